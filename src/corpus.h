@@ -1,0 +1,28 @@
+/*
+ * corpus.h — stage 1: paths -> documents.  Walks files and directories in
+ * sorted order and reads each regular file whole.
+ */
+#ifndef RG_CORPUS_H
+#define RG_CORPUS_H
+
+#include <stddef.h>
+
+#include "relgraph.h"
+
+/* Called for each document found, in a deterministic order; `bytes` is
+ * valid only during the call.  Return non-OK to stop the walk. */
+typedef rg_status (*rg_doc_fn)(void *data, const char *path,
+                               const char *bytes, size_t len);
+
+/*
+ * Walks `path` ("-" = standard input) and calls `fn` for every regular
+ * file, directories recursively with entries sorted by name (bytewise),
+ * skipping hidden entries (names starting with ".") inside directories.
+ * What cannot be read is reported through `diag` and counted in
+ * *skipped; the walk goes on.  Returns RG_OK or the first non-OK status
+ * returned by `fn`.
+ */
+rg_status rg_i_corpus_walk(const char *path, rg_doc_fn fn, void *data,
+                           const rg_diag *diag, size_t *skipped);
+
+#endif

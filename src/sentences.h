@@ -1,0 +1,44 @@
+/*
+ * sentences.h — stage 3b: tokens -> German sentences and paragraphs.
+ */
+#ifndef RG_SENTENCES_H
+#define RG_SENTENCES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tokens.h"
+#include "util.h"
+
+typedef struct rg_sentence {
+    uint32_t tok_begin, tok_end;   /* tokens [tok_begin, tok_end) */
+    uint32_t start, end;           /* text bytes: first token's start to
+                                      last token's end */
+    uint32_t paragraph;            /* 0-based paragraph index in the document */
+} rg_sentence;
+
+typedef struct rg_sentences {
+    rg_sentence *v;
+    size_t n, cap;
+} rg_sentences;
+
+void rg_i_sentences_init(rg_sentences *s);
+void rg_i_sentences_destroy(rg_sentences *s);
+
+/*
+ * Replaces the contents of `out` with the sentences of the tokens `toks`
+ * of `text`.  `abbrevs` holds abbreviations as written without spaces and
+ * with their final dot ("Dr.", "z.B.", "u.a."); may be NULL.
+ *
+ * A sentence ends after . ! ? (and closing quotes or brackets right after
+ * them) unless the dot ends an abbreviation, a single letter (initials,
+ * "z. B."), or an ordinal number followed by a lowercase word or a month
+ * name ("1. Oktober"); it also ends at a line break when the next line does
+ * not start with a lowercase letter (headlines, lines without end
+ * punctuation), and at every blank line, which also starts a new paragraph.
+ * Time complexity: O(number of tokens).
+ */
+void rg_i_split_sentences(rg_sentences *out, const char *text,
+                          const rg_tokens *toks, const rg_strtab *abbrevs);
+
+#endif

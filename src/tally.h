@@ -1,0 +1,57 @@
+/*
+ * tally.h — stage 6: relation instances -> counts per actor and per
+ * (source, target, kind, relation).  Independent of igraph.
+ */
+#ifndef RG_TALLY_H
+#define RG_TALLY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct rg_tally_actor {
+    uint64_t mentions;
+    uint32_t documents;
+    uint32_t last_doc;         /* internal: last document counted + 1 */
+} rg_tally_actor;
+
+typedef struct rg_tally_edge {
+    uint32_t source, target;   /* actor indices */
+    uint8_t kind;              /* enum rg_relation_kind */
+    uint16_t relation;         /* relation class, 0 = none */
+    uint64_t weight;           /* relation instances (sentences) */
+    uint32_t documents;        /* distinct documents */
+    uint32_t last_doc;         /* internal */
+    /* first evidence: where the first instance was seen */
+    char *ev_doc;              /* owned */
+    uint32_t ev_sentence;
+    uint64_t ev_start, ev_end; /* original-file bytes of the sentence */
+    char *ev_text;             /* owned; the sentence */
+} rg_tally_edge;
+
+typedef struct rg_tally rg_tally;
+
+/* A tally over `n_actors` dictionary actors. */
+rg_tally *rg_i_tally_new(size_t n_actors);
+void rg_i_tally_free(rg_tally *t);
+
+/* Counts one mention of `actor` in document number `doc` (0, 1, 2, ...). */
+void rg_i_tally_mention(rg_tally *t, uint32_t actor, uint32_t doc);
+
+/*
+ * Counts one relation instance in document `doc`; the evidence strings are
+ * copied only when the edge is new.  Time: O(1) expected.
+ */
+void rg_i_tally_relation(rg_tally *t, uint32_t source, uint32_t target,
+                         uint8_t kind, uint16_t relation, uint32_t doc,
+                         const char *ev_doc, uint32_t ev_sentence,
+                         uint64_t ev_start, uint64_t ev_end,
+                         const char *ev_text, size_t ev_text_len);
+
+size_t rg_i_tally_actor_count(const rg_tally *t);
+const rg_tally_actor *rg_i_tally_actor(const rg_tally *t, size_t actor);
+
+/* Edges in no particular order; the network sorts them. */
+size_t rg_i_tally_edge_count(const rg_tally *t);
+const rg_tally_edge *rg_i_tally_edge(const rg_tally *t, size_t i);
+
+#endif

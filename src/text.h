@@ -1,0 +1,43 @@
+/*
+ * text.h — stage 2: bytes of a document -> valid NFC UTF-8 text with a map
+ * from every byte of the normalised text back to the original file.
+ */
+#ifndef RG_TEXT_H
+#define RG_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "relgraph.h"
+
+typedef struct rg_text {
+    char *norm;          /* NFC UTF-8, NUL-terminated; owned */
+    size_t len;          /* bytes in norm, without the NUL */
+    uint32_t *map;       /* len + 1 entries: map[i] = offset in the original
+                            bytes of norm byte i, map[len] = original length;
+                            NULL when norm is byte-identical to the original */
+    size_t repaired;     /* invalid UTF-8 sequences replaced by U+FFFD */
+    size_t first_invalid;/* original offset of the first one (if repaired) */
+    int had_bom;         /* a UTF-8 byte order mark was dropped */
+} rg_text;
+
+/*
+ * Validates and normalises `len` bytes.  A leading UTF-8 BOM is dropped;
+ * invalid UTF-8 is replaced by U+FFFD (counted in `repaired`); the text is
+ * put into NFC with utf8proc, one grapheme cluster at a time so that every
+ * cluster maps to its original bytes.  Returns RG_OK, or RG_EENCODING when
+ * the bytes contain NUL (a binary file), or RG_EINVAL when len exceeds
+ * UINT32_MAX - 1.  `t` is initialised in every case (rg_i_text_destroy is
+ * always safe to call).
+ */
+rg_status rg_i_text_init(rg_text *t, const char *bytes, size_t len);
+
+void rg_i_text_destroy(rg_text *t);
+
+/* Offset in the original bytes of normalised byte offset `off` (0..len). */
+static inline size_t rg_i_text_orig(const rg_text *t, size_t off)
+{
+    return t->map ? t->map[off] : off;
+}
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * tokens.h — stage 3a: NFC text -> tokens with byte offsets and a
+ * case-folded form for matching.  Hyphen parts stay separately
+ * addressable: "NATO-Generalsekretär" is NATO, "-", Generalsekretär.
+ */
+#ifndef RG_TOKENS_H
+#define RG_TOKENS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum rg_token_kind {
+    RG_TOK_WORD = 1,     /* letters (and digits, marks, inner apostrophes):
+                            Nordkorea, G7, O'Neill */
+    RG_TOK_NUMBER,       /* digits with inner . , : between digits:
+                            12.000, 21.10.2024, 3,5, 18:17 */
+    RG_TOK_PUNCT         /* one punctuation or symbol character; the folded
+                            form of every hyphen/dash-like character used
+                            inside a compound is "-" */
+};
+
+enum rg_token_flag {
+    RG_TF_SPACE_BEFORE = 1 << 0,   /* whitespace or start of text precedes */
+    RG_TF_NEWLINE_BEFORE = 1 << 1, /* a line break (or start of text) precedes */
+    RG_TF_PARAGRAPH_BEFORE = 1 << 2, /* a blank line (or start of text) precedes */
+    RG_TF_UPPER = 1 << 3,          /* WORD whose first letter is uppercase */
+    RG_TF_ALLCAPS = 1 << 4,        /* WORD of two or more letters, all uppercase */
+    RG_TF_HYPHEN_BEFORE = 1 << 5,  /* WORD/NUMBER glued by a hyphen to the token
+                                      before: Generalsekretär in NATO-Generalsekretär */
+    RG_TF_HYPHEN_AFTER = 1 << 6    /* WORD/NUMBER glued by a hyphen to the token
+                                      after: NATO in NATO-Generalsekretär */
+};
+
+typedef struct rg_token {
+    uint32_t start, end;   /* bytes [start, end) in the text */
+    uint32_t fold;         /* offset of the folded form in rg_tokens.fold */
+    uint32_t fold_len;     /* its length in bytes (no NUL inside) */
+    uint8_t kind;          /* enum rg_token_kind */
+    uint8_t flags;         /* enum rg_token_flag */
+} rg_token;
+
+typedef struct rg_tokens {
+    rg_token *v;
+    size_t n, cap;
+    char *fold;            /* folded forms, each followed by a NUL */
+    size_t fold_len, fold_cap;
+} rg_tokens;
+
+void rg_i_tokens_init(rg_tokens *t);
+void rg_i_tokens_destroy(rg_tokens *t);
+
+/*
+ * Replaces the contents of `out` with the tokens of text[0..len) (valid
+ * UTF-8).  Whitespace separates tokens and is not a token.  The folded
+ * form is utf8proc's case fold of the NFC token (ß -> ss), so that
+ * "NATO", "Nato" and "nato" fold alike.  Reuses out's memory.
+ * Time complexity: O(len).
+ */
+void rg_i_tokenize(rg_tokens *out, const char *text, size_t len);
+
+/* The folded form of token i, NUL-terminated. */
+static inline const char *rg_i_token_fold(const rg_tokens *t, size_t i)
+{
+    return t->fold + t->v[i].fold;
+}
+
+#endif

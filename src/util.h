@@ -1,0 +1,73 @@
+/*
+ * util.h — small helpers shared by every stage: allocation (abort on
+ * out-of-memory, the one policy of the code base), growable buffers,
+ * hashing, a string interning table and diagnostics.
+ */
+#ifndef RG_UTIL_H
+#define RG_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "relgraph.h"
+
+#if defined(__GNUC__)
+#define RG_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define RG_PRINTF(a, b)
+#endif
+
+/* Allocation: these never return NULL; they abort the process when memory
+ * is exhausted (see the ownership notes in relgraph.h). */
+void *rg_i_xmalloc(size_t n);
+void *rg_i_xcalloc(size_t n, size_t size);
+void *rg_i_xrealloc(void *p, size_t n);
+char *rg_i_xstrdup(const char *s);
+char *rg_i_xstrndup(const char *s, size_t n);
+
+/* Grows the array *pv of element size `size` so that it holds at least
+ * `need` elements; *pcap is its capacity in elements. */
+void rg_i_grow(void **pv, size_t *pcap, size_t need, size_t size);
+#define RG_GROW(v, cap, need) \
+    rg_i_grow((void **)&(v), &(cap), (need), sizeof(*(v)))
+
+/* A growable byte buffer, always NUL-terminated once anything was added. */
+typedef struct rg_buf {
+    char *data;
+    size_t len, cap;
+} rg_buf;
+
+void rg_i_buf_init(rg_buf *b);
+void rg_i_buf_destroy(rg_buf *b);
+void rg_i_buf_reset(rg_buf *b);
+void rg_i_buf_add(rg_buf *b, const void *p, size_t n);
+void rg_i_buf_addc(rg_buf *b, char c);
+void rg_i_buf_adds(rg_buf *b, const char *s);
+void rg_i_buf_printf(rg_buf *b, const char *fmt, ...) RG_PRINTF(2, 3);
+
+/* 64-bit hash of n bytes (FNV-1a with a final mix). */
+uint64_t rg_i_hash(const void *p, size_t n);
+
+/* A string interning table: maps byte strings to dense ids 0, 1, 2, ...
+ * in order of first insertion.  Strings are copied. */
+typedef struct rg_strtab {
+    char **str;          /* id -> NUL-terminated copy */
+    uint32_t *len;       /* id -> length */
+    size_t n, cap;
+    int32_t *slots;      /* open addressing, -1 = empty */
+    size_t nslots;
+} rg_strtab;
+
+void rg_i_strtab_init(rg_strtab *t);
+void rg_i_strtab_destroy(rg_strtab *t);
+/* id of s[0..n), or -1 when absent.  Time: O(n) expected. */
+int32_t rg_i_strtab_find(const rg_strtab *t, const char *s, size_t n);
+/* id of s[0..n), inserting it when absent. */
+int32_t rg_i_strtab_intern(rg_strtab *t, const char *s, size_t n);
+
+/* Sends a formatted message to d (which may be NULL or have fn NULL). */
+void rg_i_diag(const rg_diag *d, rg_level level, const char *where,
+               const char *fmt, ...) RG_PRINTF(4, 5);
+
+#endif
