@@ -1,0 +1,190 @@
+/*
+ * corpus.c — stage 1: walks the input paths and hands each document's
+ * bytes to the next stage.  Directories are walked recursively with their
+ * entries sorted bytewise, so that the output never depends on the order a
+ * file system lists them in.  Hidden entries inside directories are left
+ * out; symlink loops, FIFOs, sockets and devices are reported, not read.
+ */
+#include "corpus.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+typedef struct S_walk {
+    rg_doc_fn fn;
+    void *data;
+    const rg_diag *diag;
+    size_t *skipped;
+    rg_buf content;
+    struct S_dirid {
+        dev_t dev;
+        ino_t ino;
+    } *stack;                 /* directories being walked, for loop checks */
+    size_t depth, cap;
+} S_walk;
+
+static void S_skip(S_walk *w, const char *path, const char *fmt, const char *why)
+{
+    rg_i_diag(w->diag, RG_ERROR, path, fmt, why);
+    (*w->skipped)++;
+}
+
+/* Reads all of fd into w->content.  Returns 0 or an errno value. */
+static int S_read_all(S_walk *w, int fd)
+{
+    rg_i_buf_reset(&w->content);
+    for (;;) {
+        RG_GROW(w->content.data, w->content.cap, w->content.len + 65536 + 1);
+        ssize_t got = read(fd, w->content.data + w->content.len,
+                           w->content.cap - w->content.len - 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return errno;
+        if (got == 0)
+            break;
+        w->content.len += (size_t)got;
+    }
+    w->content.data[w->content.len] = '\0';
+    return 0;
+}
+
+static rg_status S_file(S_walk *w, const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
+        S_skip(w, path, "cannot read: %s", strerror(errno));
+        return RG_OK;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        /* Changed under us between stat and open. */
+        close(fd);
+        S_skip(w, path, "%s", "not a regular file, skipped");
+        return RG_OK;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    int err = S_read_all(w, fd);
+    close(fd);
+    if (err) {
+        S_skip(w, path, "cannot read: %s", strerror(err));
+        return RG_OK;
+    }
+    return w->fn(w->data, path, w->content.data, w->content.len);
+}
+
+static int S_cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static rg_status S_path(S_walk *w, const char *path, int top);
+
+static rg_status S_dir(S_walk *w, const char *path, const struct stat *st)
+{
+    for (size_t i = 0; i < w->depth; i++) {
+        if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
+            S_skip(w, path, "%s", "directory loop (symbolic link to a parent), skipped");
+            return RG_OK;
+        }
+    }
+    DIR *dir = opendir(path);
+    if (!dir) {
+        S_skip(w, path, "cannot open directory: %s", strerror(errno));
+        return RG_OK;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    errno = 0;
+    while ((de = readdir(dir)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        RG_GROW(names, cap, n + 1);
+        names[n++] = rg_i_xstrdup(de->d_name);
+    }
+    int err = errno;
+    closedir(dir);
+    if (err)
+        S_skip(w, path, "cannot list directory completely: %s", strerror(err));
+    qsort(names, n, sizeof(*names), S_cmp_names);
+
+    RG_GROW(w->stack, w->cap, w->depth + 1);
+    w->stack[w->depth].dev = st->st_dev;
+    w->stack[w->depth].ino = st->st_ino;
+    w->depth++;
+    rg_status status = RG_OK;
+    rg_buf child;
+    rg_i_buf_init(&child);
+    for (size_t i = 0; i < n && status == RG_OK; i++) {
+        rg_i_buf_reset(&child);
+        rg_i_buf_adds(&child, path);
+        if (child.len && child.data[child.len - 1] != '/')
+            rg_i_buf_addc(&child, '/');
+        rg_i_buf_adds(&child, names[i]);
+        status = S_path(w, child.data, 0);
+    }
+    w->depth--;
+    rg_i_buf_destroy(&child);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return status;
+}
+
+static rg_status S_path(S_walk *w, const char *path, int top)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        int err = errno;
+        struct stat lst;
+        if (err == ENOENT && lstat(path, &lst) == 0)
+            S_skip(w, path, "%s", "broken symbolic link, skipped");
+        else if (err == ELOOP)
+            S_skip(w, path, "%s", "symbolic link loop, skipped");
+        else
+            S_skip(w, path, top ? "cannot read: %s" : "vanished or unreadable: %s",
+                   strerror(err));
+        return RG_OK;
+    }
+    if (S_ISDIR(st.st_mode))
+        return S_dir(w, path, &st);
+    if (S_ISREG(st.st_mode))
+        return S_file(w, path);
+    S_skip(w, path, "%s",
+           S_ISFIFO(st.st_mode) ? "is a FIFO, not read"
+           : S_ISSOCK(st.st_mode) ? "is a socket, not read"
+                                  : "is a device, not read");
+    return RG_OK;
+}
+
+rg_status rg_i_corpus_walk(const char *path, rg_doc_fn fn, void *data,
+                           const rg_diag *diag, size_t *skipped)
+{
+    S_walk w = {.fn = fn, .data = data, .diag = diag, .skipped = skipped};
+    rg_i_buf_init(&w.content);
+    rg_status st;
+    if (strcmp(path, "-") == 0) {
+        int err = S_read_all(&w, STDIN_FILENO);
+        if (err) {
+            S_skip(&w, "-", "cannot read standard input: %s", strerror(err));
+            st = RG_OK;
+        } else {
+            st = fn(data, "-", w.content.data, w.content.len);
+        }
+    } else {
+        st = S_path(&w, path, 1);
+    }
+    rg_i_buf_destroy(&w.content);
+    free(w.stack);
+    return st;
+}

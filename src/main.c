@@ -1,0 +1,334 @@
+/*
+ * main.c — the relgraph command: parses options, loads the dictionaries,
+ * runs the pipeline over the inputs, writes the outputs, and turns what
+ * happened into messages and an exit status.  The only file that prints.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "relgraph.h"
+
+/* Exit status, as documented in --help and the README. */
+enum {
+    EXIT_OK = 0,        /* all good */
+    EXIT_FATAL = 1,     /* usage or fatal error; nothing written */
+    EXIT_PARTIAL = 2    /* finished, but some inputs could not be read */
+};
+
+static const char USAGE[] =
+    "Usage: relgraph [OPTION]... PATH...\n"
+    "Build a network of the actors (persons, organisations, states) named in\n"
+    "German news articles.  PATH is a file, a directory (read recursively, in\n"
+    "sorted order) or - for standard input.\n"
+    "\n"
+    "Output:\n"
+    "  -o, --output FILE      write the network to FILE; the format comes from\n"
+    "                         the extension (.dot, .gv, .graphml); - = stdout\n"
+    "  -f, --format NAME      dot or graphml (overrides the extension)\n"
+    "      --mentions FILE    write every actor mention as TSV (doc, sentence,\n"
+    "                         start, end, surface, entity, label, type, form);\n"
+    "                         start/end are byte offsets into the input file\n"
+    "      --evidence FILE    write every relation instance as TSV (doc,\n"
+    "                         sentence, start, end, source, target, kind,\n"
+    "                         relation, verb, text)\n"
+    "      --report FILE      write a centrality table (PageRank, degree,\n"
+    "                         strength, betweenness); - = stdout\n"
+    "      --top N            actors in the report (default 10, 0 = all)\n"
+    "\n"
+    "Dictionary:\n"
+    "  -d, --dict FILE|DIR    add a dictionary file or directory (repeatable;\n"
+    "                         an actor id given again overrides the earlier one)\n"
+    "      --no-default-dict  do not load the shipped dictionary\n"
+    "\n"
+    "Other:\n"
+    "  -q, --quiet            no summary line (warnings and errors still shown)\n"
+    "  -v, --verbose          also informational messages\n"
+    "  -h, --help             show this help and exit\n"
+    "  -V, --version          show the version and exit\n"
+    "\n"
+    "Exit status: 0 all good; 1 usage or fatal error (nothing written);\n"
+    "2 finished, but some inputs could not be read (each named on stderr).\n"
+    "\n"
+    "Example:\n"
+    "  relgraph examples/ -o net.dot --report -\n";
+
+typedef struct cli {
+    const char *output, *format, *mentions, *evidence, *report;
+    const char **dicts;
+    size_t n_dicts;
+    int no_default_dict, quiet, verbose;
+    size_t top;
+    rg_format fmt;
+} cli;
+
+typedef struct diag_state {
+    int verbose;
+    size_t errors;
+} diag_state;
+
+static void print_diag(void *data, rg_level level, const char *where,
+                       const char *what)
+{
+    diag_state *ds = data;
+    if (level == RG_INFO && !ds->verbose)
+        return;
+    if (level == RG_ERROR)
+        ds->errors++;
+    fprintf(stderr, "relgraph: %s%s%s%s\n", level == RG_WARNING ? "warning: " : "",
+            where, *where ? ": " : "", what);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("relgraph: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'relgraph --help' for more information.\n", stderr);
+    return EXIT_FATAL;
+}
+
+/* The shipped dictionary: <dir of the executable>/../share/relgraph/dict,
+ * which holds both in the build tree and after `cmake --install`. */
+static char *default_dict_dir(void)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    static const char rel[] = "/../share/relgraph/dict";
+    size_t len = strlen(exe) + sizeof(rel);
+    char *dir = malloc(len);
+    if (!dir)
+        return NULL;
+    snprintf(dir, len, "%s%s", exe, rel);
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
+enum { OPT_MENTIONS = 256, OPT_EVIDENCE, OPT_REPORT, OPT_TOP, OPT_NO_DEFAULT_DICT };
+
+static int parse_args(cli *c, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"dict", required_argument, NULL, 'd'},
+        {"mentions", required_argument, NULL, OPT_MENTIONS},
+        {"evidence", required_argument, NULL, OPT_EVIDENCE},
+        {"report", required_argument, NULL, OPT_REPORT},
+        {"top", required_argument, NULL, OPT_TOP},
+        {"no-default-dict", no_argument, NULL, OPT_NO_DEFAULT_DICT},
+        {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
+    c->top = 10;
+    c->dicts = calloc((size_t)argc, sizeof(*c->dicts));
+    if (!c->dicts)
+        return usage_error("%s", "out of memory");
+    opterr = 0;
+    int ch;
+    while ((ch = getopt_long(argc, argv, ":o:f:d:qvhV", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'o': c->output = optarg; break;
+        case 'f': c->format = optarg; break;
+        case 'd': c->dicts[c->n_dicts++] = optarg; break;
+        case OPT_MENTIONS: c->mentions = optarg; break;
+        case OPT_EVIDENCE: c->evidence = optarg; break;
+        case OPT_REPORT: c->report = optarg; break;
+        case OPT_TOP: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || v < 0)
+                return usage_error("--top: not a number of actors: '%s'", optarg);
+            c->top = (size_t)v;
+            break;
+        }
+        case OPT_NO_DEFAULT_DICT: c->no_default_dict = 1; break;
+        case 'q': c->quiet = 1; break;
+        case 'v': c->verbose = 1; break;
+        case 'h': fputs(USAGE, stdout); return -1;
+        case 'V': printf("relgraph %s\n", RELGRAPH_VERSION); return -1;
+        case ':': return usage_error("option '%s' needs an argument", argv[optind - 1]);
+        default: return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return usage_error("%s", "no input: give one or more files or directories");
+    if (!c->output && !c->mentions && !c->evidence && !c->report)
+        return usage_error("%s", "nothing to write: give -o FILE (or --report -)");
+    if (c->format) {
+        c->fmt = rg_format_from_name(c->format);
+        if (c->fmt == RG_FORMAT_NONE)
+            return usage_error("unknown format '%s' (expected dot or graphml)", c->format);
+        if (!c->output)
+            return usage_error("%s", "--format needs -o FILE");
+    } else if (c->output) {
+        c->fmt = strcmp(c->output, "-") == 0 ? RG_FORMAT_DOT
+                                              : rg_format_from_path(c->output);
+        if (c->fmt == RG_FORMAT_NONE)
+            return usage_error("cannot tell the format of '%s': use .dot, .gv or "
+                               ".graphml, or --format", c->output);
+    }
+    const char *outs[] = {c->output, c->mentions, c->evidence, c->report};
+    int on_stdout = 0;
+    for (size_t i = 0; i < 4; i++)
+        on_stdout += outs[i] && strcmp(outs[i], "-") == 0;
+    if (on_stdout > 1)
+        return usage_error("%s", "only one output can go to standard output (-)");
+    for (size_t i = 0; i < 4; i++)
+        for (size_t j = i + 1; j < 4; j++)
+            if (outs[i] && outs[j] && strcmp(outs[i], "-") != 0 &&
+                strcmp(outs[i], outs[j]) == 0)
+                return usage_error("'%s' is given for two outputs", outs[i]);
+    return 0;
+}
+
+static rg_dict *load_dicts(const cli *c, const rg_diag *diag)
+{
+    rg_dict *d = rg_dict_new();
+    int failed = 0;
+    if (!c->no_default_dict) {
+        char *dir = default_dict_dir();
+        if (!dir) {
+            fputs("relgraph: cannot find the shipped dictionary "
+                  "(../share/relgraph/dict beside the executable); "
+                  "give -d DIR or --no-default-dict\n", stderr);
+            failed = 1;
+        } else {
+            failed |= rg_dict_load(d, dir, diag) != RG_OK;
+            free(dir);
+        }
+    }
+    for (size_t i = 0; i < c->n_dicts; i++)
+        failed |= rg_dict_load(d, c->dicts[i], diag) != RG_OK;
+    if (!failed)
+        failed = rg_dict_finish(d, diag) != RG_OK;
+    if (failed) {
+        fputs("relgraph: dictionary errors; nothing was read or written\n", stderr);
+        rg_dict_free(d);
+        return NULL;
+    }
+    return d;
+}
+
+int main(int argc, char **argv)
+{
+    cli c = {0};
+    int rc = parse_args(&c, argc, argv);
+    if (rc != 0) {
+        free(c.dicts);
+        return rc < 0 ? EXIT_OK : rc;
+    }
+    diag_state ds = {.verbose = c.verbose};
+    rg_diag diag = {print_diag, &ds};
+
+    rg_dict *dict = load_dicts(&c, &diag);
+    rg_outfile *f_mentions = NULL, *f_evidence = NULL, *f_out = NULL, *f_report = NULL;
+    rg_pipeline *p = NULL;
+    rg_network *net = NULL;
+    rc = EXIT_FATAL;
+    if (!dict)
+        goto out;
+
+    if ((c.mentions && !(f_mentions = rg_outfile_open(c.mentions, &diag))) ||
+        (c.evidence && !(f_evidence = rg_outfile_open(c.evidence, &diag))))
+        goto out;
+
+    rg_options opts;
+    rg_options_init(&opts);
+    opts.diag = diag;
+    opts.mentions = f_mentions ? rg_outfile_stream(f_mentions) : NULL;
+    opts.evidence = f_evidence ? rg_outfile_stream(f_evidence) : NULL;
+    p = rg_pipeline_new(dict, &opts);
+    for (int i = optind; i < argc; i++) {
+        rg_status st = rg_pipeline_add_path(p, argv[i]);
+        if (st != RG_OK) {
+            fprintf(stderr, "relgraph: stopped: %s\n", rg_strerror(st));
+            goto out;
+        }
+    }
+    rg_stats stats = rg_pipeline_stats(p);
+    if (stats.documents == 0 && stats.skipped == 0)
+        fputs("relgraph: warning: no documents found in the given paths\n", stderr);
+
+    rg_status st = rg_network_build(p, &net);
+    if (st != RG_OK) {
+        fprintf(stderr, "relgraph: cannot build the network: %s\n", rg_strerror(st));
+        goto out;
+    }
+    if (c.output) {
+        if (!(f_out = rg_outfile_open(c.output, &diag)))
+            goto out;
+        st = rg_network_write(net, c.fmt, rg_outfile_stream(f_out));
+        if (st != RG_OK) {
+            fprintf(stderr, "relgraph: %s: cannot write the network: %s\n",
+                    c.output, rg_strerror(st));
+            goto out;
+        }
+    }
+    if (c.report) {
+        if (!(f_report = rg_outfile_open(c.report, &diag)))
+            goto out;
+        st = rg_network_write_report(net, c.top, rg_outfile_stream(f_report));
+        if (st != RG_OK) {
+            fprintf(stderr, "relgraph: %s: cannot write the report: %s\n",
+                    c.report, rg_strerror(st));
+            goto out;
+        }
+    }
+    /* Everything is written; now make it visible, all or nothing. */
+    rg_outfile *outs[] = {f_mentions, f_evidence, f_out, f_report};
+    int failed = 0;
+    for (size_t i = 0; i < 4; i++) {
+        if (!outs[i])
+            continue;
+        if (failed)
+            rg_outfile_abort(outs[i]);
+        else
+            failed = rg_outfile_commit(outs[i], &diag) != RG_OK;
+    }
+    f_mentions = f_evidence = f_out = f_report = NULL;
+    if (failed)
+        goto out;
+
+    if (!c.quiet)
+        fprintf(stderr,
+                "relgraph: %zu document%s, %zu sentences, %zu mentions -> "
+                "%zu actors, %zu edges%s%s\n",
+                stats.documents, stats.documents == 1 ? "" : "s", stats.sentences,
+                stats.mentions, rg_network_node_count(net),
+                rg_network_edge_count(net), c.output ? "; wrote " : "",
+                c.output ? c.output : "");
+    if (stats.skipped) {
+        fprintf(stderr, "relgraph: %zu input%s could not be read (see above)\n",
+                stats.skipped, stats.skipped == 1 ? "" : "s");
+        rc = EXIT_PARTIAL;
+    } else {
+        rc = EXIT_OK;
+    }
+out:
+    rg_outfile_abort(f_mentions);
+    rg_outfile_abort(f_evidence);
+    rg_outfile_abort(f_out);
+    rg_outfile_abort(f_report);
+    rg_network_free(net);
+    rg_pipeline_free(p);
+    rg_dict_free(dict);
+    free(c.dicts);
+    return rc;
+}

@@ -1,0 +1,148 @@
+/*
+ * tally.c — stage 6: aggregates relation instances into counts per actor and
+ * per edge key (source, target, kind, relation): weight (instances),
+ * documents (distinct), and the first evidence sentence.  It knows nothing
+ * of igraph; the network is built from it at the end.  Documents are counted
+ * by their number in input order, so a tally is deterministic.
+ */
+#include "tally.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct rg_tally {
+    rg_tally_actor *actors;
+    size_t n_actors;
+    rg_tally_edge *edges;
+    size_t n_edges, cap_edges;
+    int32_t *slots;          /* open addressing into edges, -1 = empty */
+    size_t nslots;
+};
+
+rg_tally *rg_i_tally_new(size_t n_actors)
+{
+    rg_tally *t = rg_i_xcalloc(1, sizeof(*t));
+    t->actors = rg_i_xcalloc(n_actors ? n_actors : 1, sizeof(*t->actors));
+    t->n_actors = n_actors;
+    return t;
+}
+
+void rg_i_tally_free(rg_tally *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n_edges; i++) {
+        free(t->edges[i].ev_doc);
+        free(t->edges[i].ev_text);
+    }
+    free(t->edges);
+    free(t->slots);
+    free(t->actors);
+    free(t);
+}
+
+void rg_i_tally_mention(rg_tally *t, uint32_t actor, uint32_t doc)
+{
+    if (actor >= t->n_actors)
+        return;
+    rg_tally_actor *a = &t->actors[actor];
+    a->mentions++;
+    if (a->last_doc != doc + 1) {
+        a->last_doc = doc + 1;
+        a->documents++;
+    }
+}
+
+static uint64_t S_key_hash(uint32_t s, uint32_t d, uint8_t kind, uint16_t rel)
+{
+    uint32_t k[3] = {s, d, ((uint32_t)kind << 16) | rel};
+    return rg_i_hash(k, sizeof(k));
+}
+
+static int S_same(const rg_tally_edge *e, uint32_t s, uint32_t d, uint8_t kind,
+                  uint16_t rel)
+{
+    return e->source == s && e->target == d && e->kind == kind &&
+           e->relation == rel;
+}
+
+static size_t S_find(const rg_tally *t, uint32_t s, uint32_t d, uint8_t kind,
+                     uint16_t rel)
+{
+    size_t mask = t->nslots - 1;
+    size_t i = (size_t)S_key_hash(s, d, kind, rel) & mask;
+    while (t->slots[i] >= 0 && !S_same(&t->edges[t->slots[i]], s, d, kind, rel))
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void S_rehash(rg_tally *t)
+{
+    size_t n = t->nslots ? t->nslots * 2 : 256;
+    free(t->slots);
+    t->slots = rg_i_xmalloc(n * sizeof(*t->slots));
+    memset(t->slots, 0xff, n * sizeof(*t->slots));
+    t->nslots = n;
+    for (size_t e = 0; e < t->n_edges; e++) {
+        const rg_tally_edge *x = &t->edges[e];
+        t->slots[S_find(t, x->source, x->target, x->kind, x->relation)] =
+            (int32_t)e;
+    }
+}
+
+void rg_i_tally_relation(rg_tally *t, uint32_t source, uint32_t target,
+                         uint8_t kind, uint16_t relation, uint32_t doc,
+                         const char *ev_doc, uint32_t ev_sentence,
+                         uint64_t ev_start, uint64_t ev_end,
+                         const char *ev_text, size_t ev_text_len)
+{
+    if ((t->n_edges + 1) * 2 > t->nslots)
+        S_rehash(t);
+    size_t slot = S_find(t, source, target, kind, relation);
+    rg_tally_edge *e;
+    if (t->slots[slot] >= 0) {
+        e = &t->edges[t->slots[slot]];
+    } else {
+        RG_GROW(t->edges, t->cap_edges, t->n_edges + 1);
+        e = &t->edges[t->n_edges];
+        memset(e, 0, sizeof(*e));
+        e->source = source;
+        e->target = target;
+        e->kind = kind;
+        e->relation = relation;
+        e->ev_doc = rg_i_xstrdup(ev_doc ? ev_doc : "");
+        e->ev_sentence = ev_sentence;
+        e->ev_start = ev_start;
+        e->ev_end = ev_end;
+        e->ev_text = rg_i_xstrndup(ev_text ? ev_text : "",
+                                   ev_text ? ev_text_len : 0);
+        t->slots[slot] = (int32_t)t->n_edges++;
+    }
+    e->weight++;
+    if (e->last_doc != doc + 1) {
+        e->last_doc = doc + 1;
+        e->documents++;
+    }
+}
+
+size_t rg_i_tally_actor_count(const rg_tally *t)
+{
+    return t->n_actors;
+}
+
+const rg_tally_actor *rg_i_tally_actor(const rg_tally *t, size_t actor)
+{
+    return actor < t->n_actors ? &t->actors[actor] : NULL;
+}
+
+size_t rg_i_tally_edge_count(const rg_tally *t)
+{
+    return t->n_edges;
+}
+
+const rg_tally_edge *rg_i_tally_edge(const rg_tally *t, size_t i)
+{
+    return i < t->n_edges ? &t->edges[i] : NULL;
+}
