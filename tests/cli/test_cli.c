@@ -1,0 +1,337 @@
+/*
+ * test_cli.c — the relgraph binary end to end: options, exit codes, exact
+ * messages, outputs on examples/, atomic writes, determinism.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "support.h"
+
+#define EXAMPLES RG_TEST_SOURCE_DIR "/examples"
+
+static char *tmp;
+
+static void setup(void)
+{
+    tmp = rgt_tmpdir();
+}
+
+static void teardown(void)
+{
+    rgt_rmtree(tmp);
+    free(tmp);
+}
+
+TestSuite(cli, .init = setup, .fini = teardown);
+
+static int exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+Test(cli, help_lists_every_option)
+{
+    rgt_result r;
+    cr_assert_eq(rgt_run(&r, NULL, NULL, (const char *[]){"--help", NULL}), 0);
+    cr_assert_eq(r.status, 0);
+    cr_assert_str_empty(r.err);
+    const char *opts[] = {"Usage: relgraph", "--output", "--format", "--mentions",
+                          "--evidence", "--report", "--top", "--dict",
+                          "--no-default-dict", "--quiet", "--verbose", "--help",
+                          "--version", "Exit status", "Example"};
+    for (size_t i = 0; i < sizeof(opts) / sizeof(*opts); i++)
+        cr_expect(strstr(r.out, opts[i]), "--help lacks %s", opts[i]);
+    rgt_result_free(&r);
+}
+
+Test(cli, version)
+{
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){"--version", NULL});
+    cr_assert_eq(r.status, 0);
+    cr_assert_str_eq(r.out, "relgraph " RELGRAPH_VERSION "\n");
+    rgt_result_free(&r);
+}
+
+static void expect_usage_error(const char *const args[], const char *message)
+{
+    rgt_result r;
+    rgt_run(&r, tmp, NULL, args);
+    cr_expect_eq(r.status, 1, "exit %d for %s", r.status, message);
+    char *want = malloc(strlen(message) + 100);
+    sprintf(want, "relgraph: %s\nTry 'relgraph --help' for more information.\n", message);
+    cr_expect_str_eq(r.err, want);
+    cr_expect_str_empty(r.out);
+    free(want);
+    rgt_result_free(&r);
+}
+
+Test(cli, usage_errors)
+{
+    expect_usage_error((const char *[]){NULL}, "no input: give one or more files or directories");
+    expect_usage_error((const char *[]){EXAMPLES, NULL},
+                       "nothing to write: give -o FILE (or --report -)");
+    expect_usage_error((const char *[]){"--bogus", EXAMPLES, NULL}, "unknown option '--bogus'");
+    expect_usage_error((const char *[]){EXAMPLES, "-o", NULL}, "option '-o' needs an argument");
+    expect_usage_error((const char *[]){EXAMPLES, "-o", "net.png", NULL},
+                       "cannot tell the format of 'net.png': use .dot, .gv or .graphml, or --format");
+    expect_usage_error((const char *[]){EXAMPLES, "-o", "x", "-f", "svg", NULL},
+                       "unknown format 'svg' (expected dot or graphml)");
+    expect_usage_error((const char *[]){EXAMPLES, "-o", "-", "--report", "-", NULL},
+                       "only one output can go to standard output (-)");
+    expect_usage_error((const char *[]){EXAMPLES, "--top", "ten", "--report", "-", NULL},
+                       "--top: not a number of actors: 'ten'");
+    /* nothing may have been written */
+    cr_expect_not(exists("net.png"));
+    char *x = rgt_path(tmp, "x");
+    cr_expect_not(exists(x));
+    free(x);
+}
+
+Test(cli, dot_from_examples)
+{
+    char *out = rgt_path(tmp, "net.dot");
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "-o", out, NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect(strstr(r.err, "relgraph: 8 documents,"), "summary: %s", r.err);
+    char *dot = rgt_read_file(out, NULL);
+    cr_assert_not_null(dot);
+    cr_expect_eq(strncmp(dot, "digraph", 7), 0);
+    cr_expect(strstr(dot, "\"nato\""), "NATO is a node");
+    cr_expect(strstr(dot, "\"north_korea\""), "North Korea is a node");
+    cr_expect(strstr(dot, "dir=none"), "co-occurrence edges are undirected");
+    free(dot);
+    free(out);
+    rgt_result_free(&r);
+}
+
+Test(cli, stdout_and_format_override)
+{
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "-q", "-o", "-", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect_eq(strncmp(r.out, "digraph", 7), 0);
+    cr_expect_str_empty(r.err);
+    rgt_result_free(&r);
+
+    char *out = rgt_path(tmp, "net.txt");
+    rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "-q", "-f", "graphml", "-o", out, NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    char *xml = rgt_read_file(out, NULL);
+    cr_assert_not_null(xml);
+    cr_expect_eq(strncmp(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml", 46), 0);
+    free(xml);
+    free(out);
+    rgt_result_free(&r);
+}
+
+Test(cli, report_on_stdout)
+{
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "--report", "-", "--top", "5", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect(strstr(r.out, "PageRank"), "report: %s", r.out);
+    /* header + rule + 5 rows at least */
+    size_t lines = 0;
+    for (const char *s = r.out; *s; s++)
+        lines += *s == '\n';
+    cr_expect_geq(lines, 7);
+    rgt_result_free(&r);
+}
+
+/* Every mention row: 9 columns, surface = the bytes of the file at start..end. */
+Test(cli, mentions_table_points_into_the_files)
+{
+    char *m = rgt_path(tmp, "m.tsv");
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "--mentions", m, NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    char *tsv = rgt_read_file(m, NULL);
+    cr_assert_not_null(tsv);
+    const char *header = "doc\tsentence\tstart\tend\tsurface\tentity\tlabel\ttype\tform\n";
+    cr_assert_eq(strncmp(tsv, header, strlen(header)), 0);
+    size_t rows = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(tsv + strlen(header), "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save)) {
+        char *f[10];
+        size_t n = 0;
+        char *s2 = NULL;
+        for (char *c = strtok_r(line, "\t", &s2); c && n < 10; c = strtok_r(NULL, "\t", &s2))
+            f[n++] = c;
+        cr_assert_eq(n, 9, "row %zu has %zu fields", rows, n);
+        size_t len = 0;
+        char *doc = rgt_read_file(f[0], &len);
+        cr_assert_not_null(doc, "doc column is a readable path: %s", f[0]);
+        size_t start = strtoul(f[2], NULL, 10), end = strtoul(f[3], NULL, 10);
+        cr_assert(start < end && end <= len);
+        cr_expect_eq(end - start, strlen(f[4]));
+        cr_expect_eq(memcmp(doc + start, f[4], end - start), 0,
+                     "surface '%s' at %zu in %s", f[4], start, f[0]);
+        free(doc);
+        rows++;
+    }
+    cr_expect_gt(rows, 50, "only %zu mentions in examples/", rows);
+    free(tsv);
+    free(m);
+    rgt_result_free(&r);
+}
+
+Test(cli, stdin_is_a_document)
+{
+    rgt_result r;
+    rgt_run(&r, NULL, "Die NATO warnt Nordkorea. Russland schweigt.\n",
+            (const char *[]){"-", "--mentions", "-", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect(strstr(r.out, "-\t0\t4\t8\tNATO\tnato\t"), "mentions: %s", r.out);
+    cr_expect(strstr(r.out, "\tNordkorea\tnorth_korea\t"), "mentions: %s", r.out);
+    cr_expect(strstr(r.out, "-\t1\t26\t34\tRussland\trussia\t"), "mentions: %s", r.out);
+    rgt_result_free(&r);
+}
+
+Test(cli, unreadable_and_binary_inputs_are_skipped_with_status_2)
+{
+    char *bin = rgt_path(tmp, "blob.txt"), *ok = rgt_path(tmp, "ok.txt"),
+         *out = rgt_path(tmp, "net.graphml");
+    FILE *f = fopen(bin, "wb");
+    fwrite("NATO\0\1\2", 1, 7, f);
+    fclose(f);
+    rgt_write_file(ok, "Die NATO und Russland.\n");
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){tmp, "/nonexistent/relgraph", "-o", out, NULL});
+    cr_assert_eq(r.status, 2, "stderr: %s", r.err);
+    char want[512];
+    snprintf(want, sizeof(want), "relgraph: %s: binary file (contains NUL bytes), skipped\n", bin);
+    cr_expect(strstr(r.err, want), "stderr: %s", r.err);
+    cr_expect(strstr(r.err, "relgraph: /nonexistent/relgraph: cannot read: No such file or directory\n"),
+              "stderr: %s", r.err);
+    cr_expect(strstr(r.err, "relgraph: 2 inputs could not be read (see above)\n"), "stderr: %s", r.err);
+    char *xml = rgt_read_file(out, NULL);
+    cr_assert_not_null(xml, "the rest of the run goes on and writes its output");
+    cr_expect(strstr(xml, "russia"));
+    free(xml);
+    free(bin);
+    free(ok);
+    free(out);
+    rgt_result_free(&r);
+}
+
+Test(cli, invalid_utf8_is_repaired_with_a_warning)
+{
+    char *doc = rgt_path(tmp, "latin.txt");
+    rgt_write_file(doc, "Die NATO warnt Nordkorea vor \xe4rger.\n");
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){doc, "--mentions", "-", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect(strstr(r.err, "latin.txt: invalid UTF-8 at byte 29 (1 sequence replaced by U+FFFD)"),
+              "stderr: %s", r.err);
+    cr_expect(strstr(r.out, "\t0\t15\t24\tNordkorea\tnorth_korea\t"), "mentions: %s", r.out);
+    free(doc);
+    rgt_result_free(&r);
+}
+
+Test(cli, bad_dictionary_stops_before_reading)
+{
+    char *d = rgt_path(tmp, "my.tsv"), *out = rgt_path(tmp, "net.dot");
+    rgt_write_file(d, "id\ttype\tlabel\tqid\nfoo\tpersn\tFoo\t\nbar\tperson\n");
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "-d", d, "-o", out, NULL});
+    cr_assert_eq(r.status, 1, "stderr: %s", r.err);
+    char want[512];
+    snprintf(want, sizeof(want), "relgraph: %s:2: unknown type 'persn'", d);
+    cr_expect(strstr(r.err, want), "stderr: %s", r.err);
+    snprintf(want, sizeof(want), "relgraph: %s:3: ", d);
+    cr_expect(strstr(r.err, want), "every bad line is reported: %s", r.err);
+    cr_expect(strstr(r.err, "relgraph: dictionary errors; nothing was read or written\n"));
+    cr_expect_not(exists(out));
+    free(d);
+    free(out);
+    rgt_result_free(&r);
+}
+
+Test(cli, user_dictionary_adds_actors)
+{
+    char *d = rgt_path(tmp, "user");
+    mkdir(d, 0755);
+    char *a = rgt_path(d, "actors.tsv"), *al = rgt_path(d, "aliases.tsv");
+    rgt_write_file(a, "id\ttype\tlabel\tqid\nlee_sung_yoon\tperson\tLee Sung-yoon\t\n");
+    rgt_write_file(al, "actor\tform\talias\nlee_sung_yoon\tname\tLee Sung-yoon\n");
+    rgt_result r;
+    rgt_run(&r, NULL, "Der Experte Lee Sung-yoon warnt Nordkorea.\n",
+            (const char *[]){"-", "-d", d, "--mentions", "-", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect(strstr(r.out, "\tLee Sung-yoon\tlee_sung_yoon\tLee Sung-yoon\tperson\tname\n"),
+              "mentions: %s", r.out);
+    free(a);
+    free(al);
+    free(d);
+    rgt_result_free(&r);
+}
+
+Test(cli, default_dictionary_found_from_any_directory)
+{
+    rgt_result r;
+    rgt_run(&r, "/", "Putin und Kim Jong-un.\n", (const char *[]){"-", "--mentions", "-", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect(strstr(r.out, "\tputin\t"));
+    cr_expect(strstr(r.out, "\tkim_jong_un\t"));
+    rgt_result_free(&r);
+
+    rgt_run(&r, "/", "Putin.\n", (const char *[]){"-", "--no-default-dict", "--mentions", "-", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect_str_eq(r.out, "doc\tsentence\tstart\tend\tsurface\tentity\tlabel\ttype\tform\n");
+    rgt_result_free(&r);
+}
+
+Test(cli, output_is_deterministic_and_independent_of_argument_order)
+{
+    char *a = rgt_path(tmp, "a.graphml"), *b = rgt_path(tmp, "b.graphml");
+    rgt_result r;
+    rgt_run(&r, NULL, NULL,
+            (const char *[]){EXAMPLES "/asien", EXAMPLES "/01_nato_nordkorea_truppen.txt",
+                             EXAMPLES "/03_eu_sanktionen_russland_nordkorea.txt", "-o", a, NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    rgt_result_free(&r);
+    rgt_run(&r, NULL, NULL,
+            (const char *[]){EXAMPLES "/03_eu_sanktionen_russland_nordkorea.txt",
+                             EXAMPLES "/01_nato_nordkorea_truppen.txt", EXAMPLES "/asien", "-o", b, NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    rgt_result_free(&r);
+    size_t la, lb;
+    char *x = rgt_read_file(a, &la), *y = rgt_read_file(b, &lb);
+    cr_assert(x && y);
+    cr_expect(la == lb && memcmp(x, y, la) == 0, "outputs differ");
+    free(x);
+    free(y);
+    free(a);
+    free(b);
+}
+
+Test(cli, failed_run_leaves_the_old_file)
+{
+    char *out = rgt_path(tmp, "net.dot");
+    rgt_write_file(out, "old\n");
+    char *d = rgt_path(tmp, "bad.tsv");
+    rgt_write_file(d, "nonsense header\n");
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "-d", d, "-o", out, NULL});
+    cr_assert_eq(r.status, 1);
+    char *s = rgt_read_file(out, NULL);
+    cr_expect_str_eq(s, "old\n");
+    free(s);
+    rgt_result_free(&r);
+    /* a directory that cannot take the output */
+    rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "-o", "/nonexistent/dir/net.dot", NULL});
+    cr_expect_eq(r.status, 1);
+    cr_expect(strstr(r.err, "relgraph: /nonexistent/dir/net.dot: cannot create output file: No such file or directory\n"),
+              "stderr: %s", r.err);
+    rgt_result_free(&r);
+    free(d);
+    free(out);
+}
