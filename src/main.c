@@ -23,8 +23,8 @@ enum {
 static const char USAGE[] =
     "Usage: relgraph [OPTION]... PATH...\n"
     "Build a network of the actors (persons, organisations, states) named in\n"
-    "German news articles.  PATH is a file, a directory (read recursively, in\n"
-    "sorted order) or - for standard input.\n"
+    "German news articles.  PATH is a file, a directory (read recursively) or\n"
+    "- for standard input; inputs are read in sorted order of their paths.\n"
     "\n"
     "Output:\n"
     "  -o, --output FILE      write the network to FILE; the format comes from\n"
@@ -198,6 +198,11 @@ static int parse_args(cli *c, int argc, char **argv)
     return 0;
 }
 
+static int cmp_paths(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static rg_dict *load_dicts(const cli *c, const rg_diag *diag)
 {
     rg_dict *d = rg_dict_new();
@@ -255,6 +260,9 @@ int main(int argc, char **argv)
     opts.mentions = f_mentions ? rg_outfile_stream(f_mentions) : NULL;
     opts.evidence = f_evidence ? rg_outfile_stream(f_evidence) : NULL;
     p = rg_pipeline_new(dict, &opts);
+    /* Inputs are read in sorted order, so the output does not depend on the
+     * order they were given in either. */
+    qsort(argv + optind, (size_t)(argc - optind), sizeof(*argv), cmp_paths);
     for (int i = optind; i < argc; i++) {
         rg_status st = rg_pipeline_add_path(p, argv[i]);
         if (st != RG_OK) {
