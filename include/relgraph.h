@@ -138,6 +138,8 @@ void rg_options_init(rg_options *opts);
 typedef struct rg_stats {
     size_t documents;            /**< documents read and processed */
     size_t skipped;              /**< inputs that could not be used (each reported) */
+    size_t ignored;              /**< files in directories that are not articles
+                                      (README.md, images; reported at RG_INFO) */
     size_t repaired;             /**< documents with invalid UTF-8 repaired */
     uint64_t bytes;              /**< bytes of input processed */
     size_t sentences;

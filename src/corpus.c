@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,6 +23,7 @@ typedef struct S_walk {
     void *data;
     const rg_diag *diag;
     size_t *skipped;
+    size_t *ignored;
     rg_buf content;
     struct S_dirid {
         dev_t dev;
@@ -80,6 +82,19 @@ static rg_status S_file(S_walk *w, const char *path)
         return RG_OK;
     }
     return w->fn(w->data, path, w->content.data, w->content.len);
+}
+
+/* Whether a file found inside a directory is taken for an article. */
+static int S_article_name(const char *name)
+{
+    static const char *const exts[] = {"txt", "text", "html", "htm", "xhtml"};
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return 1;
+    for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
+        if (strcasecmp(dot + 1, exts[i]) == 0)
+            return 1;
+    return 0;
 }
 
 static int S_cmp_names(const void *a, const void *b)
@@ -158,8 +173,15 @@ static rg_status S_path(S_walk *w, const char *path, int top)
     }
     if (S_ISDIR(st.st_mode))
         return S_dir(w, path, &st);
-    if (S_ISREG(st.st_mode))
+    if (S_ISREG(st.st_mode)) {
+        const char *slash = strrchr(path, '/');
+        if (!top && !S_article_name(slash ? slash + 1 : path)) {
+            rg_i_diag(w->diag, RG_INFO, path, "not an article file, ignored");
+            (*w->ignored)++;
+            return RG_OK;
+        }
         return S_file(w, path);
+    }
     S_skip(w, path, "%s",
            S_ISFIFO(st.st_mode) ? "is a FIFO, not read"
            : S_ISSOCK(st.st_mode) ? "is a socket, not read"
@@ -168,9 +190,11 @@ static rg_status S_path(S_walk *w, const char *path, int top)
 }
 
 rg_status rg_i_corpus_walk(const char *path, rg_doc_fn fn, void *data,
-                           const rg_diag *diag, size_t *skipped)
+                           const rg_diag *diag, size_t *skipped,
+                           size_t *ignored)
 {
-    S_walk w = {.fn = fn, .data = data, .diag = diag, .skipped = skipped};
+    S_walk w = {.fn = fn, .data = data, .diag = diag, .skipped = skipped,
+                .ignored = ignored};
     rg_i_buf_init(&w.content);
     rg_status st;
     if (strcmp(path, "-") == 0) {

@@ -16,13 +16,17 @@ typedef rg_status (*rg_doc_fn)(void *data, const char *path,
 
 /*
  * Walks `path` ("-" = standard input) and calls `fn` for every regular
- * file, directories recursively with entries sorted by name (bytewise),
- * skipping hidden entries (names starting with ".") inside directories.
- * What cannot be read is reported through `diag` and counted in
- * *skipped; the walk goes on.  Returns RG_OK or the first non-OK status
- * returned by `fn`.
+ * file, directories recursively with entries sorted by name (bytewise).
+ * Inside directories, hidden entries (names starting with ".") are left
+ * out, and only article files are read: names ending in .txt, .text,
+ * .html, .htm, .xhtml or without an extension; other files (README.md,
+ * images, archives) are counted in *ignored and reported at RG_INFO.  A
+ * file named explicitly is always read.  What cannot be read is reported
+ * through `diag` and counted in *skipped; the walk goes on.  Returns RG_OK
+ * or the first non-OK status returned by `fn`.
  */
 rg_status rg_i_corpus_walk(const char *path, rg_doc_fn fn, void *data,
-                           const rg_diag *diag, size_t *skipped);
+                           const rg_diag *diag, size_t *skipped,
+                           size_t *ignored);
 
 #endif

@@ -322,6 +322,11 @@ int main(int argc, char **argv)
                 stats.mentions, rg_network_node_count(net),
                 rg_network_edge_count(net), c.output ? "; wrote " : "",
                 c.output ? c.output : "");
+    if (stats.ignored && !c.quiet)
+        fprintf(stderr, "relgraph: %zu file%s in the directories %s not taken for "
+                "articles (not .txt, .html or extensionless; -v lists them)\n",
+                stats.ignored, stats.ignored == 1 ? "" : "s",
+                stats.ignored == 1 ? "was" : "were");
     if (stats.skipped) {
         fprintf(stderr, "relgraph: %zu input%s could not be read (see above)\n",
                 stats.skipped, stats.skipped == 1 ? "" : "s");

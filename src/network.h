@@ -11,6 +11,7 @@
 #include "dict.h"
 #include "relgraph.h"
 #include "tally.h"
+#include "util.h"
 
 /* Type of an attribute as every writer must declare it. */
 enum rg_attr_type { RG_ATTR_STRING, RG_ATTR_INT, RG_ATTR_DOUBLE };
@@ -49,15 +50,28 @@ void rg_i_igraph_setup(void);
 /*
  * Builds the network from the tally `t` over dictionary `d`: nodes are the
  * actors with at least one mention, sorted by id; edges sorted by
- * (source id, target id, kind, relation); then computes the metrics.
+ * (source id, target id, kind, relation class number); then computes the
+ * metrics.  Attribute `relation` is "" for co-occurrence edges (and, until
+ * relations.h names relation classes, the class number for relation
+ * edges); `evidence` is the edge's first evidence sentence.
+ * Returns RG_OK, RG_ENOMEM, RG_EGRAPH, or RG_EINVAL when the tally breaks
+ * its contract (more actors than `d`, an edge at an unmentioned actor).
+ * Uses igraph, which is not thread-safe here: one build at a time.
  */
 rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
                                   rg_network **out);
 
 /*
  * metrics.c: sets the node attributes degree, strength, pagerank and
- * betweenness on net->graph (co-occurrence edges undirected, relation
- * edges directed; betweenness uses 1/weight as the distance).
+ * betweenness on net->graph.  For now every metric reads the network as
+ * undirected (a relation edge counts as a tie between its actors; directed
+ * metrics for the relation layer come with the verb relations):
+ *   degree       incident edges of every kind, self-loops not counted
+ *   strength     sum of their weights
+ *   pagerank     PRPACK, damping 0.85, weighted
+ *   betweenness  weighted, distance 1/weight, each unordered pair once
+ * Time complexity: O(V E + V^2 log V) (betweenness dominates).
+ * Returns RG_OK, RG_ENOMEM or RG_EGRAPH.
  */
 rg_status rg_i_network_metrics(rg_network *net);
 
@@ -68,5 +82,51 @@ const char *rg_i_edge_str(const rg_network *n, const char *attr, igraph_integer_
 double rg_i_edge_num(const rg_network *n, const char *attr, igraph_integer_t e);
 /* Whether edge e is directed in exports (kind == "relation"). */
 int rg_i_edge_directed(const rg_network *n, igraph_integer_t e);
+
+/*
+ * Calls an igraph function; on failure stores its status in the local
+ * variable `st` (an rg_status) and jumps to the function's `out:` label.
+ * Needs rg_i_igraph_setup() first, or igraph aborts instead of returning.
+ */
+#define RG_IGRAPH(call)                                        \
+    do {                                                       \
+        igraph_error_t rg_igraph_e_ = (call);                  \
+        if (rg_igraph_e_ != IGRAPH_SUCCESS) {                  \
+            st = rg_i_status_from_igraph(rg_igraph_e_);        \
+            goto out;                                          \
+        }                                                      \
+    } while (0)
+
+/* Size of a buffer that holds any number rg_i_format_* writes. */
+#define RG_NUMBUF 352
+
+/*
+ * The one number format of every writer, so that outputs are deterministic
+ * and the same value reads the same in every format:
+ *   - integral values with |x| < 2^53 (counts, weights, degrees) exactly,
+ *     without a decimal point: "12", "0";
+ *   - other finite values with "%.10g" (10 significant digits: enough to
+ *     tell metrics apart, few enough to hide last-bit noise of floating-point
+ *     summation order), e.g. "0.3333333333", "1.5e-05";
+ *   - -0 as "0", NaN as "NaN", infinities as "INF" / "-INF" (the spellings
+ *     of xs:double).
+ * The decimal point is always '.', whatever the C locale.  Returns buf.
+ */
+const char *rg_i_format_number(char buf[RG_NUMBUF], double x);
+
+/* x with exactly `decimals` (0..9) digits after a '.', for tables and
+ * presentation attributes; non-finite values as in rg_i_format_number. */
+const char *rg_i_format_fixed(char buf[RG_NUMBUF], double x, int decimals);
+
+/*
+ * Appends s to out as text every export can carry: invalid UTF-8 becomes
+ * U+FFFD, and the code points XML 1.0 forbids (C0 controls except TAB, LF,
+ * CR; U+FFFE, U+FFFF) are dropped.  Escaping for a format is the writer's.
+ */
+void rg_i_sanitize_text(rg_buf *out, const char *s);
+
+/* "co-occurrence", "relation" or "mixed": which layers the network holds
+ * (an edgeless network counts as co-occurrence). */
+const char *rg_i_network_layers(const rg_network *n);
 
 #endif

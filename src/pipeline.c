@@ -213,7 +213,7 @@ out:
 rg_status rg_pipeline_add_path(rg_pipeline *p, const char *path)
 {
     return rg_i_corpus_walk(path, S_document, p, &p->opts.diag,
-                            &p->stats.skipped);
+                            &p->stats.skipped, &p->stats.ignored);
 }
 
 rg_status rg_pipeline_add_buffer(rg_pipeline *p, const char *name,

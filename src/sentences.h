@@ -36,6 +36,9 @@ void rg_i_sentences_destroy(rg_sentences *s);
  * name ("1. Oktober"); it also ends at a line break when the next line does
  * not start with a lowercase letter (headlines, lines without end
  * punctuation), and at every blank line, which also starts a new paragraph.
+ * End punctuation followed by a lowercase word, a comma or a semicolon
+ * does not end the sentence („Kommst du?“, fragte er).  The full rules are
+ * at the top of sentences.c.
  * Time complexity: O(number of tokens).
  */
 void rg_i_split_sentences(rg_sentences *out, const char *text,

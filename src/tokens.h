@@ -11,12 +11,14 @@
 
 enum rg_token_kind {
     RG_TOK_WORD = 1,     /* letters (and digits, marks, inner apostrophes):
-                            Nordkorea, G7, O'Neill */
+                            Nordkorea, G7, O'Neill; also a plain digit run
+                            glued to letters: 5G, 2024er */
     RG_TOK_NUMBER,       /* digits with inner . , : between digits:
                             12.000, 21.10.2024, 3,5, 18:17 */
-    RG_TOK_PUNCT         /* one punctuation or symbol character; the folded
-                            form of every hyphen/dash-like character used
-                            inside a compound is "-" */
+    RG_TOK_PUNCT         /* one punctuation or symbol character (one
+                            grapheme cluster: an emoji with modifiers is one
+                            token); the folded form of the hyphens U+002D,
+                            U+2010 and U+2011 is "-" */
 };
 
 enum rg_token_flag {

@@ -1,0 +1,258 @@
+/*
+ * sentences.c — stage 3b: tokens -> German sentences and paragraphs.
+ * Hands on an rg_sentences (token ranges, byte spans, paragraph index) to
+ * the mention and relation stages; it only reads tokens and the text.
+ *
+ * Rules, in the order they are applied:
+ *   1. A blank line (RG_TF_PARAGRAPH_BEFORE) always ends the sentence and
+ *      starts a new paragraph; the first paragraph is 0.
+ *   2. A line break ends the sentence when the next line does not start
+ *      with a lowercase letter (headlines, datelines, lines without end
+ *      punctuation).  It does not when the line before ends in a comma, a
+ *      hyphen-like or an opening quote/bracket, or in a dot that rule 4
+ *      kept from ending ("Dr.\nMüller"), since those cannot end a sentence.
+ *      A lowercase start continues the sentence (hard-wrapped text).
+ *   3. A sentence ends after . ! ? … or an ellipsis "..." (a run of dots
+ *      glued together); directly following end punctuation ("?!") and
+ *      closing quotes/brackets (" “ ” « » ‹ › ' ‘ ’ ) ] }) that touch it
+ *      without space belong to the sentence.  A quote after a space opens
+ *      the next sentence, so „Wir …“ starts with its quote.
+ *   4. A single '.' does not end when glued to the word before and
+ *        - that word + "." is in `abbrevs` ("Dr."), also combined backwards
+ *          over up to three word+dot pairs with the spaces removed
+ *          ("v. Chr." -> "v.Chr."); compared as the exact original bytes;
+ *        - that word is a single letter (initials "George W. Bush", "z. B.");
+ *        - the token before is a NUMBER and the next token is a month name
+ *          ("am 1. Oktober"; Januar…Dezember, Jänner, Feber).  A NUMBER with
+ *          a dot before any other capitalised word ends the sentence ("der
+ *          3. Weltkrieg" is split: an ordinal cannot be told from a number
+ *          that ends a sentence without a lexicon).
+ *   5. No end punctuation (. ! ? …) ends a sentence when the next token is
+ *      a lowercase WORD ("ca. zehn", "Hilfe! rief er") or a comma or
+ *      semicolon („Kommst du?“, fragte er), after ! and ? as well: in
+ *      German news a lowercase word there continues reported speech far
+ *      more often than it starts a sentence.
+ * Sentences are never empty and every token belongs to exactly one.
+ */
+#include "sentences.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+void rg_i_sentences_init(rg_sentences *s)
+{
+    memset(s, 0, sizeof(*s));
+}
+
+void rg_i_sentences_destroy(rg_sentences *s)
+{
+    if (!s)
+        return;
+    free(s->v);
+    memset(s, 0, sizeof(*s));
+}
+
+/* Token i's bytes equal the NUL-terminated string lit. */
+static int S_is(const char *text, const rg_token *t, const char *lit)
+{
+    size_t n = strlen(lit);
+    return t->end - t->start == n && memcmp(text + t->start, lit, n) == 0;
+}
+
+static utf8proc_int32_t S_first_cp(const char *text, const rg_token *t)
+{
+    utf8proc_int32_t cp = -1;
+    utf8proc_iterate((const utf8proc_uint8_t *)text + t->start,
+                     (utf8proc_ssize_t)(t->end - t->start), &cp);
+    return cp;
+}
+
+static int S_is_lower_word(const char *text, const rg_token *t)
+{
+    return t->kind == RG_TOK_WORD && !(t->flags & RG_TF_UPPER) &&
+           utf8proc_category(S_first_cp(text, t)) == UTF8PROC_CATEGORY_LL;
+}
+
+/* 1 for '.', 2 for ! ? and …: characters that may end a sentence. */
+static int S_end_kind(const char *text, const rg_token *t)
+{
+    if (t->kind != RG_TOK_PUNCT)
+        return 0;
+    if (S_is(text, t, "."))
+        return 1;
+    if (S_is(text, t, "!") || S_is(text, t, "?") || S_is(text, t, "\u2026"))
+        return 2;
+    return 0;
+}
+
+static int S_is_closer(const char *text, const rg_token *t)
+{
+    static const char *const closers[] = {
+        "\"", "\u201C", "\u201D", "\u00AB", "\u00BB", "\u2039", "\u203A",
+        "'",  "\u2018", "\u2019", ")",      "]",      "}",
+    };
+    if (t->kind != RG_TOK_PUNCT)
+        return 0;
+    for (size_t k = 0; k < sizeof(closers) / sizeof(closers[0]); k++)
+        if (S_is(text, t, closers[k]))
+            return 1;
+    return 0;
+}
+
+static int S_is_opener(const char *text, const rg_token *t)
+{
+    static const char *const openers[] = {
+        "\u201E", "\u201A", "\u201C", "\u00AB", "\u00BB", "\u2039",
+        "\u203A", "\"",     "(",      "[",      "{",
+    };
+    if (t->kind != RG_TOK_PUNCT)
+        return 0;
+    for (size_t k = 0; k < sizeof(openers) / sizeof(openers[0]); k++)
+        if (S_is(text, t, openers[k]))
+            return 1;
+    return 0;
+}
+
+static int S_is_month(const char *text, const rg_token *t)
+{
+    static const char *const months[] = {
+        "Januar", "Jänner", "Feber", "Februar", "März",     "April",
+        "Mai",    "Juni",   "Juli",  "August",  "September", "Oktober",
+        "November", "Dezember",
+    };
+    if (t->kind != RG_TOK_WORD)
+        return 0;
+    for (size_t k = 0; k < sizeof(months) / sizeof(months[0]); k++)
+        if (S_is(text, t, months[k]))
+            return 1;
+    return 0;
+}
+
+/* Whether the dot toks[i] ends an abbreviation in `abbrevs`: the word
+ * glued before it plus the dot, extended backwards over up to three
+ * word+dot pairs with the spaces between them removed. */
+static int S_is_abbrev(const char *text, const rg_token *v, size_t i,
+                       const rg_strtab *abbrevs)
+{
+    char buf[128];
+    size_t len = 0;
+    /* Collect pairs backwards into the end of buf, then look each
+     * candidate up: "B." first, then "z.B.". */
+    size_t at = sizeof(buf);
+    for (int pairs = 0; pairs < 3; pairs++) {
+        /* v[i] is a dot glued to the WORD v[i - 1]. */
+        if (i < 1 || v[i - 1].kind != RG_TOK_WORD ||
+            v[i - 1].end != v[i].start)
+            break;
+        size_t n = v[i].end - v[i - 1].start;
+        if (n > at)
+            break;
+        at -= n;
+        memcpy(buf + at, text + v[i - 1].start, n);
+        len += n;
+        if (rg_i_strtab_find(abbrevs, buf + at, len) >= 0)
+            return 1;
+        /* The pair before must end with a dot right before this word. */
+        if (i < 3 || !S_is(text, &v[i - 2], "."))
+            break;
+        i -= 2;
+    }
+    return 0;
+}
+
+static void S_push(rg_sentences *out, const rg_token *v, size_t b, size_t e,
+                   uint32_t para)
+{
+    RG_GROW(out->v, out->cap, out->n + 1);
+    rg_sentence *s = &out->v[out->n++];
+    s->tok_begin = (uint32_t)b;
+    s->tok_end = (uint32_t)e;
+    s->start = v[b].start;
+    s->end = v[e - 1].end;
+    s->paragraph = para;
+}
+
+void rg_i_split_sentences(rg_sentences *out, const char *text,
+                          const rg_tokens *toks, const rg_strtab *abbrevs)
+{
+    const rg_token *v = toks->v;
+    size_t n = toks->n;
+    size_t b = 0;          /* first token of the open sentence */
+    uint32_t para = 0;
+    int kept_dot = 0;      /* the token before i is a dot rule 4 kept */
+    out->n = 0;
+
+    size_t i = 0;
+    while (i < n) {
+        /* Rules 1 and 2: boundaries before token i. */
+        if (i > 0 && (v[i].flags & RG_TF_PARAGRAPH_BEFORE)) {
+            if (i > b)
+                S_push(out, v, b, i, para);
+            para++;
+            b = i;
+        } else if (i > b && (v[i].flags & RG_TF_NEWLINE_BEFORE) &&
+                   !S_is_lower_word(text, &v[i])) {
+            const rg_token *p = &v[i - 1];
+            int glued = kept_dot || S_is(text, p, ",") ||
+                        (p->kind == RG_TOK_PUNCT &&
+                         strcmp(rg_i_token_fold(toks, i - 1), "-") == 0) ||
+                        S_is_opener(text, p);
+            if (!glued) {
+                S_push(out, v, b, i, para);
+                b = i;
+            }
+        }
+        kept_dot = 0;
+
+        int kind = S_end_kind(text, &v[i]);
+        if (!kind) {
+            i++;
+            continue;
+        }
+
+        /* Rule 4: a single dot may belong to the word before it. */
+        int ellipsis = kind == 1 && i + 1 < n && S_is(text, &v[i + 1], ".") &&
+                       v[i + 1].start == v[i].end;
+        if (kind == 1 && !ellipsis && i > 0 && v[i - 1].end == v[i].start) {
+            const rg_token *w = &v[i - 1];
+            int keep = 0;
+            if (w->kind == RG_TOK_WORD) {
+                utf8proc_int32_t cp;
+                utf8proc_ssize_t cl = utf8proc_iterate(
+                    (const utf8proc_uint8_t *)text + w->start,
+                    (utf8proc_ssize_t)(w->end - w->start), &cp);
+                keep = (cl > 0 && (uint32_t)cl == w->end - w->start) ||
+                       (abbrevs && S_is_abbrev(text, v, i, abbrevs));
+            } else if (w->kind == RG_TOK_NUMBER) {
+                keep = i + 1 < n && S_is_month(text, &v[i + 1]) &&
+                       !(v[i + 1].flags & RG_TF_NEWLINE_BEFORE);
+            }
+            if (keep) {
+                kept_dot = 1;
+                i++;
+                continue;
+            }
+        }
+
+        /* Rule 3: take glued end punctuation and closers along. */
+        size_t j = i + 1;
+        while (j < n && !(v[j].flags & RG_TF_SPACE_BEFORE) &&
+               (S_end_kind(text, &v[j]) || S_is_closer(text, &v[j])))
+            j++;
+
+        /* Rule 5: what follows may show that the sentence goes on. */
+        if (j < n && !(v[j].flags & RG_TF_PARAGRAPH_BEFORE) &&
+            (S_is_lower_word(text, &v[j]) || S_is(text, &v[j], ",") ||
+             S_is(text, &v[j], ";"))) {
+            i = j;
+            continue;
+        }
+        S_push(out, v, b, j, para);
+        b = j;
+        i = j;
+    }
+    if (b < n)
+        S_push(out, v, b, n, para);
+}

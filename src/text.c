@@ -1,0 +1,291 @@
+/*
+ * text.c — stage 2: the bytes of a document become valid NFC UTF-8.
+ *
+ * Invalid UTF-8 is repaired (U+FFFD per maximal invalid subpart, as the
+ * Unicode standard recommends), a leading BOM is dropped, and the text is
+ * put into NFC one grapheme cluster at a time.  Working per cluster is what
+ * keeps offsets exact: a cluster whose bytes do not change is copied with a
+ * byte-for-byte map; a cluster that changes maps every output byte to the
+ * cluster's original start.  Either way, for every cluster boundary b of
+ * the normalised text, map[b] is the exact original offset of the same
+ * boundary, so the spans of mentions and sentences (which never split a
+ * cluster) convert exactly.  Hands on an rg_text to the tokenizer.
+ *
+ * NFC of the whole text equals the concatenation of NFC per cluster because
+ * canonical reordering and composition only act on combining marks and
+ * Hangul jamo, which never start a grapheme cluster after a base.
+ *
+ * A cluster longer than S_MAX_CLUSTER code points (no real text has one;
+ * "Zalgo" text and fuzzers do) is cut into pieces: utf8proc orders
+ * combining marks in quadratic time, and a bounded piece keeps the stage
+ * linear.  Such pieces are each NFC; their concatenation may not be.
+ */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "util.h"
+
+/* NFC, with no change to code points that have no canonical mapping. */
+#define S_NFC_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE)
+
+#define S_MAX_CLUSTER 128
+
+/* The output being built.  While every byte so far was copied unchanged
+ * from the same offset (`map == NULL`) no map is kept at all; it is
+ * created at the first difference, so clean text costs no map memory. */
+typedef struct S_out {
+    char *buf;
+    size_t len, cap;
+    uint32_t *map;
+    size_t mapcap;
+} S_out;
+
+/* The grapheme cluster being collected in the slow path. */
+typedef struct S_cluster {
+    utf8proc_int32_t *cp;      /* its code points (after repair) */
+    size_t n, cap;
+    size_t ostart, oend;       /* original bytes [ostart, oend) */
+    int repaired;              /* holds a U+FFFD put in for bad bytes */
+    utf8proc_int32_t *work;    /* decompose / reencode scratch */
+    size_t workcap;            /* in code points */
+    char *utf8;                /* the cluster re-encoded, for decompose */
+    size_t utf8cap;
+} S_cluster;
+
+static void S_start_map(S_out *o)
+{
+    /* Everything so far was an identity copy from offset 0. */
+    RG_GROW(o->map, o->mapcap, o->len + 1);
+    for (size_t k = 0; k < o->len; k++)
+        o->map[k] = (uint32_t)k;
+}
+
+/* Appends in[from, to) unchanged; byte k maps to its own offset. */
+static void S_put_same(S_out *o, const char *in, size_t from, size_t to)
+{
+    size_t n = to - from;
+    if (!o->map && o->len != from)
+        S_start_map(o);
+    RG_GROW(o->buf, o->cap, o->len + n + 1);
+    memcpy(o->buf + o->len, in + from, n);
+    if (o->map) {
+        RG_GROW(o->map, o->mapcap, o->len + n + 1);
+        for (size_t k = 0; k < n; k++)
+            o->map[o->len + k] = (uint32_t)(from + k);
+    }
+    o->len += n;
+}
+
+/* Appends n changed bytes that all stand for the cluster at `orig`. */
+static void S_put_changed(S_out *o, const void *bytes, size_t n, size_t orig)
+{
+    if (!o->map)
+        S_start_map(o);
+    RG_GROW(o->buf, o->cap, o->len + n + 1);
+    RG_GROW(o->map, o->mapcap, o->len + n + 1);
+    memcpy(o->buf + o->len, bytes, n);
+    for (size_t k = 0; k < n; k++)
+        o->map[o->len + k] = (uint32_t)orig;
+    o->len += n;
+}
+
+static void S_cluster_flush(S_cluster *c, S_out *o, const char *in);
+
+static void S_cluster_add(S_cluster *c, S_out *o, const char *in,
+                          utf8proc_int32_t cp, size_t ostart, size_t oend)
+{
+    if (c->n == S_MAX_CLUSTER)
+        S_cluster_flush(c, o, in);
+    if (c->n == 0)
+        c->ostart = ostart;
+    RG_GROW(c->cp, c->cap, c->n + 1);
+    c->cp[c->n++] = cp;
+    c->oend = oend;
+}
+
+/* Normalises the collected cluster and appends it. */
+static void S_cluster_flush(S_cluster *c, S_out *o, const char *in)
+{
+    if (c->n == 0)
+        return;
+    /* Re-encode the (repaired) code points so that utf8proc can decompose
+     * and canonically order them in one call. */
+    RG_GROW(c->utf8, c->utf8cap, c->n * 4);
+    size_t n8 = 0;
+    for (size_t k = 0; k < c->n; k++)
+        n8 += (size_t)utf8proc_encode_char(
+            c->cp[k], (utf8proc_uint8_t *)c->utf8 + n8);
+
+    /* +1: utf8proc_reencode writes a NUL after the UTF-8 it puts into the
+     * same buffer.  A second round only when the first was too small. */
+    RG_GROW(c->work, c->workcap, c->n + 8);
+    utf8proc_ssize_t m;
+    for (;;) {
+        m = utf8proc_decompose_custom((const utf8proc_uint8_t *)c->utf8,
+                                      (utf8proc_ssize_t)n8, c->work,
+                                      (utf8proc_ssize_t)c->workcap - 1,
+                                      S_NFC_OPTIONS, NULL, NULL);
+        if (m < 0 || (size_t)m + 1 <= c->workcap)
+            break;
+        RG_GROW(c->work, c->workcap, (size_t)m + 1);
+    }
+    if (m >= 0)
+        m = utf8proc_reencode(c->work, m, S_NFC_OPTIONS);
+
+    size_t olen = c->oend - c->ostart;
+    if (m < 0) {
+        /* Cannot happen for valid code points; keep the bytes we have. */
+        if (c->repaired)
+            S_put_changed(o, c->utf8, n8, c->ostart);
+        else
+            S_put_same(o, in, c->ostart, c->oend);
+    } else if (!c->repaired && (size_t)m == olen &&
+               memcmp(c->work, in + c->ostart, olen) == 0) {
+        S_put_same(o, in, c->ostart, c->oend);
+    } else {
+        S_put_changed(o, c->work, (size_t)m, c->ostart);
+    }
+    c->n = 0;
+    c->repaired = 0;
+}
+
+/* Length of the maximal subpart of an ill-formed sequence at s[0..n)
+ * (Unicode 15, table 3-7 and "U+FFFD substitution of maximal subparts"):
+ * the longest prefix that could start a well-formed sequence, at least 1. */
+static size_t S_invalid_len(const unsigned char *s, size_t n)
+{
+    unsigned char b = s[0];
+    size_t need;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF)
+        need = 2;
+    else if (b >= 0xE0 && b <= 0xEF) {
+        need = 3;
+        if (b == 0xE0)
+            lo = 0xA0;
+        else if (b == 0xED)
+            hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 4;
+        if (b == 0xF0)
+            lo = 0x90;
+        else if (b == 0xF4)
+            hi = 0x8F;
+    } else
+        return 1;
+    size_t k = 1;
+    if (k < n && s[k] >= lo && s[k] <= hi) {
+        k++;
+        while (k < need && k < n && s[k] >= 0x80 && s[k] <= 0xBF)
+            k++;
+    }
+    return k;
+}
+
+rg_status rg_i_text_init(rg_text *t, const char *bytes, size_t len)
+{
+    memset(t, 0, sizeof(*t));
+    if (len > UINT32_MAX - 1)
+        return RG_EINVAL;
+    if (len && memchr(bytes, '\0', len))
+        return RG_EENCODING;
+
+    const unsigned char *in = (const unsigned char *)bytes;
+    S_out o = {0};
+    S_cluster c = {0};
+    RG_GROW(o.buf, o.cap, len + 1);
+
+    size_t i = 0;
+    if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF) {
+        t->had_bom = 1;
+        i = 3;
+    }
+
+    utf8proc_int32_t prev = 0, state = 0;
+    while (i < len) {
+        if (in[i] < 0x80) {
+            utf8proc_int32_t ch = in[i];
+            if (c.n == 0 ||
+                utf8proc_grapheme_break_stateful(prev, ch, &state)) {
+                S_cluster_flush(&c, &o, bytes);
+                /* An ASCII byte followed by another ASCII byte (or the end)
+                 * is a cluster of its own (CR LF aside, which is copied
+                 * unchanged all the same) and already NFC: copy the run. */
+                if (i + 1 == len || in[i + 1] < 0x80) {
+                    size_t j = i + 1;
+                    while (j < len && in[j] < 0x80 &&
+                           (j + 1 == len || in[j + 1] < 0x80))
+                        j++;
+                    S_put_same(&o, bytes, i, j);
+                    i = j;
+                    /* A fresh state is what utf8proc would hold after an
+                     * ordinary character. */
+                    state = 0;
+                    continue;
+                }
+            }
+            S_cluster_add(&c, &o, bytes, ch, i, i + 1);
+            prev = ch;
+            i++;
+            continue;
+        }
+
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp);
+        int bad = n < 0;
+        if (bad) {
+            n = (utf8proc_ssize_t)S_invalid_len(in + i, len - i);
+            cp = 0xFFFD;
+            if (t->repaired++ == 0)
+                t->first_invalid = i;
+        }
+        if (c.n && utf8proc_grapheme_break_stateful(prev, cp, &state))
+            S_cluster_flush(&c, &o, bytes);
+        S_cluster_add(&c, &o, bytes, cp, i, i + (size_t)n);
+        if (bad)
+            c.repaired = 1; /* after the add, which may flush */
+        prev = cp;
+        i += (size_t)n;
+    }
+    S_cluster_flush(&c, &o, bytes);
+    free(c.cp);
+    free(c.work);
+    free(c.utf8);
+
+    if (o.len > UINT32_MAX - 1) {
+        /* Repairs and NFC can grow the text; offsets must stay 32-bit. */
+        free(o.buf);
+        free(o.map);
+        t->repaired = 0;
+        t->first_invalid = 0;
+        t->had_bom = 0;
+        return RG_EINVAL;
+    }
+    o.buf[o.len] = '\0';
+    if (o.map) {
+        RG_GROW(o.map, o.mapcap, o.len + 1);
+        o.map[o.len] = (uint32_t)len;
+    } else if (o.len != len) {
+        /* Only a BOM with nothing after it gets here. */
+        o.map = rg_i_xmalloc(sizeof(*o.map));
+        o.map[0] = (uint32_t)len;
+    }
+    t->norm = o.buf;
+    t->len = o.len;
+    t->map = o.map;
+    return RG_OK;
+}
+
+void rg_i_text_destroy(rg_text *t)
+{
+    if (!t)
+        return;
+    free(t->norm);
+    free(t->map);
+    memset(t, 0, sizeof(*t));
+}

@@ -1,0 +1,301 @@
+/*
+ * test_gazetteer.c — the compiled matcher: leftmost-longest, never
+ * overlapping, the capitalisation rule, last loaded wins.
+ */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict.h"
+#include "gazetteer.h"
+#include "support.h"
+#include "tokens.h"
+#include "util.h"
+
+#define ACTORS_HEAD "id\ttype\tlabel\tqid\n"
+#define ALIASES_HEAD "actor\tform\talias\n"
+
+static const char *ACTORS =
+    ACTORS_HEAD
+    "kim_jong_un\tperson\tKim Jong-un\t\n"
+    "kim_family\tother\tKim\t\n"
+    "bundestag\torganization\tDeutscher Bundestag\t\n"
+    "germany\tcountry\tDeutschland\t\n"
+    "usa\tcountry\tUSA\t\n"
+    "europe_states\tother\tStaaten Europas\t\n"
+    "stern\torganization\tstern\t\n"
+    "star\tother\tStern\t\n"
+    "nato\torganization\tNATO\t\n"
+    "russia\tcountry\tRussland\t\n"
+    "cdu\torganization\tCDU\t\n"
+    "cdu_csu\torganization\tUnion (CDU/CSU)\t\n"
+    "eu\torganization\tEU\t\n"
+    "long\tother\tLong\t\n";
+
+static rg_dict *D;
+static rg_tokens T;
+static rg_matches M;
+
+static void setup(void)
+{
+    D = NULL;
+    rg_i_tokens_init(&T);
+    memset(&M, 0, sizeof(M));
+}
+
+static void teardown(void)
+{
+    rg_dict_free(D);
+    rg_i_tokens_destroy(&T);
+    free(M.v);
+}
+
+TestSuite(gazetteer, .init = setup, .fini = teardown);
+
+/* Tokenizes text and matches over all of it; returns the match count. */
+static size_t match(const char *text)
+{
+    rg_i_tokenize(&T, text, strlen(text));
+    M.n = 0;
+    rg_i_gazetteer_match(D->gaz, &T, 0, T.n, &M);
+    return M.n;
+}
+
+/* The surface of match i in text. */
+static char *surface(const char *text, size_t i)
+{
+    return rg_i_xstrndup(text + T.v[M.v[i].tok_begin].start,
+                         T.v[M.v[i].tok_end - 1].end -
+                             T.v[M.v[i].tok_begin].start);
+}
+
+/* The actor id of match i. */
+static const char *actor(size_t i)
+{
+    return D->actors[D->aliases[M.v[i].alias].actor].id;
+}
+
+#define EXPECT_MATCH(text, i, surf, id)                                      \
+    do {                                                                     \
+        char *s_ = surface((text), (i));                                     \
+        cr_expect_str_eq(s_, (surf), "match %zu in \"%s\"", (size_t)(i),     \
+                         (text));                                            \
+        cr_expect_str_eq(actor(i), (id), "match %zu in \"%s\"", (size_t)(i), \
+                         (text));                                            \
+        free(s_);                                                            \
+    } while (0)
+
+Test(gazetteer, longest_alias_wins_and_prefixes_alone_do_not_match)
+{
+    D = rgt_dict(ACTORS,
+                 ALIASES_HEAD "kim_family\tname\tKim\n"
+                              "kim_jong_un\tname\tKim Jong-un\n"
+                              "usa\tname\tVereinigte Staaten von Amerika\n",
+                 NULL);
+    cr_assert_not_null(D);
+    const char *t = "Kim Jong-un und Kim Yo-jong";
+    cr_assert_eq(match(t), 2);
+    EXPECT_MATCH(t, 0, "Kim Jong-un", "kim_jong_un");
+    EXPECT_MATCH(t, 1, "Kim", "kim_family");
+    /* A walk that reaches no accepting state matches nothing ... */
+    t = "die Vereinigte Staaten von Europa";
+    cr_assert_eq(match(t), 0);
+    /* ... and one that runs past its last accepting state falls back. */
+    t = "Kim Jong";
+    cr_assert_eq(match(t), 1);
+    EXPECT_MATCH(t, 0, "Kim", "kim_family");
+}
+
+Test(gazetteer, official_name_over_its_parts)
+{
+    D = rgt_dict(ACTORS,
+                 ALIASES_HEAD "bundestag\tname\tDeutschen Bundestag\n"
+                              "bundestag\tshort\tBundestag\n"
+                              "germany\tadjective\tdeutschen\n",
+                 NULL);
+    cr_assert_not_null(D);
+    const char *t = "im Deutschen Bundestag";
+    cr_assert_eq(match(t), 1);
+    EXPECT_MATCH(t, 0, "Deutschen Bundestag", "bundestag");
+    cr_expect_eq(D->aliases[M.v[0].alias].form, RG_FORM_NAME);
+    /* Lowercase "deutschen" is the adjective; the name needs its capital. */
+    t = "vor dem deutschen Bundestag";
+    cr_assert_eq(match(t), 2);
+    EXPECT_MATCH(t, 0, "deutschen", "germany");
+    EXPECT_MATCH(t, 1, "Bundestag", "bundestag");
+    t = "Deutschen Regierungen";
+    cr_assert_eq(match(t), 1);
+    EXPECT_MATCH(t, 0, "Deutschen", "germany");
+}
+
+Test(gazetteer, leftmost_match_wins_and_matches_never_overlap)
+{
+    D = rgt_dict(ACTORS,
+                 ALIASES_HEAD "usa\tname\tVereinigte Staaten\n"
+                              "europe_states\tname\tStaaten Europas\n",
+                 NULL);
+    cr_assert_not_null(D);
+    const char *t = "Vereinigte Staaten Europas";
+    cr_assert_eq(match(t), 1);
+    EXPECT_MATCH(t, 0, "Vereinigte Staaten", "usa");
+    t = "die Staaten Europas und die Vereinigte Staaten";
+    cr_assert_eq(match(t), 2);
+    EXPECT_MATCH(t, 0, "Staaten Europas", "europe_states");
+    EXPECT_MATCH(t, 1, "Vereinigte Staaten", "usa");
+}
+
+Test(gazetteer, capitalised_alias_needs_capitalised_text)
+{
+    D = rgt_dict(ACTORS,
+                 ALIASES_HEAD "nato\tname\tNATO\n"
+                              "star\tname\tStern\n"
+                              "russia\tadjective\trussische\n",
+                 NULL);
+    cr_assert_not_null(D);
+    cr_assert_eq(match("NATO Nato nato"), 2);
+    cr_expect_eq(M.v[0].tok_begin, 0);
+    cr_expect_eq(M.v[1].tok_begin, 1);
+    cr_expect_eq(match("ein heller Stern"), 1);
+    cr_expect_eq(match("sagte dem stern"), 0);
+    /* A lowercase alias word matches either. */
+    cr_expect_eq(match("Russische Truppen und russische Panzer"), 2);
+}
+
+Test(gazetteer, same_words_with_different_capitals_stay_apart)
+{
+    /* "stern" (the magazine, lowercase) matches "stern" and "Stern";
+     * "Stern" listed later takes over only the capitalised text. */
+    D = rgt_dict(ACTORS,
+                 ALIASES_HEAD "stern\tname\tstern\n"
+                              "star\tname\tStern\n",
+                 NULL);
+    cr_assert_not_null(D);
+    const char *t = "sagte dem stern unter einem Stern";
+    cr_assert_eq(match(t), 2);
+    EXPECT_MATCH(t, 0, "stern", "stern");
+    EXPECT_MATCH(t, 1, "Stern", "star");
+    rg_dict_free(D);
+
+    /* Listed the other way round the lowercase alias, loaded last, wins
+     * both: last loaded wins wherever two aliases match the same text. */
+    D = rgt_dict(ACTORS,
+                 ALIASES_HEAD "star\tname\tStern\n"
+                              "stern\tname\tstern\n",
+                 NULL);
+    cr_assert_not_null(D);
+    cr_assert_eq(match(t), 2);
+    EXPECT_MATCH(t, 0, "stern", "stern");
+    EXPECT_MATCH(t, 1, "Stern", "stern");
+}
+
+Test(gazetteer, last_loaded_alias_wins)
+{
+    D = rgt_dict(ACTORS,
+                 ALIASES_HEAD "eu\tshort\tUnion\n"
+                              "cdu_csu\tshort\tUnion\n",
+                 NULL);
+    cr_assert_not_null(D);
+    cr_assert_eq(match("die Union"), 1);
+    cr_expect_str_eq(actor(0), "cdu_csu");
+}
+
+Test(gazetteer, user_dictionary_loaded_later_overrides_an_alias)
+{
+    char *dir = rgt_tmpdir();
+    char *a = rgt_path(dir, "actors.tsv"), *b = rgt_path(dir, "aliases.tsv"),
+         *u = rgt_path(dir, "user.tsv");
+    rgt_write_file(a, ACTORS);
+    rgt_write_file(b, ALIASES_HEAD "cdu_csu\tshort\tUnion\n");
+    rgt_write_file(u, ALIASES_HEAD "eu\tshort\tUnion\n");
+    D = rg_dict_new();
+    cr_assert_eq(rg_dict_load(D, a, NULL), RG_OK);
+    cr_assert_eq(rg_dict_load(D, b, NULL), RG_OK);
+    cr_assert_eq(rg_dict_load(D, u, NULL), RG_OK);
+    cr_assert_eq(rg_dict_finish(D, NULL), RG_OK);
+    cr_assert_eq(match("die Union"), 1);
+    cr_expect_str_eq(actor(0), "eu");
+    rgt_rmtree(dir);
+    free(a);
+    free(b);
+    free(u);
+    free(dir);
+}
+
+Test(gazetteer, punctuation_inside_an_alias)
+{
+    D = rgt_dict(ACTORS,
+                 ALIASES_HEAD "cdu\tname\tCDU\n"
+                              "cdu_csu\tname\tCDU/CSU\n",
+                 NULL);
+    cr_assert_not_null(D);
+    const char *t = "die CDU/CSU und die CDU";
+    cr_assert_eq(match(t), 2);
+    EXPECT_MATCH(t, 0, "CDU/CSU", "cdu_csu");
+    EXPECT_MATCH(t, 1, "CDU", "cdu");
+}
+
+Test(gazetteer, matches_stay_within_the_range_and_are_appended)
+{
+    D = rgt_dict(ACTORS, ALIASES_HEAD "kim_jong_un\tname\tKim Jong-un\n"
+                                      "russia\tname\tRussland\n",
+                 NULL);
+    cr_assert_not_null(D);
+    const char *t = "Russland und Kim Jong-un";
+    rg_i_tokenize(&T, t, strlen(t));
+    M.n = 0;
+    /* The range ends inside the name: it cannot match. */
+    rg_i_gazetteer_match(D->gaz, &T, 0, T.n - 1, &M);
+    cr_assert_eq(M.n, 1);
+    rg_i_gazetteer_match(D->gaz, &T, 1, T.n, &M);
+    cr_assert_eq(M.n, 2);
+    cr_expect_eq(M.v[0].tok_begin, 0);
+    cr_expect_eq(M.v[1].tok_begin, 2);
+    cr_expect_eq(M.v[1].tok_end, T.n);
+}
+
+Test(gazetteer, alias_with_many_lowercase_words)
+{
+    /* More lowercase words than get every capitalisation: as written and
+     * with the first word capitalised still match. */
+    D = rgt_dict(ACTORS,
+                 ALIASES_HEAD "long\tname\tdie partei der arbeit des volkes "
+                              "in der stadt\n",
+                 NULL);
+    cr_assert_not_null(D);
+    cr_expect_eq(match("x die partei der arbeit des volkes in der stadt"), 1);
+    cr_expect_eq(match("Die partei der arbeit des volkes in der stadt"), 1);
+    cr_expect_eq(match("Die Partei der Arbeit des Volkes in der Stadt"), 0);
+}
+
+Test(gazetteer, empty_dictionary_matches_nothing)
+{
+    D = rgt_dict(ACTORS, NULL, NULL);
+    cr_assert_not_null(D);
+    cr_assert_eq(match("Russland und die NATO"), 0);
+    cr_assert_eq(match(""), 0);
+}
+
+Test(gazetteer, shipped_dictionary)
+{
+    D = rgt_default_dict();
+    cr_assert_not_null(D);
+    const char *t = "Der Kreml und Pjöngjang: Kim Jong-un traf Wladimir Putin "
+                    "im Weißen Haus, sagte der NATO-Generalsekretär dem stern.";
+    cr_assert_eq(match(t), 7);
+    EXPECT_MATCH(t, 0, "Kreml", "russia");
+    EXPECT_MATCH(t, 1, "Pjöngjang", "north_korea");
+    EXPECT_MATCH(t, 2, "Kim Jong-un", "kim_jong_un");
+    EXPECT_MATCH(t, 3, "Wladimir Putin", "putin");
+    EXPECT_MATCH(t, 4, "Weißen Haus", "usa");
+    EXPECT_MATCH(t, 5, "NATO", "nato");
+    EXPECT_MATCH(t, 6, "stern", "stern");
+    t = "Scholz' Regierung und Scholz’ Plan";
+    cr_assert_eq(match(t), 2);
+    EXPECT_MATCH(t, 0, "Scholz'", "olaf_scholz");
+    EXPECT_MATCH(t, 1, "Scholz’", "olaf_scholz");
+    cr_expect_eq(D->aliases[M.v[0].alias].form, RG_FORM_GENITIVE);
+    t = "Von der Leyen und Ursula von der Leyens Kommission";
+    cr_assert_eq(match(t), 2);
+    EXPECT_MATCH(t, 0, "Von der Leyen", "ursula_von_der_leyen");
+    EXPECT_MATCH(t, 1, "Ursula von der Leyens", "ursula_von_der_leyen");
+}

@@ -1,0 +1,407 @@
+/*
+ * test_network.c — the tally -> network stage: nodes, edges, attributes,
+ * order, metrics on graphs small enough to compute by hand, formats and the
+ * shared number/text helpers the writers use.
+ */
+#include <criterion/criterion.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict.h"
+#include "network.h"
+#include "relations.h"
+#include "support.h"
+#include "tally.h"
+
+/* Actors a, b, c, d (d never mentioned) through the real dictionary
+ * loader, so that type names and id order are the loader's. */
+static rg_dict *S_dict(void)
+{
+    rg_dict *d = rgt_dict("id\ttype\tlabel\tqid\n"
+                          "c\tcountry\tCountry C\t\n"
+                          "a\tperson\tAnna A\tQ1\n"
+                          "d\tlocation\tDorf D\t\n"
+                          "b\torganization\tBank B\tQ2\n",
+                          "actor\tform\talias\n"
+                          "a\tname\tAnna A\n",
+                          NULL);
+    cr_assert_not_null(d);
+    return d;
+}
+
+static uint32_t S_idx(const rg_dict *d, const char *id)
+{
+    int32_t i = rg_i_dict_find_actor(d, id);
+    cr_assert_geq(i, 0, "actor %s", id);
+    return (uint32_t)i;
+}
+
+static void S_rel(rg_tally *t, uint32_t s, uint32_t tg, int kind, int rel,
+                  uint32_t doc, const char *text)
+{
+    rg_i_tally_relation(t, s, tg, (uint8_t)kind, (uint16_t)rel, doc, "doc.txt",
+                        0, 0, strlen(text), text, strlen(text));
+}
+
+static rg_network *S_build(const rg_tally *t, const rg_dict *d)
+{
+    rg_network *net = NULL;
+    cr_assert_eq(rg_i_network_from_tally(t, d, &net), RG_OK);
+    cr_assert_not_null(net);
+    return net;
+}
+
+static igraph_integer_t S_node(const rg_network *net, const char *id)
+{
+    for (size_t v = 0; v < rg_network_node_count(net); v++)
+        if (!strcmp(rg_i_node_str(net, "id", (igraph_integer_t)v), id))
+            return (igraph_integer_t)v;
+    cr_assert_fail("no node %s", id);
+    return -1;
+}
+
+Test(network, nodes_edges_order_and_attributes)
+{
+    rg_dict *d = S_dict();
+    uint32_t a = S_idx(d, "a"), b = S_idx(d, "b"), c = S_idx(d, "c");
+    cr_assert(a < b && b < c, "dictionary sorted by id");
+    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
+    for (int i = 0; i < 3; i++)
+        rg_i_tally_mention(t, a, 0);
+    rg_i_tally_mention(t, a, 1);
+    rg_i_tally_mention(t, b, 0);
+    rg_i_tally_mention(t, c, 1);
+    /* inserted out of order; (a, b) twice in doc 0, once in doc 1 */
+    S_rel(t, b, c, RG_KIND_COOCCURRENCE, 0, 1, "B und C.");
+    S_rel(t, a, b, RG_KIND_RELATION, 3, 0, "A warnt B.");
+    S_rel(t, a, b, RG_KIND_COOCCURRENCE, 0, 0, "A und B.");
+    S_rel(t, a, b, RG_KIND_COOCCURRENCE, 0, 0, "Wieder A und B.");
+    S_rel(t, a, b, RG_KIND_COOCCURRENCE, 0, 1, "A, B.");
+
+    rg_network *net = S_build(t, d);
+    cr_assert_eq(rg_network_node_count(net), 3, "d has no mentions");
+    cr_assert_eq(rg_network_edge_count(net), 3);
+    cr_assert_str_eq(rg_i_node_str(net, "id", 0), "a");
+    cr_assert_str_eq(rg_i_node_str(net, "id", 1), "b");
+    cr_assert_str_eq(rg_i_node_str(net, "id", 2), "c");
+    cr_assert_str_eq(rg_i_node_str(net, "label", 0), "Anna A");
+    cr_assert_str_eq(rg_i_node_str(net, "type", 0), "person");
+    cr_assert_str_eq(rg_i_node_str(net, "type", 1), "organization");
+    cr_assert_str_eq(rg_i_node_str(net, "type", 2), "country");
+    cr_assert_str_eq(rg_i_node_str(net, "qid", 0), "Q1");
+    cr_assert_str_eq(rg_i_node_str(net, "qid", 2), "");
+    cr_assert_eq(rg_i_node_num(net, "mentions", 0), 4);
+    cr_assert_eq(rg_i_node_num(net, "documents", 0), 2);
+    cr_assert_eq(rg_i_node_num(net, "mentions", 2), 1);
+
+    /* (a,b,cooccurrence), (a,b,relation 3), (b,c,cooccurrence) */
+    const igraph_t *g = &net->graph;
+    cr_assert(igraph_is_directed(g));
+    cr_assert_eq(IGRAPH_FROM(g, 0), 0);
+    cr_assert_eq(IGRAPH_TO(g, 0), 1);
+    cr_assert_str_eq(rg_i_edge_str(net, "kind", 0), "cooccurrence");
+    cr_assert_str_eq(rg_i_edge_str(net, "relation", 0), "");
+    cr_assert_eq(rg_i_edge_num(net, "weight", 0), 3);
+    cr_assert_eq(rg_i_edge_num(net, "documents", 0), 2);
+    cr_assert_str_eq(rg_i_edge_str(net, "evidence", 0), "A und B.");
+    cr_assert_not(rg_i_edge_directed(net, 0));
+
+    cr_assert_eq(IGRAPH_FROM(g, 1), 0);
+    cr_assert_eq(IGRAPH_TO(g, 1), 1);
+    cr_assert_str_eq(rg_i_edge_str(net, "kind", 1), "relation");
+    cr_assert_str_eq(rg_i_edge_str(net, "relation", 1), "3");
+    cr_assert_eq(rg_i_edge_num(net, "weight", 1), 1);
+    cr_assert(rg_i_edge_directed(net, 1));
+
+    cr_assert_eq(IGRAPH_FROM(g, 2), 1);
+    cr_assert_eq(IGRAPH_TO(g, 2), 2);
+    cr_assert_str_eq(rg_i_edge_str(net, "evidence", 2), "B und C.");
+    cr_assert(net->has_cooccurrence);
+    cr_assert(net->has_relation);
+    cr_assert_str_eq(rg_i_network_layers(net), "mixed");
+
+    /* degree counts ties of every kind: a has two edges to b */
+    cr_assert_eq(rg_i_node_num(net, "degree", 0), 2);
+    cr_assert_eq(rg_i_node_num(net, "degree", 1), 3);
+    cr_assert_eq(rg_i_node_num(net, "strength", 0), 4);
+    cr_assert_eq(rg_i_node_num(net, "strength", 1), 5);
+    cr_assert_eq(rg_i_node_num(net, "strength", 2), 1);
+
+    rg_network_free(net);
+    rg_i_tally_free(t);
+    rg_dict_free(d);
+}
+
+Test(network, schema_is_complete)
+{
+    static const char *const node[] = {
+        "id", "label", "type", "qid", "mentions", "documents", "degree",
+        "strength", "pagerank", "betweenness"};
+    static const char *const edge[] = {"kind", "relation", "weight",
+                                       "documents", "evidence"};
+    cr_assert_eq(rg_i_attr_count, 15);
+    for (size_t i = 0; i < 10; i++) {
+        cr_assert_str_eq(rg_i_attrs[i].name, node[i]);
+        cr_assert_eq(rg_i_attrs[i].domain, RG_ATTR_NODE);
+    }
+    for (size_t i = 0; i < 5; i++) {
+        cr_assert_str_eq(rg_i_attrs[10 + i].name, edge[i]);
+        cr_assert_eq(rg_i_attrs[10 + i].domain, RG_ATTR_EDGE);
+    }
+    cr_assert_eq(rg_i_attrs[4].type, RG_ATTR_INT);
+    cr_assert_eq(rg_i_attrs[8].type, RG_ATTR_DOUBLE);
+    cr_assert_eq(rg_i_attrs[12].type, RG_ATTR_DOUBLE);
+    cr_assert_eq(rg_i_attrs[14].type, RG_ATTR_STRING);
+}
+
+Test(network, path_metrics)
+{
+    /* a - b - c, weights 1 and 2 */
+    rg_dict *d = S_dict();
+    uint32_t a = S_idx(d, "a"), b = S_idx(d, "b"), c = S_idx(d, "c");
+    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
+    rg_i_tally_mention(t, a, 0);
+    rg_i_tally_mention(t, b, 0);
+    rg_i_tally_mention(t, c, 0);
+    S_rel(t, a, b, RG_KIND_COOCCURRENCE, 0, 0, "x");
+    S_rel(t, b, c, RG_KIND_COOCCURRENCE, 0, 0, "y");
+    S_rel(t, b, c, RG_KIND_COOCCURRENCE, 0, 0, "y");
+    rg_network *net = S_build(t, d);
+    cr_assert_str_eq(rg_i_network_layers(net), "co-occurrence");
+    cr_assert_eq(rg_i_node_num(net, "degree", 0), 1);
+    cr_assert_eq(rg_i_node_num(net, "degree", 1), 2);
+    cr_assert_eq(rg_i_node_num(net, "degree", 2), 1);
+    cr_assert_eq(rg_i_node_num(net, "strength", 1), 3);
+    cr_assert_eq(rg_i_node_num(net, "strength", 2), 2);
+    cr_assert_float_eq(rg_i_node_num(net, "betweenness", 0), 0.0, 1e-12);
+    cr_assert_float_eq(rg_i_node_num(net, "betweenness", 1), 1.0, 1e-12);
+    cr_assert_float_eq(rg_i_node_num(net, "betweenness", 2), 0.0, 1e-12);
+
+    /* Undirected weighted PageRank, damping 0.85, by hand: with
+     * P = d * W D^-1 p + (1-d)/3 and strengths 1, 3, 2:
+     * pa = .05 + .85*pb/3, pc = .05 + .85*2pb/3, pb = .05 + .85(pa + pc). */
+    double pb = (0.05 + 0.85 * 0.1) / (1 - 0.85 * 0.85);
+    double pa = 0.05 + 0.85 * pb / 3, pc = 0.05 + 0.85 * 2 * pb / 3;
+    cr_assert_float_eq(pa + pb + pc, 1.0, 1e-12);
+    cr_assert_float_eq(rg_i_node_num(net, "pagerank", 0), pa, 1e-9);
+    cr_assert_float_eq(rg_i_node_num(net, "pagerank", 1), pb, 1e-9);
+    cr_assert_float_eq(rg_i_node_num(net, "pagerank", 2), pc, 1e-9);
+    rg_network_free(net);
+    rg_i_tally_free(t);
+    rg_dict_free(d);
+}
+
+Test(network, betweenness_prefers_heavy_edges)
+{
+    /* a-b (1), b-c (1), a-c (1): a triangle, nobody is between; with a-c
+     * light (weight 1) and a-b, b-c heavy (weight 4), the way a..c over b
+     * is shorter (1/4 + 1/4 < 1), so b is between a and c. */
+    rg_dict *d = S_dict();
+    uint32_t a = S_idx(d, "a"), b = S_idx(d, "b"), c = S_idx(d, "c");
+    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
+    rg_i_tally_mention(t, a, 0);
+    rg_i_tally_mention(t, b, 0);
+    rg_i_tally_mention(t, c, 0);
+    for (int i = 0; i < 4; i++) {
+        S_rel(t, a, b, RG_KIND_COOCCURRENCE, 0, 0, "x");
+        S_rel(t, b, c, RG_KIND_COOCCURRENCE, 0, 0, "x");
+    }
+    S_rel(t, a, c, RG_KIND_COOCCURRENCE, 0, 0, "x");
+    rg_network *net = S_build(t, d);
+    cr_assert_float_eq(rg_i_node_num(net, "betweenness", S_node(net, "b")),
+                       1.0, 1e-12);
+    cr_assert_float_eq(rg_i_node_num(net, "betweenness", S_node(net, "a")),
+                       0.0, 1e-12);
+    rg_network_free(net);
+    rg_i_tally_free(t);
+    rg_dict_free(d);
+}
+
+Test(network, star_pagerank)
+{
+    /* b in the middle of a, c, d: b ranks first, the leaves tie. */
+    rg_dict *d = S_dict();
+    uint32_t a = S_idx(d, "a"), b = S_idx(d, "b"), c = S_idx(d, "c"),
+             x = S_idx(d, "d");
+    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
+    uint32_t all[] = {a, b, c, x};
+    for (int i = 0; i < 4; i++)
+        rg_i_tally_mention(t, all[i], 0);
+    S_rel(t, a, b, RG_KIND_COOCCURRENCE, 0, 0, "x");
+    S_rel(t, b, c, RG_KIND_COOCCURRENCE, 0, 0, "x");
+    S_rel(t, b, x, RG_KIND_COOCCURRENCE, 0, 0, "x");
+    rg_network *net = S_build(t, d);
+    cr_assert_eq(rg_network_node_count(net), 4);
+    double pa = rg_i_node_num(net, "pagerank", S_node(net, "a"));
+    double pb = rg_i_node_num(net, "pagerank", S_node(net, "b"));
+    double pc = rg_i_node_num(net, "pagerank", S_node(net, "c"));
+    double pd = rg_i_node_num(net, "pagerank", S_node(net, "d"));
+    cr_assert_gt(pb, pa);
+    cr_assert_float_eq(pa, pc, 1e-12);
+    cr_assert_float_eq(pa, pd, 1e-12);
+    cr_assert_float_eq(pa + pb + pc + pd, 1.0, 1e-9);
+    cr_assert_float_eq(rg_i_node_num(net, "betweenness", S_node(net, "b")),
+                       3.0, 1e-12);
+    cr_assert_eq(rg_i_node_num(net, "degree", S_node(net, "b")), 3);
+    rg_network_free(net);
+    rg_i_tally_free(t);
+    rg_dict_free(d);
+}
+
+Test(network, relation_only_and_empty)
+{
+    rg_dict *d = S_dict();
+    uint32_t a = S_idx(d, "a"), b = S_idx(d, "b");
+    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
+    rg_network *net = S_build(t, d);
+    cr_assert_eq(rg_network_node_count(net), 0);
+    cr_assert_eq(rg_network_edge_count(net), 0);
+    cr_assert_str_eq(rg_i_network_layers(net), "co-occurrence");
+    rg_network_free(net);
+
+    rg_i_tally_mention(t, a, 0);
+    rg_i_tally_mention(t, b, 0);
+    S_rel(t, b, a, RG_KIND_RELATION, 1, 0, "B kritisiert A.");
+    net = S_build(t, d);
+    cr_assert_eq(rg_network_edge_count(net), 1);
+    cr_assert_eq(IGRAPH_FROM(&net->graph, 0), S_node(net, "b"));
+    cr_assert_eq(IGRAPH_TO(&net->graph, 0), S_node(net, "a"));
+    cr_assert_not(net->has_cooccurrence);
+    cr_assert(net->has_relation);
+    cr_assert_str_eq(rg_i_network_layers(net), "relation");
+    rg_network_free(net);
+
+    /* a single node without edges */
+    rg_i_tally_free(t);
+    t = rg_i_tally_new(rg_dict_actor_count(d));
+    rg_i_tally_mention(t, a, 0);
+    net = S_build(t, d);
+    cr_assert_eq(rg_network_node_count(net), 1);
+    cr_assert_float_eq(rg_i_node_num(net, "pagerank", 0), 1.0, 1e-12);
+    cr_assert_eq(rg_i_node_num(net, "degree", 0), 0);
+    rg_network_free(net);
+    rg_i_tally_free(t);
+    rg_dict_free(d);
+}
+
+Test(network, edge_without_mentions_is_refused)
+{
+    rg_dict *d = S_dict();
+    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
+    rg_i_tally_mention(t, S_idx(d, "a"), 0);
+    S_rel(t, S_idx(d, "a"), S_idx(d, "b"), RG_KIND_COOCCURRENCE, 0, 0, "x");
+    rg_network *net = NULL;   /* must stay untouched */
+    cr_assert_eq(rg_i_network_from_tally(t, d, &net), RG_EINVAL);
+    cr_assert_null(net);
+    rg_i_tally_free(t);
+    rg_dict_free(d);
+}
+
+Test(network, status_from_igraph)
+{
+    cr_assert_eq(rg_i_status_from_igraph(IGRAPH_SUCCESS), RG_OK);
+    cr_assert_eq(rg_i_status_from_igraph(IGRAPH_ENOMEM), RG_ENOMEM);
+    cr_assert_eq(rg_i_status_from_igraph(IGRAPH_EINVAL), RG_EGRAPH);
+    rg_network_free(NULL);
+}
+
+Test(network, formats)
+{
+    cr_assert_eq(rg_format_from_path("out.dot"), RG_FORMAT_DOT);
+    cr_assert_eq(rg_format_from_path("dir.x/out.GV"), RG_FORMAT_DOT);
+    cr_assert_eq(rg_format_from_path("/tmp/Net.GraphML"), RG_FORMAT_GRAPHML);
+    cr_assert_eq(rg_format_from_path("out.xml"), RG_FORMAT_NONE);
+    cr_assert_eq(rg_format_from_path("graphml"), RG_FORMAT_NONE);
+    cr_assert_eq(rg_format_from_path(".graphml"), RG_FORMAT_NONE);
+    cr_assert_eq(rg_format_from_path("dir.dot/file"), RG_FORMAT_NONE);
+    cr_assert_eq(rg_format_from_path("-"), RG_FORMAT_NONE);
+    cr_assert_eq(rg_format_from_name("dot"), RG_FORMAT_DOT);
+    cr_assert_eq(rg_format_from_name("gv"), RG_FORMAT_DOT);
+    cr_assert_eq(rg_format_from_name("graphml"), RG_FORMAT_GRAPHML);
+    cr_assert_eq(rg_format_from_name("GraphML"), RG_FORMAT_NONE);
+    cr_assert_eq(rg_format_from_name("gexf"), RG_FORMAT_NONE);
+}
+
+Test(network, write_dispatch)
+{
+    rg_dict *d = S_dict();
+    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
+    rg_i_tally_mention(t, S_idx(d, "a"), 0);
+    rg_network *net = S_build(t, d);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    cr_assert_not_null(f);
+    cr_assert_eq(rg_network_write(net, RG_FORMAT_NONE, f), RG_EINVAL);
+    cr_assert_eq(rg_network_write(net, RG_FORMAT_DOT, f), RG_OK);
+    fflush(f);
+    cr_assert(strncmp(buf, "digraph relgraph {", 18) == 0);
+    fclose(f);
+    free(buf);
+    f = open_memstream(&buf, &len);
+    cr_assert_eq(rg_network_write(net, RG_FORMAT_GRAPHML, f), RG_OK);
+    fflush(f);
+    cr_assert(strncmp(buf, "<?xml", 5) == 0);
+    fclose(f);
+    free(buf);
+    rg_network_free(net);
+    rg_i_tally_free(t);
+    rg_dict_free(d);
+}
+
+Test(network, number_format)
+{
+    char b[RG_NUMBUF];
+    cr_assert_str_eq(rg_i_format_number(b, 0.0), "0");
+    cr_assert_str_eq(rg_i_format_number(b, -0.0), "0");
+    cr_assert_str_eq(rg_i_format_number(b, 12.0), "12");
+    cr_assert_str_eq(rg_i_format_number(b, -3.0), "-3");
+    cr_assert_str_eq(rg_i_format_number(b, 12345678901.0), "12345678901");
+    cr_assert_str_eq(rg_i_format_number(b, 0.5), "0.5");
+    cr_assert_str_eq(rg_i_format_number(b, 1.0 / 3), "0.3333333333");
+    cr_assert_str_eq(rg_i_format_number(b, 1.5e-5), "1.5e-05");
+    cr_assert_str_eq(rg_i_format_number(b, 1e300), "1e+300");
+    cr_assert_str_eq(rg_i_format_number(b, NAN), "NaN");
+    cr_assert_str_eq(rg_i_format_number(b, INFINITY), "INF");
+    cr_assert_str_eq(rg_i_format_number(b, -INFINITY), "-INF");
+    cr_assert_str_eq(rg_i_format_fixed(b, 0.31204, 4), "0.3120");
+    cr_assert_str_eq(rg_i_format_fixed(b, 2.0, 1), "2.0");
+    cr_assert_str_eq(rg_i_format_fixed(b, 7.0, 0), "7");
+    cr_assert_str_eq(rg_i_format_fixed(b, -1e-12, 4), "0.0000");
+    cr_assert_str_eq(rg_i_format_fixed(b, -0.5, 1), "-0.5");
+}
+
+Test(network, sanitize_text)
+{
+    rg_buf b;
+    rg_i_buf_init(&b);
+    rg_i_sanitize_text(&b, "");
+    cr_assert_not_null(b.data);
+    cr_assert_str_eq(b.data, "");
+    rg_i_sanitize_text(&b, "a\x01" "b\tc\nd\re\x1f" "f\x7f");
+    cr_assert_str_eq(b.data, "ab\tc\nd\ref\x7f");
+    rg_i_buf_reset(&b);
+    /* U+FFFE, U+FFFF dropped; a stray continuation byte and a truncated
+     * sequence become U+FFFD; umlauts and emoji stay */
+    rg_i_sanitize_text(&b, "\xEF\xBF\xBE\xEF\xBF\xBFx\x80y\xC3"
+                           "z\xC3\xBC\xF0\x9F\x98\x80");
+    cr_assert_str_eq(b.data, "x\xEF\xBF\xBDy\xEF\xBF\xBDz\xC3\xBC"
+                             "\xF0\x9F\x98\x80");
+    rg_i_buf_destroy(&b);
+}
+
+Test(network, number_format_ignores_locale)
+{
+    /* The library must write '.' whatever LC_NUMERIC says.  Skip when no
+     * comma locale is installed. */
+    if (!setlocale(LC_NUMERIC, "de_DE.UTF-8") &&
+        !setlocale(LC_NUMERIC, "de_DE.utf8"))
+        cr_skip_test("no de_DE locale installed");
+    char b[RG_NUMBUF];
+    cr_assert_str_eq(rg_i_format_number(b, 0.5), "0.5");
+    cr_assert_str_eq(rg_i_format_fixed(b, 0.25, 2), "0.25");
+    setlocale(LC_NUMERIC, "C");
+}

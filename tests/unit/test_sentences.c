@@ -1,0 +1,250 @@
+/*
+ * test_sentences.c — the German sentence and paragraph splitter.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sentences.h"
+#include "support.h"
+#include "tokens.h"
+#include "util.h"
+
+static rg_tokens toks;
+static rg_sentences sents;
+static rg_strtab abbrevs;
+
+static void S_setup(void)
+{
+    static const char *const list[] = {"z.B.", "Dr.", "u.a.", "v.Chr.",
+                                       "bzw.", "ca."};
+    rg_i_tokens_init(&toks);
+    rg_i_sentences_init(&sents);
+    rg_i_strtab_init(&abbrevs);
+    for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++)
+        rg_i_strtab_intern(&abbrevs, list[i], strlen(list[i]));
+}
+
+static void S_teardown(void)
+{
+    rg_i_strtab_destroy(&abbrevs);
+    rg_i_sentences_destroy(&sents);
+    rg_i_tokens_destroy(&toks);
+}
+
+TestSuite(sentences, .init = S_setup, .fini = S_teardown);
+
+/* Splits s and checks that the sentences are exactly want[0..n), each as
+ * the bytes from its first token's start to its last token's end, and
+ * that the sentences cover every token once, in order. */
+static void S_expect(const char *s, const rg_strtab *ab,
+                     const char *const *want, size_t n)
+{
+    rg_i_tokenize(&toks, s, strlen(s));
+    rg_i_split_sentences(&sents, s, &toks, ab);
+    for (size_t i = 0; i < sents.n && i < n; i++) {
+        const rg_sentence *x = &sents.v[i];
+        size_t len = x->end - x->start;
+        cr_assert(len == strlen(want[i]) &&
+                      memcmp(s + x->start, want[i], len) == 0,
+                  "sentence %zu is [%.*s], want [%s]", i, (int)len,
+                  s + x->start, want[i]);
+    }
+    cr_assert_eq(sents.n, n, "%zu sentences, want %zu", sents.n, n);
+    uint32_t next = 0;
+    for (size_t i = 0; i < sents.n; i++) {
+        const rg_sentence *x = &sents.v[i];
+        cr_assert_eq(x->tok_begin, next);
+        cr_assert_lt(x->tok_begin, x->tok_end, "sentence %zu is empty", i);
+        cr_assert_eq(x->start, toks.v[x->tok_begin].start);
+        cr_assert_eq(x->end, toks.v[x->tok_end - 1].end);
+        next = x->tok_end;
+    }
+    cr_assert_eq(next, toks.n);
+}
+
+#define EXPECT(ab, s, ...)                                                    \
+    do {                                                                      \
+        static const char *const want_[] = {__VA_ARGS__};                     \
+        S_expect((s), (ab), want_, sizeof(want_) / sizeof(want_[0]));         \
+    } while (0)
+
+Test(sentences, empty_text)
+{
+    rg_i_tokenize(&toks, "", 0);
+    rg_i_split_sentences(&sents, "", &toks, &abbrevs);
+    cr_assert_eq(sents.n, 0);
+    rg_i_tokenize(&toks, "  \n\n ", 5);
+    rg_i_split_sentences(&sents, "  \n\n ", &toks, NULL);
+    cr_assert_eq(sents.n, 0);
+}
+
+Test(sentences, simple_ends)
+{
+    EXPECT(&abbrevs, "Die Nato warnt. Russland droht! Wer lenkt ein? Niemand.",
+           "Die Nato warnt.", "Russland droht!", "Wer lenkt ein?",
+           "Niemand.");
+    for (size_t i = 0; i < sents.n; i++)
+        cr_assert_eq(sents.v[i].paragraph, 0);
+}
+
+Test(sentences, no_final_punctuation)
+{
+    EXPECT(NULL, "  Kein Punkt am Ende  ", "Kein Punkt am Ende");
+    cr_assert_eq(sents.v[0].start, 2);
+}
+
+Test(sentences, question_exclamation_glued)
+{
+    EXPECT(&abbrevs, "Wirklich?! Ja!!! Gut … Weiter... Ende",
+           "Wirklich?!", "Ja!!!", "Gut …", "Weiter...", "Ende");
+}
+
+Test(sentences, z_b)
+{
+    EXPECT(&abbrevs, "Staaten wie z. B. Polen liefern. Andere nicht.",
+           "Staaten wie z. B. Polen liefern.", "Andere nicht.");
+    EXPECT(&abbrevs, "Staaten wie z.B. Polen liefern. Andere nicht.",
+           "Staaten wie z.B. Polen liefern.", "Andere nicht.");
+}
+
+Test(sentences, dr)
+{
+    EXPECT(&abbrevs, "Dr. Müller sprach mit Dr. Schmidt. Dann ging er.",
+           "Dr. Müller sprach mit Dr. Schmidt.", "Dann ging er.");
+}
+
+Test(sentences, abbreviation_needs_the_list)
+{
+    /* Without the list "Dr." is an ordinary word before a dot. */
+    EXPECT(NULL, "Er traf Dr. Müller.", "Er traf Dr.", "Müller.");
+    /* Exact bytes: "DR." is not "Dr.". */
+    EXPECT(&abbrevs, "Er traf DR. Müller.", "Er traf DR.", "Müller.");
+}
+
+Test(sentences, u_a)
+{
+    EXPECT(&abbrevs, "Es kamen u. a. Vertreter aus Paris. Sie blieben.",
+           "Es kamen u. a. Vertreter aus Paris.", "Sie blieben.");
+}
+
+Test(sentences, combined_abbreviation)
+{
+    /* "Chr." alone is not in the list; "v. Chr." is, as "v.Chr.". */
+    EXPECT(&abbrevs, "Im Jahr 44 v. Chr. Caesar starb. Rom bebte.",
+           "Im Jahr 44 v. Chr. Caesar starb.", "Rom bebte.");
+}
+
+Test(sentences, initials)
+{
+    EXPECT(&abbrevs, "George W. Bush traf John F. Kennedy nie. Warum?",
+           "George W. Bush traf John F. Kennedy nie.", "Warum?");
+}
+
+Test(sentences, numbers_and_dates)
+{
+    EXPECT(&abbrevs,
+           "Russland schickte 12.000 Soldaten. Das war am 21.10.2024 in Kursk. "
+           "Weitere folgten.",
+           "Russland schickte 12.000 Soldaten.",
+           "Das war am 21.10.2024 in Kursk.", "Weitere folgten.");
+}
+
+Test(sentences, ordinal_month)
+{
+    EXPECT(&abbrevs,
+           "Das Treffen ist am 1. Oktober in Berlin. Am 3. März auch. Am 2. "
+           "Jänner nicht.",
+           "Das Treffen ist am 1. Oktober in Berlin.", "Am 3. März auch.",
+           "Am 2. Jänner nicht.");
+}
+
+Test(sentences, ordinal_lowercase_and_number_at_end)
+{
+    EXPECT(&abbrevs, "Zum 2. mal. Es waren 12. Danach kam der 3. Weltkrieg.",
+           "Zum 2. mal.", "Es waren 12.", "Danach kam der 3.", "Weltkrieg.");
+}
+
+Test(sentences, lowercase_after_dot_continues)
+{
+    EXPECT(NULL, "Es waren ca. zehn Panzer. Mehr nicht.",
+           "Es waren ca. zehn Panzer.", "Mehr nicht.");
+    EXPECT(NULL, "„Hilfe!“ rief er. „Kommst du?“, fragte sie. Gut.",
+           "„Hilfe!“ rief er.", "„Kommst du?“, fragte sie.", "Gut.");
+}
+
+Test(sentences, quotes)
+{
+    EXPECT(&abbrevs,
+           "Die Nato erklärte: „Wir haben Beweise.“ Dann ging es weiter.",
+           "Die Nato erklärte: „Wir haben Beweise.“",
+           "Dann ging es weiter.");
+    EXPECT(&abbrevs, "„Wir haben Beweise.“ Dann ging es weiter.",
+           "„Wir haben Beweise.“", "Dann ging es weiter.");
+    EXPECT(&abbrevs, "Er sagte: \"Nein.\" \"Doch!\" (So war es.) Ende.",
+           "Er sagte: \"Nein.\"", "\"Doch!\"", "(So war es.)", "Ende.");
+    EXPECT(&abbrevs, "Sie rief »Halt!« und lief. Dann »Stopp!« Ende.",
+           "Sie rief »Halt!« und lief.", "Dann »Stopp!«", "Ende.");
+}
+
+Test(sentences, headline_without_punctuation)
+{
+    const char *s = "Nordkorea schickt Truppen nach Russland\n"
+                    "Seoul warnt vor einer Eskalation. Die Nato berät.";
+    EXPECT(&abbrevs, s, "Nordkorea schickt Truppen nach Russland",
+           "Seoul warnt vor einer Eskalation.", "Die Nato berät.");
+    cr_assert_eq(sents.v[0].paragraph, 0);
+    cr_assert_eq(sents.v[1].paragraph, 0);
+}
+
+Test(sentences, dateline_lines)
+{
+    EXPECT(&abbrevs, "Berlin, 21.10.2024\n12:30 Uhr\nDie Lage ist ernst.",
+           "Berlin, 21.10.2024", "12:30 Uhr", "Die Lage ist ernst.");
+}
+
+Test(sentences, hard_wrapped_lowercase_continues)
+{
+    EXPECT(&abbrevs,
+           "Die Regierung in Seoul hat\nbestätigt, dass Soldaten\r\n"
+           "verlegt wurden. Danach\nsprach Dr.\nMüller, und\n"
+           "Russland schwieg.",
+           "Die Regierung in Seoul hat\nbestätigt, dass Soldaten\r\n"
+           "verlegt wurden.",
+           "Danach\nsprach Dr.\nMüller, und", "Russland schwieg.");
+    /* After a comma the next line goes on whatever its case. */
+    EXPECT(&abbrevs, "Sie nannten Polen,\nUngarn und\nTschechien.",
+           "Sie nannten Polen,\nUngarn und", "Tschechien.");
+}
+
+Test(sentences, blank_line_is_paragraph)
+{
+    const char *s = "Erster Absatz ohne Punkt\n\nZweiter Absatz. Noch ein Satz."
+                    "\n \n\nDritter, der weiter\n\ngeht.";
+    EXPECT(&abbrevs, s, "Erster Absatz ohne Punkt", "Zweiter Absatz.",
+           "Noch ein Satz.", "Dritter, der weiter", "geht.");
+    cr_assert_eq(sents.v[0].paragraph, 0);
+    cr_assert_eq(sents.v[1].paragraph, 1);
+    cr_assert_eq(sents.v[2].paragraph, 1);
+    cr_assert_eq(sents.v[3].paragraph, 2);
+    cr_assert_eq(sents.v[4].paragraph, 3);
+}
+
+Test(sentences, leading_blank_lines_start_paragraph_zero)
+{
+    EXPECT(&abbrevs, "\n\n\nTitel\n\nText.", "Titel", "Text.");
+    cr_assert_eq(sents.v[0].paragraph, 0);
+    cr_assert_eq(sents.v[1].paragraph, 1);
+}
+
+Test(sentences, url_and_decimal)
+{
+    EXPECT(&abbrevs, "Mehr auf t-online.de heute. Es sind 3,5 Prozent.",
+           "Mehr auf t-online.de heute.", "Es sind 3,5 Prozent.");
+}
+
+Test(sentences, reuse_replaces_contents)
+{
+    EXPECT(&abbrevs, "Eins. Zwei. Drei.", "Eins.", "Zwei.", "Drei.");
+    EXPECT(&abbrevs, "Vier.", "Vier.");
+}

@@ -1,0 +1,296 @@
+/*
+ * test_text.c — UTF-8 repair, NFC and the offset map of stage 2.
+ */
+#include <criterion/criterion.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support.h"
+#include "text.h"
+
+/* Normalises the NUL-terminated s, asserting RG_OK. */
+static void S_norm(rg_text *t, const char *s)
+{
+    cr_assert_eq(rg_i_text_init(t, s, strlen(s)), RG_OK);
+    cr_assert_not_null(t->norm);
+    cr_assert_eq(strlen(t->norm), t->len, "norm must hold no NUL");
+}
+
+/* Checks that the text stage maps the span of `needle` in the normalised
+ * text to the span of `orig_needle` in the original `orig`. */
+static void S_check_span(const rg_text *t, const char *orig,
+                         const char *needle, const char *orig_needle)
+{
+    const char *p = strstr(t->norm, needle);
+    cr_assert_not_null(p, "'%s' not in normalised text", needle);
+    size_t off = (size_t)(p - t->norm);
+    const char *q = strstr(orig, orig_needle);
+    cr_assert_not_null(q);
+    size_t want = (size_t)(q - orig);
+    cr_assert_eq(rg_i_text_orig(t, off), want, "start %zu -> %zu, want %zu",
+                 off, rg_i_text_orig(t, off), want);
+    cr_assert_eq(rg_i_text_orig(t, off + strlen(needle)),
+                 want + strlen(orig_needle));
+}
+
+Test(text, ascii_is_identity)
+{
+    const char *s = "Die Nato erklaerte am Montag:\r\n\"Wir haben Beweise.\"\n";
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert_null(t.map, "clean ASCII must not allocate a map");
+    cr_assert_eq(t.len, strlen(s));
+    cr_assert_str_eq(t.norm, s);
+    cr_assert_eq(t.repaired, 0);
+    cr_assert_eq(t.had_bom, 0);
+    cr_assert_eq(rg_i_text_orig(&t, 5), 5);
+    cr_assert_eq(rg_i_text_orig(&t, t.len), strlen(s));
+    rg_i_text_destroy(&t);
+}
+
+Test(text, nfc_text_is_identity)
+{
+    /* Already NFC, non-ASCII: still byte-identical, so still no map. */
+    const char *s = "Größe Ärger in Südkorea \xF0\x9F\x98\x80 – „gut“";
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert_null(t.map);
+    cr_assert_str_eq(t.norm, s);
+    rg_i_text_destroy(&t);
+}
+
+Test(text, decomposed_e_acute_composes)
+{
+    const char *s = "Caf" "e\xCC\x81";
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert_str_eq(t.norm, "Caf\xC3\xA9");
+    cr_assert_eq(t.len, 5);
+    cr_assert_not_null(t.map);
+    cr_assert_eq(t.map[0], 0);
+    cr_assert_eq(t.map[2], 2);
+    /* Both bytes of é stand for the cluster "e + U+0301" at 3. */
+    cr_assert_eq(t.map[3], 3);
+    cr_assert_eq(t.map[4], 3);
+    /* The end of the cluster is the original end. */
+    cr_assert_eq(t.map[5], 6);
+    cr_assert_eq(rg_i_text_orig(&t, t.len), strlen(s));
+    rg_i_text_destroy(&t);
+}
+
+Test(text, boundary_after_changed_cluster_is_exact)
+{
+    const char *s = "Caf" "e\xCC\x81" " au lait";
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert_str_eq(t.norm, "Caf\xC3\xA9 au lait");
+    S_check_span(&t, s, "Caf\xC3\xA9", "Cafe\xCC\x81");
+    S_check_span(&t, s, "au", "au");
+    S_check_span(&t, s, "lait", "lait");
+    rg_i_text_destroy(&t);
+}
+
+Test(text, mention_after_umlaut_and_emoji)
+{
+    /* Ä written decomposed (A + U+0308), so the text changes and a map is
+     * needed; the emoji is four bytes that stay as they are. */
+    const char *s = "A\xCC\x88 \xF0\x9F\x98\x80 Nordkorea droht.";
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert_str_eq(t.norm, "\xC3\x84 \xF0\x9F\x98\x80 Nordkorea droht.");
+    cr_assert_not_null(t.map);
+    S_check_span(&t, s, "Nordkorea", "Nordkorea");
+    const char *p = strstr(t.norm, "Nordkorea");
+    size_t off = (size_t)(p - t.norm);
+    cr_assert_eq(off, 8);
+    cr_assert_eq(rg_i_text_orig(&t, off), 9);
+    cr_assert_eq(memcmp(s + rg_i_text_orig(&t, off), "Nordkorea", 9), 0);
+    /* The emoji's own bytes map one to one. */
+    S_check_span(&t, s, "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80");
+    rg_i_text_destroy(&t);
+}
+
+Test(text, combining_mark_after_ascii_run)
+{
+    /* The last ASCII letter of a run joins the mark that follows it. */
+    const char *s = "Pokemon Pok\x65\xCC\x81mon";
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert_str_eq(t.norm, "Pokemon Pok\xC3\xA9mon");
+    S_check_span(&t, s, "Pok\xC3\xA9mon", "Poke\xCC\x81mon");
+    S_check_span(&t, s, "mon", "mon");
+    rg_i_text_destroy(&t);
+}
+
+Test(text, hangul_jamo_compose)
+{
+    const char *s = "x \xE1\x84\x80\xE1\x85\xA1 y"; /* U+1100 U+1161 */
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert_str_eq(t.norm, "x \xEA\xB0\x80 y"); /* U+AC00 */
+    S_check_span(&t, s, "y", "y");
+    cr_assert_eq(t.map[2], 2);
+    cr_assert_eq(t.map[5], 8);
+    rg_i_text_destroy(&t);
+}
+
+Test(text, bom_dropped_offsets_into_original)
+{
+    const char *s = "\xEF\xBB\xBFNordkorea und Russland";
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert_eq(t.had_bom, 1);
+    cr_assert_str_eq(t.norm, "Nordkorea und Russland");
+    cr_assert_not_null(t.map);
+    cr_assert_eq(rg_i_text_orig(&t, 0), 3);
+    S_check_span(&t, s, "Nordkorea", "Nordkorea");
+    S_check_span(&t, s, "Russland", "Russland");
+    cr_assert_eq(rg_i_text_orig(&t, t.len), strlen(s));
+    rg_i_text_destroy(&t);
+}
+
+Test(text, bom_only)
+{
+    rg_text t;
+    S_norm(&t, "\xEF\xBB\xBF");
+    cr_assert_eq(t.had_bom, 1);
+    cr_assert_eq(t.len, 0);
+    cr_assert_eq(rg_i_text_orig(&t, 0), 3);
+    rg_i_text_destroy(&t);
+}
+
+Test(text, bom_only_at_start)
+{
+    /* A BOM later in the text is U+FEFF, a character, not dropped. */
+    const char *s = "a\xEF\xBB\xBF" "b";
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert_eq(t.had_bom, 0);
+    cr_assert_str_eq(t.norm, s);
+    rg_i_text_destroy(&t);
+}
+
+Test(text, invalid_byte_replaced)
+{
+    const char *s = "ab\xFF" "cd";
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert_str_eq(t.norm, "ab\xEF\xBF\xBD" "cd");
+    cr_assert_eq(t.repaired, 1);
+    cr_assert_eq(t.first_invalid, 2);
+    cr_assert_not_null(t.map);
+    cr_assert_eq(t.map[2], 2);
+    cr_assert_eq(t.map[4], 2);
+    cr_assert_eq(t.map[5], 3); /* 'c' */
+    cr_assert_eq(t.map[7], 5);
+    rg_i_text_destroy(&t);
+}
+
+Test(text, invalid_sequences_counted_by_maximal_subpart)
+{
+    /* A truncated 3-byte sequence is one repair (E2 82), a lone
+     * continuation byte another, a surrogate (ED A0 80) three (ED is not
+     * followed by a valid second byte, so each byte stands alone). */
+    const char *s = "Ok \xE2\x82 x \x80 y \xED\xA0\x80 z";
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert_eq(t.repaired, 5);
+    cr_assert_eq(t.first_invalid, 3);
+    cr_assert_str_eq(t.norm, "Ok \xEF\xBF\xBD x \xEF\xBF\xBD y "
+                             "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD z");
+    S_check_span(&t, s, "x", "x");
+    S_check_span(&t, s, "z", "z");
+    rg_i_text_destroy(&t);
+}
+
+Test(text, truncated_at_end)
+{
+    const char *s = "Seoul \xC3";
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert_eq(t.repaired, 1);
+    cr_assert_eq(t.first_invalid, 6);
+    cr_assert_str_eq(t.norm, "Seoul \xEF\xBF\xBD");
+    cr_assert_eq(rg_i_text_orig(&t, t.len), 7);
+    rg_i_text_destroy(&t);
+}
+
+Test(text, nul_is_binary)
+{
+    const char s[] = "PK\x03\x04\0\0binary";
+    rg_text t;
+    cr_assert_eq(rg_i_text_init(&t, s, sizeof(s) - 1), RG_EENCODING);
+    cr_assert_null(t.norm);
+    cr_assert_null(t.map);
+    rg_i_text_destroy(&t);
+    rg_i_text_destroy(&t);
+}
+
+Test(text, too_long_is_einval)
+{
+    rg_text t;
+    /* Rejected before a byte is read. */
+    cr_assert_eq(rg_i_text_init(&t, "", (size_t)UINT32_MAX), RG_EINVAL);
+    cr_assert_null(t.norm);
+    rg_i_text_destroy(&t);
+}
+
+Test(text, empty_input)
+{
+    rg_text t;
+    cr_assert_eq(rg_i_text_init(&t, NULL, 0), RG_OK);
+    cr_assert_not_null(t.norm);
+    cr_assert_str_eq(t.norm, "");
+    cr_assert_eq(t.len, 0);
+    cr_assert_null(t.map);
+    cr_assert_eq(rg_i_text_orig(&t, 0), 0);
+    rg_i_text_destroy(&t);
+}
+
+Test(text, map_is_monotonic_and_boundaries_exact)
+{
+    /* A mix of every case: BOM, decomposed, repaired, emoji with skin
+     * tone, flag, CR LF. */
+    const char *s = "\xEF\xBB\xBF" "A\xCC\x88rger\r\n"
+                    "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD " /* thumbs up, tone */
+                    "\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA " /* flag DE */
+                    "\xFF" "o\xCC\x88l Stra\xC3\x9F" "e";
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert_not_null(t.map);
+    for (size_t k = 1; k <= t.len; k++)
+        cr_assert_geq(t.map[k], t.map[k - 1], "map falls at %zu", k);
+    cr_assert_eq(t.map[t.len], strlen(s));
+    S_check_span(&t, s, "\xC3\x84rger", "A\xCC\x88rger");
+    S_check_span(&t, s, "\xC3\xB6l", "o\xCC\x88l");
+    S_check_span(&t, s, "Stra\xC3\x9F" "e", "Stra\xC3\x9F" "e");
+    S_check_span(&t, s, "\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA",
+                 "\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA");
+    rg_i_text_destroy(&t);
+}
+
+Test(text, zalgo_stays_linear, .timeout = 20)
+{
+    /* One base and 200,000 marks of alternating combining classes: the
+     * worst case of canonical ordering.  Must finish quickly, keep every
+     * mark and keep the map monotonic. */
+    size_t marks = 200000;
+    size_t len = 1 + 2 * marks + 2;
+    char *s = malloc(len + 1);
+    cr_assert_not_null(s);
+    s[0] = 'a';
+    for (size_t k = 0; k < marks; k++)
+        memcpy(s + 1 + 2 * k, (k & 1) ? "\xCC\xA3" : "\xCC\x81", 2);
+    memcpy(s + 1 + 2 * marks, " b", 3);
+    rg_text t;
+    cr_assert_eq(rg_i_text_init(&t, s, len), RG_OK);
+    cr_assert_eq(t.len, len);
+    cr_assert_eq(memcmp(t.norm + t.len - 2, " b", 2), 0);
+    cr_assert_eq(rg_i_text_orig(&t, t.len - 1), len - 1);
+    if (t.map)
+        for (size_t k = 1; k <= t.len; k++)
+            cr_assert_geq(t.map[k], t.map[k - 1]);
+    rg_i_text_destroy(&t);
+    free(s);
+}

@@ -1,0 +1,361 @@
+/*
+ * test_tokens.c — the tokenizer: kinds, offsets, flags, folded forms.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support.h"
+#include "tokens.h"
+
+#define W RG_TOK_WORD
+#define N RG_TOK_NUMBER
+#define P RG_TOK_PUNCT
+
+typedef struct S_want {
+    const char *surface;
+    int kind;
+} S_want;
+
+/* Tokenizes s and checks surfaces and kinds against want[0..n). */
+static void S_expect(rg_tokens *t, const char *s, const S_want *want,
+                     size_t n)
+{
+    rg_i_tokenize(t, s, strlen(s));
+    cr_assert_eq(t->n, n, "'%s': %zu tokens, want %zu", s, t->n, n);
+    for (size_t i = 0; i < n; i++) {
+        const rg_token *k = &t->v[i];
+        size_t len = k->end - k->start;
+        cr_assert(len == strlen(want[i].surface) &&
+                      memcmp(s + k->start, want[i].surface, len) == 0,
+                  "'%s': token %zu is '%.*s', want '%s'", s, i, (int)len,
+                  s + k->start, want[i].surface);
+        cr_assert_eq(k->kind, want[i].kind, "'%s': token %zu kind %d want %d",
+                     s, i, k->kind, want[i].kind);
+        cr_assert_eq(strlen(rg_i_token_fold(t, i)), k->fold_len);
+    }
+}
+
+#define EXPECT(t, s, ...)                                                     \
+    do {                                                                      \
+        static const S_want want_[] = {__VA_ARGS__};                          \
+        S_expect((t), (s), want_, sizeof(want_) / sizeof(want_[0]));          \
+    } while (0)
+
+static rg_tokens toks;
+
+static void S_setup(void)
+{
+    rg_i_tokens_init(&toks);
+}
+
+static void S_teardown(void)
+{
+    rg_i_tokens_destroy(&toks);
+}
+
+TestSuite(tokens, .init = S_setup, .fini = S_teardown);
+
+Test(tokens, empty_and_blank)
+{
+    rg_i_tokenize(&toks, "", 0);
+    cr_assert_eq(toks.n, 0);
+    rg_i_tokenize(&toks, " \n\t \r\n", 6);
+    cr_assert_eq(toks.n, 0);
+}
+
+Test(tokens, number_then_word)
+{
+    EXPECT(&toks, "12.000 Soldaten", {"12.000", N}, {"Soldaten", W});
+    cr_assert_eq(toks.v[0].start, 0);
+    cr_assert_eq(toks.v[0].end, 6);
+    cr_assert_eq(toks.v[1].start, 7);
+    cr_assert_eq(toks.v[1].end, 15);
+}
+
+Test(tokens, date_time_decimal_are_one_number)
+{
+    EXPECT(&toks, "am 21.10.2024 um 18:17 Uhr, 3,5 Prozent",
+           {"am", W}, {"21.10.2024", N}, {"um", W}, {"18:17", N},
+           {"Uhr", W}, {",", P}, {"3,5", N}, {"Prozent", W});
+}
+
+Test(tokens, ordinal_dot_and_trailing_separators)
+{
+    EXPECT(&toks, "am 1. Oktober, 1.000. 5,", {"am", W}, {"1", N}, {".", P},
+           {"Oktober", W}, {",", P}, {"1.000", N}, {".", P}, {"5", N},
+           {",", P});
+}
+
+Test(tokens, digits_glued_to_letters)
+{
+    EXPECT(&toks, "G7 F16 5G 2024er 12.000km", {"G7", W}, {"F16", W},
+           {"5G", W}, {"2024er", W}, {"12.000", N}, {"km", W});
+    cr_assert(toks.v[2].flags & RG_TF_UPPER);
+    cr_assert(!(toks.v[3].flags & RG_TF_UPPER));
+}
+
+Test(tokens, hyphen_compound)
+{
+    EXPECT(&toks, "NATO-Generalsekretär", {"NATO", W}, {"-", P},
+           {"Generalsekretär", W});
+    cr_assert(toks.v[0].flags & RG_TF_HYPHEN_AFTER);
+    cr_assert(!(toks.v[0].flags & RG_TF_HYPHEN_BEFORE));
+    cr_assert(!(toks.v[1].flags & (RG_TF_HYPHEN_AFTER | RG_TF_HYPHEN_BEFORE |
+                                   RG_TF_SPACE_BEFORE)));
+    cr_assert(toks.v[2].flags & RG_TF_HYPHEN_BEFORE);
+    cr_assert(!(toks.v[2].flags & RG_TF_HYPHEN_AFTER));
+    cr_assert(!(toks.v[2].flags & RG_TF_SPACE_BEFORE));
+    cr_assert_str_eq(rg_i_token_fold(&toks, 0), "nato");
+    cr_assert_str_eq(rg_i_token_fold(&toks, 1), "-");
+    cr_assert_str_eq(rg_i_token_fold(&toks, 2), "generalsekretär");
+    cr_assert_eq(toks.v[2].start, 5);
+    cr_assert_eq(toks.v[2].end, 21);
+}
+
+Test(tokens, chained_compound)
+{
+    EXPECT(&toks, "Nato-Russland-Rat", {"Nato", W}, {"-", P},
+           {"Russland", W}, {"-", P}, {"Rat", W});
+    cr_assert_eq(toks.v[0].flags & (RG_TF_HYPHEN_BEFORE | RG_TF_HYPHEN_AFTER),
+                 RG_TF_HYPHEN_AFTER);
+    cr_assert_eq(toks.v[2].flags & (RG_TF_HYPHEN_BEFORE | RG_TF_HYPHEN_AFTER),
+                 RG_TF_HYPHEN_BEFORE | RG_TF_HYPHEN_AFTER);
+    cr_assert_eq(toks.v[4].flags & (RG_TF_HYPHEN_BEFORE | RG_TF_HYPHEN_AFTER),
+                 RG_TF_HYPHEN_BEFORE);
+}
+
+Test(tokens, kim_jong_un)
+{
+    EXPECT(&toks, "Kim Jong-un", {"Kim", W}, {"Jong", W}, {"-", P},
+           {"un", W});
+    cr_assert(toks.v[1].flags & RG_TF_HYPHEN_AFTER);
+    cr_assert(toks.v[3].flags & RG_TF_HYPHEN_BEFORE);
+    cr_assert(toks.v[1].flags & RG_TF_UPPER);
+    cr_assert(!(toks.v[3].flags & RG_TF_UPPER));
+    cr_assert_str_eq(rg_i_token_fold(&toks, 3), "un");
+}
+
+Test(tokens, unicode_hyphens_fold_to_ascii)
+{
+    /* U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN */
+    EXPECT(&toks, "EU\u2010Kommission G7\u2011Gipfel Covid-19",
+           {"EU", W}, {"\u2010", P}, {"Kommission", W}, {"G7", W},
+           {"\u2011", P}, {"Gipfel", W}, {"Covid", W}, {"-", P}, {"19", N});
+    cr_assert_str_eq(rg_i_token_fold(&toks, 1), "-");
+    cr_assert_eq(toks.v[1].fold_len, 1);
+    cr_assert_str_eq(rg_i_token_fold(&toks, 4), "-");
+    cr_assert(toks.v[0].flags & RG_TF_HYPHEN_AFTER);
+    cr_assert(toks.v[2].flags & RG_TF_HYPHEN_BEFORE);
+    cr_assert(toks.v[5].flags & RG_TF_HYPHEN_BEFORE);
+    cr_assert(toks.v[8].flags & RG_TF_HYPHEN_BEFORE);
+}
+
+Test(tokens, trailing_hyphen_and_dash)
+{
+    EXPECT(&toks, "Nord- und Südkorea", {"Nord", W}, {"-", P}, {"und", W},
+           {"Südkorea", W});
+    for (size_t i = 0; i < toks.n; i++)
+        cr_assert(!(toks.v[i].flags &
+                    (RG_TF_HYPHEN_AFTER | RG_TF_HYPHEN_BEFORE)),
+                  "token %zu has a hyphen flag", i);
+
+    EXPECT(&toks, "Krieg – und - Frieden -Ende", {"Krieg", W}, {"–", P},
+           {"und", W}, {"-", P}, {"Frieden", W}, {"-", P}, {"Ende", W});
+    for (size_t i = 0; i < toks.n; i++)
+        cr_assert(!(toks.v[i].flags &
+                    (RG_TF_HYPHEN_AFTER | RG_TF_HYPHEN_BEFORE)),
+                  "token %zu has a hyphen flag", i);
+    /* The en dash is no hyphen: it keeps its own folded form. */
+    cr_assert_str_eq(rg_i_token_fold(&toks, 1), "–");
+}
+
+Test(tokens, folded_forms)
+{
+    EXPECT(&toks, "NATO Nato nato Weißes Ärger ÖSTERREICH İ",
+           {"NATO", W}, {"Nato", W}, {"nato", W}, {"Weißes", W},
+           {"Ärger", W}, {"ÖSTERREICH", W}, {"İ", W});
+    cr_assert_str_eq(rg_i_token_fold(&toks, 0), "nato");
+    cr_assert_str_eq(rg_i_token_fold(&toks, 1), "nato");
+    cr_assert_str_eq(rg_i_token_fold(&toks, 2), "nato");
+    cr_assert_str_eq(rg_i_token_fold(&toks, 3), "weisses");
+    cr_assert_eq(toks.v[3].fold_len, 7);
+    cr_assert_str_eq(rg_i_token_fold(&toks, 4), "ärger");
+    cr_assert_str_eq(rg_i_token_fold(&toks, 5), "österreich");
+    cr_assert_str_eq(rg_i_token_fold(&toks, 6), "i\xCC\x87");
+}
+
+Test(tokens, soft_hyphen_inside_word)
+{
+    EXPECT(&toks, "Bundes\u00ADkanzler", {"Bundes\u00ADkanzler", W});
+    cr_assert_str_eq(rg_i_token_fold(&toks, 0), "bundeskanzler");
+}
+
+Test(tokens, case_flags)
+{
+    EXPECT(&toks, "NATO Nato nato USA A Über ÜBER GROß x1 Ab",
+           {"NATO", W}, {"Nato", W}, {"nato", W}, {"USA", W}, {"A", W},
+           {"Über", W}, {"ÜBER", W}, {"GROß", W}, {"x1", W}, {"Ab", W});
+    const uint8_t m = RG_TF_UPPER | RG_TF_ALLCAPS;
+    cr_assert_eq(toks.v[0].flags & m, m);
+    cr_assert_eq(toks.v[1].flags & m, RG_TF_UPPER);
+    cr_assert_eq(toks.v[2].flags & m, 0);
+    cr_assert_eq(toks.v[3].flags & m, m);
+    cr_assert_eq(toks.v[4].flags & m, RG_TF_UPPER); /* one letter only */
+    cr_assert_eq(toks.v[5].flags & m, RG_TF_UPPER);
+    cr_assert_eq(toks.v[6].flags & m, m);
+    cr_assert_eq(toks.v[7].flags & m, m);
+    cr_assert_eq(toks.v[8].flags & m, 0);
+    cr_assert_eq(toks.v[9].flags & m, RG_TF_UPPER);
+}
+
+Test(tokens, space_newline_paragraph_flags)
+{
+    const char *s = "Titel\nErste Zeile\r\n\r\nNeu \n \n\tAbsatz,x";
+    EXPECT(&toks, s, {"Titel", W}, {"Erste", W}, {"Zeile", W}, {"Neu", W},
+           {"Absatz", W}, {",", P}, {"x", W});
+    const uint8_t m =
+        RG_TF_SPACE_BEFORE | RG_TF_NEWLINE_BEFORE | RG_TF_PARAGRAPH_BEFORE;
+    cr_assert_eq(toks.v[0].flags & m, m, "start of text counts as all three");
+    cr_assert_eq(toks.v[1].flags & m,
+                 RG_TF_SPACE_BEFORE | RG_TF_NEWLINE_BEFORE);
+    cr_assert_eq(toks.v[2].flags & m, RG_TF_SPACE_BEFORE);
+    cr_assert_eq(toks.v[3].flags & m, m, "CR LF CR LF is a blank line");
+    cr_assert_eq(toks.v[4].flags & m, m, "spaces inside the blank line");
+    cr_assert_eq(toks.v[5].flags & m, 0);
+    cr_assert_eq(toks.v[6].flags & m, 0);
+}
+
+Test(tokens, single_crlf_is_one_line_break)
+{
+    EXPECT(&toks, "a\r\nb\rc\u2028d\u2029e", {"a", W}, {"b", W}, {"c", W},
+           {"d", W}, {"e", W});
+    const uint8_t m = RG_TF_NEWLINE_BEFORE | RG_TF_PARAGRAPH_BEFORE;
+    cr_assert_eq(toks.v[1].flags & m, RG_TF_NEWLINE_BEFORE);
+    cr_assert_eq(toks.v[2].flags & m, RG_TF_NEWLINE_BEFORE);
+    cr_assert_eq(toks.v[3].flags & m, RG_TF_NEWLINE_BEFORE);
+    cr_assert_eq(toks.v[4].flags & m, m);
+}
+
+Test(tokens, unicode_spaces)
+{
+    /* NO-BREAK SPACE, NARROW NO-BREAK SPACE, IDEOGRAPHIC SPACE */
+    EXPECT(&toks, "12\u00A0000\u202FEuro\u3000x", {"12", N}, {"000", N},
+           {"Euro", W}, {"x", W});
+    cr_assert(toks.v[1].flags & RG_TF_SPACE_BEFORE);
+}
+
+Test(tokens, quotes_are_punct)
+{
+    const char *s = "„Wir haben Beweise.“ »Nein« \"ja\" (USA)";
+    EXPECT(&toks, s, {"„", P}, {"Wir", W}, {"haben", W}, {"Beweise", W},
+           {".", P}, {"“", P}, {"»", P}, {"Nein", W}, {"«", P}, {"\"", P},
+           {"ja", W}, {"\"", P}, {"(", P}, {"USA", W}, {")", P});
+    cr_assert_eq(toks.v[0].start, 0);
+    cr_assert_eq(toks.v[0].end, 3);
+    cr_assert_eq(toks.v[1].start, 3);
+    cr_assert(!(toks.v[1].flags & RG_TF_SPACE_BEFORE));
+    cr_assert_str_eq(rg_i_token_fold(&toks, 0), "„");
+}
+
+Test(tokens, apostrophes)
+{
+    EXPECT(&toks, "O'Neill geht’s Hans' 'x", {"O'Neill", W},
+           {"geht’s", W}, {"Hans", W}, {"'", P}, {"'", P}, {"x", W});
+    cr_assert_str_eq(rg_i_token_fold(&toks, 0), "o'neill");
+    cr_assert(toks.v[0].flags & RG_TF_UPPER);
+    cr_assert(!(toks.v[0].flags & RG_TF_ALLCAPS));
+}
+
+Test(tokens, emoji_is_one_punct)
+{
+    /* thumbs up + skin tone, family ZWJ sequence, flag of Germany */
+    const char *s = "gut\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD "
+                    "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D"
+                    "\xF0\x9F\x91\xA7 \xF0\x9F\x87\xA9\xF0\x9F\x87\xAA"
+                    "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7!";
+    EXPECT(&toks, s, {"gut", W}, {"\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", P},
+           {"\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D"
+            "\xF0\x9F\x91\xA7", P},
+           {"\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA", P},
+           {"\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7", P}, {"!", P});
+    /* The ZWJ stays in the folded form of an emoji. */
+    cr_assert_eq(toks.v[2].fold_len, 18);
+}
+
+Test(tokens, symbols_and_marks)
+{
+    EXPECT(&toks, "5 € 10% §3 \xCC\x81x", {"5", N}, {"€", P}, {"10", N},
+           {"%", P}, {"§", P}, {"3", N}, {"\xCC\x81", P}, {"x", W});
+}
+
+Test(tokens, long_non_ascii_word_folds)
+{
+    /* Longer than the stack scratch of the folder. */
+    char s[3 * 400 + 1];
+    char want[2 * 400 + 1];
+    for (size_t i = 0; i < 400; i++) {
+        memcpy(s + 2 * i, "\xC3\x84", 2);  /* Ä */
+        memcpy(want + 2 * i, "\xC3\xA4", 2);
+    }
+    s[800] = '\0';
+    want[800] = '\0';
+    rg_i_tokenize(&toks, s, 800);
+    cr_assert_eq(toks.n, 1);
+    cr_assert_str_eq(rg_i_token_fold(&toks, 0), want);
+    cr_assert(toks.v[0].flags & RG_TF_ALLCAPS);
+}
+
+Test(tokens, reuse_replaces_contents)
+{
+    rg_i_tokenize(&toks, "eins zwei drei vier", 19);
+    cr_assert_eq(toks.n, 4);
+    rg_i_tokenize(&toks, "Fünf", strlen("Fünf"));
+    cr_assert_eq(toks.n, 1);
+    cr_assert_str_eq(rg_i_token_fold(&toks, 0), "fünf");
+    cr_assert_eq(toks.v[0].fold, 0);
+    cr_assert_eq(toks.fold_len, strlen("fünf") + 1);
+}
+
+Test(tokens, offsets_cover_text)
+{
+    const char *s = "Die USA, Südkorea und Japan warnten am 21.10.2024 "
+                    "Nordkoreas Machthaber Kim Jong-un.";
+    rg_i_tokenize(&toks, s, strlen(s));
+    cr_assert_gt(toks.n, 10);
+    uint32_t prev_end = 0;
+    for (size_t i = 0; i < toks.n; i++) {
+        const rg_token *k = &toks.v[i];
+        cr_assert_lt(k->start, k->end);
+        cr_assert_geq(k->start, prev_end);
+        /* Only whitespace between tokens. */
+        for (uint32_t b = prev_end; b < k->start; b++)
+            cr_assert_eq(s[b], ' ');
+        cr_assert_eq(!!(k->flags & RG_TF_SPACE_BEFORE),
+                     i == 0 || k->start > prev_end);
+        prev_end = k->end;
+    }
+    cr_assert_eq(prev_end, strlen(s));
+}
+
+Test(tokens, zalgo_word_stays_linear, .timeout = 20)
+{
+    /* A word of one letter and 200,000 marks of alternating combining
+     * classes: folding must not go quadratic. */
+    size_t marks = 200000;
+    size_t len = 1 + 2 * marks;
+    char *s = malloc(len + 3);
+    cr_assert_not_null(s);
+    s[0] = 'Q'; /* no precomposed Q with these marks */
+    for (size_t k = 0; k < marks; k++)
+        memcpy(s + 1 + 2 * k, (k & 1) ? "\xCC\xA3" : "\xCC\x81", 2);
+    memcpy(s + len, " x", 3);
+    rg_i_tokenize(&toks, s, len + 2);
+    cr_assert_eq(toks.n, 2);
+    cr_assert_eq(toks.v[0].end, len);
+    cr_assert_eq(toks.v[0].kind, RG_TOK_WORD);
+    cr_assert_eq(rg_i_token_fold(&toks, 0)[0], 'q');
+    cr_assert_eq(toks.v[0].fold_len, len);
+    free(s);
+}
