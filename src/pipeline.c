@@ -161,12 +161,14 @@ static rg_status S_document(void *data, const char *path, const char *bytes,
     if (st == RG_EENCODING) {
         rg_i_diag(diag, RG_ERROR, path, "binary file (contains NUL bytes), skipped");
         p->stats.skipped++;
+        st = RG_OK;
         goto out;
     }
     if (st != RG_OK) {
         rg_i_diag(diag, RG_ERROR, path, "document too large (%zu bytes), skipped",
                   len);
         p->stats.skipped++;
+        st = RG_OK;
         goto out;
     }
     if (t.repaired) {
