@@ -102,12 +102,9 @@ static int S_cmp_edge(const void *a, const void *b)
 /* The `relation` attribute of an edge.  Co-occurrence has none ("").
  * relations.h has no class names yet (verb relations are a later issue),
  * so a relation class is written as its number until it does. */
-static const char *S_relation_name(const rg_tally_edge *e, char buf[32])
+static const char *S_relation_name(const rg_tally_edge *e)
 {
-    if (e->kind == RG_KIND_COOCCURRENCE || e->relation == 0)
-        return "";
-    snprintf(buf, 32, "%u", (unsigned)e->relation);
-    return buf;
+    return e->kind == RG_KIND_COOCCURRENCE ? "" : rg_i_relation_name(e->relation);
 }
 
 rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
@@ -204,13 +201,12 @@ rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
     int has_cooc = 0, has_rel = 0;
     for (igraph_integer_t i = 0; i < ne; i++) {
         const rg_tally_edge *e = order[i];
-        char buf[32];
         if (e->kind == RG_KIND_RELATION)
             has_rel = 1;
         else
             has_cooc = 1;
         RG_IGRAPH(igraph_strvector_set(&s_kind, i, rg_i_kind_name(e->kind)));
-        RG_IGRAPH(igraph_strvector_set(&s_rel, i, S_relation_name(e, buf)));
+        RG_IGRAPH(igraph_strvector_set(&s_rel, i, S_relation_name(e)));
         RG_IGRAPH(igraph_strvector_set(&s_ev, i, e->ev_text ? e->ev_text : ""));
         VECTOR(e_weight)[i] = (double)e->weight;
         VECTOR(e_docs)[i] = (double)e->documents;

@@ -16,6 +16,25 @@ const char *rg_i_kind_name(int kind)
     return kind == RG_KIND_RELATION ? "relation" : "cooccurrence";
 }
 
+static const char *const S_class_names[RG_REL_CLASS_COUNT] = {
+    "", "warn", "threaten", "deploy", "supply", "support", "cooperate",
+    "agree", "condemn", "criticize", "sanction", "demand", "summon", "attack",
+    "fight", "meet", "inform", "deny", "accuse", "negotiate", "other"};
+
+const char *rg_i_relation_name(int relation)
+{
+    return relation > 0 && relation < RG_REL_CLASS_COUNT ? S_class_names[relation]
+                                                         : "";
+}
+
+int rg_i_relation_parse(const char *name)
+{
+    for (int i = 1; i < RG_REL_CLASS_COUNT; i++)
+        if (strcmp(name, S_class_names[i]) == 0)
+            return i;
+    return -1;
+}
+
 void rg_i_relations_init(rg_relation_list *r)
 {
     memset(r, 0, sizeof(*r));

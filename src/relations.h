@@ -20,6 +20,22 @@ enum rg_relation_kind {
 /* "cooccurrence" / "relation". */
 const char *rg_i_kind_name(int kind);
 
+/* Relation classes of verb relations (CAMEO-like, coarse); 0 = none. */
+enum rg_relation_class {
+    RG_REL_NONE = 0,
+    RG_REL_WARN, RG_REL_THREATEN, RG_REL_DEPLOY, RG_REL_SUPPLY,
+    RG_REL_SUPPORT, RG_REL_COOPERATE, RG_REL_AGREE, RG_REL_CONDEMN,
+    RG_REL_CRITICIZE, RG_REL_SANCTION, RG_REL_DEMAND, RG_REL_SUMMON,
+    RG_REL_ATTACK, RG_REL_FIGHT, RG_REL_MEET, RG_REL_INFORM, RG_REL_DENY,
+    RG_REL_ACCUSE, RG_REL_NEGOTIATE, RG_REL_OTHER,
+    RG_REL_CLASS_COUNT
+};
+
+/* "warn", "threaten", ...; "" for RG_REL_NONE or an unknown class. */
+const char *rg_i_relation_name(int relation);
+/* The class called `name`, or -1. */
+int rg_i_relation_parse(const char *name);
+
 typedef struct rg_relation {
     uint32_t source, target;    /* actor indices */
     uint32_t sentence;          /* sentence index in the document */
