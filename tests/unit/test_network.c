@@ -112,7 +112,7 @@ Test(network, nodes_edges_order_and_attributes)
     cr_assert_eq(IGRAPH_FROM(g, 1), 0);
     cr_assert_eq(IGRAPH_TO(g, 1), 1);
     cr_assert_str_eq(rg_i_edge_str(net, "kind", 1), "relation");
-    cr_assert_str_eq(rg_i_edge_str(net, "relation", 1), "3");
+    cr_assert_str_eq(rg_i_edge_str(net, "relation", 1), "deploy");
     cr_assert_eq(rg_i_edge_num(net, "weight", 1), 1);
     cr_assert(rg_i_edge_directed(net, 1));
 

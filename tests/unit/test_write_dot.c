@@ -179,7 +179,7 @@ Test(write_dot, edges)
     cr_assert_null(strstr(cooc, "label="));
     char *rel = S_line_with(out, "\"anna\" -> \"korea\"");
     cr_assert_null(strstr(rel, "dir=none"), "%s", rel);
-    cr_assert(strstr(rel, "label=\"2\""), "%s", rel);
+    cr_assert(strstr(rel, "label=\"threaten\""), "%s", rel);
     cr_assert(strstr(rel, "penwidth=1.00"), "%s", rel);
     free(cooc);
     free(rel);

@@ -231,7 +231,7 @@ Test(write_graphml, nodes_edges_and_values)
     S_assert_text(&d, "(//g:edge)[3]/@source", "korea");
     S_assert_text(&d, "(//g:edge)[3]/@target", "anna");
     S_assert_text(&d, "(//g:edge)[3]/@directed", "true");
-    S_assert_text(&d, "(//g:edge)[3]/g:data[@key='e_relation']", "4");
+    S_assert_text(&d, "(//g:edge)[3]/g:data[@key='e_relation']", "supply");
     /* mixed graph: undirected default, per-edge directed says the rest */
     S_assert_text(&d, "//g:graph/@edgedefault", "undirected");
 
