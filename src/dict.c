@@ -22,6 +22,7 @@
 #include <utf8proc.h>
 
 #include "gazetteer.h"
+#include "verbs.h"
 
 static const char *const S_type_names[RG_TYPE_COUNT] = {
     "person", "organization", "country", "location", "other"};
@@ -61,6 +62,8 @@ rg_dict *rg_dict_new(void)
     rg_dict *d = rg_i_xcalloc(1, sizeof(*d));
     rg_i_strtab_init(&d->actor_ids);
     rg_i_strtab_init(&d->abbrevs);
+    rg_i_strtab_init(&d->furniture);
+    d->verbs = rg_i_verbs_new();
     return d;
 }
 
@@ -86,6 +89,8 @@ void rg_dict_free(rg_dict *d)
     free(d->aliases);
     rg_i_strtab_destroy(&d->actor_ids);
     rg_i_strtab_destroy(&d->abbrevs);
+    rg_i_strtab_destroy(&d->furniture);
+    rg_i_verbs_free(d->verbs);
     rg_i_gazetteer_free(d->gaz);
     free(d);
 }
@@ -104,7 +109,10 @@ size_t rg_dict_alias_count(const rg_dict *d)
 /* Reading one file                                                    */
 /* ------------------------------------------------------------------ */
 
-enum S_table { S_TABLE_NONE, S_TABLE_ACTORS, S_TABLE_ALIASES, S_TABLE_ABBREVS };
+enum S_table {
+    S_TABLE_NONE, S_TABLE_ACTORS, S_TABLE_ALIASES, S_TABLE_ABBREVS,
+    S_TABLE_FURNITURE, S_TABLE_VERBS
+};
 
 #define S_MAX_FIELDS 8
 
@@ -385,9 +393,14 @@ static rg_status S_load_file(S_load *L, const char *path)
         return RG_EIO;
     }
 
-    enum S_table table = S_has_suffix(path, ".txt") ? S_TABLE_ABBREVS
-                                                     : S_TABLE_NONE;
-    int have_header = table == S_TABLE_ABBREVS;
+    /* Word lists (.txt) are told apart by name: furniture*.txt holds
+     * page-furniture phrases, every other .txt abbreviations. */
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    enum S_table table = !S_has_suffix(path, ".txt") ? S_TABLE_NONE
+                         : strncmp(base, "furniture", 9) == 0 ? S_TABLE_FURNITURE
+                                                              : S_TABLE_ABBREVS;
+    int have_header = table == S_TABLE_ABBREVS || table == S_TABLE_FURNITURE;
     char *p = text.data ? text.data : (char *)"";
     char *end = p + text.len;
     /* A byte-order mark (editors on Windows write one) is not content. */
@@ -423,6 +436,12 @@ static rg_status S_load_file(S_load *L, const char *path)
             S_abbrev_line(L, where.data, q);
             continue;
         }
+        if (table == S_TABLE_FURNITURE) {
+            char *phrase = S_nfc(q);
+            rg_i_strtab_intern(&L->d->furniture, phrase, strlen(phrase));
+            free(phrase);
+            continue;
+        }
         size_t nf = S_split(line, f);
         if (!have_header) {
             have_header = 1;
@@ -432,12 +451,16 @@ static rg_status S_load_file(S_load *L, const char *path)
             else if (nf == 3 && !strcmp(f[0], "actor") &&
                      !strcmp(f[1], "form") && !strcmp(f[2], "alias"))
                 table = S_TABLE_ALIASES;
+            else if (rg_i_verbs_header(f, nf))
+                table = S_TABLE_VERBS;
             else
                 S_unknown_header(L, where.data, f, nf);
             continue;
         }
         if (table == S_TABLE_ACTORS)
             S_actors_line(L, where.data, f, nf);
+        else if (table == S_TABLE_VERBS)
+            L->errors += rg_i_verbs_line(L->d->verbs, L->diag, where.data, f, nf) != 0;
         else
             S_aliases_line(L, where.data, f, nf);
     }
@@ -583,6 +606,8 @@ rg_status rg_dict_finish(rg_dict *d, const rg_diag *diag)
             a->actor = (uint32_t)k;
         }
     }
+    if (st == RG_OK)
+        st = rg_i_verbs_finish(d->verbs, diag);
     if (st != RG_OK)
         return st;
     d->gaz = rg_i_gazetteer_build(d);

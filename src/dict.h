@@ -63,6 +63,9 @@ struct rg_dict {
     rg_alias *aliases;   /* in load order */
     size_t n_aliases, cap_aliases;
     rg_strtab abbrevs;   /* "Dr.", "z.B." (spaces removed) */
+    rg_strtab furniture; /* page-furniture phrases (furniture*.txt), NFC,
+                            one per line as written; used by boilerplate */
+    struct rg_verbs *verbs;     /* the verb lexicon (verbs.h) */
     struct rg_gazetteer *gaz;   /* compiled by rg_dict_finish */
     int finished;
 };
