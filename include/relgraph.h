@@ -106,6 +106,20 @@ rg_status rg_dict_load(rg_dict *dict, const char *path, const rg_diag *diag);
  */
 rg_status rg_dict_finish(rg_dict *dict, const rg_diag *diag);
 
+/**
+ * Mention forms as a bit mask for rg_options.forms: bit i is the i-th of
+ * name, short, genitive, adjective, demonym, metonym, compound (the `form`
+ * column of the mention table).
+ */
+#define RG_FORMS_ALL 0x7Fu
+
+/**
+ * Parses a comma-separated list of form names ("name,short,compound"; "all"
+ * for every form) into *@p forms.  Returns RG_OK, or RG_EINVAL for an empty
+ * list or an unknown name (*@p forms unchanged).
+ */
+rg_status rg_forms_parse(const char *list, unsigned *forms);
+
 /** Number of actors in a finished dictionary. */
 size_t rg_dict_actor_count(const rg_dict *dict);
 
@@ -128,6 +142,8 @@ typedef struct rg_options {
     rg_relations relations;      /**< default RG_REL_ALL */
     FILE *mentions;              /**< borrowed; mention TSV written here, or NULL */
     FILE *evidence;              /**< borrowed; evidence TSV written here, or NULL */
+    unsigned forms;              /**< mention forms kept (RG_FORMS_ALL bits);
+                                      default RG_FORMS_ALL */
     rg_diag diag;                /**< where messages go */
 } rg_options;
 
@@ -144,6 +160,9 @@ typedef struct rg_stats {
     uint64_t bytes;              /**< bytes of input processed */
     size_t sentences;
     size_t mentions;
+    size_t unresolved;           /**< ambiguous short names left out (a surname
+                                      of two known persons, neither named
+                                      before it in the document) */
 } rg_stats;
 
 /** A run over documents: reads, recognises and tallies (opaque). */
@@ -189,12 +208,13 @@ typedef struct rg_network rg_network;
  * Builds the network of everything tallied by @p p: one node per actor
  * mentioned at least once, one edge per (source, target, kind, relation),
  * nodes sorted by actor id and edges by (source, target, kind, relation),
- * and computes the node metrics (degree, strength, PageRank, betweenness).
+ * and computes every node metric on the default layer (see "Metrics,
+ * filters and reports" below).
  * On success stores a new network in @p *out (free with rg_network_free).
  * Returns RG_OK, RG_ENOMEM or RG_EGRAPH.
  *
- * Time complexity: O(V log V + E log E) to build, plus betweenness
- * O(V E + V^2 log V) for the weighted graph.
+ * Time complexity: O(V log V + E log E) to build, plus the metrics,
+ * O(V E + V^2 log V) (weighted betweenness and closeness dominate).
  */
 rg_status rg_network_build(const rg_pipeline *p, rg_network **out);
 
@@ -237,12 +257,170 @@ rg_status rg_network_write_graphml(const rg_network *net, FILE *out);
 
 /**
  * Writes a plain-text table of the @p top most central actors (by
- * PageRank, ties by id) with degree, strength, PageRank and betweenness,
- * columns aligned by display width.  @p top == 0 means all.
+ * PageRank, ties by id) with every node metric, columns aligned by display
+ * width, and the graph-level figures.  @p top == 0 means all.  The same as
+ * rg_report_write with default options.
  * Returns RG_OK or RG_EIO.
  */
 rg_status rg_network_write_report(const rg_network *net, size_t top,
                                   FILE *out);
+
+/* ------------------------------------------------------------------ */
+/* Metrics, filters and reports                                        */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Node metrics (node attributes in every export), computed with igraph on
+ * one layer of the network (see rg_layer).  Every metric but PageRank reads
+ * the layer's *ties*: one undirected link per pair of actors joined by at
+ * least one edge of the layer, weighted by the sum of those edges' weights
+ * (a pair with a co-occurrence edge of weight 3 and a relation edge of
+ * weight 1 is one tie of weight 4).  Self-loops and edges of weight <= 0
+ * are no ties; a missing weight counts as 1.
+ *
+ *   degree       number of actors tied to the actor
+ *   strength     sum of the weights of its ties
+ *   pagerank     PageRank (PRPACK), damping 0.85, weighted; a walk follows
+ *                a co-occurrence edge both ways and a relation edge only
+ *                from source to target, so PageRank is directed on the
+ *                relation layer and undirected on the co-occurrence layer;
+ *                a dead end jumps to any actor (uniformly); sums to 1
+ *   betweenness  weighted, a tie's length is 1/weight (more instances = a
+ *                closer tie); not normalised; each unordered pair of other
+ *                actors counts once (the middle of a-b-c scores 1)
+ *   closeness    with the same lengths, Wasserman–Faust's form for
+ *                disconnected networks: (r / (V-1)) * (r / sum of the
+ *                distances to the r actors reachable); 0 without ties
+ *                (networkx's closeness_centrality, wf_improved=True)
+ *   eigenvector  of the weighted ties, scaled so that the maximum is 1; 0
+ *                for actors without ties
+ *   clustering   local clustering coefficient of the unweighted ties; 0
+ *                with fewer than two ties
+ *   kcore        the largest k such that the actor is in the k-core of the
+ *                unweighted ties
+ *   community    Louvain (igraph_community_multilevel, resolution 1) on the
+ *                weighted ties, with igraph's RNG seeded with a fixed value
+ *                first, so the same network always gets the same
+ *                communities; numbered 0, 1, ... by decreasing size, ties
+ *                by the first actor (in id order)
+ *
+ * Graph-level figures (in the report): nodes, edges, density (ties /
+ * (V(V-1)/2)), connected components of the ties, the largest one's share of
+ * the nodes, number of communities, and the modularity of the communities
+ * on the weighted ties.
+ */
+
+/** Which edges are measured. */
+typedef enum rg_layer {
+    RG_LAYER_AUTO = 0,      /**< keep every edge; measure the co-occurrence
+                                 layer when the network has one, else the
+                                 relation layer (the default) */
+    RG_LAYER_COOCCURRENCE,  /**< co-occurrence edges only */
+    RG_LAYER_RELATIONS,     /**< relation (verb) edges only */
+    RG_LAYER_ALL            /**< both kinds (ties sum both kinds' weights) */
+} rg_layer;
+
+/** "cooccurrence", "relations", "all" ("auto" for RG_LAYER_AUTO). */
+const char *rg_layer_name(rg_layer layer);
+
+/** Stores the layer called @p name in @p *out; RG_OK or RG_EINVAL. */
+rg_status rg_layer_from_name(const char *name, rg_layer *out);
+
+/** Filters applied to a network before its metrics are computed.
+ *  Initialise with rg_filter_init(). */
+typedef struct rg_filter {
+    rg_layer layer;         /**< a layer other than AUTO also removes the
+                                 edges of the other layer */
+    double min_weight;      /**< remove edges lighter than this (0 = off) */
+    double min_mentions;    /**< remove actors mentioned fewer times (0 = off) */
+    const char *types;      /**< borrowed; comma-separated actor types to
+                                 keep ("person,organization"), NULL = all */
+    int drop_isolates;      /**< remove actors left without any edge */
+} rg_filter;
+
+/** Fills @p f with the defaults: nothing removed, layer AUTO. */
+void rg_filter_init(rg_filter *f);
+
+/** Whether @p f removes nothing and measures the default layer. */
+int rg_filter_is_default(const rg_filter *f);
+
+/**
+ * Applies @p f to @p net in place — first edges (layer, then min_weight),
+ * then actors (types, min_mentions), then actors left without edges — and
+ * recomputes every metric on f->layer.  Reports at RG_INFO what was
+ * removed, and at RG_WARNING a listed type no actor has.  Returns RG_OK,
+ * RG_EINVAL (min_mentions on a network without mention counts, an empty
+ * item in types; reported, @p net unchanged), RG_ENOMEM or RG_EGRAPH.
+ *
+ * Time complexity: O(V + E) for the filters, then the metrics:
+ * O(V E + V^2 log V) (betweenness and closeness dominate; PageRank, the
+ * eigenvector, k-core and clustering are at most O(V E); Louvain is
+ * near-linear in practice).
+ */
+rg_status rg_network_filter(rg_network *net, const rg_filter *f,
+                            const rg_diag *diag);
+
+/**
+ * Reads a GraphML file (igraph's reader; the first graph in the file) as a
+ * network, for example one written by relgraph and edited in Gephi.  Node
+ * `label` falls back to `id` (the GraphML node id); missing `type`, `qid`
+ * are empty, missing `mentions`, `documents` unknown (NaN); an edge
+ * without `kind` is a relation edge in a directed graph and co-occurrence
+ * otherwise; a missing `weight` is 1.  Metrics stored in the file are not
+ * trusted (the graph may have been edited): all are computed again, on the
+ * default layer.  igraph's reader ignores GraphML's per-edge `directed`,
+ * so relation edges in a file with edgedefault="undirected" (relgraph's
+ * mixed graphs) lose their direction.
+ * Returns RG_OK, RG_EIO (cannot be read; reported with the reason),
+ * RG_EPARSE (not GraphML; reported with igraph's reason), RG_ENOMEM or
+ * RG_EGRAPH.  Time complexity: O(V + E) plus the metrics.
+ */
+rg_status rg_network_read_graphml(const char *path, rg_network **out,
+                                  const rg_diag *diag);
+
+/** Formats of the centrality report. */
+typedef enum rg_report_format {
+    RG_REPORT_TEXT = 0,     /**< aligned plain-text table (default) */
+    RG_REPORT_CSV,          /**< RFC 4180, the table only, full precision */
+    RG_REPORT_MARKDOWN,     /**< a GitHub-flavoured Markdown table */
+    RG_REPORT_JSON          /**< one object: figures, filters, actors */
+} rg_report_format;
+
+/** The report format a file name asks for: .csv, .md/.markdown, .json;
+ *  anything else (and "-") is text. */
+rg_report_format rg_report_format_from_path(const char *path);
+
+/** Report options.  Initialise with rg_report_options_init(). */
+typedef struct rg_report_options {
+    rg_report_format format;  /**< default RG_REPORT_TEXT */
+    size_t top;               /**< actors shown, 0 = all; default 10 */
+    const char *sort;         /**< borrowed; metric to rank by, descending
+                                   (label and id ascending); ties by id;
+                                   default "pagerank" */
+    const rg_filter *filter;  /**< borrowed; the filters that were applied
+                                   (shown in the report), NULL = none */
+} rg_report_options;
+
+/** Fills @p o with the defaults. */
+void rg_report_options_init(rg_report_options *o);
+
+/** The names rg_report_options.sort accepts, comma-separated, for
+ *  messages. */
+#define RG_REPORT_SORT_KEYS                                              \
+    "pagerank, degree, strength, betweenness, closeness, eigenvector, " \
+    "clustering, kcore, mentions, documents, label, id"
+
+/** Whether @p name is one of RG_REPORT_SORT_KEYS. */
+int rg_report_sort_known(const char *name);
+
+/**
+ * Writes the report on @p net: the top actors by o->sort with every node
+ * metric, the graph-level figures and the filters applied.  Every write is
+ * checked.  Returns RG_OK, RG_EIO, or RG_EINVAL (unknown sort key).
+ * Time complexity: O(V log V).
+ */
+rg_status rg_report_write(const rg_network *net, const rg_report_options *o,
+                          FILE *out);
 
 /* ------------------------------------------------------------------ */
 /* Output files                                                        */
@@ -263,6 +441,13 @@ rg_outfile *rg_outfile_open(const char *path, const rg_diag *diag);
 
 /** The stream to write to; owned by @p f. */
 FILE *rg_outfile_stream(rg_outfile *f);
+
+/**
+ * The temporary file being written for @p f, or NULL for standard output.
+ * Owned by @p f.  A program that is interrupted can unlink it (from a
+ * signal handler too: copy the path beforehand) so that nothing is left.
+ */
+const char *rg_outfile_temp_path(const rg_outfile *f);
 
 /**
  * Flushes, checks for write errors, closes and renames the temporary file

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,11 +39,15 @@ static void S_skip(S_walk *w, const char *path, const char *fmt, const char *why
     (*w->skipped)++;
 }
 
-/* Reads all of fd into w->content.  Returns 0 or an errno value. */
+/* Reads all of fd into w->content.  Returns 0, an errno value, or EFBIG
+ * when the document is larger than RG_MAX_DOCUMENT_BYTES (then nothing
+ * more is read: memory stays bounded whatever the input). */
 static int S_read_all(S_walk *w, int fd)
 {
     rg_i_buf_reset(&w->content);
     for (;;) {
+        if (w->content.len > RG_MAX_DOCUMENT_BYTES)
+            return EFBIG;
         RG_GROW(w->content.data, w->content.cap, w->content.len + 65536 + 1);
         ssize_t got = read(fd, w->content.data + w->content.len,
                            w->content.cap - w->content.len - 1);
@@ -75,8 +80,13 @@ static rg_status S_file(S_walk *w, const char *path)
     int flags = fcntl(fd, F_GETFL);
     if (flags >= 0)
         (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-    int err = S_read_all(w, fd);
+    int err = (uintmax_t)st.st_size > RG_MAX_DOCUMENT_BYTES ? EFBIG : S_read_all(w, fd);
     close(fd);
+    if (err == EFBIG) {
+        S_skip(w, path, "%s", "larger than " RG_MAX_DOCUMENT_TEXT
+               " (the limit for one document), skipped");
+        return RG_OK;
+    }
     if (err) {
         S_skip(w, path, "cannot read: %s", strerror(err));
         return RG_OK;
@@ -199,7 +209,11 @@ rg_status rg_i_corpus_walk(const char *path, rg_doc_fn fn, void *data,
     rg_status st;
     if (strcmp(path, "-") == 0) {
         int err = S_read_all(&w, STDIN_FILENO);
-        if (err) {
+        if (err == EFBIG) {
+            S_skip(&w, "-", "%s", "standard input is larger than " RG_MAX_DOCUMENT_TEXT
+                   " (the limit for one document), skipped");
+            st = RG_OK;
+        } else if (err) {
             S_skip(&w, "-", "cannot read standard input: %s", strerror(err));
             st = RG_OK;
         } else {

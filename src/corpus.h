@@ -9,6 +9,11 @@
 
 #include "relgraph.h"
 
+/* Limit: a document larger than this is skipped with a message (memory
+ * depends on the largest document; this bounds it). */
+#define RG_MAX_DOCUMENT_BYTES ((size_t)64 << 20)
+#define RG_MAX_DOCUMENT_TEXT "64 MiB"
+
 /* Called for each document found, in a deterministic order; `bytes` is
  * valid only during the call.  Return non-OK to stop the walk. */
 typedef rg_status (*rg_doc_fn)(void *data, const char *path,

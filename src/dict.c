@@ -328,6 +328,7 @@ static void S_aliases_line(S_load *L, const char *where, char **f, size_t nf)
     a->actor_id = rg_i_xstrdup(f[0]);
     a->actor = UINT32_MAX;
     a->form = (uint8_t)form;
+    a->load = d->n_loads;
     a->where = rg_i_xstrdup(where);
 }
 
@@ -531,6 +532,8 @@ rg_status rg_dict_load(rg_dict *d, const char *path, const rg_diag *diag)
         d->gaz = NULL;
         d->finished = 0;
     }
+    if (d->n_loads < UINT16_MAX / 2)   /* ranks are load * 2 + 1 in 16 bits */
+        d->n_loads++;
     S_load L = {d, diag, NULL, 0, 0, 0};
     rg_status st;
     struct stat sb;

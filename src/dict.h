@@ -51,6 +51,8 @@ typedef struct rg_alias {
     char *actor_id;      /* owned; resolved to `actor` by rg_dict_finish */
     uint32_t actor;      /* index into rg_dict.actors after finish */
     uint8_t form;        /* enum rg_form */
+    uint16_t load;       /* which rg_dict_load call (1, 2, ...) read it:
+                            a later load overrides an alias (gazetteer.h) */
     char *where;         /* "file:line" of the entry, for messages */
 } rg_alias;
 
@@ -67,6 +69,7 @@ struct rg_dict {
                             one per line as written; used by boilerplate */
     struct rg_verbs *verbs;     /* the verb lexicon (verbs.h) */
     struct rg_gazetteer *gaz;   /* compiled by rg_dict_finish */
+    uint16_t n_loads;           /* rg_dict_load calls so far */
     int finished;
 };
 

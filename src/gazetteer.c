@@ -15,6 +15,8 @@
  */
 #include "gazetteer.h"
 
+#include "morph.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,8 +33,11 @@ struct rg_gazetteer {
     uint64_t *keys;
     uint32_t *child;
     size_t nslots, nedges;
-    int32_t *accept;          /* state -> alias index, or -1 */
+    uint32_t *accept;         /* state -> first candidate, or RG_NO_CAND */
     size_t nstates, cap_states;
+    rg_cand *cands;           /* candidate pool, lists linked by next */
+    size_t ncands, cap_cands;
+    size_t naccepted;         /* states with a candidate */
 };
 
 static uint64_t S_mix(uint64_t x)
@@ -90,7 +95,7 @@ static void S_rehash(rg_gazetteer *g)
 static uint32_t S_new_state(rg_gazetteer *g)
 {
     RG_GROW(g->accept, g->cap_states, g->nstates + 1);
-    g->accept[g->nstates] = -1;
+    g->accept[g->nstates] = RG_NO_CAND;
     return (uint32_t)g->nstates++;
 }
 
@@ -110,25 +115,220 @@ static uint32_t S_child(rg_gazetteer *g, uint32_t state, uint32_t tok,
     return c;
 }
 
-/* Inserts one capitalisation variant of an alias: bit i of `caps` says
- * whether its i-th free (lowercase) word is taken as capitalised. */
-static void S_insert(rg_gazetteer *g, const rg_tokens *t, const int32_t *ids,
-                     uint32_t caps, uint32_t alias)
+/* Adds a reading to the accept list of state s: a higher rank (later load;
+ * listed over generated) replaces the list, a lower one is dropped, an
+ * equal one joins it — replacing a reading of the same actor, so that the
+ * later line wins. */
+static void S_add_cand(rg_gazetteer *g, const rg_dict *d, uint32_t s,
+                       uint32_t alias, uint8_t form, int generated)
+{
+    const rg_alias *al = &d->aliases[alias];
+    uint16_t rank = (uint16_t)(al->load * 2u + (generated ? 0u : 1u));
+    uint32_t head = g->accept[s];
+    if (head == RG_NO_CAND)
+        g->naccepted++;
+    else if (rank < g->cands[head].rank)
+        return;
+    else if (rank > g->cands[head].rank)
+        head = RG_NO_CAND;   /* the old readings stay unused in the pool */
+    /* Unlink a reading of the same actor. */
+    uint32_t *link = &head;
+    while (*link != RG_NO_CAND) {
+        rg_cand *c = &g->cands[*link];
+        if (d->aliases[c->alias].actor == al->actor)
+            *link = c->next;
+        else
+            link = &c->next;
+    }
+    RG_GROW(g->cands, g->cap_cands, g->ncands + 1);
+    g->cands[g->ncands] = (rg_cand){alias, head, rank, form,
+                                    (uint8_t)(generated != 0)};
+    g->accept[s] = (uint32_t)g->ncands++;
+}
+
+/* How a token of an alias takes part in case matching. */
+enum { S_CASE_NONE, S_CASE_UPPER, S_CASE_FREE };
+
+/* Inserts one capitalisation variant of a token sequence: bit i of `caps`
+ * says whether its i-th free (lowercase) word is taken as capitalised. */
+static uint32_t S_insert(rg_gazetteer *g, size_t n, const int32_t *ids,
+                         const uint8_t *mode, uint32_t caps)
 {
     uint32_t s = 0;
     unsigned free_word = 0;
-    for (size_t i = 0; i < t->n; i++) {
-        const rg_token *tok = &t->v[i];
-        int upper;
-        if (tok->kind != RG_TOK_WORD)
-            upper = 0;   /* punctuation and numbers have no case */
-        else if (tok->flags & RG_TF_UPPER)
-            upper = 1;
-        else
-            upper = (caps >> free_word++) & 1u;
+    for (size_t i = 0; i < n; i++) {
+        int upper = mode[i] == S_CASE_UPPER ||
+                    (mode[i] == S_CASE_FREE && ((caps >> free_word++) & 1u));
         s = S_child(g, s, (uint32_t)ids[i], upper);
     }
-    g->accept[s] = (int32_t)alias;   /* later aliases override */
+    return s;
+}
+
+/* Inserts the sequence under every capitalisation its free words allow. */
+static void S_insert_all(rg_gazetteer *g, const rg_dict *d, size_t n,
+                         const int32_t *ids, const uint8_t *mode,
+                         uint32_t alias, uint8_t form, int generated)
+{
+    unsigned nfree = 0;
+    for (size_t i = 0; i < n; i++)
+        nfree += mode[i] == S_CASE_FREE;
+    if (nfree <= S_MAX_FREE_WORDS) {
+        for (uint32_t caps = 0; caps < (1u << nfree); caps++)
+            S_add_cand(g, d, S_insert(g, n, ids, mode, caps), alias, form,
+                       generated);
+    } else {
+        S_add_cand(g, d, S_insert(g, n, ids, mode, 0), alias, form,
+                   generated);
+        /* Only the first word can be capitalised by sentence position. */
+        if (mode[0] == S_CASE_FREE)
+            S_add_cand(g, d, S_insert(g, n, ids, mode, 1), alias, form,
+                       generated);
+    }
+}
+
+/* Words of a name that may be inflected as adjectives (morph.c's weak
+ * rule), at most this many per alias. */
+#define S_MAX_WEAK 2
+
+/* Scratch of the build: one alias's tokens and the variant being made. */
+typedef struct S_build {
+    rg_gazetteer *g;
+    const rg_dict *d;
+    rg_tokens t;
+    int32_t *ids;          /* token ids of the current variant (+1 slot) */
+    uint8_t *mode;
+    size_t cap;
+    rg_buf word;
+} S_build;
+
+static int32_t S_intern_inflected(S_build *B, size_t i,
+                                  const rg_inflection *inf)
+{
+    rg_i_buf_reset(&B->word);
+    rg_i_morph_apply(&B->word, rg_i_token_fold(&B->t, i), B->t.v[i].fold_len,
+                     inf);
+    return rg_i_strtab_intern(&B->g->vocab, B->word.data, B->word.len);
+}
+
+/* The rule morph.c applies to the last word of an alias of this form, and
+ * the form the variants get; -1 when there is none. */
+static int S_last_rule(const rg_dict *d, const rg_alias *al, uint8_t *vform)
+{
+    int thing = d->actors[al->actor].type != RG_TYPE_PERSON;
+    switch (al->form) {
+    case RG_FORM_NAME:
+    case RG_FORM_SHORT:
+        *vform = RG_FORM_GENITIVE;
+        return thing ? RG_MORPH_GENITIVE_ES : RG_MORPH_GENITIVE;
+    case RG_FORM_METONYM:   /* inflected metonyms stay metonyms */
+        *vform = RG_FORM_METONYM;
+        return RG_MORPH_GENITIVE_ES;
+    case RG_FORM_ADJECTIVE:
+        *vform = RG_FORM_ADJECTIVE;
+        return RG_MORPH_ADJECTIVE;
+    case RG_FORM_DEMONYM:
+        *vform = RG_FORM_DEMONYM;
+        return RG_MORPH_DEMONYM;
+    default:
+        return -1;
+    }
+}
+
+static void S_build_alias(S_build *B, uint32_t a)
+{
+    rg_gazetteer *g = B->g;
+    const rg_alias *al = &B->d->aliases[a];
+    rg_tokens *t = &B->t;
+    rg_i_tokenize(t, al->text, strlen(al->text));
+    size_t n = t->n;
+    if (n == 0)
+        return;
+    if (n + 1 > B->cap) {
+        B->cap = n + 1;
+        B->ids = rg_i_xrealloc(B->ids, B->cap * sizeof(*B->ids));
+        B->mode = rg_i_xrealloc(B->mode, B->cap * sizeof(*B->mode));
+    }
+    int32_t *ids = B->ids;
+    uint8_t *mode = B->mode;
+    for (size_t i = 0; i < n; i++) {
+        ids[i] = rg_i_strtab_intern(&g->vocab, rg_i_token_fold(t, i),
+                                    t->v[i].fold_len);
+        mode[i] = t->v[i].kind != RG_TOK_WORD      ? S_CASE_NONE
+                  : (t->v[i].flags & RG_TF_UPPER) ? S_CASE_UPPER
+                                                  : S_CASE_FREE;
+    }
+    S_insert_all(g, B->d, n, ids, mode, a, al->form, 0);
+
+    /* The variants: inflections of the last word, and for names of things
+     * (Deutscher Bundestag, Weißes Haus) weak forms of the capitalised
+     * words before it; every combination. */
+    uint8_t vform = al->form;
+    int rule = t->v[n - 1].kind == RG_TOK_WORD ? S_last_rule(B->d, al, &vform)
+                                               : -1;
+    rg_inflection last[RG_MORPH_MAX];
+    size_t nlast = rule < 0 ? 0
+                            : rg_i_morph_inflect((enum rg_morph_rule)rule,
+                                                 rg_i_token_fold(t, n - 1),
+                                                 t->v[n - 1].fold_len, last);
+    size_t weak_at[S_MAX_WEAK], nweak_at = 0;
+    rg_inflection weak[S_MAX_WEAK][RG_MORPH_MAX];
+    size_t nweak[S_MAX_WEAK];
+    if (al->form == RG_FORM_NAME || al->form == RG_FORM_METONYM) {
+        if (B->d->actors[al->actor].type != RG_TYPE_PERSON)
+            for (size_t i = 0; i + 1 < n && nweak_at < S_MAX_WEAK; i++) {
+                if (mode[i] != S_CASE_UPPER || t->v[i].fold_len < 4 ||
+                    (t->v[i].flags & RG_TF_ALLCAPS))
+                    continue;
+                size_t k = rg_i_morph_inflect(RG_MORPH_WEAK,
+                                              rg_i_token_fold(t, i),
+                                              t->v[i].fold_len,
+                                              weak[nweak_at]);
+                if (k) {
+                    nweak[nweak_at] = k;
+                    weak_at[nweak_at++] = i;
+                }
+            }
+    }
+    if (nlast == 0 && nweak_at == 0)
+        return;
+    int32_t orig_last = ids[n - 1];
+    int32_t orig_weak[S_MAX_WEAK];
+    for (size_t w = 0; w < nweak_at; w++)
+        orig_weak[w] = ids[weak_at[w]];
+    /* Mixed-radix counter over (weak word 1, weak word 2, last word), each
+     * 0 = as listed, k = the k-th inflection. */
+    size_t choice[S_MAX_WEAK + 1] = {0};
+    size_t radix[S_MAX_WEAK + 1];
+    for (size_t w = 0; w < nweak_at; w++)
+        radix[w] = nweak[w] + 1;
+    radix[nweak_at] = nlast + 1;
+    for (;;) {
+        size_t k = 0;
+        while (k <= nweak_at && ++choice[k] == radix[k])
+            choice[k++] = 0;
+        if (k > nweak_at)
+            break;
+        for (size_t w = 0; w < nweak_at; w++)
+            ids[weak_at[w]] = choice[w] ? S_intern_inflected(B, weak_at[w],
+                                                &weak[w][choice[w] - 1])
+                                        : orig_weak[w];
+        size_t m = n;
+        uint8_t form = al->form;
+        ids[n - 1] = orig_last;
+        if (choice[nweak_at]) {
+            const rg_inflection *inf = &last[choice[nweak_at] - 1];
+            form = vform;
+            if (inf->token) {
+                ids[n] = rg_i_strtab_intern(&g->vocab, inf->suffix,
+                                            strlen(inf->suffix));
+                mode[n] = S_CASE_NONE;
+                m = n + 1;
+            } else {
+                ids[n - 1] = S_intern_inflected(B, n - 1, inf);
+            }
+        }
+        S_insert_all(g, B->d, m, ids, mode, a, form, 1);
+    }
 }
 
 rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
@@ -138,38 +338,29 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
     S_new_state(g);   /* the root */
     S_rehash(g);
 
-    rg_tokens t;
-    rg_i_tokens_init(&t);
-    int32_t *ids = NULL;
-    size_t cap_ids = 0;
+    S_build B = {.g = g, .d = d};
+    rg_i_tokens_init(&B.t);
+    rg_i_buf_init(&B.word);
     for (size_t a = 0; a < d->n_aliases; a++) {
-        const rg_alias *al = &d->aliases[a];
-        if (al->actor == UINT32_MAX)
+        if (d->aliases[a].actor == UINT32_MAX)
             continue;   /* unresolved; rg_dict_finish reported it */
-        rg_i_tokenize(&t, al->text, strlen(al->text));
-        if (t.n == 0)
-            continue;
-        RG_GROW(ids, cap_ids, t.n);
-        unsigned nfree = 0;
-        for (size_t i = 0; i < t.n; i++) {
-            ids[i] = rg_i_strtab_intern(&g->vocab, rg_i_token_fold(&t, i),
-                                        t.v[i].fold_len);
-            if (t.v[i].kind == RG_TOK_WORD && !(t.v[i].flags & RG_TF_UPPER))
-                nfree++;
-        }
-        if (nfree <= S_MAX_FREE_WORDS) {
-            for (uint32_t caps = 0; caps < (1u << nfree); caps++)
-                S_insert(g, &t, ids, caps, (uint32_t)a);
-        } else {
-            S_insert(g, &t, ids, 0, (uint32_t)a);
-            /* Only the first word can be capitalised by sentence position. */
-            if (t.v[0].kind == RG_TOK_WORD && !(t.v[0].flags & RG_TF_UPPER))
-                S_insert(g, &t, ids, 1, (uint32_t)a);
-        }
+        S_build_alias(&B, (uint32_t)a);
     }
-    free(ids);
-    rg_i_tokens_destroy(&t);
+    free(B.ids);
+    free(B.mode);
+    rg_i_buf_destroy(&B.word);
+    rg_i_tokens_destroy(&B.t);
     return g;
+}
+
+const rg_cand *rg_i_gazetteer_cand(const rg_gazetteer *g, uint32_t i)
+{
+    return &g->cands[i];
+}
+
+size_t rg_i_gazetteer_size(const rg_gazetteer *g)
+{
+    return g ? g->naccepted : 0;
 }
 
 void rg_i_gazetteer_free(rg_gazetteer *g)
@@ -180,6 +371,7 @@ void rg_i_gazetteer_free(rg_gazetteer *g)
     free(g->keys);
     free(g->child);
     free(g->accept);
+    free(g->cands);
     free(g);
 }
 
@@ -190,7 +382,7 @@ void rg_i_gazetteer_match(const rg_gazetteer *g, const rg_tokens *toks,
     while (i < end) {
         uint32_t s = 0;
         size_t best_end = 0;
-        int32_t best = -1;
+        uint32_t best = RG_NO_CAND;
         for (size_t j = i; j < end; j++) {
             const rg_token *tok = &toks->v[j];
             /* A token no alias contains ends the walk with one lookup. */
@@ -202,18 +394,18 @@ void rg_i_gazetteer_match(const rg_gazetteer *g, const rg_tokens *toks,
             s = S_edge(g, S_key(s, (uint32_t)id, upper));
             if (!s)
                 break;
-            if (g->accept[s] >= 0) {
+            if (g->accept[s] != RG_NO_CAND) {
                 best = g->accept[s];
                 best_end = j + 1;
             }
         }
-        if (best < 0) {
+        if (best == RG_NO_CAND) {
             i++;
             continue;
         }
         RG_GROW(out->v, out->cap, out->n + 1);
         out->v[out->n++] = (rg_match){(uint32_t)i, (uint32_t)best_end,
-                                      (uint32_t)best};
+                                      g->cands[best].alias, best};
         i = best_end;
     }
 }

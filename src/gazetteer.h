@@ -15,22 +15,47 @@ typedef struct rg_gazetteer rg_gazetteer;
 
 /*
  * Compiles the aliases of `d` (whose actors are already resolved): each
- * alias is tokenized with rg_i_tokenize and folded; trie edges are keyed by
+ * alias is tokenized with rg_i_tokenize and folded, and inserted together
+ * with the variants morph.c gives for its form (genitive of names and
+ * metonyms, adjective endings, demonym plurals, weak adjectives inside
+ * official names); trie edges are keyed by
  * (state, folded token id, capitalisation).  An alias token that starts
  * with an uppercase letter matches only text tokens that do too ("Stern"
  * the magazine is not "stern"; "NATO" matches "Nato" and "NATO"); a
  * lowercase alias token matches either ("russische" also at the start of a
- * sentence).  When several aliases have the same token sequence the one
- * loaded last wins (user dictionaries override the default).
- * Time complexity: O(total alias tokens).
+ * sentence).  When several aliases have the same token sequence, those of
+ * the latest rg_dict_load call win, and among them an alias as listed wins
+ * over a generated variant; the rest of a tie — aliases of one load, all
+ * listed or all generated, naming different actors — are kept as
+ * candidates for mentions.c to choose from by context (an ambiguous
+ * surname, a capital that is both a metonym and a place).
+ * Time complexity: O(total alias tokens * variants), variants <= 48.
  */
 rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d);
 void rg_i_gazetteer_free(rg_gazetteer *g);
 
+/* One reading of a matched token sequence. */
+typedef struct rg_cand {
+    uint32_t alias;     /* index into rg_dict.aliases: the listed alias */
+    uint32_t next;      /* next candidate of the same match, or RG_NO_CAND */
+    uint16_t rank;      /* load call * 2 + listed (not generated) */
+    uint8_t form;       /* enum rg_form: the alias's, or the generated one */
+    uint8_t generated;  /* 1 when a rule of morph.c made this variant */
+} rg_cand;
+
+#define RG_NO_CAND UINT32_MAX
+
 typedef struct rg_match {
     uint32_t tok_begin, tok_end;   /* tokens [tok_begin, tok_end) */
-    uint32_t alias;                /* index into rg_dict.aliases */
+    uint32_t alias;                /* the first (preferred) candidate's alias */
+    uint32_t cand;                 /* the first candidate (rg_i_gazetteer_cand) */
 } rg_match;
+
+/* Candidate i of a match (i from rg_match.cand or rg_cand.next). */
+const rg_cand *rg_i_gazetteer_cand(const rg_gazetteer *g, uint32_t i);
+
+/* Number of token sequences (aliases and generated variants) accepted. */
+size_t rg_i_gazetteer_size(const rg_gazetteer *g);
 
 typedef struct rg_matches {
     rg_match *v;

@@ -5,11 +5,14 @@
  */
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <utf8proc.h>
 
 #include "relgraph.h"
 
@@ -71,6 +74,25 @@ typedef struct diag_state {
     size_t errors;
 } diag_state;
 
+/* Writes s for a terminal: valid UTF-8 as it is, bytes that are not
+ * UTF-8 (paths may hold any) and control characters as \xNN, so that a
+ * message is always readable and can never drive the terminal. */
+static void put_text(const char *s)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    while (*p) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
+        if (n <= 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+            fprintf(stderr, "\\x%02X", (unsigned)*p);
+            p++;
+        } else {
+            fwrite(p, 1, (size_t)n, stderr);
+            p += n;
+        }
+    }
+}
+
 static void print_diag(void *data, rg_level level, const char *where,
                        const char *what)
 {
@@ -79,8 +101,13 @@ static void print_diag(void *data, rg_level level, const char *where,
         return;
     if (level == RG_ERROR)
         ds->errors++;
-    fprintf(stderr, "relgraph: %s%s%s%s\n", level == RG_WARNING ? "warning: " : "",
-            where, *where ? ": " : "", what);
+    fputs(level == RG_WARNING ? "relgraph: warning: " : "relgraph: ", stderr);
+    if (*where) {
+        put_text(where);
+        fputs(": ", stderr);
+    }
+    put_text(what);
+    fputc('\n', stderr);
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -198,6 +225,30 @@ static int parse_args(cli *c, int argc, char **argv)
     return 0;
 }
 
+/* Temporary output files, for the signal handler: an interrupted run
+ * removes them, so that it leaves the old outputs (or none) and no litter. */
+static char temp_paths[4][PATH_MAX];
+static volatile sig_atomic_t n_temp_paths;
+
+static void on_signal(int sig)
+{
+    for (sig_atomic_t i = 0; i < n_temp_paths; i++)
+        unlink(temp_paths[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static rg_outfile *open_output(const char *path, const rg_diag *diag)
+{
+    rg_outfile *f = rg_outfile_open(path, diag);
+    const char *tmp = f ? rg_outfile_temp_path(f) : NULL;
+    if (tmp && strlen(tmp) < PATH_MAX && n_temp_paths < 4) {
+        memcpy(temp_paths[n_temp_paths], tmp, strlen(tmp) + 1);
+        n_temp_paths++;
+    }
+    return f;
+}
+
 static int cmp_paths(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -239,6 +290,11 @@ int main(int argc, char **argv)
         free(c.dicts);
         return rc < 0 ? EXIT_OK : rc;
     }
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
+    /* A full disk or a file size limit is an error to report, not a kill. */
+    signal(SIGXFSZ, SIG_IGN);
     diag_state ds = {.verbose = c.verbose};
     rg_diag diag = {print_diag, &ds};
 
@@ -250,8 +306,8 @@ int main(int argc, char **argv)
     if (!dict)
         goto out;
 
-    if ((c.mentions && !(f_mentions = rg_outfile_open(c.mentions, &diag))) ||
-        (c.evidence && !(f_evidence = rg_outfile_open(c.evidence, &diag))))
+    if ((c.mentions && !(f_mentions = open_output(c.mentions, &diag))) ||
+        (c.evidence && !(f_evidence = open_output(c.evidence, &diag))))
         goto out;
 
     rg_options opts;
@@ -280,7 +336,7 @@ int main(int argc, char **argv)
         goto out;
     }
     if (c.output) {
-        if (!(f_out = rg_outfile_open(c.output, &diag)))
+        if (!(f_out = open_output(c.output, &diag)))
             goto out;
         st = rg_network_write(net, c.fmt, rg_outfile_stream(f_out));
         if (st != RG_OK) {
@@ -290,7 +346,7 @@ int main(int argc, char **argv)
         }
     }
     if (c.report) {
-        if (!(f_report = rg_outfile_open(c.report, &diag)))
+        if (!(f_report = open_output(c.report, &diag)))
             goto out;
         st = rg_network_write_report(net, c.top, rg_outfile_stream(f_report));
         if (st != RG_OK) {
@@ -299,7 +355,9 @@ int main(int argc, char **argv)
             goto out;
         }
     }
-    /* Everything is written; now make it visible, all or nothing. */
+    /* Everything is written; now make it visible, all or nothing.  From
+     * here on the temporary files are renamed or removed by the commits. */
+    n_temp_paths = 0;
     rg_outfile *outs[] = {f_mentions, f_evidence, f_out, f_report};
     int failed = 0;
     for (size_t i = 0; i < 4; i++) {

@@ -5,6 +5,8 @@
  * The form is the alias's own, except that a match glued by a hyphen to a
  * word outside it is a compound ("NATO-Generalsekretär" -> NATO; the
  * hyphen inside "Kim Jong-un" is part of the alias and does not count).
+ * A match with several readings is decided by context here: the venue rule
+ * for capitals and surname resolution within the document (mentions.h).
  * Hands on rg_mention records, in text order, to relations.c and to the
  * --mentions table.
  */
@@ -16,47 +18,134 @@
 void rg_i_mentions_init(rg_mentions *m)
 {
     memset(m, 0, sizeof(*m));
+    m->forms = RG_FORMS_ALL;
 }
 
 void rg_i_mentions_destroy(rg_mentions *m)
 {
     free(m->v);
     free(m->scratch.v);
+    free(m->seen);
     memset(m, 0, sizeof(*m));
 }
 
-static uint8_t S_form(const rg_dict *d, const rg_tokens *toks,
-                      const rg_match *mt)
+static int S_fold_is(const rg_tokens *toks, size_t i, const char *const *words)
+{
+    if (toks->v[i].kind != RG_TOK_WORD)
+        return 0;
+    const char *f = rg_i_token_fold(toks, i);
+    for (; *words; words++)
+        if (strcmp(f, *words) == 0)
+            return 1;
+    return 0;
+}
+
+/* Prepositions after which a capital is a place: "in Brüssel", "nach
+ * Moskau".  Not "von", which also marks the agent ("von Moskau
+ * unterstützt"), nor "gegen", "mit", "zwischen" (parties, not places). */
+static const char *const S_venue_preps[] = {
+    "in", "im", "nach", "aus", "bei", "ab", "bis", NULL};
+
+/* Words for a government before such a preposition: "das Regime in
+ * Pjöngjang" is North Korea's government, not a place. */
+static const char *const S_government[] = {
+    "regierung", "regierungen", "regime", "regimes", "führung", "führungen",
+    "staatsführung", "machthaber", "machthabern", "administration",
+    "machtzentrale", "staatsspitze", "staatsmacht", NULL};
+
+/* Whether a metonym match stands for a place here (see mentions.h). */
+static int S_venue(const rg_tokens *toks, const rg_sentence *sent,
+                   const rg_match *mt)
+{
+    const rg_token *first = &toks->v[mt->tok_begin];
+    const rg_token *last = &toks->v[mt->tok_end - 1];
+    if ((first->flags & RG_TF_HYPHEN_BEFORE) ||
+        (last->flags & RG_TF_HYPHEN_AFTER))
+        return 1;
+    if (mt->tok_begin > sent->tok_begin &&
+        S_fold_is(toks, mt->tok_begin - 1, S_venue_preps))
+        return !(mt->tok_begin - 1 > sent->tok_begin &&
+                 S_fold_is(toks, mt->tok_begin - 2, S_government));
+    /* A dateline: "BERLIN (dpa) -", "Kiew/Moskau (AFP) –". */
+    if ((first->flags & RG_TF_NEWLINE_BEFORE) && mt->tok_end < toks->n) {
+        const rg_token *next = &toks->v[mt->tok_end];
+        const char *f = rg_i_token_fold(toks, mt->tok_end);
+        if (next->kind == RG_TOK_PUNCT && (!strcmp(f, "(") || !strcmp(f, "/")))
+            return 1;
+    }
+    return 0;
+}
+
+static uint8_t S_form(const rg_tokens *toks, const rg_match *mt, uint8_t form)
 {
     const rg_token *first = &toks->v[mt->tok_begin];
     const rg_token *last = &toks->v[mt->tok_end - 1];
     if ((first->flags & RG_TF_HYPHEN_BEFORE) ||
         (last->flags & RG_TF_HYPHEN_AFTER))
         return RG_FORM_COMPOUND;
-    return d->aliases[mt->alias].form;
+    return form;
 }
 
 /*
- * Whether a match stands for its actor here.  Every match does for now;
- * this is the seam for the context rules of a later issue (surname
- * resolution: "Roth" only after "Michael Roth" in the same document;
- * "Union" as CDU/CSU or EU; "Westen" as a direction).
+ * The reading a match stands for here, or NULL to leave it out (a venue
+ * without a place reading; an ambiguous short name not resolved, which
+ * counts in m->unresolved).  See mentions.h for the rules.
  */
-static int S_accept(const rg_dict *d, const rg_tokens *toks,
-                    const rg_match *mt)
+static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
+                               const rg_tokens *toks, const rg_sentence *sent,
+                               const rg_match *mt)
 {
-    (void)d;
-    (void)toks;
-    (void)mt;
-    return 1;
+    const rg_gazetteer *g = d->gaz;
+    const rg_cand *head = rg_i_gazetteer_cand(g, mt->cand);
+    if (head->next == RG_NO_CAND)
+        return head;   /* the usual case: one reading */
+
+    const rg_cand *place = NULL, *metonym = NULL;
+    size_t n_short = 0;
+    for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
+        const rg_cand *c = rg_i_gazetteer_cand(g, i);
+        const rg_actor *a = &d->actors[d->aliases[c->alias].actor];
+        if (a->type == RG_TYPE_LOCATION && !place)
+            place = c;
+        if (c->form == RG_FORM_METONYM && !metonym)
+            metonym = c;
+        n_short += c->form == RG_FORM_SHORT;
+        i = c->next;
+    }
+    if (metonym)
+        return S_venue(toks, sent, mt) ? place : metonym;
+    if (n_short < 2)
+        return head;   /* last loaded wins */
+
+    /* An ambiguous short name: the reading mentioned last before it. */
+    const rg_cand *best = NULL;
+    uint32_t best_seen = 0;
+    for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
+        const rg_cand *c = rg_i_gazetteer_cand(g, i);
+        uint32_t actor = d->aliases[c->alias].actor;
+        if (c->form == RG_FORM_SHORT && m->seen[actor] > best_seen) {
+            best_seen = m->seen[actor];
+            best = c;
+        }
+        i = c->next;
+    }
+    if (!best)
+        m->unresolved++;
+    return best;
 }
 
 void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
                         const rg_tokens *toks, const rg_sentences *sents)
 {
     out->n = 0;
+    out->unresolved = 0;
     if (!d->gaz)
         return;   /* not finished: nothing can match */
+    if (out->n_seen < d->n_actors) {
+        free(out->seen);
+        out->seen = rg_i_xcalloc(d->n_actors, sizeof(*out->seen));
+        out->n_seen = d->n_actors;
+    }
     for (size_t s = 0; s < sents->n; s++) {
         const rg_sentence *sent = &sents->v[s];
         out->scratch.n = 0;
@@ -64,16 +153,28 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
                              &out->scratch);
         for (size_t i = 0; i < out->scratch.n; i++) {
             const rg_match *mt = &out->scratch.v[i];
-            if (!S_accept(d, toks, mt))
+            const rg_cand *c = S_choose(out, d, toks, sent, mt);
+            if (!c)
                 continue;
+            uint32_t actor = d->aliases[c->alias].actor;
             RG_GROW(out->v, out->cap, out->n + 1);
             out->v[out->n++] = (rg_mention){
                 .sentence = (uint32_t)s,
                 .start = toks->v[mt->tok_begin].start,
                 .end = toks->v[mt->tok_end - 1].end,
-                .actor = d->aliases[mt->alias].actor,
-                .form = S_form(d, toks, mt),
+                .actor = actor,
+                .form = S_form(toks, mt, c->form),
             };
+            out->seen[actor] = (uint32_t)out->n;
         }
     }
+    /* Forget this document's actors (only those seen: the table may be
+     * large) and keep the selected forms. */
+    size_t k = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        out->seen[out->v[i].actor] = 0;
+        if (out->forms & (1u << out->v[i].form))
+            out->v[k++] = out->v[i];
+    }
+    out->n = k;
 }

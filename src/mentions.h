@@ -22,7 +22,14 @@ typedef struct rg_mention {
 typedef struct rg_mentions {
     rg_mention *v;
     size_t n, cap;
+    unsigned forms;        /* bit (1 << form) for each form kept; set to
+                              RG_FORMS_ALL by init, the caller may narrow */
+    size_t unresolved;     /* ambiguous short names left out by the last
+                              call (no reading named earlier in the doc) */
     rg_matches scratch;    /* reused between calls */
+    uint32_t *seen;        /* actor -> 1 + index of its last mention in
+                              the document, 0 = not yet (reset per call) */
+    size_t n_seen;
 } rg_mentions;
 
 void rg_i_mentions_init(rg_mentions *m);
@@ -30,9 +37,22 @@ void rg_i_mentions_destroy(rg_mentions *m);
 
 /*
  * Replaces the contents of `out` with the mentions in every sentence of a
- * document, in text order.  The form is the alias's form, except that a
- * match glued by a hyphen to a word before or after it is a compound
- * ("NATO-Generalsekretär" -> NATO, compound).
+ * document, in text order.  The form is the alias's form (or the one of the
+ * generated variant), except that a match glued by a hyphen to a word
+ * before or after it is a compound ("NATO-Generalsekretär" -> NATO,
+ * compound).  When a match has several readings (gazetteer.h):
+ *  - venue rule: a capital listed both as a metonym and as a place is the
+ *    place after in/im/nach/aus/bei/ab/bis ("in Brüssel"), in a dateline
+ *    (first word of a line before "(" or "/": "MOSKAU (dpa)") and inside a
+ *    hyphen compound ("Moskau-Reise"), but the metonym after a word for a
+ *    government ("das Regime in Pjöngjang"); without a place reading such a
+ *    venue is left out;
+ *  - otherwise the metonym; and a short name of several actors ("Kim",
+ *    "Roth", "Union") is the one of them mentioned last before it in the
+ *    document; when none was, it is left out and counted in `unresolved`.
+ * Mentions whose form is not in out->forms are dropped after all readings
+ * are resolved (so "Putin" still resolves after an unreported full name).
+ * Time complexity: O(tokens * L + mentions * readings).
  */
 void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
                         const rg_tokens *toks, const rg_sentences *sents);

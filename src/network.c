@@ -36,7 +36,9 @@ const rg_attr rg_i_attrs[] = {
     {"kind", RG_ATTR_EDGE, RG_ATTR_STRING},
     {"relation", RG_ATTR_EDGE, RG_ATTR_STRING},
     {"weight", RG_ATTR_EDGE, RG_ATTR_DOUBLE},
-    {"documents", RG_ATTR_EDGE, RG_ATTR_INT},
+    /* not "documents": GraphML key ids equal attribute names, so a name
+     * is used by one domain only (nodes have "documents") */
+    {"edge_documents", RG_ATTR_EDGE, RG_ATTR_INT},
     {"evidence", RG_ATTR_EDGE, RG_ATTR_STRING},
 };
 const size_t rg_i_attr_count = sizeof(rg_i_attrs) / sizeof(rg_i_attrs[0]);
@@ -221,7 +223,7 @@ rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
     RG_IGRAPH(SETEASV(&g, "kind", &s_kind));
     RG_IGRAPH(SETEASV(&g, "relation", &s_rel));
     RG_IGRAPH(SETEANV(&g, "weight", &e_weight));
-    RG_IGRAPH(SETEANV(&g, "documents", &e_docs));
+    RG_IGRAPH(SETEANV(&g, "edge_documents", &e_docs));
     RG_IGRAPH(SETEASV(&g, "evidence", &s_ev));
 
     net = rg_i_xcalloc(1, sizeof(*net));

@@ -27,7 +27,7 @@ typedef struct rg_attr {
 
 /* The attribute schema, in the order writers emit it.  Node attributes:
  * id, label, type, qid, mentions, documents, degree, strength, pagerank,
- * betweenness.  Edge attributes: kind, relation, weight, documents,
+ * betweenness.  Edge attributes: kind, relation, weight, edge_documents,
  * evidence. */
 extern const rg_attr rg_i_attrs[];
 extern const size_t rg_i_attr_count;

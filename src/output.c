@@ -72,6 +72,11 @@ FILE *rg_outfile_stream(rg_outfile *f)
     return f->stream;
 }
 
+const char *rg_outfile_temp_path(const rg_outfile *f)
+{
+    return f->path ? f->tmp : NULL;
+}
+
 rg_status rg_outfile_commit(rg_outfile *f, const rg_diag *diag)
 {
     rg_status st = RG_OK;

@@ -55,6 +55,7 @@ void rg_options_init(rg_options *opts)
 {
     memset(opts, 0, sizeof(*opts));
     opts->relations = RG_REL_ALL;
+    opts->forms = RG_FORMS_ALL;
 }
 
 static const char M_HEADER[] =
@@ -90,6 +91,7 @@ rg_pipeline *rg_pipeline_new(const rg_dict *dict, const rg_options *opts)
     rg_i_tokens_init(&p->toks);
     rg_i_sentences_init(&p->sents);
     rg_i_mentions_init(&p->ments);
+    p->ments.forms = p->opts.forms;
     rg_i_relations_init(&p->rels);
     rg_i_buf_init(&p->line);
     if (p->opts.mentions)
@@ -171,7 +173,12 @@ static rg_status S_document(void *data, const char *path, const char *bytes,
         st = RG_OK;
         goto out;
     }
-    if (t.repaired) {
+    if (t.legacy) {
+        rg_i_diag(diag, RG_WARNING, path,
+                  "not UTF-8: read as Windows-1252 (Latin-1)%s",
+                  t.repaired ? ", unassigned bytes replaced by U+FFFD" : "");
+        p->stats.repaired++;
+    } else if (t.repaired) {
         rg_i_diag(diag, RG_WARNING, path,
                   "invalid UTF-8 at byte %zu (%zu sequence%s replaced by U+FFFD)",
                   t.first_invalid, t.repaired, t.repaired == 1 ? "" : "s");
@@ -206,6 +213,7 @@ static rg_status S_document(void *data, const char *path, const char *bytes,
     p->stats.bytes += len;
     p->stats.sentences += p->sents.n;
     p->stats.mentions += p->ments.n;
+    p->stats.unresolved += p->ments.unresolved;
     st = p->write_status;
 out:
     rg_i_text_destroy(&t);

@@ -187,6 +187,10 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
     size_t i = 0;
     while (i < n) {
         /* Rules 1 and 2: boundaries before token i. */
+        if (i - b >= RG_MAX_SENTENCE_TOKENS) {
+            S_push(out, v, b, i, para);
+            b = i;
+        }
         if (i > 0 && (v[i].flags & RG_TF_PARAGRAPH_BEFORE)) {
             if (i > b)
                 S_push(out, v, b, i, para);

@@ -10,6 +10,11 @@
 #include "tokens.h"
 #include "util.h"
 
+/* Limit: a sentence is ended after this many tokens (no German sentence
+ * is that long; text without punctuation is then split into pieces, which
+ * bounds the pairs of co-occurring actors per sentence). */
+#define RG_MAX_SENTENCE_TOKENS 1000
+
 typedef struct rg_sentence {
     uint32_t tok_begin, tok_end;   /* tokens [tok_begin, tok_end) */
     uint32_t start, end;           /* text bytes: first token's start to

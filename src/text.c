@@ -186,6 +186,81 @@ static size_t S_invalid_len(const unsigned char *s, size_t n)
     return k;
 }
 
+/*
+ * Whether bytes that are not UTF-8 are better read as Windows-1252 (a
+ * superset of Latin-1, what German pages that are not UTF-8 use): there is
+ * at least one byte >= 0x80, and not one of them starts a valid UTF-8
+ * sequence.  A single valid multi-byte sequence means UTF-8 with damage,
+ * which is repaired instead.
+ */
+static int S_is_legacy(const unsigned char *in, size_t len)
+{
+    int high = 0;
+    for (size_t i = 0; i < len;) {
+        if (in[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        if (utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp) > 0)
+            return 0;
+        high = 1;
+        i++;
+    }
+    return high;
+}
+
+/* Windows-1252 0x80..0x9F; 0 marks the five unassigned bytes. */
+static const uint16_t S_cp1252[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len);
+
+/* Decodes Windows-1252 into UTF-8, then normalises that; the map of the
+ * result points through the decoding into the original single bytes. */
+static rg_status S_init_legacy(rg_text *t, const char *bytes, size_t len)
+{
+    const unsigned char *in = (const unsigned char *)bytes;
+    char *u = rg_i_xmalloc(len * 3 + 1);
+    uint32_t *umap = rg_i_xmalloc((len * 3 + 1) * sizeof(*umap));
+    size_t n = 0, unassigned = 0, first = 0;
+    for (size_t i = 0; i < len; i++) {
+        utf8proc_int32_t cp = in[i];
+        if (in[i] >= 0x80 && in[i] < 0xA0) {
+            cp = S_cp1252[in[i] - 0x80];
+            if (!cp) {
+                cp = 0xFFFD;
+                if (unassigned++ == 0)
+                    first = i;
+            }
+        }
+        utf8proc_ssize_t k = utf8proc_encode_char(cp, (utf8proc_uint8_t *)u + n);
+        for (utf8proc_ssize_t j = 0; j < k; j++)
+            umap[n + (size_t)j] = (uint32_t)i;
+        n += (size_t)k;
+    }
+    umap[n] = (uint32_t)len;
+    rg_status st = n > UINT32_MAX - 1 ? RG_EINVAL : S_init_utf8(t, u, n);
+    if (st == RG_OK) {
+        if (!t->map) {
+            t->map = umap;   /* NFC changed nothing: the decoding map is it */
+            umap = NULL;
+        } else {
+            for (size_t i = 0; i <= t->len; i++)
+                t->map[i] = umap[t->map[i]];
+        }
+        t->legacy = 1;
+        t->repaired = unassigned;
+        t->first_invalid = first;
+    }
+    free(u);
+    free(umap);
+    return st;
+}
+
 rg_status rg_i_text_init(rg_text *t, const char *bytes, size_t len)
 {
     memset(t, 0, sizeof(*t));
@@ -193,7 +268,13 @@ rg_status rg_i_text_init(rg_text *t, const char *bytes, size_t len)
         return RG_EINVAL;
     if (len && memchr(bytes, '\0', len))
         return RG_EENCODING;
+    if (S_is_legacy((const unsigned char *)bytes, len))
+        return S_init_legacy(t, bytes, len);
+    return S_init_utf8(t, bytes, len);
+}
 
+static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len)
+{
     const unsigned char *in = (const unsigned char *)bytes;
     S_out o = {0};
     S_cluster c = {0};

@@ -19,18 +19,21 @@ typedef struct rg_text {
     size_t repaired;     /* invalid UTF-8 sequences replaced by U+FFFD */
     size_t first_invalid;/* original offset of the first one (if repaired) */
     int had_bom;         /* a UTF-8 byte order mark was dropped */
+    int legacy;          /* not UTF-8: decoded as Windows-1252 (Latin-1);
+                            `repaired` then counts its unassigned bytes */
 } rg_text;
 
 /*
- * Validates and normalises `len` bytes.  A leading UTF-8 BOM is dropped;
- * invalid UTF-8 is replaced by U+FFFD (counted in `repaired`); the text is
- * put into NFC with utf8proc, one grapheme cluster at a time so that every
- * cluster maps to its original bytes: an unchanged cluster byte for byte,
- * a changed one with all its bytes to the cluster's original start, so
- * map[b] is exact at every cluster boundary b.  Returns RG_OK, or
- * RG_EENCODING when the bytes contain NUL (a binary file), or RG_EINVAL
- * when len (or the normalised length) exceeds UINT32_MAX - 1.  `t` is initialised in every case (rg_i_text_destroy is
- * always safe to call).
+ * Validates and normalises `len` bytes.  A leading UTF-8 BOM is dropped.
+ * Bytes that are not UTF-8 at all (high bytes, none of which starts a
+ * valid UTF-8 sequence) are decoded as Windows-1252, the superset of
+ * Latin-1 that non-UTF-8 German pages use (`legacy` set); otherwise invalid
+ * UTF-8 is replaced by U+FFFD (counted in `repaired`).  The text is put
+ * into NFC with utf8proc, one grapheme cluster at a time so that every
+ * cluster maps to its original bytes.  Returns RG_OK, or RG_EENCODING when
+ * the bytes contain NUL (a binary file), or RG_EINVAL when len (or the
+ * normalised text) exceeds UINT32_MAX - 1.  `t` is initialised in every
+ * case (rg_i_text_destroy is always safe to call).
  */
 rg_status rg_i_text_init(rg_text *t, const char *bytes, size_t len);
 

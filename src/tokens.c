@@ -159,9 +159,9 @@ static int S_is_hyphen(utf8proc_int32_t cp)
 static size_t S_scan_word(const char *text, size_t len, size_t i,
                           uint8_t *flags)
 {
-    size_t upper = 0, lower = 0;
+    size_t upper = 0, lower = 0, start = i;
     int first_letter = 1, last_letter = 0;
-    while (i < len) {
+    while (i < len && i - start < RG_MAX_TOKEN_BYTES) {
         utf8proc_int32_t cp;
         size_t n = S_decode(text, len, i, &cp);
         if (S_is_wordchar(cp)) {

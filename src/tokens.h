@@ -33,6 +33,11 @@ enum rg_token_flag {
                                       after: NATO in NATO-Generalsekretär */
 };
 
+/* Limit: a word longer than this many bytes is cut into words of at most
+ * this length (no name is that long; it bounds the work per token on
+ * pathological input). */
+#define RG_MAX_TOKEN_BYTES 256
+
 typedef struct rg_token {
     uint32_t start, end;   /* bytes [start, end) in the text */
     uint32_t fold;         /* offset of the folded form in rg_tokens.fold */

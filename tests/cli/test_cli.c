@@ -222,16 +222,33 @@ Test(cli, unreadable_and_binary_inputs_are_skipped_with_status_2)
     rgt_result_free(&r);
 }
 
-Test(cli, invalid_utf8_is_repaired_with_a_warning)
+Test(cli, latin1_is_decoded_with_a_warning)
 {
     char *doc = rgt_path(tmp, "latin.txt");
-    rgt_write_file(doc, "Die NATO warnt Nordkorea vor \xe4rger.\n");
+    /* "Pjöngjang" in Latin-1, then Nordkorea after it */
+    rgt_write_file(doc, "Die NATO warnt Pj\xf6ngjang und Nordkorea.\n");
     rgt_result r;
     rgt_run(&r, NULL, NULL, (const char *[]){doc, "--mentions", "-", NULL});
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
-    cr_expect(strstr(r.err, "latin.txt: invalid UTF-8 at byte 29 (1 sequence replaced by U+FFFD)"),
+    cr_expect(strstr(r.err, "latin.txt: not UTF-8: read as Windows-1252 (Latin-1)\n"),
               "stderr: %s", r.err);
-    cr_expect(strstr(r.out, "\t0\t15\t24\tNordkorea\tnorth_korea\t"), "mentions: %s", r.out);
+    /* offsets are bytes of the Latin-1 file: ö is one byte there */
+    cr_expect(strstr(r.out, "\t0\t15\t24\tPj\xf6ngjang\tnorth_korea\t"), "mentions: %s", r.out);
+    cr_expect(strstr(r.out, "\t0\t29\t38\tNordkorea\tnorth_korea\t"), "mentions: %s", r.out);
+    free(doc);
+    rgt_result_free(&r);
+}
+
+Test(cli, damaged_utf8_is_repaired_with_a_warning)
+{
+    char *doc = rgt_path(tmp, "damaged.txt");
+    rgt_write_file(doc, "Die NATO warnt Pj\xc3\xb6ngjang vor \xe4rger mit Nordkorea.\n");
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){doc, "--mentions", "-", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect(strstr(r.err, "damaged.txt: invalid UTF-8 at byte 30 (1 sequence replaced by U+FFFD)"),
+              "stderr: %s", r.err);
+    cr_expect(strstr(r.out, "\t0\t40\t49\tNordkorea\tnorth_korea\t"), "mentions: %s", r.out);
     free(doc);
     rgt_result_free(&r);
 }

@@ -248,3 +248,26 @@ Test(sentences, reuse_replaces_contents)
     EXPECT(&abbrevs, "Eins. Zwei. Drei.", "Eins.", "Zwei.", "Drei.");
     EXPECT(&abbrevs, "Vier.", "Vier.");
 }
+
+/* The documented limit: a sentence without any end is cut after
+ * RG_MAX_SENTENCE_TOKENS tokens, and nothing is lost. */
+Test(sentences, overlong_sentence_is_split_at_the_limit)
+{
+    rg_buf b;
+    rg_i_buf_init(&b);
+    for (size_t i = 0; i < 2500; i++)
+        rg_i_buf_adds(&b, "wort ");
+    rg_tokens t;
+    rg_sentences s;
+    rg_i_tokens_init(&t);
+    rg_i_sentences_init(&s);
+    rg_i_tokenize(&t, b.data, b.len);
+    rg_i_split_sentences(&s, b.data, &t, NULL);
+    cr_assert_eq(s.n, 3);
+    cr_expect_eq(s.v[0].tok_end - s.v[0].tok_begin, RG_MAX_SENTENCE_TOKENS);
+    cr_expect_eq(s.v[1].tok_begin, RG_MAX_SENTENCE_TOKENS);
+    cr_expect_eq(s.v[2].tok_end, 2500);
+    rg_i_sentences_destroy(&s);
+    rg_i_tokens_destroy(&t);
+    rg_i_buf_destroy(&b);
+}

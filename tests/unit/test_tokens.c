@@ -359,3 +359,23 @@ Test(tokens, zalgo_word_stays_linear, .timeout = 20)
     cr_assert_eq(toks.v[0].fold_len, len);
     free(s);
 }
+
+/* The documented limit: an overlong word is cut into pieces of at most
+ * RG_MAX_TOKEN_BYTES bytes that cover it without a gap. */
+Test(tokens, overlong_word_is_cut_at_the_limit)
+{
+    rg_buf b;
+    rg_i_buf_init(&b);
+    for (size_t i = 0; i < 1000; i++)
+        rg_i_buf_adds(&b, "ä");   /* 2000 bytes, one word */
+    rg_tokens t;
+    rg_i_tokens_init(&t);
+    rg_i_tokenize(&t, b.data, b.len);
+    cr_assert_eq(t.n, (2000 + RG_MAX_TOKEN_BYTES - 1) / RG_MAX_TOKEN_BYTES);
+    for (size_t i = 0; i < t.n; i++) {
+        cr_expect_leq(t.v[i].end - t.v[i].start, RG_MAX_TOKEN_BYTES);
+        cr_expect_eq(t.v[i].start, i ? t.v[i - 1].end : 0);
+    }
+    rg_i_tokens_destroy(&t);
+    rg_i_buf_destroy(&b);
+}
