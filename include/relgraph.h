@@ -133,17 +133,32 @@ size_t rg_dict_alias_count(const rg_dict *dict);
 /** What relations are collected. */
 typedef enum rg_relations {
     RG_REL_COOCCURRENCE = 1,     /**< undirected, actors in one window */
-    RG_REL_VERBS = 2,            /**< directed, verb-mediated (later issue) */
+    RG_REL_VERBS = 2,            /**< directed, verb-mediated (dict/verbs.tsv) */
     RG_REL_ALL = 3
 } rg_relations;
+
+/** The window within which actors co-occur. */
+typedef enum rg_window {
+    RG_WINDOW_SENTENCE = 0,      /**< one sentence (the default) */
+    RG_WINDOW_PARAGRAPH,         /**< one paragraph: once per pair and paragraph */
+    RG_WINDOW_DOCUMENT,          /**< one document: once per pair and document */
+    RG_WINDOW_TOKENS             /**< mentions at most rg_options.window_tokens
+                                      tokens apart, across sentences; once per
+                                      pair and sentence of the later mention */
+} rg_window;
 
 /** Options of a run.  Initialise with rg_options_init(). */
 typedef struct rg_options {
     rg_relations relations;      /**< default RG_REL_ALL */
+    rg_window window;            /**< co-occurrence window; default sentence */
+    size_t window_tokens;        /**< N for RG_WINDOW_TOKENS */
     FILE *mentions;              /**< borrowed; mention TSV written here, or NULL */
     FILE *evidence;              /**< borrowed; evidence TSV written here, or NULL */
     unsigned forms;              /**< mention forms kept (RG_FORMS_ALL bits);
                                       default RG_FORMS_ALL */
+    int keep_boilerplate;        /**< nonzero: page furniture (newsletter,
+                                      consent, link lists, date lines …) is
+                                      not left out; default 0 */
     rg_diag diag;                /**< where messages go */
 } rg_options;
 
@@ -231,29 +246,60 @@ size_t rg_network_edge_count(const rg_network *net);
 typedef enum rg_format {
     RG_FORMAT_NONE = 0,
     RG_FORMAT_DOT,
-    RG_FORMAT_GRAPHML
+    RG_FORMAT_GRAPHML,
+    RG_FORMAT_GEXF,
+    RG_FORMAT_JSON,
+    RG_FORMAT_CSV      /**< two files: see rg_csv_table_path */
 } rg_format;
 
 /**
- * The format a file name asks for by its extension (.dot, .gv, .graphml),
- * or RG_FORMAT_NONE.
+ * The format a file name asks for by its extension (.dot, .gv, .graphml,
+ * .gexf, .json, .csv; any case), or RG_FORMAT_NONE.
  */
 rg_format rg_format_from_path(const char *path);
 
-/** The format called @p name ("dot", "graphml"), or RG_FORMAT_NONE. */
+/** The format called @p name ("dot", "gv", "graphml", "gexf", "json",
+ *  "csv"), or RG_FORMAT_NONE. */
 rg_format rg_format_from_name(const char *name);
 
 /**
  * Writes @p net to @p out in format @p fmt.  Every write is checked;
- * returns RG_OK, RG_EIO (a write failed) or RG_EINVAL (unknown format).
+ * returns RG_OK, RG_EIO (a write failed) or RG_EINVAL (unknown format, or
+ * RG_FORMAT_CSV, which needs two files: use rg_network_write_csv_nodes and
+ * rg_network_write_csv_edges).
  */
 rg_status rg_network_write(const rg_network *net, rg_format fmt, FILE *out);
 
-/** Graphviz DOT: one digraph, co-occurrence edges with dir=none. */
+/** Graphviz DOT: one digraph, co-occurrence edges with dir=none, relation
+ *  edges labelled with their class, a legend of the actor types. */
 rg_status rg_network_write_dot(const rg_network *net, FILE *out);
 
-/** GraphML through libxml2's xmlTextWriter; every attribute a typed key. */
+/** GraphML through libxml2's xmlTextWriter; every attribute a typed key
+ *  whose id is the attribute name; directed="true|false" on every edge. */
 rg_status rg_network_write_graphml(const rg_network *net, FILE *out);
+
+/** GEXF 1.3 through libxml2's xmlTextWriter: typed attributes, edge type
+ *  and `kind` (Gephi's edge type) on every edge, viz:color by actor type,
+ *  viz:size from PageRank. */
+rg_status rg_network_write_gexf(const rg_network *net, FILE *out);
+
+/** Node-link JSON as networkx's node_link_graph reads it (also D3). */
+rg_status rg_network_write_json(const rg_network *net, FILE *out);
+
+/** The nodes table (Id, Label, ...) as RFC 4180 CSV with the column names
+ *  of Gephi's spreadsheet import. */
+rg_status rg_network_write_csv_nodes(const rg_network *net, FILE *out);
+
+/** The edges table (Source, Target, Type, Kind, Id, Label, Weight, ...). */
+rg_status rg_network_write_csv_edges(const rg_network *net, FILE *out);
+
+/**
+ * The file of CSV table @p table ("nodes" or "edges") for the output path
+ * @p path: the path without a final ".csv" and a ".nodes"/".edges" before
+ * it, plus ".TABLE.csv"; "net.csv" gives "net.nodes.csv" and
+ * "net.edges.csv".  Returns a new string; the caller frees it with free().
+ */
+char *rg_csv_table_path(const char *path, const char *table);
 
 /**
  * Writes a plain-text table of the @p top most central actors (by

@@ -57,6 +57,38 @@ int rg_i_form_parse(const char *s)
     return -1;
 }
 
+_Static_assert(RG_FORMS_ALL == (1u << RG_FORM_COUNT) - 1,
+               "RG_FORMS_ALL covers every form");
+
+rg_status rg_forms_parse(const char *list, unsigned *forms)
+{
+    if (!list || !forms)
+        return RG_EINVAL;
+    unsigned mask = 0;
+    const char *p = list;
+    for (;;) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        char word[16];
+        if (n == 0 || n >= sizeof(word))
+            return RG_EINVAL;
+        memcpy(word, p, n);
+        word[n] = '\0';
+        int f = rg_i_form_parse(word);
+        if (f >= 0)
+            mask |= 1u << f;
+        else if (strcmp(word, "all") == 0)
+            mask |= RG_FORMS_ALL;
+        else
+            return RG_EINVAL;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    *forms = mask;
+    return RG_OK;
+}
+
 rg_dict *rg_dict_new(void)
 {
     rg_dict *d = rg_i_xcalloc(1, sizeof(*d));

@@ -37,6 +37,8 @@
  */
 #include <errno.h>
 #include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -45,10 +47,9 @@
 
 #include "html.h"
 
-#define S_OPTIONS                                                         \
-    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |     \
-     HTML_PARSE_NONET | HTML_PARSE_NOBLANKS * 0 | HTML_PARSE_IGNORE_ENC | \
-     HTML_PARSE_NOIMPLIED * 0 | HTML_PARSE_COMPACT)
+#define S_OPTIONS                                                     \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
+     HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC)
 
 void rg_i_html_init(rg_html *h)
 {
@@ -328,9 +329,10 @@ static int S_valid_utf8(const char *s, size_t n)
     return 1;
 }
 
-/* The page as UTF-8: *out/*out_len and conv (out_len + 1 entries, the
- * original offset of each output byte's character; conv[out_len] = len).
- * `cd` is an iconv descriptor, or (iconv_t)-1 to repair UTF-8. */
+/* The page as UTF-8 (`out`) and `conv`: out.len + 1 entries, the original
+ * offset of each output byte's character, conv[out.len] = the file's
+ * length.  S_convert's `cd` is an iconv descriptor, or (iconv_t)-1 to
+ * repair UTF-8. */
 typedef struct S_conv {
     rg_buf out;
     uint32_t *conv;
@@ -430,11 +432,19 @@ static size_t S_where(const S_state *st)
     return p > st->raw_len ? st->raw_len : p;
 }
 
+/* Room for `need` entries in both maps. */
+static void S_reserve(S_state *st, size_t need)
+{
+    if (need <= st->cap)
+        return;
+    RG_GROW(st->h->start, st->cap, need);
+    st->h->end = rg_i_xrealloc(st->h->end, st->cap * sizeof(*st->h->end));
+}
+
 static void S_emit(S_state *st, const char *p, size_t n, uint32_t s, uint32_t e)
 {
     rg_html *h = st->h;
-    RG_GROW(h->start, st->cap, h->text.len + n + 1);
-    h->end = rg_i_xrealloc(h->end, st->cap * sizeof(*h->end));
+    S_reserve(st, h->text.len + n + 1);
     for (size_t i = 0; i < n; i++) {
         h->start[h->text.len + i] = s;
         h->end[h->text.len + i] = e;
@@ -506,14 +516,25 @@ static size_t S_entity_len(const char *r, size_t n)
     return i < n && r[i] == ';' ? i + 1 : 0;
 }
 
+/* First occurrence of p[0..m) in s[0..n), or NULL. */
+static const char *S_find(const char *s, size_t n, const char *p, size_t m)
+{
+    for (size_t i = 0; m && i + m <= n; i++)
+        if (s[i] == p[0] && memcmp(s + i, p, m) == 0)
+            return s + i;
+    return NULL;
+}
+
 /* Aligns decoded text d[0..n) with the raw bytes from st->pos; fills
  * st->s_start/s_end for every byte of d. */
 static void S_align(S_state *st, const char *d, size_t n)
 {
     const char *r = st->raw;
     size_t rn = st->raw_len, i = st->pos;
-    RG_GROW(st->s_start, st->s_cap, n);
-    st->s_end = rg_i_xrealloc(st->s_end, st->s_cap * sizeof(*st->s_end));
+    if (n > st->s_cap) {
+        RG_GROW(st->s_start, st->s_cap, n);
+        st->s_end = rg_i_xrealloc(st->s_end, st->s_cap * sizeof(*st->s_end));
+    }
     for (size_t j = 0; j < n;) {
         size_t cl = S_utf8_len((const unsigned char *)d + j, n - j);
         if (!cl)
@@ -531,8 +552,15 @@ static void S_align(S_state *st, const char *d, size_t n)
             }
         }
         if (i < rn && r[i] == '&' && d[j] == '&') {
-            size_t el = S_entity_len(r + i, rn - i);   /* &amp; -> & */
-            size_t use = el ? el : 1;
+            /* &amp; &#38; &#x26; are one '&'; any other '&' stands for
+             * itself (libxml2 passes unknown entities on as text) */
+            size_t el = S_entity_len(r + i, rn - i);
+            size_t use = 1;
+            if ((el == 5 && memcmp(r + i, "&amp;", 5) == 0) ||
+                (el == 5 && memcmp(r + i, "&#38;", 5) == 0) ||
+                (el == 6 && (memcmp(r + i, "&#x26;", 6) == 0 ||
+                             memcmp(r + i, "&#X26;", 6) == 0)))
+                use = el;
             st->s_start[j] = (uint32_t)i;
             st->s_end[j] = (uint32_t)(i + use);
             j++;
@@ -555,12 +583,8 @@ static void S_align(S_state *st, const char *d, size_t n)
         /* Not where expected: search a little further on; failing that
          * the character gets the current position. */
         size_t look = rn - i < 512 ? rn - i : 512;
-        const char *f = look >= cl ? memmem(r + i, look, d + j, cl) : NULL;
-        if (f && r[i] != '<' && f != r + i) {
-            i = (size_t)(f - r);
-            continue;
-        }
-        if (f && r[i] == '<') {
+        const char *f = S_find(r + i, look, d + j, cl);
+        if (f) {
             i = (size_t)(f - r);
             continue;
         }
@@ -809,8 +833,7 @@ rg_status rg_i_html_to_text(rg_html *h, const char *bytes, size_t len)
     if (!h->text.data)
         rg_i_buf_add(&h->text, "", 0);
     /* map raw (UTF-8) offsets back to the file's bytes */
-    RG_GROW(h->start, s.cap, h->text.len + 1);
-    h->end = rg_i_xrealloc(h->end, (s.cap ? s.cap : 1) * sizeof(*h->end));
+    S_reserve(&s, h->text.len + 1);
     if (raw != bytes)
         for (size_t i = 0; i < h->text.len; i++) {
             h->start[i] = conv.conv[h->start[i]];

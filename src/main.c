@@ -31,8 +31,12 @@ static const char USAGE[] =
     "\n"
     "Output:\n"
     "  -o, --output FILE      write the network to FILE; the format comes from\n"
-    "                         the extension (.dot, .gv, .graphml); - = stdout\n"
-    "  -f, --format NAME      dot or graphml (overrides the extension)\n"
+    "                         the extension: .dot/.gv (Graphviz), .graphml,\n"
+    "                         .gexf (Gephi), .json (networkx node-link), .csv\n"
+    "                         (two tables NAME.nodes.csv, NAME.edges.csv);\n"
+    "                         - = stdout (DOT unless --format says otherwise)\n"
+    "  -f, --format NAME      dot, graphml, gexf, json or csv (overrides the\n"
+    "                         extension)\n"
     "      --mentions FILE    write every actor mention as TSV (doc, sentence,\n"
     "                         start, end, surface, entity, label, type, form);\n"
     "                         start/end are byte offsets into the input file\n"
@@ -42,13 +46,42 @@ static const char USAGE[] =
     "      --report FILE      write a centrality table (PageRank, degree,\n"
     "                         strength, betweenness); - = stdout\n"
     "      --top N            actors in the report (default 10, 0 = all)\n"
+    "      --sort METRIC      rank the report by pagerank (default), degree,\n"
+    "                         strength, betweenness, closeness, eigenvector,\n"
+    "                         clustering, kcore, mentions, documents, label, id\n"
+    "                         (the report's format comes from the extension of\n"
+    "                         FILE: .csv, .md, .json, else a text table)\n"
+    "\n"
+    "Filters (before the metrics; they shape every output):\n"
+    "      --layer NAME       measure and keep only cooccurrence or relations\n"
+    "                         edges, or all; by default every edge is kept and\n"
+    "                         the metrics read the co-occurrence edges (the\n"
+    "                         relation edges when there are no others)\n"
+    "      --min-weight W     drop edges with weight below W\n"
+    "      --min-mentions M   drop actors mentioned fewer than M times\n"
+    "      --types LIST       keep actors of these types (comma-separated:\n"
+    "                         person, organization, country, location, other)\n"
+    "      --drop-isolates    drop actors left without edges\n"
+    "  relgraph report [OPTION]... NET.graphml\n"
+    "                         report on an existing GraphML file (e.g. edited\n"
+    "                         in Gephi) with the report options and filters\n"
+    "                         above; --report FILE, default stdout\n"
     "\n"
     "Dictionary:\n"
     "  -d, --dict FILE|DIR    add a dictionary file or directory (repeatable;\n"
     "                         an actor id given again overrides the earlier one)\n"
     "      --no-default-dict  do not load the shipped dictionary\n"
+    "      --forms LIST       mention forms that count, comma-separated from\n"
+    "                         name, short, genitive, adjective, demonym,\n"
+    "                         metonym, compound, or all (the default)\n"
+    "  relgraph dict check [--no-default-dict] FILE|DIR...\n"
+    "                         check dictionaries (added to the shipped one):\n"
+    "                         every error as file:line: what; exit 1 on any\n"
     "\n"
     "Other:\n"
+    "      --keep-boilerplate keep page furniture (newsletter and consent text,\n"
+    "                         link lists, date lines ...) that is left out by\n"
+    "                         default\n"
     "  -q, --quiet            no summary line (warnings and errors still shown)\n"
     "  -v, --verbose          also informational messages\n"
     "  -h, --help             show this help and exit\n"
@@ -65,8 +98,12 @@ typedef struct cli {
     const char **dicts;
     size_t n_dicts;
     int no_default_dict, quiet, verbose;
+    unsigned forms;          /* --forms, RG_FORMS_ALL bits */
+    int keep_boilerplate;    /* --keep-boilerplate */
     size_t top;
     rg_format fmt;
+    const char *sort;        /* --sort, NULL = PageRank */
+    rg_filter filter;        /* zero = rg_filter_init's defaults */
 } cli;
 
 typedef struct diag_state {
@@ -147,6 +184,59 @@ static char *default_dict_dir(void)
 
 enum { OPT_MENTIONS = 256, OPT_EVIDENCE, OPT_REPORT, OPT_TOP, OPT_NO_DEFAULT_DICT };
 
+enum { OPT_FORMS = 400 };   /* apart from the enum above, which grows */
+enum { OPT_KEEP_BOILERPLATE = 420 };
+
+/* The report's options and the filters (also of `relgraph report`). */
+enum { OPT_SORT = 500, OPT_MIN_WEIGHT, OPT_MIN_MENTIONS, OPT_TYPES, OPT_LAYER,
+       OPT_DROP_ISOLATES };
+
+/* Parses one of them into c; 0, or the exit status of a usage error. */
+static int report_option(cli *c, int ch, const char *arg)
+{
+    char *end;
+    switch (ch) {
+    case OPT_SORT:
+        if (!rg_report_sort_known(arg))
+            return usage_error("--sort: unknown metric '%s' (expected "
+                               RG_REPORT_SORT_KEYS ")", arg);
+        c->sort = arg;
+        break;
+    case OPT_MIN_WEIGHT: {
+        double w = strtod(arg, &end);
+        if (*arg == '\0' || *end != '\0' || !(w >= 0 && w < 1e300))
+            return usage_error("--min-weight: not a weight: '%s'", arg);
+        c->filter.min_weight = w;
+        break;
+    }
+    case OPT_MIN_MENTIONS: {
+        long m = strtol(arg, &end, 10);
+        if (*arg == '\0' || *end != '\0' || m < 0)
+            return usage_error("--min-mentions: not a number of mentions: '%s'",
+                               arg);
+        c->filter.min_mentions = (double)m;
+        break;
+    }
+    case OPT_TYPES:
+        if (*arg == '\0' || *arg == ',' || arg[strlen(arg) - 1] == ',' ||
+            strstr(arg, ",,"))
+            return usage_error("--types: expected actor types separated by "
+                               "commas (person,organization,...), not '%s'", arg);
+        c->filter.types = arg;
+        break;
+    case OPT_LAYER:
+        if (rg_layer_from_name(arg, &c->filter.layer) != RG_OK ||
+            c->filter.layer == RG_LAYER_AUTO)
+            return usage_error("--layer: expected cooccurrence, relations or "
+                               "all, not '%s'", arg);
+        break;
+    default:
+        c->filter.drop_isolates = 1;
+        break;
+    }
+    return 0;
+}
+
 static int parse_args(cli *c, int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -157,13 +247,22 @@ static int parse_args(cli *c, int argc, char **argv)
         {"evidence", required_argument, NULL, OPT_EVIDENCE},
         {"report", required_argument, NULL, OPT_REPORT},
         {"top", required_argument, NULL, OPT_TOP},
+        {"sort", required_argument, NULL, OPT_SORT},
+        {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
+        {"min-mentions", required_argument, NULL, OPT_MIN_MENTIONS},
+        {"types", required_argument, NULL, OPT_TYPES},
+        {"layer", required_argument, NULL, OPT_LAYER},
+        {"drop-isolates", no_argument, NULL, OPT_DROP_ISOLATES},
         {"no-default-dict", no_argument, NULL, OPT_NO_DEFAULT_DICT},
+        {"forms", required_argument, NULL, OPT_FORMS},
+        {"keep-boilerplate", no_argument, NULL, OPT_KEEP_BOILERPLATE},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     c->top = 10;
+    c->forms = RG_FORMS_ALL;
     c->dicts = calloc((size_t)argc, sizeof(*c->dicts));
     if (!c->dicts)
         return usage_error("%s", "out of memory");
@@ -185,7 +284,21 @@ static int parse_args(cli *c, int argc, char **argv)
             c->top = (size_t)v;
             break;
         }
+        case OPT_SORT: case OPT_MIN_WEIGHT: case OPT_MIN_MENTIONS:
+        case OPT_TYPES: case OPT_LAYER: case OPT_DROP_ISOLATES: {
+            int bad = report_option(c, ch, optarg);
+            if (bad)
+                return bad;
+            break;
+        }
         case OPT_NO_DEFAULT_DICT: c->no_default_dict = 1; break;
+        case OPT_KEEP_BOILERPLATE: c->keep_boilerplate = 1; break;
+        case OPT_FORMS:
+            if (rg_forms_parse(optarg, &c->forms) != RG_OK)
+                return usage_error("--forms: expected a comma-separated list of "
+                                   "name, short, genitive, adjective, demonym, "
+                                   "metonym, compound or all, not '%s'", optarg);
+            break;
         case 'q': c->quiet = 1; break;
         case 'v': c->verbose = 1; break;
         case 'h': fputs(USAGE, stdout); return -1;
@@ -201,16 +314,21 @@ static int parse_args(cli *c, int argc, char **argv)
     if (c->format) {
         c->fmt = rg_format_from_name(c->format);
         if (c->fmt == RG_FORMAT_NONE)
-            return usage_error("unknown format '%s' (expected dot or graphml)", c->format);
+            return usage_error("unknown format '%s' (expected dot, graphml, gexf, "
+                               "json or csv)", c->format);
         if (!c->output)
             return usage_error("%s", "--format needs -o FILE");
     } else if (c->output) {
         c->fmt = strcmp(c->output, "-") == 0 ? RG_FORMAT_DOT
                                               : rg_format_from_path(c->output);
         if (c->fmt == RG_FORMAT_NONE)
-            return usage_error("cannot tell the format of '%s': use .dot, .gv or "
-                               ".graphml, or --format", c->output);
+            return usage_error("cannot tell the format of '%s': use .dot, .gv, "
+                               ".graphml, .gexf, .json or .csv, or --format",
+                               c->output);
     }
+    if (c->fmt == RG_FORMAT_CSV && c->output && strcmp(c->output, "-") == 0)
+        return usage_error("%s", "csv writes two files (NAME.nodes.csv, "
+                           "NAME.edges.csv): give -o NAME.csv, not -");
     const char *outs[] = {c->output, c->mentions, c->evidence, c->report};
     int on_stdout = 0;
     for (size_t i = 0; i < 4; i++)
@@ -227,7 +345,7 @@ static int parse_args(cli *c, int argc, char **argv)
 
 /* Temporary output files, for the signal handler: an interrupted run
  * removes them, so that it leaves the old outputs (or none) and no litter. */
-static char temp_paths[4][PATH_MAX];
+static char temp_paths[5][PATH_MAX];
 static volatile sig_atomic_t n_temp_paths;
 
 static void on_signal(int sig)
@@ -242,7 +360,7 @@ static rg_outfile *open_output(const char *path, const rg_diag *diag)
 {
     rg_outfile *f = rg_outfile_open(path, diag);
     const char *tmp = f ? rg_outfile_temp_path(f) : NULL;
-    if (tmp && strlen(tmp) < PATH_MAX && n_temp_paths < 4) {
+    if (tmp && strlen(tmp) < PATH_MAX && n_temp_paths < 5) {
         memcpy(temp_paths[n_temp_paths], tmp, strlen(tmp) + 1);
         n_temp_paths++;
     }
@@ -282,8 +400,161 @@ static rg_dict *load_dicts(const cli *c, const rg_diag *diag)
     return d;
 }
 
+/* Messages of `dict check`: file:line: what, as compilers write them. */
+static void check_diag(void *data, rg_level level, const char *where,
+                       const char *what)
+{
+    size_t *errors = data;
+    if (level == RG_INFO)
+        return;
+    if (level == RG_ERROR)
+        (*errors)++;
+    fprintf(stderr, "%s%s%s%s\n", where, *where ? ": " : "",
+            level == RG_WARNING ? "warning: " : "", what);
+}
+
+/*
+ * relgraph dict check [--no-default-dict] FILE|DIR...: loads each FILE as
+ * -d would, on top of the shipped dictionary (so that aliases may name its
+ * actors) unless --no-default-dict, and reports every error.
+ */
+static int dict_check(int argc, char **argv)
+{
+    int first = 3, no_default = 0;   /* after "dict check" */
+    if (first < argc && strcmp(argv[first], "--no-default-dict") == 0) {
+        no_default = 1;
+        first++;
+    }
+    if (first >= argc)
+        return usage_error("%s", "dict check: give one or more dictionary files "
+                                 "or directories");
+    size_t errors = 0;
+    rg_diag diag = {check_diag, &errors};
+    rg_dict *d = rg_dict_new();
+    int failed = 0;
+    if (!no_default) {
+        char *dir = default_dict_dir();
+        if (!dir) {
+            fputs("relgraph: cannot find the shipped dictionary; "
+                  "give --no-default-dict\n", stderr);
+            failed = 1;
+        } else {
+            failed |= rg_dict_load(d, dir, &diag) != RG_OK;
+            free(dir);
+        }
+    }
+    for (int i = first; i < argc; i++)
+        failed |= rg_dict_load(d, argv[i], &diag) != RG_OK;
+    /* Also after errors: unknown actor ids are found only here. */
+    failed |= rg_dict_finish(d, &diag) != RG_OK;
+    int n = argc - first;
+    if (failed)
+        fprintf(stderr, "relgraph: dict check: %zu error%s\n", errors,
+                errors == 1 ? "" : "s");
+    else
+        printf("relgraph: dict check: %d path%s OK (%zu actors, %zu aliases in "
+               "all)\n", n, n == 1 ? "" : "s", rg_dict_actor_count(d),
+               rg_dict_alias_count(d));
+    rg_dict_free(d);
+    return failed ? EXIT_FATAL : EXIT_OK;
+}
+
+/* Applies the filters, when any was given (then the metrics are computed
+ * again); says why when that fails. */
+static rg_status apply_filters(const cli *c, rg_network *net, const rg_diag *diag)
+{
+    if (rg_filter_is_default(&c->filter))
+        return RG_OK;
+    rg_status st = rg_network_filter(net, &c->filter, diag);
+    if (st != RG_OK && st != RG_EINVAL)   /* RG_EINVAL is reported */
+        fprintf(stderr, "relgraph: cannot filter the network: %s\n",
+                rg_strerror(st));
+    return st;
+}
+
+static rg_status write_report(const cli *c, const rg_network *net, FILE *f)
+{
+    rg_report_options o;
+    rg_report_options_init(&o);
+    o.format = strcmp(c->report, "-") == 0 ? RG_REPORT_TEXT
+                                            : rg_report_format_from_path(c->report);
+    o.top = c->top;
+    if (c->sort)
+        o.sort = c->sort;
+    o.filter = &c->filter;
+    return rg_report_write(net, &o, f);
+}
+
+/*
+ * relgraph report [OPTION]... NET.graphml: reads a GraphML file (igraph's
+ * reader), applies the filters, computes the metrics and writes the report
+ * (--report FILE, standard output by default).
+ */
+static int report_command(int argc, char **argv)
+{
+    cli c = {0};
+    c.report = "-";
+    int rc = parse_args(&c, argc, argv);
+    if (rc != 0) {
+        free(c.dicts);
+        return rc < 0 ? EXIT_OK : rc;
+    }
+    rc = EXIT_FATAL;
+    rg_network *net = NULL;
+    rg_outfile *f = NULL;
+    if (c.output || c.format || c.mentions || c.evidence || c.n_dicts ||
+        c.no_default_dict) {
+        usage_error("%s", "report: only --report, --top, --sort, the filters, "
+                          "-q and -v apply to an existing network");
+        goto out;
+    }
+    if (argc - optind != 1) {
+        usage_error("%s", "report: give one GraphML file");
+        goto out;
+    }
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
+    signal(SIGXFSZ, SIG_IGN);
+    diag_state ds = {.verbose = c.verbose};
+    rg_diag diag = {print_diag, &ds};
+    const char *path = argv[optind];
+    rg_status st = rg_network_read_graphml(path, &net, &diag);
+    if (st == RG_ENOMEM || st == RG_EGRAPH)   /* others are reported */
+        fprintf(stderr, "relgraph: %s: cannot read the network: %s\n", path,
+                rg_strerror(st));
+    if (st != RG_OK || apply_filters(&c, net, &diag) != RG_OK)
+        goto out;
+    if (!(f = open_output(c.report, &diag)))
+        goto out;
+    st = write_report(&c, net, rg_outfile_stream(f));
+    if (st != RG_OK) {
+        fprintf(stderr, "relgraph: %s: cannot write the report: %s\n", c.report,
+                rg_strerror(st));
+        goto out;
+    }
+    n_temp_paths = 0;
+    st = rg_outfile_commit(f, &diag);
+    f = NULL;
+    if (st == RG_OK)
+        rc = EXIT_OK;
+out:
+    rg_outfile_abort(f);
+    rg_network_free(net);
+    free(c.dicts);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
+    /* "relgraph report NET.graphml" is a command; to read a directory
+     * called report, write ./report. */
+    if (argc > 1 && strcmp(argv[1], "report") == 0)
+        return report_command(argc - 1, argv + 1);
+    /* "relgraph dict check ..." is a command; "relgraph dict -o x" reads a
+     * directory called dict. */
+    if (argc > 2 && strcmp(argv[1], "dict") == 0 && strcmp(argv[2], "check") == 0)
+        return dict_check(argc, argv);
     cli c = {0};
     int rc = parse_args(&c, argc, argv);
     if (rc != 0) {
@@ -300,6 +571,7 @@ int main(int argc, char **argv)
 
     rg_dict *dict = load_dicts(&c, &diag);
     rg_outfile *f_mentions = NULL, *f_evidence = NULL, *f_out = NULL, *f_report = NULL;
+    rg_outfile *f_edges = NULL;   /* the second table of -o NAME.csv */
     rg_pipeline *p = NULL;
     rg_network *net = NULL;
     rc = EXIT_FATAL;
@@ -315,6 +587,8 @@ int main(int argc, char **argv)
     opts.diag = diag;
     opts.mentions = f_mentions ? rg_outfile_stream(f_mentions) : NULL;
     opts.evidence = f_evidence ? rg_outfile_stream(f_evidence) : NULL;
+    opts.forms = c.forms;
+    opts.keep_boilerplate = c.keep_boilerplate;
     p = rg_pipeline_new(dict, &opts);
     /* Inputs are read in sorted order, so the output does not depend on the
      * order they were given in either. */
@@ -335,7 +609,26 @@ int main(int argc, char **argv)
         fprintf(stderr, "relgraph: cannot build the network: %s\n", rg_strerror(st));
         goto out;
     }
-    if (c.output) {
+    if (apply_filters(&c, net, &diag) != RG_OK)
+        goto out;
+    if (c.output && c.fmt == RG_FORMAT_CSV) {
+        /* Two tables, committed with the other outputs: all or nothing. */
+        char *nodes = rg_csv_table_path(c.output, "nodes");
+        char *edges = rg_csv_table_path(c.output, "edges");
+        f_out = open_output(nodes, &diag);
+        f_edges = f_out ? open_output(edges, &diag) : NULL;
+        st = !f_edges ? RG_EIO
+             : rg_network_write_csv_nodes(net, rg_outfile_stream(f_out));
+        if (st == RG_OK)
+            st = rg_network_write_csv_edges(net, rg_outfile_stream(f_edges));
+        if (f_edges && st != RG_OK)
+            fprintf(stderr, "relgraph: %s: cannot write the network: %s\n",
+                    c.output, rg_strerror(st));
+        free(nodes);
+        free(edges);
+        if (st != RG_OK)
+            goto out;
+    } else if (c.output) {
         if (!(f_out = open_output(c.output, &diag)))
             goto out;
         st = rg_network_write(net, c.fmt, rg_outfile_stream(f_out));
@@ -348,7 +641,7 @@ int main(int argc, char **argv)
     if (c.report) {
         if (!(f_report = open_output(c.report, &diag)))
             goto out;
-        st = rg_network_write_report(net, c.top, rg_outfile_stream(f_report));
+        st = write_report(&c, net, rg_outfile_stream(f_report));
         if (st != RG_OK) {
             fprintf(stderr, "relgraph: %s: cannot write the report: %s\n",
                     c.report, rg_strerror(st));
@@ -358,9 +651,9 @@ int main(int argc, char **argv)
     /* Everything is written; now make it visible, all or nothing.  From
      * here on the temporary files are renamed or removed by the commits. */
     n_temp_paths = 0;
-    rg_outfile *outs[] = {f_mentions, f_evidence, f_out, f_report};
+    rg_outfile *outs[] = {f_mentions, f_evidence, f_out, f_edges, f_report};
     int failed = 0;
-    for (size_t i = 0; i < 4; i++) {
+    for (size_t i = 0; i < 5; i++) {
         if (!outs[i])
             continue;
         if (failed)
@@ -368,7 +661,7 @@ int main(int argc, char **argv)
         else
             failed = rg_outfile_commit(outs[i], &diag) != RG_OK;
     }
-    f_mentions = f_evidence = f_out = f_report = NULL;
+    f_mentions = f_evidence = f_out = f_edges = f_report = NULL;
     if (failed)
         goto out;
 
@@ -380,6 +673,10 @@ int main(int argc, char **argv)
                 stats.mentions, rg_network_node_count(net),
                 rg_network_edge_count(net), c.output ? "; wrote " : "",
                 c.output ? c.output : "");
+    if (c.verbose)
+        fprintf(stderr, "relgraph: %zu ambiguous short name%s left out (a name of "
+                "several known actors, none of them named before it)\n",
+                stats.unresolved, stats.unresolved == 1 ? "" : "s");
     if (stats.ignored && !c.quiet)
         fprintf(stderr, "relgraph: %zu file%s in the directories %s not taken for "
                 "articles (not .txt, .html or extensionless; -v lists them)\n",
@@ -396,6 +693,7 @@ out:
     rg_outfile_abort(f_mentions);
     rg_outfile_abort(f_evidence);
     rg_outfile_abort(f_out);
+    rg_outfile_abort(f_edges);
     rg_outfile_abort(f_report);
     rg_network_free(net);
     rg_pipeline_free(p);

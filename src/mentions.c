@@ -129,9 +129,25 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
         }
         i = c->next;
     }
-    if (!best)
-        m->unresolved++;
-    return best;
+    if (best)
+        return best;
+    /* Nobody named before: a name shared by organisations ("Union") has a
+     * default, the reading listed first; one shared by persons has none. */
+    const rg_cand *first = NULL;
+    for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
+        const rg_cand *c = rg_i_gazetteer_cand(g, i);
+        const rg_actor *a = &d->actors[d->aliases[c->alias].actor];
+        if (c->form == RG_FORM_SHORT) {
+            if (a->type == RG_TYPE_PERSON) {
+                m->unresolved++;
+                return NULL;
+            }
+            if (!first || c->alias < first->alias)
+                first = c;
+        }
+        i = c->next;
+    }
+    return first;
 }
 
 void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
@@ -157,6 +173,14 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
             if (!c)
                 continue;
             uint32_t actor = d->aliases[c->alias].actor;
+            /* Colour coalitions of German politics are named after flags:
+             * "Jamaika-Koalition", "Kenia-Koalition" are no states. */
+            if (d->actors[actor].type == RG_TYPE_COUNTRY &&
+                (toks->v[mt->tok_end - 1].flags & RG_TF_HYPHEN_AFTER) &&
+                mt->tok_end + 1 < toks->n &&
+                strncmp(rg_i_token_fold(toks, mt->tok_end + 1), "koalition",
+                        9) == 0)
+                continue;
             RG_GROW(out->v, out->cap, out->n + 1);
             out->v[out->n++] = (rg_mention){
                 .sentence = (uint32_t)s,

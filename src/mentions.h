@@ -49,7 +49,8 @@ void rg_i_mentions_destroy(rg_mentions *m);
  *    venue is left out;
  *  - otherwise the metonym; and a short name of several actors ("Kim",
  *    "Roth", "Union") is the one of them mentioned last before it in the
- *    document; when none was, it is left out and counted in `unresolved`.
+ *    document; when none was, a name of persons is left out and counted
+ *    in `unresolved`, a name of organisations is the reading listed first.
  * Mentions whose form is not in out->forms are dropped after all readings
  * are resolved (so "Putin" still resolves after an unreported full name).
  * Time complexity: O(tokens * L + mentions * readings).

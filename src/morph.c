@@ -47,6 +47,9 @@ size_t rg_i_morph_inflect(enum rg_morph_rule rule, const char *w, size_t n,
         if (last == 's' || last == 'x' || last == 'z' || S_ends(w, n, "ce")) {
             out[k++] = (rg_inflection){0, 1, "'"};
             out[k++] = (rg_inflection){0, 1, "\xE2\x80\x99"};
+            /* Things take -es instead: des Ausschusses, des Prozesses. */
+            if (rule == RG_MORPH_GENITIVE_ES && last != 'e')
+                out[k++] = (rg_inflection){0, 0, "es"};
             break;
         }
         out[k++] = (rg_inflection){0, 0, "s"};

@@ -33,6 +33,12 @@ const rg_attr rg_i_attrs[] = {
     {"strength", RG_ATTR_NODE, RG_ATTR_DOUBLE},
     {"pagerank", RG_ATTR_NODE, RG_ATTR_DOUBLE},
     {"betweenness", RG_ATTR_NODE, RG_ATTR_DOUBLE},
+    /* node metrics (metrics.c; definitions in relgraph.h) */
+    {"closeness", RG_ATTR_NODE, RG_ATTR_DOUBLE},
+    {"eigenvector", RG_ATTR_NODE, RG_ATTR_DOUBLE},
+    {"clustering", RG_ATTR_NODE, RG_ATTR_DOUBLE},
+    {"kcore", RG_ATTR_NODE, RG_ATTR_INT},
+    {"community", RG_ATTR_NODE, RG_ATTR_INT},
     {"kind", RG_ATTR_EDGE, RG_ATTR_STRING},
     {"relation", RG_ATTR_EDGE, RG_ATTR_STRING},
     {"weight", RG_ATTR_EDGE, RG_ATTR_DOUBLE},
@@ -329,6 +335,9 @@ static const struct {
     {"dot", RG_FORMAT_DOT},
     {"gv", RG_FORMAT_DOT},
     {"graphml", RG_FORMAT_GRAPHML},
+    {"gexf", RG_FORMAT_GEXF},
+    {"json", RG_FORMAT_JSON},
+    {"csv", RG_FORMAT_CSV},
 };
 
 rg_format rg_format_from_name(const char *name)
@@ -360,6 +369,11 @@ rg_status rg_network_write(const rg_network *net, rg_format fmt, FILE *out)
         return rg_network_write_dot(net, out);
     case RG_FORMAT_GRAPHML:
         return rg_network_write_graphml(net, out);
+    case RG_FORMAT_GEXF:
+        return rg_network_write_gexf(net, out);
+    case RG_FORMAT_JSON:
+        return rg_network_write_json(net, out);
+    case RG_FORMAT_CSV:     /* two tables, two files */
     case RG_FORMAT_NONE:
         break;
     }

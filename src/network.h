@@ -27,7 +27,8 @@ typedef struct rg_attr {
 
 /* The attribute schema, in the order writers emit it.  Node attributes:
  * id, label, type, qid, mentions, documents, degree, strength, pagerank,
- * betweenness.  Edge attributes: kind, relation, weight, edge_documents,
+ * betweenness, closeness, eigenvector, clustering, kcore, community.  Edge
+ * attributes: kind, relation, weight, edge_documents,
  * evidence. */
 extern const rg_attr rg_i_attrs[];
 extern const size_t rg_i_attr_count;
@@ -62,15 +63,11 @@ rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
                                   rg_network **out);
 
 /*
- * metrics.c: sets the node attributes degree, strength, pagerank and
- * betweenness on net->graph.  For now every metric reads the network as
- * undirected (a relation edge counts as a tie between its actors; directed
- * metrics for the relation layer come with the verb relations):
- *   degree       incident edges of every kind, self-loops not counted
- *   strength     sum of their weights
- *   pagerank     PRPACK, damping 0.85, weighted
- *   betweenness  weighted, distance 1/weight, each unordered pair once
- * Time complexity: O(V E + V^2 log V) (betweenness dominates).
+ * metrics.c: sets every node metric attribute (degree ... community) on
+ * net->graph, measured on the default layer (RG_LAYER_AUTO: co-occurrence
+ * when present, else relations); definitions in relgraph.h, other layers
+ * through metrics.h.
+ * Time complexity: O(V E + V^2 log V) (betweenness and closeness dominate).
  * Returns RG_OK, RG_ENOMEM or RG_EGRAPH.
  */
 rg_status rg_i_network_metrics(rg_network *net);

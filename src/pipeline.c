@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "boilerplate.h"
 #include "corpus.h"
 #include "dict.h"
+#include "html.h"
 #include "mentions.h"
 #include "network.h"
 #include "relations.h"
@@ -35,6 +37,9 @@ struct rg_pipeline {
     rg_mentions ments;
     rg_relation_list rels;
     rg_buf line;
+    rg_boilerplate *furniture;  /* compiled dict->furniture */
+    rg_html html;               /* the current page, when is_html */
+    int is_html;
 };
 
 const char *rg_strerror(rg_status status)
@@ -94,6 +99,8 @@ rg_pipeline *rg_pipeline_new(const rg_dict *dict, const rg_options *opts)
     p->ments.forms = p->opts.forms;
     rg_i_relations_init(&p->rels);
     rg_i_buf_init(&p->line);
+    p->furniture = rg_i_boilerplate_new(&dict->furniture);
+    rg_i_html_init(&p->html);
     if (p->opts.mentions)
         S_write(p, p->opts.mentions, M_HEADER, sizeof(M_HEADER) - 1);
     if (p->opts.evidence)
@@ -111,7 +118,20 @@ void rg_pipeline_free(rg_pipeline *p)
     rg_i_mentions_destroy(&p->ments);
     rg_i_relations_destroy(&p->rels);
     rg_i_buf_destroy(&p->line);
+    rg_i_boilerplate_free(p->furniture);
+    rg_i_html_destroy(&p->html);
     free(p);
+}
+
+/* Offset in the file of text offset `off`: through the text map, and for
+ * a web page through the HTML map, where an end offset is the end of the
+ * last character's bytes (after a closing tag or entity is not included). */
+static size_t S_orig(const rg_pipeline *p, const rg_text *t, size_t off, int end)
+{
+    size_t o = rg_i_text_orig(t, off);
+    if (!p->is_html)
+        return o;
+    return end && o > 0 ? p->html.end[o - 1] : p->html.start[o];
 }
 
 static void S_mention_rows(rg_pipeline *p, const char *path, const char *bytes,
@@ -121,7 +141,7 @@ static void S_mention_rows(rg_pipeline *p, const char *path, const char *bytes,
     for (size_t i = 0; i < p->ments.n; i++) {
         const rg_mention *m = &p->ments.v[i];
         const rg_actor *a = &p->dict->actors[m->actor];
-        size_t s = rg_i_text_orig(t, m->start), e = rg_i_text_orig(t, m->end);
+        size_t s = S_orig(p, t, m->start, 0), e = S_orig(p, t, m->end, 1);
         rg_i_buf_reset(b);
         S_field(b, path, strlen(path));
         rg_i_buf_printf(b, "\t%u\t%zu\t%zu\t", m->sentence, s, e);
@@ -145,8 +165,12 @@ static void S_evidence_row(rg_pipeline *p, const char *path,
                    *dst = &p->dict->actors[r->target];
     rg_i_buf_reset(b);
     S_field(b, path, strlen(path));
-    rg_i_buf_printf(b, "\t%u\t%zu\t%zu\t%s\t%s\t%s\t\t\t", r->sentence, s, e,
-                    src->id, dst->id, rg_i_kind_name(r->kind));
+    rg_i_buf_printf(b, "\t%u\t%zu\t%zu\t%s\t%s\t%s\t%s\t", r->sentence, s, e,
+                    src->id, dst->id, rg_i_kind_name(r->kind),
+                    rg_i_relation_name(r->relation));
+    if (r->verb)
+        S_field(b, r->verb, strlen(r->verb));
+    rg_i_buf_addc(b, '\t');
     S_field(b, text, len);
     rg_i_buf_addc(b, '\n');
     S_write(p, p->opts.evidence, b->data, b->len);
@@ -159,7 +183,23 @@ static rg_status S_document(void *data, const char *path, const char *bytes,
     rg_pipeline *p = data;
     const rg_diag *diag = &p->opts.diag;
     rg_text t;
-    rg_status st = rg_i_text_init(&t, bytes, len);
+    const char *text = bytes;   /* what text.c reads: the file, or a page's text */
+    size_t text_len = len;
+    p->is_html = rg_i_html_detect(path, bytes, len) &&
+                 rg_i_html_to_text(&p->html, bytes, len) == RG_OK;
+    if (p->is_html) {
+        text = p->html.text.data;
+        text_len = p->html.text.len;
+        if (p->html.unknown_charset)
+            rg_i_diag(diag, RG_WARNING, path, "unknown charset, read as %s",
+                      p->html.charset);
+        if (p->html.repaired)
+            rg_i_diag(diag, RG_WARNING, path,
+                      "%zu byte sequence%s not in the page's charset "
+                      "replaced by U+FFFD",
+                      p->html.repaired, p->html.repaired == 1 ? "" : "s");
+    }
+    rg_status st = rg_i_text_init(&t, text, text_len);
     if (st == RG_EENCODING) {
         rg_i_diag(diag, RG_ERROR, path, "binary file (contains NUL bytes), skipped");
         p->stats.skipped++;
@@ -186,11 +226,18 @@ static rg_status S_document(void *data, const char *path, const char *bytes,
     }
     if (len == 0)
         rg_i_diag(diag, RG_WARNING, path, "empty file");
+    if (!p->opts.keep_boilerplate) {
+        size_t nb = rg_i_boilerplate_strip(p->furniture, t.norm, t.len);
+        if (nb)
+            rg_i_diag(diag, RG_INFO, path, "%zu line%s of page furniture left out",
+                      nb, nb == 1 ? "" : "s");
+    }
 
     rg_i_tokenize(&p->toks, t.norm, t.len);
     rg_i_split_sentences(&p->sents, t.norm, &p->toks, &p->dict->abbrevs);
     rg_i_find_mentions(&p->ments, p->dict, &p->toks, &p->sents);
-    rg_i_find_relations(&p->rels, &p->ments, &p->sents, p->opts.relations);
+    rg_i_find_relations(&p->rels, &p->ments, &p->sents, &p->toks, p->dict,
+                        &p->opts);
 
     uint32_t doc = p->doc_no++;
     for (size_t i = 0; i < p->ments.n; i++)
@@ -198,13 +245,14 @@ static rg_status S_document(void *data, const char *path, const char *bytes,
     for (size_t i = 0; i < p->rels.n; i++) {
         const rg_relation *r = &p->rels.v[i];
         const rg_sentence *s = &p->sents.v[r->sentence];
-        size_t os = rg_i_text_orig(&t, s->start), oe = rg_i_text_orig(&t, s->end);
+        const rg_sentence *sl = &p->sents.v[r->sentence_last];   /* wider windows */
+        size_t os = S_orig(p, &t, s->start, 0), oe = S_orig(p, &t, sl->end, 1);
         rg_i_tally_relation(p->tally, r->source, r->target, r->kind, r->relation,
                             doc, path, r->sentence, os, oe, t.norm + s->start,
-                            s->end - s->start);
+                            sl->end - s->start);
         if (p->opts.evidence)
             S_evidence_row(p, path, r, os, oe, t.norm + s->start,
-                           s->end - s->start);
+                           sl->end - s->start);
     }
     if (p->opts.mentions)
         S_mention_rows(p, path, bytes, &t);

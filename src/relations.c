@@ -1,15 +1,62 @@
 /*
  * relations.c — stage 5: turns a document's mentions into relation
- * instances.  Co-occurrence: every unordered pair of distinct actors named in
- * one sentence, once per sentence (source < target by actor index, which is
- * id order).  Verb relations (directed) are a later issue and plug in here.
+ * instances and hands them to the tally (through the pipeline).
+ *
+ * Co-occurrence: every unordered pair of distinct actors named within one
+ * window — a sentence by default, or a paragraph, the document, or N tokens
+ * — once per window (source < target by actor index, which is id order).
+ *
+ * Verb relations: who does what to whom, without a parser, from cues that
+ * are cheap and reliable in German news prose:
+ *
+ *   1. A sentence is cut into clauses at ; : ? !, at quotes that stand next
+ *      to punctuation or the sentence's edge, at single dashes, at commas
+ *      (not those of a list of actors "X, Y und Z"), at und/oder/aber/sowie
+ *      after a lowercase word (a verb: "unterzeichnet und sich ...
+ *      zugesichert"; nouns are capitalised, so "Kiesewetter und Roth" stays
+ *      together) and before subordinators.  Parentheses, dash pairs and
+ *      quotes inside a clause are asides and left out.  A comma-clause
+ *      without a verb (an apposition "…, Georgi Sinowjew, ein.") is joined
+ *      to the clause before it, or to the one after it at the start.
+ *   2. Arguments are the mentions of persons, organisations and states.  A
+ *      modifier (adjective "den russischen Botschafter", compound
+ *      "NATO-Generalsekretär") stands for its actor only before an organ,
+ *      force or envoy, and not when a person's name follows ("NATO-
+ *      Generalsekretär Mark Rutte" is Rutte).  Coordinated mentions ("X und
+ *      Y", "X, Y und Z") form one group that shares its role.
+ *   3. A group's role comes from what precedes it: a preposition makes it
+ *      oblique (gegen, nach, von, ...), den/dem/des mark accusative, dative
+ *      and genitive, and a genitive after a noun ("die Reaktion des
+ *      Westens", "das Regime in Pjöngjang") belongs to that noun's phrase.
+ *   4. The subject: in a main clause the group before the finite verb,
+ *      unless that field is a prepositional phrase ("Am Mittwoch erklärte
+ *      die Nato"), then the first nominative-capable group after it; in a
+ *      verb-final clause ("dass ...", relative clauses) the first such
+ *      group; a zu-infinitive or a clause after "und" without one takes the
+ *      subject of the clause before (or its object after erlauben,
+ *      auffordern ...).  Passive (werden + participle): the von/durch group
+ *      is the source and the subject the target.
+ *   5. The verb: every form of every lexicon entry (verbs.h); a separable
+ *      verb's bare form needs its particle at the clause's end; an entry's
+ *      pattern words must be in the clause; with >prep the target is the
+ *      group after that preposition.  Otherwise the targets are the
+ *      non-oblique groups after the verb that are not the subject.
+ *      Reciprocal verbs (cooperate, agree, meet, negotiate, or "sich") with
+ *      a coordinated subject and no object relate its members, first to
+ *      the others.
+ * Where no subject or no target is found, no relation is made.
  */
 #include "relations.h"
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef RG_REL_DEBUG
+#include <stdio.h>
+#include <sys/types.h>
+#endif
 
 #include "util.h"
+#include "verbs.h"
 
 const char *rg_i_kind_name(int kind)
 {
@@ -46,49 +93,1246 @@ void rg_i_relations_destroy(rg_relation_list *r)
     memset(r, 0, sizeof(*r));
 }
 
-static int S_cmp_u32(const void *a, const void *b)
+static void S_emit(rg_relation_list *out, uint32_t source, uint32_t target,
+                   uint32_t sentence, uint32_t last, uint8_t kind,
+                   uint16_t relation, const char *verb)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
+    RG_GROW(out->v, out->cap, out->n + 1);
+    out->v[out->n++] = (rg_relation){source, target, sentence, last, kind,
+                                     relation, verb};
 }
 
-/* Pairs of the distinct actors in actors[0..n) (sorted here). */
-static void S_pairs(rg_relation_list *out, uint32_t *actors, size_t n,
-                    uint32_t sentence)
+/* ------------------------------------------------------------------ */
+/* Co-occurrence                                                       */
+/* ------------------------------------------------------------------ */
+
+typedef struct S_occ {
+    uint32_t actor;
+    uint32_t sentence;     /* of its first mention in the window */
+} S_occ;
+
+static int S_cmp_occ(const void *a, const void *b)
 {
-    qsort(actors, n, sizeof(*actors), S_cmp_u32);
+    const S_occ *x = a, *y = b;
+    if (x->actor != y->actor)
+        return x->actor < y->actor ? -1 : 1;
+    return (x->sentence > y->sentence) - (x->sentence < y->sentence);
+}
+
+/* Pairs of the distinct actors in occ[0..n) (sorted here); the evidence
+ * runs from the earlier first mention to the later one. */
+static void S_pairs(rg_relation_list *out, S_occ *occ, size_t n)
+{
+    qsort(occ, n, sizeof(*occ), S_cmp_occ);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (k == 0 || actors[k - 1] != actors[i])
-            actors[k++] = actors[i];
+        if (k == 0 || occ[k - 1].actor != occ[i].actor)
+            occ[k++] = occ[i];
     for (size_t i = 0; i < k; i++) {
         for (size_t j = i + 1; j < k; j++) {
-            RG_GROW(out->v, out->cap, out->n + 1);
-            rg_relation *r = &out->v[out->n++];
-            r->source = actors[i];
-            r->target = actors[j];
-            r->sentence = sentence;
-            r->kind = RG_KIND_COOCCURRENCE;
-            r->relation = 0;
+            uint32_t a = occ[i].sentence, b = occ[j].sentence;
+            S_emit(out, occ[i].actor, occ[j].actor, a < b ? a : b,
+                   a < b ? b : a, RG_KIND_COOCCURRENCE, 0, NULL);
         }
     }
 }
 
-void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
-                         const rg_sentences *s, rg_relations which)
+/* Index of the token that starts at or after byte `pos`. */
+static size_t S_token_at(const rg_tokens *t, uint32_t pos)
 {
-    (void)s;
-    out->n = 0;
-    if (!(which & RG_REL_COOCCURRENCE) || m->n < 2)
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->v[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+typedef struct S_tpair {
+    uint32_t a, b, sentence, last;
+} S_tpair;
+
+static int S_cmp_tpair(const void *x, const void *y)
+{
+    const S_tpair *p = x, *q = y;
+    if (p->last != q->last)
+        return p->last < q->last ? -1 : 1;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    if (p->b != q->b)
+        return p->b < q->b ? -1 : 1;
+    return (p->sentence < q->sentence) - (p->sentence > q->sentence);
+}
+
+/* Mentions at most n tokens apart: once per pair and sentence of the
+ * later mention, with the evidence from the earliest partner in reach. */
+static void S_cooc_tokens(rg_relation_list *out, const rg_mentions *m,
+                          const rg_tokens *toks, size_t n)
+{
+    size_t *tok = rg_i_xmalloc((m->n ? m->n : 1) * sizeof(*tok));
+    for (size_t i = 0; i < m->n; i++)
+        tok[i] = S_token_at(toks, m->v[i].start);
+    S_tpair *p = NULL;
+    size_t np = 0, cap = 0;
+    size_t lo = 0;
+    for (size_t j = 0; j < m->n; j++) {
+        while (tok[j] - tok[lo] > n)
+            lo++;
+        for (size_t i = lo; i < j; i++) {
+            uint32_t a = m->v[i].actor, b = m->v[j].actor;
+            if (a == b)
+                continue;
+            RG_GROW(p, cap, np + 1);
+            p[np++] = (S_tpair){a < b ? a : b, a < b ? b : a, m->v[i].sentence,
+                                m->v[j].sentence};
+        }
+    }
+    if (np)
+        qsort(p, np, sizeof(*p), S_cmp_tpair);
+    for (size_t i = 0; i < np; i++) {
+        if (i > 0 && p[i].last == p[i - 1].last && p[i].a == p[i - 1].a &&
+            p[i].b == p[i - 1].b)
+            continue;   /* the first of a run has the earliest sentence */
+        S_emit(out, p[i].a, p[i].b, p[i].sentence, p[i].last,
+               RG_KIND_COOCCURRENCE, 0, NULL);
+    }
+    free(p);
+    free(tok);
+}
+
+static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
+                           const rg_sentences *s, const rg_tokens *toks,
+                           const rg_options *o)
+{
+    if (m->n < 2)
         return;
-    uint32_t *actors = rg_i_xmalloc(m->n * sizeof(*actors));
+    if (o->window == RG_WINDOW_TOKENS) {
+        S_cooc_tokens(out, m, toks, o->window_tokens);
+        return;
+    }
+    S_occ *occ = rg_i_xmalloc(m->n * sizeof(*occ));
     size_t i = 0;
     while (i < m->n) {
-        uint32_t sentence = m->v[i].sentence;
+        /* The window of mention i: its sentence, paragraph or document. */
+        uint32_t sent = m->v[i].sentence;
+        uint32_t para = sent < s->n ? s->v[sent].paragraph : 0;
         size_t n = 0;
-        for (; i < m->n && m->v[i].sentence == sentence; i++)
-            actors[n++] = m->v[i].actor;
-        S_pairs(out, actors, n, sentence);
+        for (; i < m->n; i++) {
+            uint32_t si = m->v[i].sentence;
+            int same = o->window == RG_WINDOW_DOCUMENT ? 1
+                       : o->window == RG_WINDOW_PARAGRAPH
+                           ? si < s->n && s->v[si].paragraph == para
+                           : si == sent;
+            if (!same)
+                break;
+            occ[n++] = (S_occ){m->v[i].actor, si};
+        }
+        S_pairs(out, occ, n);
     }
-    free(actors);
+    free(occ);
+}
+
+/* ------------------------------------------------------------------ */
+/* Word lists (folded)                                                 */
+/* ------------------------------------------------------------------ */
+
+static int S_in(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(w, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static int S_prefix_in(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (strncmp(w, *list, strlen(*list)) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const S_preps[] = {
+    "an", "auf", "aus", "bei", "durch", "für", "gegen", "gegenüber", "hinter",
+    "in", "mit", "nach", "neben", "ohne", "seit", "über", "um", "unter",
+    "von", "vor", "wegen", "zu", "zwischen", "trotz", "laut", "gemäss",
+    "mithilfe", "seitens", "dank", "angesichts", "innerhalb", "ausserhalb",
+    "statt", "anstatt", "bis", "samt", "nahe", "am", "im", "vom", "zum",
+    "zur", "beim", "ins", "ans", "aufs", "fürs", "ums", "durchs", "als",
+    "wie", "inklusive", "einschliesslich", "gegenüber", "entgegen", NULL};
+
+/* Determiners and their case: 'a' nominative possible, 'A' accusative,
+ * 'D' dative, 'G' genitive. */
+static char S_det(const char *w)
+{
+    static const char *const nom[] = {"der", "die", "das", "ein", "eine",
+                                      "diese", "dieser", "dieses", "jene",
+                                      "kein", "keine", "alle", NULL};
+    static const char *const acc[] = {"den", "einen", "diesen", "keinen",
+                                      "jenen", NULL};
+    static const char *const dat[] = {"dem", "einem", "einer", "diesem",
+                                      "keinem", "keiner", "jenem", NULL};
+    static const char *const gen[] = {"des", "eines", "dieses", "keines",
+                                      NULL};
+    static const char *const poss[] = {"sein", "ihr", "unser", "euer",
+                                       "mein", "dein", NULL};
+    if (S_in(w, acc))
+        return 'A';
+    if (S_in(w, dat))
+        return 'D';
+    if (S_in(w, gen))
+        return 'G';
+    if (S_in(w, nom))
+        return 'a';
+    for (const char *const *p = poss; *p; p++) {
+        size_t k = strlen(*p);
+        if (strncmp(w, *p, k) == 0) {
+            const char *e = w + k;
+            if (!strcmp(e, "en"))
+                return 'A';
+            if (!strcmp(e, "em") || !strcmp(e, "er"))
+                return 'D';
+            if (!strcmp(e, "es"))
+                return 'G';
+            if (!*e || !strcmp(e, "e"))
+                return 'a';
+        }
+    }
+    return 0;
+}
+
+static const char *const S_subordinators[] = {
+    "dass", "ob", "weil", "da", "wenn", "nachdem", "obwohl", "obgleich",
+    "damit", "sodass", "falls", "bevor", "indem", "seitdem", "sobald",
+    "solange", "wobei", "weshalb", "warum", "wonach", "womit", "wodurch",
+    "zumal", "sofern", "soweit", "ehe", NULL};
+
+static const char *const S_relatives[] = {
+    "der", "die", "das", "dem", "den", "denen", "deren", "dessen",
+    "welche", "welcher", "welches", "welchen", "welchem", NULL};
+
+static const char *const S_aux[] = {
+    "habe", "hast", "hat", "haben", "habt", "hatte", "hattest", "hatten",
+    "hattet", "hätte", "hätten", "bin", "bist", "ist", "sind", "seid", "war",
+    "warst", "waren", "wart", "wäre", "wären", "sei", "seien", "werde",
+    "wirst", "wird", "werden", "werdet", "wurde", "wurdest", "wurden",
+    "wurdet", "würde", "würden", "würdest", "kann", "kannst", "können",
+    "könnt", "konnte", "konnten", "könnte", "könnten", "muss", "musst",
+    "müssen", "müsst", "musste", "mussten", "müsste", "müssten", "will",
+    "willst", "wollen", "wollt", "wollte", "wollten", "soll", "sollst",
+    "sollen", "sollt", "sollte", "sollten", "darf", "dürfen", "durfte",
+    "durften", "dürfte", "dürften", "möchte", "möchten", "mag", "mögen",
+    "lässt", "liess", "liessen", "lassen", NULL};
+
+static const char *const S_passive_aux[] = {
+    "werde", "wirst", "wird", "werden", "werdet", "wurde", "wurden",
+    "wurdest", "worden", NULL};
+
+static const char *const S_particles[] = {
+    "an", "auf", "aus", "ein", "mit", "ab", "zu", "vor", "nach", "zurück",
+    "fest", "bei", "los", "weg", "her", "hin", "vorbei", "fort", "weiter",
+    "zusammen", "dar", "hervor", "entgegen", "heraus", "herein", "hinzu",
+    "nieder", "um", "bereit", "gegenüber", "teil", "statt", NULL};
+
+static const char *const S_reflexives[] = {
+    "sich", "mich", "dich", "uns", "euch", "einander", "gegenseitig", NULL};
+
+/* Heads before which a modifier stands for its actor: organs, forces,
+ * envoys (prefixes of the folded word). */
+static const char *const S_organs[] = {
+    "regierung", "regime", "führung", "staatsführung", "machthaber",
+    "administration", "soldat", "truppe", "streitkräfte", "armee",
+    "militär", "marine", "luftwaffe", "botschaft", "diplomat", "gesandte",
+    "geschäftsträger", "geschäftsbeauftragt", "aussenminist",
+    "verteidigungsminist", "minister", "präsident", "kanzler",
+    "regierungschef", "staatschef", "premier", "sprecher", "delegation",
+    "behörde", "geheimdienst", "kräfte", "einheit", "kämpfer", "parlament",
+    "generalsekretär", "vertreter", "staatsmedien", "justiz",
+    "staatsanwalt", "zentralbank", "kriegsschiff", "kampfjet", "staatschef",
+    "machthaber", "oberbefehlshaber", "generalstab", "verteidigungsministerium",
+    "aussenamt", "geschäftsführung", "spitze", "staatsspitze", NULL};
+
+/* Nouns for a government before "in": "das Regime in Pjöngjang". */
+static const char *const S_government[] = {
+    "regierung", "regime", "führung", "staatsführung", "machthaber",
+    "administration", "machtzentrale", "staatsspitze", "staatsmacht", NULL};
+
+/* Verbs whose object is the subject of a following zu-infinitive. */
+static const char *const S_object_control[] = {
+    "erlaub", "ermöglich", "zwing", "zwang", "dräng", "bitt", "bat",
+    "ermutig", "aufgefordert", "aufzufordern", "auffordern", "fordert",
+    "forderte", "hilf", "half", "helf", "überred", "befähig", "gestatt",
+    NULL};
+
+static const char *const S_conj[] = {"und", "oder", "sowie", "aber",
+                                     "sondern", "denn", NULL};
+
+static const char *const S_list_conj[] = {"und", "oder", "sowie", NULL};
+
+/* ------------------------------------------------------------------ */
+/* Verb relations: per-sentence state                                  */
+/* ------------------------------------------------------------------ */
+
+enum S_bound { S_B_NONE = 0, S_B_COMMA, S_B_CONJ, S_B_SUB, S_B_HARD };
+
+enum S_ttag {
+    S_T_SKIP = 1 << 0,     /* aside: parentheses, dash pairs, inner quotes */
+    S_T_BOUND = 1 << 1,    /* a boundary token (not part of a clause) */
+    S_T_LIST = 1 << 2      /* a comma inside a list of actors */
+};
+
+typedef struct S_arg {     /* a kept mention */
+    uint32_t actor;
+    size_t t0, t1;         /* tokens [t0, t1) */
+    uint8_t form;
+} S_arg;
+
+typedef struct S_group {   /* coordinated args [a0, a1) */
+    size_t a0, a1;
+    size_t t0, t1;
+    const char *prep;      /* governing preposition (folded) or NULL */
+    char det;              /* S_det of the nearest determiner, or 0 */
+    int genitive;          /* belongs to a noun before it */
+    int nomok;             /* can be a subject */
+} S_group;
+
+typedef struct S_seg {
+    size_t b, e;           /* tokens [b, e) */
+    int left;              /* enum S_bound before it */
+    int right;             /* enum S_bound after it */
+    int has_verb;
+    int subj;              /* group index or -1, after analysis */
+    int ctrl;              /* group for a following zu-infinitive, or -1 */
+    int control_verb;      /* contains erlauben, auffordern, ... */
+} S_seg;
+
+typedef struct S_ctx {
+    const rg_tokens *toks;
+    const rg_dict *d;
+    const rg_verbs *verbs;
+    size_t tb, te;         /* sentence tokens */
+    uint8_t *tag;          /* per token - tb */
+    int32_t *arg_at;       /* per token - tb: arg index or -1 */
+    int32_t *ment_at;      /* per token - tb: any mention's actor + 1, or 0 */
+    S_arg *args;
+    size_t n_args, cap_args;
+    S_group *groups;
+    size_t n_groups, cap_groups;
+    S_seg *segs;
+    size_t n_segs, cap_segs;
+    rg_relation_list *out;
+    uint32_t sentence;
+} S_ctx;
+
+static const char *S_f(const S_ctx *c, size_t i)
+{
+    return rg_i_token_fold(c->toks, i);
+}
+
+static int S_word(const S_ctx *c, size_t i)
+{
+    return c->toks->v[i].kind == RG_TOK_WORD;
+}
+
+static int S_upper(const S_ctx *c, size_t i)
+{
+    return (c->toks->v[i].flags & RG_TF_UPPER) != 0;
+}
+
+static int S_punct_is(const S_ctx *c, size_t i, const char *p)
+{
+    return c->toks->v[i].kind == RG_TOK_PUNCT && strcmp(S_f(c, i), p) == 0;
+}
+
+static int S_is_quote(const char *f)
+{
+    static const char *const q[] = {"\"", "„", "“", "”", "»", "«", "‚", "‘",
+                                    "’", "‹", "›", "'", NULL};
+    return S_in(f, q);
+}
+
+static int S_is_dash(const S_ctx *c, size_t i)
+{
+    const char *f = S_f(c, i);
+    if (c->toks->v[i].kind != RG_TOK_PUNCT)
+        return 0;
+    if (!strcmp(f, "–") || !strcmp(f, "—"))
+        return 1;
+    /* A hyphen standing alone: " - " */
+    return !strcmp(f, "-") && (c->toks->v[i].flags & RG_TF_SPACE_BEFORE) &&
+           i + 1 < c->te && (c->toks->v[i + 1].flags & RG_TF_SPACE_BEFORE);
+}
+
+static int S_skip(const S_ctx *c, size_t i)
+{
+    return (c->tag[i - c->tb] & S_T_SKIP) != 0;
+}
+
+/* Whether token i is a verb form: an auxiliary or a lexicon form. */
+static int S_verbish(const S_ctx *c, size_t i)
+{
+    if (!S_word(c, i))
+        return 0;
+    if (S_in(S_f(c, i), S_aux))
+        return 1;
+    size_t nh;
+    rg_i_verbs_lookup(c->verbs, S_f(c, i), c->toks->v[i].fold_len, &nh);
+    return nh > 0 && (!S_upper(c, i) || i == c->tb);
+}
+
+/* Adjective-like: a lowercase word with an adjective ending that is not a
+ * verb, determiner, preposition or conjunction. */
+static int S_adjective(const S_ctx *c, size_t i)
+{
+    if (!S_word(c, i) || S_upper(c, i))
+        return 0;
+    const char *f = S_f(c, i);
+    size_t n = strlen(f);
+    if (n < 3)
+        return 0;
+    int ending = f[n - 1] == 'e' ||
+                 (n >= 2 && f[n - 2] == 'e' && strchr("nrsm", f[n - 1]));
+    return ending && !S_det(f) && !S_in(f, S_preps) && !S_in(f, S_conj) &&
+           !S_verbish(c, i) && !S_in(f, S_relatives);
+}
+
+/* ------------------------------------------------------------------ */
+/* Arguments                                                           */
+/* ------------------------------------------------------------------ */
+
+static int S_person_at(const S_ctx *c, size_t i)
+{
+    if (i >= c->te)
+        return 0;
+    int32_t a = c->ment_at[i - c->tb];
+    return a > 0 && c->d->actors[a - 1].type == RG_TYPE_PERSON;
+}
+
+/* Whether a modifier mention [t0, t1) stands for its actor. */
+static int S_modifier_keeps(const S_ctx *c, size_t t0, size_t t1, int form)
+{
+    const rg_token *last = &c->toks->v[t1 - 1];
+    size_t head;
+    if (form == RG_FORM_COMPOUND) {
+        if (c->toks->v[t0].flags & RG_TF_HYPHEN_BEFORE)
+            return 0;   /* the middle or end of a compound */
+        if (!(last->flags & RG_TF_HYPHEN_AFTER))
+            return 1;
+        /* The compound's last part is its head. */
+        head = t1;
+        while (head + 2 < c->te && S_punct_is(c, head, "-") &&
+               (c->toks->v[head + 1].flags & RG_TF_HYPHEN_AFTER))
+            head += 2;
+        head++;
+        if (head >= c->te)
+            return 0;
+    } else {
+        head = t1;
+        while (head < c->te &&
+               (S_adjective(c, head) || S_in(S_f(c, head), S_list_conj) ||
+                S_punct_is(c, head, ",") ||
+                (c->ment_at[head - c->tb] > 0 && !S_upper(c, head))))
+            head++;
+        if (head >= c->te || !S_word(c, head) || !S_upper(c, head))
+            return 0;
+    }
+    if (!S_prefix_in(S_f(c, head), S_organs))
+        return 0;
+    return !S_person_at(c, head + 1);
+}
+
+static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
+{
+    c->n_args = 0;
+    for (size_t i = m0; i < m1; i++) {
+        const rg_mention *mt = &m->v[i];
+        size_t t0 = S_token_at(c->toks, mt->start);
+        size_t t1 = S_token_at(c->toks, mt->end);
+        if (t0 < c->tb || t1 > c->te || t0 >= t1)
+            continue;
+        for (size_t t = t0; t < t1; t++)
+            c->ment_at[t - c->tb] = (int32_t)mt->actor + 1;
+    }
+    for (size_t i = m0; i < m1; i++) {
+        const rg_mention *mt = &m->v[i];
+        size_t t0 = S_token_at(c->toks, mt->start);
+        size_t t1 = S_token_at(c->toks, mt->end);
+        if (t0 < c->tb || t1 > c->te || t0 >= t1 || S_skip(c, t0))
+            continue;
+        int type = c->d->actors[mt->actor].type;
+        if (type != RG_TYPE_PERSON && type != RG_TYPE_ORGANIZATION &&
+            type != RG_TYPE_COUNTRY)
+            continue;
+        if ((mt->form == RG_FORM_ADJECTIVE || mt->form == RG_FORM_COMPOUND) &&
+            !S_modifier_keeps(c, t0, t1, mt->form))
+            continue;
+        RG_GROW(c->args, c->cap_args, c->n_args + 1);
+        c->args[c->n_args] = (S_arg){mt->actor, t0, t1, mt->form};
+        for (size_t t = t0; t < t1; t++)
+            c->arg_at[t - c->tb] = (int32_t)c->n_args;
+        c->n_args++;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Clauses                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Whether the comma at i is inside a list of actors "X, Y und Z". */
+static int S_list_comma(const S_ctx *c, size_t i)
+{
+    if (i == c->tb || c->ment_at[i - 1 - c->tb] == 0)
+        return 0;
+    size_t j = i;
+    for (;;) {
+        size_t k = j + 1;
+        while (k < c->te && S_det(S_f(c, k)))
+            k++;
+        if (k >= c->te || c->ment_at[k - c->tb] == 0)
+            return 0;
+        while (k < c->te && c->ment_at[k - c->tb] != 0)
+            k++;
+        if (k >= c->te)
+            return 0;
+        if (S_punct_is(c, k, ",")) {
+            j = k;
+            continue;
+        }
+        if (!S_in(S_f(c, k), S_list_conj))
+            return 0;
+        k++;
+        while (k < c->te && S_det(S_f(c, k)))
+            k++;
+        return k < c->te && c->ment_at[k - c->tb] != 0;
+    }
+}
+
+/* The nearest non-skipped token before i within [b, i), or (size_t)-1. */
+static size_t S_prev(const S_ctx *c, size_t i, size_t b)
+{
+    while (i > b) {
+        i--;
+        if (!S_skip(c, i))
+            return i;
+    }
+    return (size_t)-1;
+}
+
+static size_t S_next(const S_ctx *c, size_t i)
+{
+    for (i++; i < c->te; i++)
+        if (!S_skip(c, i))
+            return i;
+    return c->te;
+}
+
+static void S_tag_tokens(S_ctx *c)
+{
+    size_t tb = c->tb, te = c->te;
+    /* Asides: ( ... ), [ ... ], and – ... – pairs. */
+    for (size_t i = tb; i < te; i++) {
+        if (S_punct_is(c, i, "(") || S_punct_is(c, i, "[")) {
+            const char *close = S_punct_is(c, i, "(") ? ")" : "]";
+            size_t j = i + 1;
+            while (j < te && !S_punct_is(c, j, close))
+                j++;
+            for (size_t k = i; k < te && k <= j; k++)
+                c->tag[k - tb] |= S_T_SKIP;
+            i = j;
+        } else if (S_is_dash(c, i)) {
+            size_t j = i + 1;
+            while (j < te && !S_is_dash(c, j))
+                j++;
+            if (j < te) {
+                for (size_t k = i; k <= j; k++)
+                    c->tag[k - tb] |= S_T_SKIP;
+                i = j;
+            } else {
+                c->tag[i - tb] |= S_T_BOUND;
+            }
+        }
+    }
+    /* Quotes: a boundary beside punctuation or the sentence's edge, else an
+     * aside mark inside a clause (vor einer „erheblichen Eskalation“). */
+    for (size_t i = tb; i < te; i++) {
+        if (S_skip(c, i) || c->toks->v[i].kind != RG_TOK_PUNCT ||
+            !S_is_quote(S_f(c, i)))
+            continue;
+        const char *f = S_f(c, i);
+        if (!strcmp(f, "'") || !strcmp(f, "‘") || !strcmp(f, "’") ||
+            !strcmp(f, "‚") || !strcmp(f, "‹") || !strcmp(f, "›")) {
+            c->tag[i - tb] |= S_T_SKIP;
+            continue;
+        }
+        size_t p = S_prev(c, i, tb), n = S_next(c, i);
+        int edge = p == (size_t)-1 || n >= te ||
+                   c->toks->v[p].kind == RG_TOK_PUNCT ||
+                   c->toks->v[n].kind == RG_TOK_PUNCT;
+        c->tag[i - tb] |= edge ? S_T_BOUND : S_T_SKIP;
+    }
+    for (size_t i = tb; i < te; i++)
+        if (S_punct_is(c, i, ",") && S_list_comma(c, i))
+            c->tag[i - tb] |= S_T_LIST;
+}
+
+/* The boundary kind of token i, or S_B_NONE. */
+static int S_boundary(const S_ctx *c, size_t i)
+{
+    if (S_skip(c, i))
+        return S_B_NONE;
+    if (c->tag[i - c->tb] & S_T_BOUND)
+        return S_B_HARD;
+    const rg_token *t = &c->toks->v[i];
+    const char *f = S_f(c, i);
+    if (t->kind == RG_TOK_PUNCT) {
+        if (!strcmp(f, ","))
+            return (c->tag[i - c->tb] & S_T_LIST) ? S_B_NONE : S_B_COMMA;
+        if (!strcmp(f, ";") || !strcmp(f, ":") || !strcmp(f, "?") ||
+            !strcmp(f, "!") || !strcmp(f, "."))
+            return S_B_HARD;
+        return S_B_NONE;
+    }
+    if (t->kind != RG_TOK_WORD)
+        return S_B_NONE;
+    if (S_in(f, S_conj)) {
+        if (!strcmp(f, "sondern") || !strcmp(f, "denn"))
+            return S_B_CONJ;
+        size_t p = S_prev(c, i, c->tb);
+        if (p == (size_t)-1)
+            return S_B_NONE;
+        /* "X und Y" of nouns or actors stays together; after a lowercase
+         * word (a verb, an adverb) a new clause begins. */
+        if (S_word(c, p) && !S_upper(c, p) && c->ment_at[p - c->tb] == 0)
+            return S_B_CONJ;
+        return S_B_NONE;
+    }
+    if (S_in(f, S_subordinators) && i > c->tb)
+        return S_B_SUB;
+    return S_B_NONE;
+}
+
+static int S_seg_has_verb(const S_ctx *c, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++)
+        if (!S_skip(c, i) && S_verbish(c, i))
+            return 1;
+    return 0;
+}
+
+static void S_add_seg(S_ctx *c, size_t b, size_t e, int left, int right)
+{
+    RG_GROW(c->segs, c->cap_segs, c->n_segs + 1);
+    c->segs[c->n_segs++] = (S_seg){b, e, left, right, S_seg_has_verb(c, b, e),
+                                   -1, -1, 0};
+}
+
+static void S_split_clauses(S_ctx *c)
+{
+    c->n_segs = 0;
+    size_t b = c->tb;
+    int left = S_B_HARD;
+    /* Raw segments between boundary tokens; a subordinator begins one and
+     * belongs to it.  Runs of boundaries count as the strongest. */
+    for (size_t i = c->tb; i <= c->te; i++) {
+        int k = i < c->te ? S_boundary(c, i) : S_B_HARD;
+        if (k == S_B_NONE)
+            continue;
+        if (i > b) {
+            S_add_seg(c, b, i, left, k);
+            left = k;
+        } else {
+            if (k > left)
+                left = k;
+            if (c->n_segs && c->segs[c->n_segs - 1].right < k)
+                c->segs[c->n_segs - 1].right = k;
+        }
+        if (k == S_B_SUB) {
+            left = S_B_SUB;
+            b = i;
+        } else {
+            b = i + 1;
+        }
+    }
+    /* Join verbless comma-clauses (appositions, the particle "ein"). */
+    size_t n = 0;
+    int pending = 0;
+    size_t pend_b = 0;
+    int pend_left = S_B_HARD;
+    for (size_t i = 0; i < c->n_segs; i++) {
+        S_seg s = c->segs[i];
+        if (pending) {
+            s.b = pend_b;
+            s.left = pend_left;
+            pending = 0;
+        }
+        if (!s.has_verb && !(s.left == S_B_SUB)) {
+            if (s.left == S_B_COMMA && n > 0 && c->segs[n - 1].has_verb) {
+                c->segs[n - 1].e = s.e;
+                c->segs[n - 1].right = s.right;
+                continue;
+            }
+            if (s.right == S_B_COMMA && i + 1 < c->n_segs &&
+                c->segs[i + 1].has_verb && c->segs[i + 1].left != S_B_SUB) {
+                pending = 1;
+                pend_b = s.b;
+                pend_left = s.left;
+                continue;
+            }
+        }
+        c->segs[n++] = s;
+    }
+    c->n_segs = n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Groups and their roles                                              */
+/* ------------------------------------------------------------------ */
+
+/* Fills prep, det, genitive, nomok of g by looking back from its start. */
+static void S_role(const S_ctx *c, S_group *g, size_t b)
+{
+    const S_arg *first = &c->args[g->a0];
+    size_t k = S_prev(c, first->t0, b);
+    /* A strong adjective in -er after a noun is a genitive without
+     * article: "von einem Engagement nordkoreanischer Kräfte". */
+    const char *ff = S_f(c, first->t0);
+    size_t ffn = strlen(ff);
+    int genitive_form = first->form == RG_FORM_GENITIVE ||
+                        (first->form == RG_FORM_ADJECTIVE && ffn > 2 &&
+                         !strcmp(ff + ffn - 2, "er"));
+    const char *detw = NULL;
+    g->prep = NULL;
+    g->det = 0;
+    g->genitive = 0;
+    for (int steps = 0; steps < 12 && k != (size_t)-1; steps++) {
+        const char *f = S_f(c, k);
+        char det = S_word(c, k) ? S_det(f) : 0;
+        if (det) {
+            if (!g->det) {
+                g->det = det;
+                detw = f;
+            }
+            k = S_prev(c, k, b);
+            continue;
+        }
+        if (c->toks->v[k].kind == RG_TOK_NUMBER || S_adjective(c, k)) {
+            k = S_prev(c, k, b);
+            continue;
+        }
+        if (S_word(c, k) && S_in(f, S_preps) &&
+            !(c->toks->v[k].flags & RG_TF_HYPHEN_BEFORE)) {
+            size_t p = S_prev(c, k, b);
+            /* "das Regime in Pjöngjang": the government, not a place. */
+            if (!strcmp(f, "in") && p != (size_t)-1 && S_upper(c, p) &&
+                S_prefix_in(S_f(c, p), S_government)) {
+                g->genitive = 1;
+                g->det = 0;
+                detw = NULL;
+                k = S_prev(c, p, b);
+                continue;
+            }
+            g->prep = f;
+            break;
+        }
+        /* A noun right before a genitive: the genitive belongs to it
+         * ("die Zusammenarbeit Russlands", "die Reaktion des Westens",
+         * "an der Seite der russischen Truppen"). */
+        int noun = S_word(c, k) && S_upper(c, k) &&
+                   c->ment_at[k - c->tb] == 0 && !S_verbish(c, k);
+        /* A title before a name: "dem südkoreanischen Präsidenten Yoon"
+         * takes the role of the title's phrase. */
+        if (noun && steps == 0 && first->form != RG_FORM_ADJECTIVE &&
+            c->d->actors[first->actor].type == RG_TYPE_PERSON) {
+            k = S_prev(c, k, b);
+            continue;
+        }
+        int gen = (genitive_form && !detw) ||
+                  (detw && (!strcmp(detw, "des") || !strcmp(detw, "eines") ||
+                            !strcmp(detw, "der") || !strcmp(detw, "einer")));
+        if (noun && gen) {
+            g->genitive = 1;
+            genitive_form = 0;
+            g->det = 0;
+            detw = NULL;
+            k = S_prev(c, k, b);
+            continue;
+        }
+        break;
+    }
+    g->nomok = !g->prep && !g->genitive && g->det != 'A' && g->det != 'D' &&
+               g->det != 'G';
+    if (genitive_form && !g->genitive) {
+        /* Prenominal (Nordkoreas Soldaten): a noun must follow. */
+        size_t n = first->t1;
+        if (!(n < c->te && S_word(c, n) && S_upper(c, n)))
+            g->nomok = 0;
+    }
+}
+
+/* Groups of coordinated args within [b, e). */
+static void S_groups(S_ctx *c, size_t b, size_t e, size_t *g0, size_t *g1)
+{
+    *g0 = c->n_groups;
+    size_t a = 0;
+    while (a < c->n_args && c->args[a].t0 < b)
+        a++;
+    while (a < c->n_args && c->args[a].t1 <= e) {
+        S_group g = {a, a + 1, c->args[a].t0, c->args[a].t1, NULL, 0, 0, 0};
+        while (g.a1 < c->n_args && c->args[g.a1].t1 <= e) {
+            /* Only und/oder/sowie, list commas and determiners between. */
+            size_t t = c->args[g.a1 - 1].t1;
+            int ok = 1, conj = 0;
+            for (; t < c->args[g.a1].t0 && ok; t++) {
+                if (S_skip(c, t))
+                    continue;
+                const char *f = S_f(c, t);
+                if (S_in(f, S_list_conj) || (c->tag[t - c->tb] & S_T_LIST))
+                    conj = 1;
+                else if (!S_det(f))
+                    ok = 0;
+            }
+            if (!ok || !conj)
+                break;
+            g.t1 = c->args[g.a1].t1;
+            g.a1++;
+        }
+        S_role(c, &g, b);
+        RG_GROW(c->groups, c->cap_groups, c->n_groups + 1);
+        c->groups[c->n_groups++] = g;
+        a = g.a1;
+    }
+    *g1 = c->n_groups;
+}
+
+/* ------------------------------------------------------------------ */
+/* Verbs                                                               */
+/* ------------------------------------------------------------------ */
+
+static int S_word_in_seg(const S_ctx *c, const S_seg *s, const char *item)
+{
+    for (size_t i = s->b; i < s->e; i++) {
+        if (!S_word(c, i))
+            continue;
+        const char *f = S_f(c, i);
+        for (const char *a = item; *a;) {
+            const char *bar = strchr(a, '|');
+            size_t k = bar ? (size_t)(bar - a) : strlen(a);
+            int star = k > 0 && a[k - 1] == '*';
+            size_t m = star ? k - 1 : k;
+            if (star ? strncmp(f, a, m) == 0
+                     : strlen(f) == m && strncmp(f, a, m) == 0)
+                return 1;
+            a = bar ? bar + 1 : a + k;
+        }
+    }
+    return 0;
+}
+
+/* The last word of the clause (its particle, if it has one). */
+static size_t S_last_word(const S_ctx *c, const S_seg *s)
+{
+    for (size_t i = s->e; i > s->b; i--)
+        if (!S_skip(c, i - 1) && S_word(c, i - 1))
+            return i - 1;
+    return (size_t)-1;
+}
+
+typedef struct S_pick {
+    const rg_verb_entry *e;
+    uint8_t flags;
+    int rank;
+} S_pick;
+
+static int S_cmp_pick(const void *a, const void *b)
+{
+    const S_pick *x = a, *y = b;
+    return (x->rank < y->rank) - (x->rank > y->rank);
+}
+
+static int S_reciprocal(int relation)
+{
+    return relation == RG_REL_COOPERATE || relation == RG_REL_AGREE ||
+           relation == RG_REL_MEET || relation == RG_REL_NEGOTIATE;
+}
+
+/* Emits source group x target group; returns how many. */
+static int S_edges(S_ctx *c, const S_group *src, const S_group *dst,
+                   const rg_verb_entry *e)
+{
+    int n = 0;
+    for (size_t i = src->a0; i < src->a1; i++) {
+        for (size_t j = dst->a0; j < dst->a1; j++) {
+            uint32_t s = c->args[i].actor, t = c->args[j].actor;
+            if (s == t)
+                continue;
+            int dup = 0;
+            for (size_t k = 0; k < c->out->n && !dup; k++) {
+                const rg_relation *r = &c->out->v[k];
+                dup = r->kind == RG_KIND_RELATION &&
+                      r->sentence == c->sentence && r->source == s &&
+                      r->target == t && r->relation == e->relation;
+            }
+            n++;
+            if (!dup)
+                S_emit(c->out, s, t, c->sentence, c->sentence,
+                       RG_KIND_RELATION, e->relation, e->lemma);
+        }
+    }
+    return n;
+}
+
+/*
+ * The relations of one verb (token v of clause s, groups [g0, g1)) with
+ * entry e; returns the number of pairs made.
+ */
+static int S_apply(S_ctx *c, S_seg *s, size_t g0, size_t g1, size_t v,
+                   size_t fin, const rg_verb_entry *e, uint8_t flags,
+                   int subj)
+{
+    (void)v;
+    /* Passive: werden + participle; von/durch names the agent. */
+    int passive = 0;
+    if (flags & RG_VF_PARTICIPLE)
+        for (size_t i = s->b; i < s->e && !passive; i++)
+            passive = S_word(c, i) && S_in(S_f(c, i), S_passive_aux);
+    if (passive) {
+        if (subj < 0)
+            return 0;
+        for (size_t g = g0; g < g1; g++) {
+            const char *p = c->groups[g].prep;
+            if (p && (!strcmp(p, "von") || !strcmp(p, "vom") ||
+                      !strcmp(p, "durch")))
+                return S_edges(c, &c->groups[g], &c->groups[subj], e);
+        }
+        return 0;
+    }
+    if (subj < 0)
+        return 0;
+    const S_group *sg = &c->groups[subj];
+    int made = 0;
+    if (e->n_preps) {
+        for (size_t i = s->b; i < s->e; i++) {
+            if (S_skip(c, i) || !S_word(c, i))
+                continue;
+            int hit = 0;
+            for (size_t p = 0; p < e->n_preps && !hit; p++)
+                hit = !strcmp(S_f(c, i), e->preps[p]);
+            if (!hit)
+                continue;
+            for (size_t g = g0; g < g1; g++) {
+                if (c->groups[g].t0 > i && (int)g != subj) {
+                    made += S_edges(c, sg, &c->groups[g], e);
+                    break;
+                }
+            }
+            if (made)
+                return made;
+        }
+        return 0;
+    }
+    /* Objects: non-oblique groups after the finite verb (after the subject
+     * in a verb-final clause) that are not the subject. */
+    size_t from = fin != (size_t)-1 ? fin : sg->t1;
+    for (size_t g = g0; g < g1; g++) {
+        const S_group *og = &c->groups[g];
+        if ((int)g == subj || og->prep)
+            continue;
+        int before = og->t0 < from;
+        if (before && !(og->det == 'A' || og->det == 'D'))
+            continue;
+        made += S_edges(c, sg, og, e);
+    }
+    if (made)
+        return made;
+    /* Reciprocal: "Nordkorea und Russland haben ihre Beziehungen
+     * ausgebaut", "sich Unterstützung zugesichert". */
+    int refl = 0;
+    for (size_t i = s->b; i < s->e && !refl; i++)
+        refl = S_word(c, i) && S_in(S_f(c, i), S_reflexives);
+    if (sg->a1 - sg->a0 >= 2 && (S_reciprocal(e->relation) || refl)) {
+        S_group first = *sg, rest = *sg;
+        first.a1 = first.a0 + 1;
+        rest.a0 = sg->a0 + 1;
+        made += S_edges(c, &first, &rest, e);
+    }
+    return made;
+}
+
+static int S_relative(const S_ctx *c, size_t r);
+static int S_zu_clause(const S_ctx *c, const S_seg *s);
+
+/* The clause's subject group (or -1) and its finite verb (or -1). */
+static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
+                     size_t *fin_out)
+{
+    /* The first word of the clause (after the boundary). */
+    size_t w0 = s->b;
+    while (w0 < s->e && (S_skip(c, w0) || !S_word(c, w0)))
+        w0++;
+    size_t fin = (size_t)-1;
+    for (size_t i = w0; i < s->e; i++) {
+        if (S_skip(c, i) || !S_word(c, i))
+            continue;
+        if (S_in(S_f(c, i), S_aux)) {
+            fin = i;
+            break;
+        }
+        size_t nh;
+        const rg_verb_hit *h =
+            rg_i_verbs_lookup(c->verbs, S_f(c, i), c->toks->v[i].fold_len, &nh);
+        int finite = 0;
+        for (size_t k = 0; k < nh; k++)
+            finite |= (h[k].flags & RG_VF_FINITE) != 0;
+        if (finite && (!S_upper(c, i) || i == w0)) {
+            fin = i;
+            break;
+        }
+    }
+    /* Verb-final: a subordinator or a relative pronoun opens the clause
+     * ("nach denen", "mit dem" after a comma). */
+    int sub = 0;
+    for (size_t i = w0, k = 0; i < s->e && k < 3; i++, k++) {
+        if (S_skip(c, i) || !S_word(c, i))
+            continue;
+        if (S_in(S_f(c, i), S_subordinators)) {
+            sub = 1;
+            break;
+        }
+        if ((!strcmp(S_f(c, i), "um") || !strcmp(S_f(c, i), "ohne") ||
+             !strcmp(S_f(c, i), "statt")) &&
+            S_zu_clause(c, s)) {
+            sub = 2;   /* um ... zu: no subject of its own */
+            break;
+        }
+    }
+    if (!sub && s->left == S_B_COMMA && w0 < s->e) {
+        size_t r = S_in(S_f(c, w0), S_preps) ? w0 + 1 : w0;
+        if (r < s->e && S_relative(c, r))
+            sub = 1;
+    }
+    if (sub == 1) {
+        *fin_out = (size_t)-1;
+        for (size_t g = g0; g < g1; g++)
+            if (c->groups[g].nomok)
+                return (int)g;
+        return -1;
+    }
+    *fin_out = fin;
+    if (sub == 2 || fin == (size_t)-1)
+        return -1;
+    if (fin > w0) {
+        /* Main clause: the prefield is one constituent. */
+        int pp = S_in(S_f(c, w0), S_preps) || S_in(S_f(c, w0), S_subordinators);
+        if (!pp) {
+            for (size_t g = g0; g < g1; g++)
+                if (c->groups[g].t0 < fin && c->groups[g].nomok)
+                    return (int)g;
+        }
+    }
+    for (size_t g = g0; g < g1; g++)
+        if (c->groups[g].t0 > fin && c->groups[g].nomok)
+            return (int)g;
+    return -1;
+}
+
+/* Whether token r (after a comma, or a preposition after one) is a
+ * relative pronoun rather than an article: "der Russland unterstützt",
+ * "nach denen", but not "die russische Regierung", "mit dem Ziel". */
+static int S_relative(const S_ctx *c, size_t r)
+{
+    static const char *const always[] = {"denen", "deren", "dessen",
+                                         "welche", "welcher", "welches",
+                                         "welchen", "welchem", NULL};
+    const char *f = S_f(c, r);
+    if (S_in(f, always))
+        return 1;
+    if (!S_in(f, S_relatives) || r + 1 >= c->te)
+        return 0;
+    size_t n = r + 1;
+    if (S_word(c, n) && S_upper(c, n) && c->ment_at[n - c->tb] == 0)
+        return 0;
+    return !S_adjective(c, n);
+}
+
+/* Whether the clause is a zu-infinitive. */
+static int S_zu_clause(const S_ctx *c, const S_seg *s)
+{
+    for (size_t i = s->b; i < s->e; i++) {
+        if (S_skip(c, i) || !S_word(c, i))
+            continue;
+        size_t nh;
+        const rg_verb_hit *h =
+            rg_i_verbs_lookup(c->verbs, S_f(c, i), c->toks->v[i].fold_len, &nh);
+        for (size_t k = 0; k < nh; k++)
+            if (h[k].flags & RG_VF_ZU)
+                return 1;
+        if (!strcmp(S_f(c, i), "zu") && i + 1 < s->e) {
+            rg_i_verbs_lookup(c->verbs, S_f(c, i + 1),
+                              c->toks->v[i + 1].fold_len, &nh);
+            if (nh && !S_upper(c, i + 1))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static void S_clause(S_ctx *c, size_t si)
+{
+    S_seg *s = &c->segs[si];
+    size_t g0, g1;
+    S_groups(c, s->b, s->e, &g0, &g1);
+    size_t fin;
+    int subj = S_subject(c, s, g0, g1, &fin);
+    for (size_t i = s->b; i < s->e; i++)
+        if (S_word(c, i) && S_prefix_in(S_f(c, i), S_object_control))
+            s->control_verb = 1;
+    /* Control and coordination: a clause without a subject of its own. */
+    if (subj < 0 && si > 0) {
+        const S_seg *p = &c->segs[si - 1];
+        int zu = S_zu_clause(c, s);
+        if (zu && p->control_verb && p->ctrl >= 0)
+            subj = p->ctrl;
+        else if (zu || s->left == S_B_CONJ)
+            subj = p->subj;
+    }
+    s->subj = subj;
+#ifdef RG_REL_DEBUG
+    fprintf(stderr, "SEG [%zu,%zu) left=%d right=%d verb=%d subj=%d fin=%zd:", s->b, s->e, s->left, s->right, s->has_verb, subj, (ssize_t)fin);
+    for (size_t i = s->b; i < s->e; i++) fprintf(stderr, " %s%s", S_skip(c,i)?"~":"", S_f(c, i));
+    fprintf(stderr, "\n");
+    for (size_t g = g0; g < g1; g++) fprintf(stderr, "   G%zu n=%zu first=%s prep=%s det=%c gen=%d nom=%d\n", g, c->groups[g].a1-c->groups[g].a0, c->d->actors[c->args[c->groups[g].a0].actor].id, c->groups[g].prep?c->groups[g].prep:"-", c->groups[g].det?c->groups[g].det:'-', c->groups[g].genitive, c->groups[g].nomok);
+#endif
+    /* The first non-oblique group other than the subject: the controller
+     * of a following zu-infinitive after erlauben, auffordern ... */
+    for (size_t g = g0; g < g1; g++)
+        if ((int)g != subj && !c->groups[g].prep) {
+            s->ctrl = (int)g;
+            break;
+        }
+
+    size_t last = S_last_word(c, s);
+    const char *lastf = last != (size_t)-1 ? S_f(c, last) : "";
+    S_pick picks[32];
+    for (size_t v = s->b; v < s->e; v++) {
+        if (S_skip(c, v) || !S_word(c, v))
+            continue;
+        if (S_upper(c, v) && v != s->b && !(c->toks->v[v].flags & RG_TF_ALLCAPS)) {
+            /* Capitalised: a noun (Treffen), unless the clause starts here. */
+            size_t w = s->b;
+            while (w < s->e && (S_skip(c, w) || !S_word(c, w)))
+                w++;
+            if (w != v)
+                continue;
+        }
+        if (c->ment_at[v - c->tb])
+            continue;
+        size_t nh;
+        const rg_verb_hit *h =
+            rg_i_verbs_lookup(c->verbs, S_f(c, v), c->toks->v[v].fold_len, &nh);
+        size_t np = 0;
+        for (size_t k = 0; k < nh && np < 32; k++) {
+            const rg_verb_entry *e = rg_i_verbs_entry(c->verbs, h[k].entry);
+            uint8_t fl = h[k].flags;
+            int split_only = (fl & RG_VF_SPLIT) != 0;
+            if (*e->particle) {
+                if (split_only && (last == v || strcmp(lastf, e->particle)))
+                    continue;
+            } else if ((fl & RG_VF_FINITE) && last != (size_t)-1 && last != v &&
+                       S_in(lastf, S_particles) && fin == v &&
+                       c->ment_at[last - c->tb] == 0) {
+                continue;   /* "teilte ... mit" is mitteilen, not teilen */
+            }
+            int ok = 1;
+            for (size_t w = 0; w < e->n_words && ok; w++)
+                ok = S_word_in_seg(c, s, e->words[w]);
+            if (ok && e->reflexive) {
+                int r = 0;
+                for (size_t i = s->b; i < s->e && !r; i++)
+                    r = S_word(c, i) && S_in(S_f(c, i), S_reflexives);
+                ok = r;
+            }
+            if (!ok)
+                continue;
+            int rank = (*e->particle ? 8 : 0) + (e->n_words ? 4 : 0) +
+                       (e->n_preps ? 2 : 0) + (e->reflexive ? 1 : 0);
+            picks[np++] = (S_pick){e, fl, rank};
+        }
+        if (np > 1)
+            qsort(picks, np, sizeof(*picks), S_cmp_pick);
+        for (size_t k = 0; k < np; k++)
+            if (S_apply(c, s, g0, g1, v, fin, picks[k].e, picks[k].flags, subj))
+                break;
+    }
+}
+
+static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
+                             size_t m1)
+{
+    size_t n = c->te - c->tb;
+    c->tag = rg_i_xcalloc(n ? n : 1, 1);
+    c->arg_at = rg_i_xmalloc((n ? n : 1) * sizeof(*c->arg_at));
+    c->ment_at = rg_i_xcalloc(n ? n : 1, sizeof(*c->ment_at));
+    for (size_t i = 0; i < n; i++)
+        c->arg_at[i] = -1;
+    /* Mentions first (list commas need them), then asides, then args
+     * (asides are no arguments). */
+    for (size_t i = m0; i < m1; i++) {
+        size_t t0 = S_token_at(c->toks, m->v[i].start);
+        size_t t1 = S_token_at(c->toks, m->v[i].end);
+        for (size_t t = t0; t < t1 && t < c->te; t++)
+            if (t >= c->tb)
+                c->ment_at[t - c->tb] = (int32_t)m->v[i].actor + 1;
+    }
+    S_tag_tokens(c);
+    S_find_args(c, m, m0, m1);
+    c->n_groups = 0;
+    if (c->n_args >= 1) {
+        S_split_clauses(c);
+        for (size_t i = 0; i < c->n_segs; i++)
+            S_clause(c, i);
+    }
+    free(c->tag);
+    free(c->arg_at);
+    free(c->ment_at);
+    c->tag = NULL;
+    c->arg_at = c->ment_at = NULL;
+}
+
+void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
+                         const rg_sentences *s, const rg_tokens *toks,
+                         const rg_dict *d, const rg_options *o)
+{
+    out->n = 0;
+    rg_relations which = o ? o->relations : RG_REL_COOCCURRENCE;
+    if (which & RG_REL_COOCCURRENCE)
+        S_cooccurrence(out, m, s, toks, o);
+    if (!(which & RG_REL_VERBS) || !d || !d->verbs || m->n < 2 || !toks)
+        return;
+    size_t first_verb = out->n;
+    S_ctx c = {0};
+    c.toks = toks;
+    c.d = d;
+    c.verbs = d->verbs;
+    c.out = out;
+    size_t i = 0;
+    while (i < m->n) {
+        uint32_t sent = m->v[i].sentence;
+        size_t j = i;
+        while (j < m->n && m->v[j].sentence == sent)
+            j++;
+        if (j - i >= 2 && sent < s->n) {
+            c.tb = s->v[sent].tok_begin;
+            c.te = s->v[sent].tok_end;
+            c.sentence = sent;
+            S_verb_relations(&c, m, i, j);
+        }
+        i = j;
+    }
+    (void)first_verb;
+    free(c.args);
+    free(c.groups);
+    free(c.segs);
 }

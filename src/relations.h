@@ -1,6 +1,7 @@
 /*
- * relations.h — stage 5: mentions -> relation instances (co-occurrence of
- * actors within a sentence; verb relations in a later issue).
+ * relations.h — stage 5: mentions -> relation instances: co-occurrence of
+ * actors within a window, and directed verb relations (who does what to
+ * whom) found with the verb lexicon (verbs.h) and clause rules.
  */
 #ifndef RG_RELATIONS_H
 #define RG_RELATIONS_H
@@ -11,6 +12,7 @@
 #include "dict.h"
 #include "mentions.h"
 #include "sentences.h"
+#include "tokens.h"
 
 enum rg_relation_kind {
     RG_KIND_COOCCURRENCE = 0,   /* undirected; source < target by actor index */
@@ -38,9 +40,14 @@ int rg_i_relation_parse(const char *name);
 
 typedef struct rg_relation {
     uint32_t source, target;    /* actor indices */
-    uint32_t sentence;          /* sentence index in the document */
+    uint32_t sentence;          /* sentence index in the document (the
+                                   first, for windows wider than one) */
+    uint32_t sentence_last;     /* last sentence of the evidence, the same
+                                   as `sentence` for a sentence window */
     uint8_t kind;               /* enum rg_relation_kind */
     uint16_t relation;          /* relation class, 0 = none (co-occurrence) */
+    const char *verb;           /* verb lemma (borrowed from the
+                                   dictionary), NULL for co-occurrence */
 } rg_relation;
 
 typedef struct rg_relation_list {
@@ -53,10 +60,25 @@ void rg_i_relations_destroy(rg_relation_list *r);
 
 /*
  * Replaces the contents of `out` with the relation instances of one
- * document: for every sentence, each unordered pair of distinct actors
- * mentioned in it, once (source < target).
+ * document, in text order of their sentences.
+ *
+ * Co-occurrence (o->relations & RG_REL_COOCCURRENCE): each unordered pair
+ * of distinct actors (source < target) once per window: per sentence (the
+ * default), per paragraph, per document, or — o->window == RG_WINDOW_TOKENS
+ * — for mentions at most o->window_tokens tokens apart, once per sentence
+ * of the later mention.  The evidence of a wider window runs from the
+ * sentence where the pair is first seen together back to the earlier one.
+ *
+ * Verb relations (o->relations & RG_REL_VERBS, with d's verb lexicon):
+ * directed instances source -> target with the verb's class and lemma, per
+ * clause, by the rules at the top of relations.c.  No direction, no
+ * instance.
+ *
+ * `toks` and `s` are the document's tokens and sentences, `m` its mentions
+ * (text order).  Time: O(tokens + pairs) per sentence.
  */
 void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
-                         const rg_sentences *s, rg_relations which);
+                         const rg_sentences *s, const rg_tokens *toks,
+                         const rg_dict *d, const rg_options *o);
 
 #endif

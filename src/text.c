@@ -204,6 +204,10 @@ static int S_is_legacy(const unsigned char *in, size_t len)
         utf8proc_int32_t cp;
         if (utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp) > 0)
             return 0;
+        /* A sequence cut off by the end of the file is damaged UTF-8. */
+        if (S_invalid_len(in + i, len - i) == len - i && in[i] >= 0xC2 &&
+            in[i] <= 0xF4 && len - i < 4)
+            return 0;
         high = 1;
         i++;
     }

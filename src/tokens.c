@@ -29,6 +29,7 @@
  */
 #include "tokens.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,9 +162,11 @@ static size_t S_scan_word(const char *text, size_t len, size_t i,
 {
     size_t upper = 0, lower = 0, start = i;
     int first_letter = 1, last_letter = 0;
-    while (i < len && i - start < RG_MAX_TOKEN_BYTES) {
+    while (i < len) {
         utf8proc_int32_t cp;
         size_t n = S_decode(text, len, i, &cp);
+        if (i + n - start > RG_MAX_TOKEN_BYTES && i > start)
+            break;
         if (S_is_wordchar(cp)) {
             last_letter = 0;
             if (S_is_letter(cp)) {
@@ -227,10 +230,13 @@ static size_t S_scan_number(const char *text, size_t len, size_t i, int *inner)
 static size_t S_scan_cluster(const char *text, size_t len, size_t i)
 {
     utf8proc_int32_t prev, state = 0;
+    size_t start = i;
     i += S_decode(text, len, i, &prev);
     while (i < len) {
         utf8proc_int32_t cp;
         size_t n = S_decode(text, len, i, &cp);
+        if (i + n - start > RG_MAX_TOKEN_BYTES)
+            break;
         /* Two ASCII characters always break, CR LF aside (whitespace,
          * never seen here). */
         if (prev < 0x80 && cp < 0x80)
@@ -243,6 +249,45 @@ static size_t S_scan_cluster(const char *text, size_t len, size_t i)
     return i;
 }
 
+/*
+ * The fold of a token made of ASCII and Latin-1 letters (U+00C0..U+00FF,
+ * all German letters among them), without utf8proc: what utf8proc's case
+ * fold gives for them is À..Þ (but ×) -> à..þ, ß -> ss, the rest
+ * unchanged.  Appends it and returns its length, or SIZE_MAX (nothing
+ * appended) when the token holds anything else.
+ */
+static size_t S_fold_latin1(rg_tokens *out, const unsigned char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] < 0x80)
+            continue;
+        if (s[k] != 0xC3 || k + 1 == n || s[k + 1] < 0x80 || s[k + 1] > 0xBF)
+            return SIZE_MAX;
+        k++;
+    }
+    RG_GROW(out->fold, out->fold_cap, out->fold_len + 2 * n + 1);
+    char *d = out->fold + out->fold_len;
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = s[k];
+        if (c < 0x80) {
+            d[m++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            continue;
+        }
+        unsigned char t = s[++k];
+        if (t == 0x9F) {            /* ß */
+            d[m++] = 's';
+            d[m++] = 's';
+        } else {
+            d[m++] = (char)0xC3;
+            d[m++] = (char)((t >= 0x80 && t <= 0x9E && t != 0x97) ? t + 0x20 : t);
+        }
+    }
+    d[m] = '\0';
+    out->fold_len += m + 1;
+    return m;
+}
+
 /* Appends the folded form of text[start, end) to out->fold; returns its
  * length. */
 static size_t S_fold_token(rg_tokens *out, S_fold *sc, const char *text,
@@ -253,6 +298,11 @@ static size_t S_fold_token(rg_tokens *out, S_fold *sc, const char *text,
     int ascii = 1;
     for (size_t k = 0; k < n && ascii; k++)
         ascii = s[k] < 0x80;
+    if (!ascii) {
+        size_t m = S_fold_latin1(out, s, n);
+        if (m != SIZE_MAX)
+            return m;
+    }
     if (ascii) {
         RG_GROW(out->fold, out->fold_cap, out->fold_len + n + 1);
         char *d = out->fold + out->fold_len;

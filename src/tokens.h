@@ -33,9 +33,10 @@ enum rg_token_flag {
                                       after: NATO in NATO-Generalsekretär */
 };
 
-/* Limit: a word longer than this many bytes is cut into words of at most
- * this length (no name is that long; it bounds the work per token on
- * pathological input). */
+/* Limit: a word (or a cluster of punctuation and marks) longer than this
+ * many bytes is cut into tokens of at most this length, at code point
+ * boundaries (no name is that long; it bounds the work per token on
+ * pathological input).  Numbers are not cut: they are ASCII and cheap. */
 #define RG_MAX_TOKEN_BYTES 256
 
 typedef struct rg_token {

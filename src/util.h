@@ -29,8 +29,13 @@ char *rg_i_xstrndup(const char *s, size_t n);
 /* Grows the array *pv of element size `size` so that it holds at least
  * `need` elements; *pcap is its capacity in elements. */
 void rg_i_grow(void **pv, size_t *pcap, size_t need, size_t size);
-#define RG_GROW(v, cap, need) \
-    rg_i_grow((void **)&(v), &(cap), (need), sizeof(*(v)))
+/* `need` is evaluated twice: pass no side effects.  The check is inline
+ * because it runs once per token in the hot loops. */
+#define RG_GROW(v, cap, need)                                          \
+    do {                                                               \
+        if ((need) > (cap))                                            \
+            rg_i_grow((void **)&(v), &(cap), (need), sizeof(*(v)));    \
+    } while (0)
 
 /* A growable byte buffer, always NUL-terminated once anything was added. */
 typedef struct rg_buf {

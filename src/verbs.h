@@ -3,33 +3,88 @@
  * news with their relation class and every form needed to find them.
  * Loaded by dict.c, which hands it the lines of any table whose header
  * rg_i_verbs_header accepts; used by relations.c.
+ *
+ * Ownership: the lexicon owns every string it hands out; pointers into it
+ * (entries, lemmas, hits) stay valid until rg_i_verbs_free or the next
+ * rg_i_verbs_line / rg_i_verbs_finish.
  */
 #ifndef RG_VERBS_H
 #define RG_VERBS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "relgraph.h"
 
 typedef struct rg_verbs rg_verbs;
 
+/* What a form is; a folded word can be several at once ("verurteilt" is
+ * finite and a participle; "warnen" finite and infinitive). */
+enum rg_verb_form {
+    RG_VF_FINITE = 1 << 0,     /* present or past, any person */
+    RG_VF_INFINITIVE = 1 << 1, /* warnen, einbestellen */
+    RG_VF_PARTICIPLE = 1 << 2, /* gewarnt, eingesetzt */
+    RG_VF_ZU = 1 << 3,         /* zu-infinitive in one word: einzusetzen */
+    RG_VF_SPLIT = 1 << 4       /* finite form of a separable verb without
+                                  its particle: "bestellte" of einbestellen,
+                                  whose particle must close the clause */
+};
+
+/* One line of a verb table. */
+typedef struct rg_verb_entry {
+    char *lemma;           /* NFC, as written: einbestellen */
+    uint16_t relation;     /* enum rg_relation_class (relations.h) */
+    char *particle;        /* folded separable particle, "" if none */
+    char **words;          /* folded words the clause must contain;
+                              a trailing '*' makes one a prefix */
+    size_t n_words;
+    char **preps;          /* folded prepositions whose actor is the
+                              target (">nach"); when any is given, one
+                              must be present */
+    size_t n_preps;
+    int reflexive;         /* "sich" in the pattern: needs a reflexive */
+    char *forms;           /* folded `forms` column (principal parts) */
+    char *where;           /* "file:line" */
+} rg_verb_entry;
+
+/* A form of an entry, as found by lookup. */
+typedef struct rg_verb_hit {
+    uint32_t entry;        /* index for rg_i_verbs_entry */
+    uint8_t flags;         /* enum rg_verb_form */
+} rg_verb_hit;
+
 rg_verbs *rg_i_verbs_new(void);
 void rg_i_verbs_free(rg_verbs *v);
 
-/* Whether the header fields f[0..nf) are those of a verb table. */
+/* Whether the header fields f[0..nf) are those of a verb table:
+ * lemma, class, particle, forms, pattern. */
 int rg_i_verbs_header(char *const *f, size_t nf);
 
-/* One data line of a verb table (fields f[0..nf), NUL-terminated, trimmed);
- * malformed lines are reported at `where` ("file:line") through diag.
+/* One data line of a verb table (fields f[0..nf), NUL-terminated, trimmed;
+ * trailing empty fields may be left out); malformed lines are reported at
+ * `where` ("file:line") through diag.
  * Returns 0, or -1 when the line was malformed. */
 int rg_i_verbs_line(rg_verbs *v, const rg_diag *diag, const char *where,
                     char *const *f, size_t nf);
 
-/* Called once by rg_dict_finish: builds the form tables.  Returns RG_OK
- * or RG_EPARSE (reported). */
+/* Called once by rg_dict_finish: generates every form of every entry and
+ * builds the form table.  Returns RG_OK.
+ * Time complexity: O(total forms). */
 rg_status rg_i_verbs_finish(rg_verbs *v, const rg_diag *diag);
 
 /* Number of verbs (lemmas) loaded. */
 size_t rg_i_verbs_count(const rg_verbs *v);
+
+/* Number of entries (lines); a lemma may have several. */
+size_t rg_i_verbs_entry_count(const rg_verbs *v);
+const rg_verb_entry *rg_i_verbs_entry(const rg_verbs *v, uint32_t i);
+
+/*
+ * The entries that have the folded word fold[0..n) as a form, in load
+ * order, with what the form is; *n_hits = 0 (and NULL) when none.
+ * Needs rg_i_verbs_finish.  Time: O(n) expected.
+ */
+const rg_verb_hit *rg_i_verbs_lookup(const rg_verbs *v, const char *fold,
+                                     size_t n, size_t *n_hits);
 
 #endif

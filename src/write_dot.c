@@ -5,28 +5,18 @@
  * statement per network edge, both in network order; co-occurrence edges
  * get dir=none, relation edges an arrow and their relation as label.  The
  * file is for looking at: the full data goes to GraphML.
+ *
+ * Shapes and fills by actor type come from writers.h (Okabe–Ito, safe for
+ * colour-blind readers, one shape per type for greyscale).  A legend — a
+ * cluster with one sample node per type present, named "legend: TYPE",
+ * which no actor id can be — makes a drawing explain itself; counting
+ * tools therefore see one extra node per type present.
  */
-#include "network.h"
+#include "writers.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-/*
- * Shapes and fills by actor type.  Fills are from the Okabe–Ito palette
- * (Okabe & Ito 2008), which stays distinguishable with the common forms of
- * colour blindness, and every type also has its own shape so that greyscale
- * prints still tell them apart.  Black text is legible on all five.
- */
-static const struct {
-    const char *type, *shape, *fill;
-} S_styles[] = {
-    {"person", "ellipse", "#E69F00"},        /* orange */
-    {"organization", "box", "#56B4E9"},      /* sky blue */
-    {"country", "hexagon", "#009E73"},       /* bluish green */
-    {"location", "house", "#F0E442"},        /* yellow */
-    {"other", "octagon", "#CC79A7"},         /* reddish purple */
-};
 
 /* Thickest edge line; log2 keeps heavy edges from swamping the drawing. */
 #define S_MAX_PENWIDTH 8.0
@@ -81,20 +71,11 @@ static void S_quote(rg_buf *b, const char *s)
     rg_i_buf_destroy(&clean);
 }
 
-static size_t S_style(const char *type)
-{
-    size_t n = sizeof(S_styles) / sizeof(S_styles[0]);
-    for (size_t i = 0; i + 1 < n; i++)
-        if (strcmp(type, S_styles[i].type) == 0)
-            return i;
-    return n - 1;   /* "other" and anything new */
-}
-
 static void S_node(rg_buf *b, const rg_network *net, igraph_integer_t v)
 {
     char num[RG_NUMBUF];
     const char *type = rg_i_node_str(net, "type", v);
-    size_t k = S_style(type);
+    const rg_type_style *style = rg_i_type_style(type);
     rg_buf tip;
     rg_i_buf_init(&tip);
     double m = rg_i_node_num(net, "mentions", v);
@@ -106,7 +87,7 @@ static void S_node(rg_buf *b, const rg_network *net, igraph_integer_t v)
     rg_i_buf_adds(b, " [label=");
     S_quote(b, rg_i_node_str(net, "label", v));
     rg_i_buf_printf(b, ", shape=%s, fillcolor=\"%s\", tooltip=",
-                    S_styles[k].shape, S_styles[k].fill);
+                    style->shape, style->fill);
     S_quote(b, tip.data);
     rg_i_buf_adds(b, "];\n");
     rg_i_buf_destroy(&tip);
@@ -121,7 +102,7 @@ static void S_edge(rg_buf *b, const rg_network *net, igraph_integer_t e)
         pw = S_MAX_PENWIDTH;
     rg_buf tip;
     rg_i_buf_init(&tip);
-    double nd = rg_i_edge_num(net, "documents", e);
+    double nd = rg_i_edge_num(net, "edge_documents", e);
     rg_i_buf_printf(&tip, "weight %s, %s document%s",
                     rg_i_format_number(num, w), rg_i_format_number(docs, nd),
                     nd == 1 ? "" : "s");
@@ -144,9 +125,34 @@ static void S_edge(rg_buf *b, const rg_network *net, igraph_integer_t e)
     rg_i_buf_destroy(&tip);
 }
 
-static int S_put(const rg_buf *b, FILE *out)
+/* The legend: one sample node per actor type present, in palette order. */
+static void S_legend(rg_buf *b, const rg_network *net)
 {
-    return b->len && fwrite(b->data, 1, b->len, out) != b->len ? -1 : 0;
+    int present[16] = {0};
+    int any = 0;
+    igraph_integer_t nv = igraph_vcount(&net->graph);
+    for (igraph_integer_t v = 0; v < nv; v++) {
+        size_t k = (size_t)(rg_i_type_style(rg_i_node_str(net, "type", v)) -
+                            rg_i_type_styles);
+        if (k < 16)
+            present[k] = any = 1;
+    }
+    if (!any)
+        return;
+    rg_i_buf_adds(b, "  subgraph cluster_legend {\n"
+                     "    graph [label=\"actor types\", fontname=\"Helvetica\", "
+                     "fontsize=10, style=\"rounded,dashed\", color=\"#888888\"];\n");
+    for (size_t k = 0; k < rg_i_type_style_count && k < 16; k++) {
+        const rg_type_style *s = &rg_i_type_styles[k];
+        if (!present[k])
+            continue;
+        rg_i_buf_printf(b,
+                        "    \"legend: %s\" [label=\"%s\", shape=%s, "
+                        "fillcolor=\"%s\", fontsize=10, tooltip=\"actor type "
+                        "%s\"];\n",
+                        s->type, s->type, s->shape, s->fill, s->type);
+    }
+    rg_i_buf_adds(b, "  }\n");
 }
 
 rg_status rg_network_write_dot(const rg_network *net, FILE *out)
@@ -167,14 +173,17 @@ rg_status rg_network_write_dot(const rg_network *net, FILE *out)
     for (igraph_integer_t v = 0; v < nv; v++) {
         rg_i_buf_reset(&b);
         S_node(&b, net, v);
-        S_CHECK(S_put(&b, out));
+        S_CHECK(rg_i_put(&b, out));
     }
     igraph_integer_t ne = igraph_ecount(&net->graph);
     for (igraph_integer_t e = 0; e < ne; e++) {
         rg_i_buf_reset(&b);
         S_edge(&b, net, e);
-        S_CHECK(S_put(&b, out));
+        S_CHECK(rg_i_put(&b, out));
     }
+    rg_i_buf_reset(&b);
+    S_legend(&b, net);
+    S_CHECK(rg_i_put(&b, out));
     S_CHECK(fputs("}\n", out));
     if (fflush(out) != 0 || ferror(out))
         st = RG_EIO;

@@ -79,10 +79,18 @@ static void S_string(rg_buf *b, rg_buf *tmp, const char *s)
     rg_i_buf_addc(b, '"');
 }
 
-static void S_number(rg_buf *b, double x)
+/* A DOUBLE keeps a decimal point ("3.0", not "3") so that typed readers
+ * (networkx, pandas) see a float column, as the schema declares. */
+static void S_number(rg_buf *b, double x, int is_double)
 {
     char num[RG_NUMBUF];
-    rg_i_buf_adds(b, isfinite(x) ? rg_i_format_number(num, x) : "null");
+    if (!isfinite(x)) {
+        rg_i_buf_adds(b, "null");
+        return;
+    }
+    rg_i_buf_adds(b, rg_i_format_number(num, x));
+    if (is_double && !strpbrk(num, ".e"))
+        rg_i_buf_adds(b, ".0");
 }
 
 /* `, "name": value` for every schema attribute of the domain but `skip`
@@ -103,7 +111,8 @@ static void S_attrs(rg_buf *b, rg_buf *tmp, const rg_network *net,
                                  : rg_i_edge_str(net, a->name, i));
         else
             S_number(b, domain == RG_ATTR_NODE ? rg_i_node_num(net, a->name, i)
-                                               : rg_i_edge_num(net, a->name, i));
+                                               : rg_i_edge_num(net, a->name, i),
+                     a->type == RG_ATTR_DOUBLE);
     }
 }
 

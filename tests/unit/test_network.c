@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dict.h"
+#include "metrics.h"
 #include "network.h"
 #include "relations.h"
 #include "support.h"
@@ -105,7 +106,7 @@ Test(network, nodes_edges_order_and_attributes)
     cr_assert_str_eq(rg_i_edge_str(net, "kind", 0), "cooccurrence");
     cr_assert_str_eq(rg_i_edge_str(net, "relation", 0), "");
     cr_assert_eq(rg_i_edge_num(net, "weight", 0), 3);
-    cr_assert_eq(rg_i_edge_num(net, "documents", 0), 2);
+    cr_assert_eq(rg_i_edge_num(net, "edge_documents", 0), 2);
     cr_assert_str_eq(rg_i_edge_str(net, "evidence", 0), "A und B.");
     cr_assert_not(rg_i_edge_directed(net, 0));
 
@@ -123,12 +124,18 @@ Test(network, nodes_edges_order_and_attributes)
     cr_assert(net->has_relation);
     cr_assert_str_eq(rg_i_network_layers(net), "mixed");
 
-    /* degree counts ties of every kind: a has two edges to b */
-    cr_assert_eq(rg_i_node_num(net, "degree", 0), 2);
-    cr_assert_eq(rg_i_node_num(net, "degree", 1), 3);
-    cr_assert_eq(rg_i_node_num(net, "strength", 0), 4);
-    cr_assert_eq(rg_i_node_num(net, "strength", 1), 5);
+    /* metrics read the co-occurrence layer by default: the relation edge
+     * a->b is kept but not measured */
+    cr_assert_eq(rg_i_node_num(net, "degree", 0), 1);
+    cr_assert_eq(rg_i_node_num(net, "degree", 1), 2);
+    cr_assert_eq(rg_i_node_num(net, "strength", 0), 3);
+    cr_assert_eq(rg_i_node_num(net, "strength", 1), 4);
     cr_assert_eq(rg_i_node_num(net, "strength", 2), 1);
+    rg_i_figures fig;
+    rg_i_network_figures(net, &fig);
+    cr_assert_eq(fig.layer, RG_LAYER_COOCCURRENCE);
+    cr_assert_eq(fig.layer_edges, 2);
+    cr_assert_eq(fig.ties, 2);
 
     rg_network_free(net);
     rg_i_tally_free(t);
@@ -137,24 +144,42 @@ Test(network, nodes_edges_order_and_attributes)
 
 Test(network, schema_is_complete)
 {
+    /* Node attributes first, in this order; then the edge attributes
+     * (whose list the writers' and relations' work extends). */
     static const char *const node[] = {
         "id", "label", "type", "qid", "mentions", "documents", "degree",
-        "strength", "pagerank", "betweenness"};
-    static const char *const edge[] = {"kind", "relation", "weight",
-                                       "documents", "evidence"};
-    cr_assert_eq(rg_i_attr_count, 15);
-    for (size_t i = 0; i < 10; i++) {
+        "strength", "pagerank", "betweenness", "closeness", "eigenvector",
+        "clustering", "kcore", "community"};
+    static const uint8_t node_type[] = {
+        RG_ATTR_STRING, RG_ATTR_STRING, RG_ATTR_STRING, RG_ATTR_STRING,
+        RG_ATTR_INT, RG_ATTR_INT, RG_ATTR_INT, RG_ATTR_DOUBLE, RG_ATTR_DOUBLE,
+        RG_ATTR_DOUBLE, RG_ATTR_DOUBLE, RG_ATTR_DOUBLE, RG_ATTR_DOUBLE,
+        RG_ATTR_INT, RG_ATTR_INT};
+    size_t nn = sizeof(node) / sizeof(node[0]);
+    cr_assert_geq(rg_i_attr_count, nn + 4);
+    for (size_t i = 0; i < nn; i++) {
         cr_assert_str_eq(rg_i_attrs[i].name, node[i]);
         cr_assert_eq(rg_i_attrs[i].domain, RG_ATTR_NODE);
+        cr_assert_eq(rg_i_attrs[i].type, node_type[i], "%s", node[i]);
     }
-    for (size_t i = 0; i < 5; i++) {
-        cr_assert_str_eq(rg_i_attrs[10 + i].name, edge[i]);
-        cr_assert_eq(rg_i_attrs[10 + i].domain, RG_ATTR_EDGE);
+    for (size_t i = nn; i < rg_i_attr_count; i++)
+        cr_assert_eq(rg_i_attrs[i].domain, RG_ATTR_EDGE, "%s",
+                     rg_i_attrs[i].name);
+    /* every metric metrics.c sets is in the schema, so every export has it */
+    for (size_t m = 0; m < rg_i_metric_count; m++) {
+        int found = 0;
+        for (size_t i = 0; i < nn; i++)
+            found |= !strcmp(rg_i_attrs[i].name, rg_i_metric_names[m]);
+        cr_assert(found, "%s", rg_i_metric_names[m]);
     }
-    cr_assert_eq(rg_i_attrs[4].type, RG_ATTR_INT);
-    cr_assert_eq(rg_i_attrs[8].type, RG_ATTR_DOUBLE);
-    cr_assert_eq(rg_i_attrs[12].type, RG_ATTR_DOUBLE);
-    cr_assert_eq(rg_i_attrs[14].type, RG_ATTR_STRING);
+    static const char *const edge[] = {"kind", "relation", "weight",
+                                       "evidence"};
+    for (size_t k = 0; k < 4; k++) {
+        int found = 0;
+        for (size_t i = nn; i < rg_i_attr_count; i++)
+            found |= !strcmp(rg_i_attrs[i].name, edge[k]);
+        cr_assert(found, "%s", edge[k]);
+    }
 }
 
 Test(network, path_metrics)
@@ -189,6 +214,28 @@ Test(network, path_metrics)
     cr_assert_float_eq(rg_i_node_num(net, "pagerank", 0), pa, 1e-9);
     cr_assert_float_eq(rg_i_node_num(net, "pagerank", 1), pb, 1e-9);
     cr_assert_float_eq(rg_i_node_num(net, "pagerank", 2), pc, 1e-9);
+
+    /* Lengths 1/w: a-b 1, b-c 0.5.  Closeness (r/(n-1)) * r/sum:
+     * a: 2/(1 + 1.5) = 0.8, b: 2/1.5, c: 2/(0.5 + 1.5) = 1. */
+    cr_assert_float_eq(rg_i_node_num(net, "closeness", 0), 0.8, 1e-12);
+    cr_assert_float_eq(rg_i_node_num(net, "closeness", 1), 2 / 1.5, 1e-12);
+    cr_assert_float_eq(rg_i_node_num(net, "closeness", 2), 1.0, 1e-12);
+    /* Weighted adjacency [[0,1,0],[1,0,2],[0,2,0]]: leading eigenvalue
+     * sqrt 5, eigenvector (1, sqrt 5, 2), scaled to max 1. */
+    cr_assert_float_eq(rg_i_node_num(net, "eigenvector", 0), 1 / sqrt(5), 1e-9);
+    cr_assert_float_eq(rg_i_node_num(net, "eigenvector", 1), 1.0, 1e-9);
+    cr_assert_float_eq(rg_i_node_num(net, "eigenvector", 2), 2 / sqrt(5), 1e-9);
+    for (igraph_integer_t v = 0; v < 3; v++) {
+        cr_assert_eq(rg_i_node_num(net, "clustering", v), 0);
+        cr_assert_eq(rg_i_node_num(net, "kcore", v), 1);
+    }
+    rg_i_figures fig;
+    rg_i_network_figures(net, &fig);
+    cr_assert_eq(fig.nodes, 3);
+    cr_assert_eq(fig.ties, 2);
+    cr_assert_float_eq(fig.density, 2.0 / 3, 1e-12);
+    cr_assert_eq(fig.components, 1);
+    cr_assert_float_eq(fig.largest_share, 1.0, 1e-12);
     rg_network_free(net);
     rg_i_tally_free(t);
     rg_dict_free(d);
@@ -251,6 +298,181 @@ Test(network, star_pagerank)
     rg_dict_free(d);
 }
 
+/* Actors p1..p7 for the larger hand-computed graphs. */
+static rg_dict *S_dict7(void)
+{
+    rg_dict *d = rgt_dict("id\ttype\tlabel\tqid\n"
+                          "p1\tperson\tP1\t\np2\tperson\tP2\t\n"
+                          "p3\tperson\tP3\t\np4\tcountry\tP4\t\n"
+                          "p5\tcountry\tP5\t\np6\tcountry\tP6\t\n"
+                          "p7\tother\tP7\t\n",
+                          NULL, NULL);
+    cr_assert_not_null(d);
+    return d;
+}
+
+/* Tally with every actor of d mentioned once and the co-occurrence edges
+ * `edges` ("p1 p2" ...), each once. */
+static rg_tally *S_tally(const rg_dict *d, const char *const *edges, size_t n)
+{
+    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
+    for (size_t a = 0; a < rg_dict_actor_count(d); a++)
+        rg_i_tally_mention(t, (uint32_t)a, 0);
+    for (size_t i = 0; i < n; i++) {
+        char s[8], g[8];
+        cr_assert_eq(sscanf(edges[i], "%7s %7s", s, g), 2);
+        S_rel(t, S_idx(d, s), S_idx(d, g), RG_KIND_COOCCURRENCE, 0, 0, "x");
+    }
+    return t;
+}
+
+Test(network, clustering_and_kcore)
+{
+    /* triangle p1 p2 p3 with a pendant p4 at p3; p5..p7 alone */
+    rg_dict *d = S_dict7();
+    static const char *const e[] = {"p1 p2", "p2 p3", "p1 p3", "p3 p4"};
+    rg_tally *t = S_tally(d, e, 4);
+    rg_network *net = S_build(t, d);
+    cr_assert_float_eq(rg_i_node_num(net, "clustering", S_node(net, "p1")), 1.0, 1e-12);
+    cr_assert_float_eq(rg_i_node_num(net, "clustering", S_node(net, "p3")), 1.0 / 3, 1e-12);
+    cr_assert_eq(rg_i_node_num(net, "clustering", S_node(net, "p4")), 0);
+    cr_assert_eq(rg_i_node_num(net, "kcore", S_node(net, "p2")), 2);
+    cr_assert_eq(rg_i_node_num(net, "kcore", S_node(net, "p3")), 2);
+    cr_assert_eq(rg_i_node_num(net, "kcore", S_node(net, "p4")), 1);
+    cr_assert_eq(rg_i_node_num(net, "kcore", S_node(net, "p5")), 0);
+    /* actors without ties: no centrality, each its own component */
+    igraph_integer_t p5 = S_node(net, "p5");
+    cr_assert_eq(rg_i_node_num(net, "closeness", p5), 0);
+    cr_assert_eq(rg_i_node_num(net, "eigenvector", p5), 0);
+    cr_assert_eq(rg_i_node_num(net, "betweenness", p5), 0);
+    rg_i_figures fig;
+    rg_i_network_figures(net, &fig);
+    cr_assert_eq(fig.components, 4);
+    cr_assert_float_eq(fig.largest_share, 4.0 / 7, 1e-12);
+    cr_assert_float_eq(fig.density, 4.0 / 21, 1e-12);
+    /* Wasserman-Faust: p4 reaches 3 of the 6 others, p3 at 1, p1 and p2
+     * at 2: (3/6) * 3/(1 + 2 + 2) */
+    cr_assert_float_eq(rg_i_node_num(net, "closeness", S_node(net, "p4")),
+                       0.5 * 3 / 5, 1e-12);
+    rg_network_free(net);
+    rg_i_tally_free(t);
+    rg_dict_free(d);
+}
+
+Test(network, communities_and_modularity)
+{
+    /* two triangles p1 p2 p3 and p4 p5 p6 joined by p3-p4; p7 alone */
+    rg_dict *d = S_dict7();
+    static const char *const e[] = {"p1 p2", "p2 p3", "p1 p3", "p3 p4",
+                                    "p4 p5", "p5 p6", "p4 p6"};
+    rg_tally *t = S_tally(d, e, 7);
+    rg_network *net = S_build(t, d);
+    double c[8];
+    for (int i = 1; i <= 7; i++) {
+        char id[4];
+        snprintf(id, sizeof(id), "p%d", i);
+        c[i] = rg_i_node_num(net, "community", S_node(net, id));
+    }
+    /* numbered by size, ties by the first actor: p1's triangle is 0 */
+    cr_assert_eq(c[1], 0);
+    cr_assert_eq(c[2], 0);
+    cr_assert_eq(c[3], 0);
+    cr_assert_eq(c[4], 1);
+    cr_assert_eq(c[5], 1);
+    cr_assert_eq(c[6], 1);
+    cr_assert_eq(c[7], 2);
+    /* Q = sum over communities of L_c/m - (d_c/2m)^2 = 2 (3/7 - 1/4) */
+    rg_i_figures fig;
+    rg_i_network_figures(net, &fig);
+    cr_assert_eq(fig.communities, 3);
+    cr_assert_float_eq(fig.modularity, 5.0 / 14, 1e-12);
+    /* p3 is on every path from p1, p2 to p4, p5, p6: 2 * 3 pairs */
+    cr_assert_float_eq(rg_i_node_num(net, "betweenness", S_node(net, "p3")),
+                       6.0, 1e-12);
+    rg_network_free(net);
+
+    /* the same network again: the same communities (seeded) */
+    net = S_build(t, d);
+    cr_assert_eq(rg_i_node_num(net, "community", S_node(net, "p4")), 1);
+    rg_network_free(net);
+    rg_i_tally_free(t);
+    rg_dict_free(d);
+}
+
+Test(network, relation_layer_pagerank_is_directed)
+{
+    /* a -> b -> c (relation edges), a - c co-occurrence */
+    rg_dict *d = S_dict();
+    uint32_t a = S_idx(d, "a"), b = S_idx(d, "b"), c = S_idx(d, "c");
+    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
+    rg_i_tally_mention(t, a, 0);
+    rg_i_tally_mention(t, b, 0);
+    rg_i_tally_mention(t, c, 0);
+    S_rel(t, a, b, RG_KIND_RELATION, 1, 0, "A warnt B.");
+    S_rel(t, b, c, RG_KIND_RELATION, 1, 0, "B warnt C.");
+    S_rel(t, a, c, RG_KIND_COOCCURRENCE, 0, 0, "A und C.");
+    rg_network *net = S_build(t, d);
+    cr_assert_eq(rg_i_node_num(net, "degree", S_node(net, "b")), 0,
+                 "default layer: co-occurrence");
+
+    cr_assert_eq(rg_i_network_metrics_layer(net, RG_LAYER_RELATIONS), RG_OK);
+    /* c is a dead end and jumps uniformly: p_a = u, p_b = u (1 + d),
+     * p_c = u (1 + d + d^2) with u = 1 / (3 + 2d + d^2). */
+    double dd = 0.85, u = 1 / (3 + 2 * dd + dd * dd);
+    cr_assert_float_eq(rg_i_node_num(net, "pagerank", S_node(net, "a")), u, 1e-9);
+    cr_assert_float_eq(rg_i_node_num(net, "pagerank", S_node(net, "b")),
+                       u * (1 + dd), 1e-9);
+    cr_assert_float_eq(rg_i_node_num(net, "pagerank", S_node(net, "c")),
+                       u * (1 + dd + dd * dd), 1e-9);
+    /* the other metrics read the ties, undirected: b is between a and c */
+    cr_assert_float_eq(rg_i_node_num(net, "betweenness", S_node(net, "b")), 1.0, 1e-12);
+    rg_i_figures fig;
+    rg_i_network_figures(net, &fig);
+    cr_assert_eq(fig.layer, RG_LAYER_RELATIONS);
+    cr_assert_eq(fig.layer_edges, 2);
+
+    /* all: a co-occurrence edge is walked both ways, ties are a triangle */
+    cr_assert_eq(rg_i_network_metrics_layer(net, RG_LAYER_ALL), RG_OK);
+    cr_assert_eq(rg_i_node_num(net, "degree", S_node(net, "b")), 2);
+    cr_assert_float_eq(rg_i_node_num(net, "betweenness", S_node(net, "b")), 0, 1e-12);
+    cr_assert_float_eq(rg_i_node_num(net, "clustering", S_node(net, "a")), 1.0, 1e-12);
+    rg_network_free(net);
+    rg_i_tally_free(t);
+    rg_dict_free(d);
+}
+
+Test(network, parallel_edges_are_one_tie)
+{
+    /* a-b as co-occurrence (weight 1) and relation (weight 1), b-c
+     * co-occurrence (weight 1): on all layers a-b is one tie of weight 2,
+     * so b is on a's only path to c once, not twice, and a's degree is 1 */
+    rg_dict *d = S_dict();
+    uint32_t a = S_idx(d, "a"), b = S_idx(d, "b"), c = S_idx(d, "c");
+    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
+    rg_i_tally_mention(t, a, 0);
+    rg_i_tally_mention(t, b, 0);
+    rg_i_tally_mention(t, c, 0);
+    S_rel(t, a, b, RG_KIND_COOCCURRENCE, 0, 0, "x");
+    S_rel(t, a, b, RG_KIND_RELATION, 1, 0, "x");
+    S_rel(t, b, c, RG_KIND_COOCCURRENCE, 0, 0, "x");
+    rg_network *net = S_build(t, d);
+    cr_assert_eq(rg_i_network_metrics_layer(net, RG_LAYER_ALL), RG_OK);
+    cr_assert_eq(rg_i_node_num(net, "degree", S_node(net, "a")), 1);
+    cr_assert_eq(rg_i_node_num(net, "strength", S_node(net, "a")), 2);
+    cr_assert_eq(rg_i_node_num(net, "strength", S_node(net, "b")), 3);
+    cr_assert_float_eq(rg_i_node_num(net, "betweenness", S_node(net, "b")), 1.0, 1e-12);
+    /* closeness of a: c at 1/2 + 1 */
+    cr_assert_float_eq(rg_i_node_num(net, "closeness", S_node(net, "a")),
+                       2 / 2.0, 1e-12);
+    rg_i_figures fig;
+    rg_i_network_figures(net, &fig);
+    cr_assert_eq(fig.ties, 2);
+    cr_assert_eq(fig.layer_edges, 3);
+    rg_network_free(net);
+    rg_i_tally_free(t);
+    rg_dict_free(d);
+}
+
 Test(network, relation_only_and_empty)
 {
     rg_dict *d = S_dict();
@@ -282,6 +504,14 @@ Test(network, relation_only_and_empty)
     cr_assert_eq(rg_network_node_count(net), 1);
     cr_assert_float_eq(rg_i_node_num(net, "pagerank", 0), 1.0, 1e-12);
     cr_assert_eq(rg_i_node_num(net, "degree", 0), 0);
+    cr_assert_eq(rg_i_node_num(net, "closeness", 0), 0);
+    cr_assert_eq(rg_i_node_num(net, "eigenvector", 0), 0);
+    cr_assert_eq(rg_i_node_num(net, "community", 0), 0);
+    rg_i_figures fig;
+    rg_i_network_figures(net, &fig);
+    cr_assert(isnan(fig.modularity));
+    cr_assert_eq(fig.density, 0);
+    cr_assert_eq(fig.components, 1);
     rg_network_free(net);
     rg_i_tally_free(t);
     rg_dict_free(d);
@@ -322,7 +552,8 @@ Test(network, formats)
     cr_assert_eq(rg_format_from_name("gv"), RG_FORMAT_DOT);
     cr_assert_eq(rg_format_from_name("graphml"), RG_FORMAT_GRAPHML);
     cr_assert_eq(rg_format_from_name("GraphML"), RG_FORMAT_NONE);
-    cr_assert_eq(rg_format_from_name("gexf"), RG_FORMAT_NONE);
+    cr_assert_eq(rg_format_from_name("gexf"), RG_FORMAT_GEXF);
+    cr_assert_eq(rg_format_from_name("svg"), RG_FORMAT_NONE);
 }
 
 Test(network, write_dispatch)

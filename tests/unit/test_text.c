@@ -173,10 +173,11 @@ Test(text, bom_only_at_start)
 
 Test(text, invalid_byte_replaced)
 {
-    const char *s = "ab\xFF" "cd";
+    /* "ä" makes it UTF-8 with damage (not Windows-1252) */
+    const char *s = "\xC3\xA4\xFF" "cd";
     rg_text t;
     S_norm(&t, s);
-    cr_assert_str_eq(t.norm, "ab\xEF\xBF\xBD" "cd");
+    cr_assert_str_eq(t.norm, "\xC3\xA4\xEF\xBF\xBD" "cd");
     cr_assert_eq(t.repaired, 1);
     cr_assert_eq(t.first_invalid, 2);
     cr_assert_not_null(t.map);
@@ -192,12 +193,12 @@ Test(text, invalid_sequences_counted_by_maximal_subpart)
     /* A truncated 3-byte sequence is one repair (E2 82), a lone
      * continuation byte another, a surrogate (ED A0 80) three (ED is not
      * followed by a valid second byte, so each byte stands alone). */
-    const char *s = "Ok \xE2\x82 x \x80 y \xED\xA0\x80 z";
+    const char *s = "\xC3\x96k \xE2\x82 x \x80 y \xED\xA0\x80 z";
     rg_text t;
     S_norm(&t, s);
     cr_assert_eq(t.repaired, 5);
-    cr_assert_eq(t.first_invalid, 3);
-    cr_assert_str_eq(t.norm, "Ok \xEF\xBF\xBD x \xEF\xBF\xBD y "
+    cr_assert_eq(t.first_invalid, 4);
+    cr_assert_str_eq(t.norm, "\xC3\x96k \xEF\xBF\xBD x \xEF\xBF\xBD y "
                              "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD z");
     S_check_span(&t, s, "x", "x");
     S_check_span(&t, s, "z", "z");
@@ -293,4 +294,20 @@ Test(text, zalgo_stays_linear, .timeout = 20)
             cr_assert_geq(t.map[k], t.map[k - 1]);
     rg_i_text_destroy(&t);
     free(s);
+}
+
+Test(text, latin1_is_decoded_as_windows_1252)
+{
+    /* No valid UTF-8 sequence at all: a legacy 8-bit file. */
+    const char *s = "Pj\xF6ngjang \x84Zitat\x93 \x81";
+    rg_text t;
+    S_norm(&t, s);
+    cr_assert(t.legacy);
+    cr_assert_str_eq(t.norm, "Pj\xC3\xB6ngjang \xE2\x80\x9EZitat\xE2\x80\x9C \xEF\xBF\xBD");
+    cr_assert_eq(t.repaired, 1, "0x81 is unassigned in Windows-1252");
+    cr_assert_eq(t.first_invalid, 18);
+    S_check_span(&t, s, "Pj\xC3\xB6ngjang", "Pj\xF6ngjang");
+    S_check_span(&t, s, "Zitat", "Zitat");
+    cr_assert_eq(rg_i_text_orig(&t, t.len), strlen(s));
+    rg_i_text_destroy(&t);
 }
