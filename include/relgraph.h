@@ -333,11 +333,14 @@ rg_status rg_network_write_report(const rg_network *net, size_t top,
  *                a dead end jumps to any actor (uniformly); sums to 1
  *   betweenness  weighted, a tie's length is 1/weight (more instances = a
  *                closer tie); not normalised; each unordered pair of other
- *                actors counts once (the middle of a-b-c scores 1)
+ *                actors counts once (the middle of a-b-c scores 1);
+ *                paths equally long within igraph's tolerance tie
+ *                (1/3 + 1/6 = 1/2), as in exact arithmetic
  *   closeness    with the same lengths, Wasserman–Faust's form for
  *                disconnected networks: (r / (V-1)) * (r / sum of the
  *                distances to the r actors reachable); 0 without ties
- *                (networkx's closeness_centrality, wf_improved=True)
+ *                (networkx's closeness_centrality, wf_improved=True); can
+ *                exceed 1, since heavy ties are shorter than 1
  *   eigenvector  of the weighted ties, scaled so that the maximum is 1; 0
  *                for actors without ties
  *   clustering   local clustering coefficient of the unweighted ties; 0

@@ -43,6 +43,10 @@ static const char USAGE[] =
     "      --evidence FILE    write every relation instance as TSV (doc,\n"
     "                         sentence, start, end, source, target, kind,\n"
     "                         relation, verb, text)\n"
+    "      --relations KIND   cooccurrence, verbs (directed verb relations\n"
+    "                         from dict/verbs.tsv) or all (default)\n"
+    "      --window W         co-occurrence window: sentence (default),\n"
+    "                         paragraph, document, or N tokens\n"
     "      --report FILE      write a centrality table (PageRank, degree,\n"
     "                         strength, betweenness); - = stdout\n"
     "      --top N            actors in the report (default 10, 0 = all)\n"
@@ -100,6 +104,9 @@ typedef struct cli {
     int no_default_dict, quiet, verbose;
     unsigned forms;          /* --forms, RG_FORMS_ALL bits */
     int keep_boilerplate;    /* --keep-boilerplate */
+    rg_relations relations;  /* --relations, 0 = default */
+    rg_window window;        /* --window */
+    size_t window_tokens;
     size_t top;
     rg_format fmt;
     const char *sort;        /* --sort, NULL = PageRank */
@@ -186,6 +193,41 @@ enum { OPT_MENTIONS = 256, OPT_EVIDENCE, OPT_REPORT, OPT_TOP, OPT_NO_DEFAULT_DIC
 
 enum { OPT_FORMS = 400 };   /* apart from the enum above, which grows */
 enum { OPT_KEEP_BOILERPLATE = 420 };
+enum { OPT_RELATIONS = 440, OPT_WINDOW };
+
+/* --relations and --window into c; 0, or the exit status of a usage error. */
+static int relation_option(cli *c, int ch, const char *arg)
+{
+    if (ch == OPT_RELATIONS) {
+        if (!strcmp(arg, "cooccurrence"))
+            c->relations = RG_REL_COOCCURRENCE;
+        else if (!strcmp(arg, "verbs"))
+            c->relations = RG_REL_VERBS;
+        else if (!strcmp(arg, "all"))
+            c->relations = RG_REL_ALL;
+        else
+            return usage_error("--relations: unknown kind '%s' (expected "
+                               "cooccurrence, verbs or all)", arg);
+        return 0;
+    }
+    if (!strcmp(arg, "sentence"))
+        c->window = RG_WINDOW_SENTENCE;
+    else if (!strcmp(arg, "paragraph"))
+        c->window = RG_WINDOW_PARAGRAPH;
+    else if (!strcmp(arg, "document"))
+        c->window = RG_WINDOW_DOCUMENT;
+    else {
+        char *end;
+        long v = strtol(arg, &end, 10);
+        if (!*arg || *end || v < 1 || arg[0] == '+' || arg[0] == ' ')
+            return usage_error("--window: expected sentence, paragraph, "
+                               "document or a number of tokens (1 or more), "
+                               "not '%s'", arg);
+        c->window = RG_WINDOW_TOKENS;
+        c->window_tokens = (size_t)v;
+    }
+    return 0;
+}
 
 /* The report's options and the filters (also of `relgraph report`). */
 enum { OPT_SORT = 500, OPT_MIN_WEIGHT, OPT_MIN_MENTIONS, OPT_TYPES, OPT_LAYER,
@@ -256,6 +298,8 @@ static int parse_args(cli *c, int argc, char **argv)
         {"no-default-dict", no_argument, NULL, OPT_NO_DEFAULT_DICT},
         {"forms", required_argument, NULL, OPT_FORMS},
         {"keep-boilerplate", no_argument, NULL, OPT_KEEP_BOILERPLATE},
+        {"relations", required_argument, NULL, OPT_RELATIONS},
+        {"window", required_argument, NULL, OPT_WINDOW},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -275,6 +319,12 @@ static int parse_args(cli *c, int argc, char **argv)
         case 'd': c->dicts[c->n_dicts++] = optarg; break;
         case OPT_MENTIONS: c->mentions = optarg; break;
         case OPT_EVIDENCE: c->evidence = optarg; break;
+        case OPT_RELATIONS: case OPT_WINDOW: {
+            int rc = relation_option(c, ch, optarg);
+            if (rc)
+                return rc;
+            break;
+        }
         case OPT_REPORT: c->report = optarg; break;
         case OPT_TOP: {
             char *end;
@@ -589,6 +639,10 @@ int main(int argc, char **argv)
     opts.evidence = f_evidence ? rg_outfile_stream(f_evidence) : NULL;
     opts.forms = c.forms;
     opts.keep_boilerplate = c.keep_boilerplate;
+    if (c.relations)
+        opts.relations = c.relations;
+    opts.window = c.window;
+    opts.window_tokens = c.window_tokens;
     p = rg_pipeline_new(dict, &opts);
     /* Inputs are read in sorted order, so the output does not depend on the
      * order they were given in either. */

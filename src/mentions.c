@@ -55,13 +55,14 @@ static const char *const S_government[] = {
 
 /* Whether a metonym match stands for a place here (see mentions.h). */
 static int S_venue(const rg_tokens *toks, const rg_sentence *sent,
-                   const rg_match *mt)
+                   const rg_match *mt, int has_place)
 {
     const rg_token *first = &toks->v[mt->tok_begin];
     const rg_token *last = &toks->v[mt->tok_end - 1];
+    /* "Moskau-Reise" is the place, but "Kreml-Sprecher" the government. */
     if ((first->flags & RG_TF_HYPHEN_BEFORE) ||
         (last->flags & RG_TF_HYPHEN_AFTER))
-        return 1;
+        return has_place;
     if (mt->tok_begin > sent->tok_begin &&
         S_fold_is(toks, mt->tok_begin - 1, S_venue_preps))
         return !(mt->tok_begin - 1 > sent->tok_begin &&
@@ -97,8 +98,10 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
 {
     const rg_gazetteer *g = d->gaz;
     const rg_cand *head = rg_i_gazetteer_cand(g, mt->cand);
-    if (head->next == RG_NO_CAND)
-        return head;   /* the usual case: one reading */
+    if (head->next == RG_NO_CAND)   /* the usual case: one reading */
+        return head->form == RG_FORM_METONYM && S_venue(toks, sent, mt, 0)
+                   ? NULL
+                   : head;
 
     const rg_cand *place = NULL, *metonym = NULL;
     size_t n_short = 0;
@@ -113,7 +116,7 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
         i = c->next;
     }
     if (metonym)
-        return S_venue(toks, sent, mt) ? place : metonym;
+        return S_venue(toks, sent, mt, place != NULL) ? place : metonym;
     if (n_short < 2)
         return head;   /* last loaded wins */
 

@@ -41,6 +41,7 @@ const rg_attr rg_i_attrs[] = {
     {"community", RG_ATTR_NODE, RG_ATTR_INT},
     {"kind", RG_ATTR_EDGE, RG_ATTR_STRING},
     {"relation", RG_ATTR_EDGE, RG_ATTR_STRING},
+    {"verb", RG_ATTR_EDGE, RG_ATTR_STRING},
     {"weight", RG_ATTR_EDGE, RG_ATTR_DOUBLE},
     /* not "documents": GraphML key ids equal attribute names, so a name
      * is used by one domain only (nodes have "documents") */
@@ -231,6 +232,9 @@ rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
     RG_IGRAPH(SETEANV(&g, "weight", &e_weight));
     RG_IGRAPH(SETEANV(&g, "edge_documents", &e_docs));
     RG_IGRAPH(SETEASV(&g, "evidence", &s_ev));
+    /* verb lemma of a relation edge's first instance ("" for co-occurrence) */
+    for (igraph_integer_t i = 0; i < ne; i++)
+        RG_IGRAPH(SETEAS(&g, "verb", i, order[i]->ev_verb ? order[i]->ev_verb : ""));
 
     net = rg_i_xcalloc(1, sizeof(*net));
     net->graph = g;

@@ -247,9 +247,11 @@ static rg_status S_document(void *data, const char *path, const char *bytes,
         const rg_sentence *s = &p->sents.v[r->sentence];
         const rg_sentence *sl = &p->sents.v[r->sentence_last];   /* wider windows */
         size_t os = S_orig(p, &t, s->start, 0), oe = S_orig(p, &t, sl->end, 1);
-        rg_i_tally_relation(p->tally, r->source, r->target, r->kind, r->relation,
-                            doc, path, r->sentence, os, oe, t.norm + s->start,
-                            sl->end - s->start);
+        rg_tally_edge *te = rg_i_tally_relation(
+            p->tally, r->source, r->target, r->kind, r->relation, doc, path,
+            r->sentence, os, oe, t.norm + s->start, sl->end - s->start);
+        if (r->verb && !te->ev_verb)
+            te->ev_verb = rg_i_xstrdup(r->verb);
         if (p->opts.evidence)
             S_evidence_row(p, path, r, os, oe, t.norm + s->start,
                            sl->end - s->start);

@@ -544,6 +544,25 @@ static int S_modifier_keeps(const S_ctx *c, size_t t0, size_t t1, int form)
     return !S_person_at(c, head + 1);
 }
 
+/* Whether the tokens from t are a title (capitalised nouns, hyphens,
+ * "und") followed by a person's name. */
+static int S_before_name(const S_ctx *c, size_t t)
+{
+    size_t k = 0;
+    for (; t < c->te && k < 6; t++, k++) {
+        if (S_person_at(c, t))
+            return k > 0;
+        if (c->ment_at[t - c->tb] != 0)
+            return 0;
+        if (S_word(c, t) && (S_upper(c, t) || !strcmp(S_f(c, t), "und")))
+            continue;
+        if (S_punct_is(c, t, "-"))
+            continue;
+        return 0;
+    }
+    return 0;
+}
+
 static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
 {
     c->n_args = 0;
@@ -569,6 +588,8 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
         if ((mt->form == RG_FORM_ADJECTIVE || mt->form == RG_FORM_COMPOUND) &&
             !S_modifier_keeps(c, t0, t1, mt->form))
             continue;
+        if (mt->form == RG_FORM_GENITIVE && S_before_name(c, t1))
+            continue;   /* "Chinas Staats- und Parteichef Xi Jinping" */
         RG_GROW(c->args, c->cap_args, c->n_args + 1);
         c->args[c->n_args] = (S_arg){mt->actor, t0, t1, mt->form};
         for (size_t t = t0; t < t1; t++)
@@ -691,7 +712,7 @@ static int S_boundary(const S_ctx *c, size_t i)
         if (!strcmp(f, ","))
             return (c->tag[i - c->tb] & S_T_LIST) ? S_B_NONE : S_B_COMMA;
         if (!strcmp(f, ";") || !strcmp(f, ":") || !strcmp(f, "?") ||
-            !strcmp(f, "!") || !strcmp(f, "."))
+            !strcmp(f, "!"))
             return S_B_HARD;
         return S_B_NONE;
     }
@@ -706,6 +727,10 @@ static int S_boundary(const S_ctx *c, size_t i)
         /* "X und Y" of nouns or actors stays together; after a lowercase
          * word (a verb, an adverb) a new clause begins. */
         if (S_word(c, p) && !S_upper(c, p) && c->ment_at[p - c->tb] == 0)
+            return S_B_CONJ;
+        /* "... vor weiteren Übungen und droht mit ...": a verb after it. */
+        size_t n = S_next(c, i);
+        if (n < c->te && S_word(c, n) && !S_upper(c, n) && S_verbish(c, n))
             return S_B_CONJ;
         return S_B_NONE;
     }
@@ -722,11 +747,43 @@ static int S_seg_has_verb(const S_ctx *c, size_t b, size_t e)
     return 0;
 }
 
+/* Whether [b, e) is a noun phrase or a particle (an apposition, a list,
+ * "ein."), not a clause with a verb the lexicon does not know: every
+ * lowercase word is a determiner, preposition, conjunction, one of a few
+ * adverbs, an adjective before a noun, or the last word. */
+static int S_nominal(const S_ctx *c, size_t b, size_t e)
+{
+    static const char *const adverbs[] = {
+        "selbst", "auch", "sogar", "nur", "etwa", "insbesondere", "allem",
+        "nämlich", "darunter", "zudem", "ebenso", "wie", "bzw", "jeweils",
+        "damals", "heute", "derzeit", "bislang", "einst", "ehemals", NULL};
+    size_t last = (size_t)-1;
+    for (size_t i = b; i < e; i++)
+        if (!S_skip(c, i) && S_word(c, i))
+            last = i;
+    for (size_t i = b; i < e; i++) {
+        if (S_skip(c, i) || !S_word(c, i) || S_upper(c, i) ||
+            c->ment_at[i - c->tb] != 0 || i == last)
+            continue;
+        const char *f = S_f(c, i);
+        if (S_det(f) || S_in(f, S_preps) || S_in(f, S_conj) ||
+            S_in(f, adverbs))
+            continue;
+        if (S_adjective(c, i) && i + 1 < e &&
+            (S_upper(c, i + 1) || S_adjective(c, i + 1) ||
+             c->ment_at[i + 1 - c->tb] != 0))
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
 static void S_add_seg(S_ctx *c, size_t b, size_t e, int left, int right)
 {
     RG_GROW(c->segs, c->cap_segs, c->n_segs + 1);
-    c->segs[c->n_segs++] = (S_seg){b, e, left, right, S_seg_has_verb(c, b, e),
-                                   -1, -1, 0};
+    /* has_verb: 1 a verb, 0 a noun phrase (joinable), -1 neither known */
+    int v = S_seg_has_verb(c, b, e) ? 1 : S_nominal(c, b, e) ? 0 : -1;
+    c->segs[c->n_segs++] = (S_seg){b, e, left, right, v, -1, -1, 0};
 }
 
 static void S_split_clauses(S_ctx *c)
@@ -768,14 +825,15 @@ static void S_split_clauses(S_ctx *c)
             s.left = pend_left;
             pending = 0;
         }
-        if (!s.has_verb && !(s.left == S_B_SUB)) {
-            if (s.left == S_B_COMMA && n > 0 && c->segs[n - 1].has_verb) {
+        if (s.has_verb == 0 && !(s.left == S_B_SUB)) {
+            if (s.left == S_B_COMMA && n > 0 && c->segs[n - 1].has_verb == 1) {
                 c->segs[n - 1].e = s.e;
                 c->segs[n - 1].right = s.right;
                 continue;
             }
             if (s.right == S_B_COMMA && i + 1 < c->n_segs &&
-                c->segs[i + 1].has_verb && c->segs[i + 1].left != S_B_SUB) {
+                c->segs[i + 1].has_verb == 1 &&
+                c->segs[i + 1].left != S_B_SUB) {
                 pending = 1;
                 pend_b = s.b;
                 pend_left = s.left;
@@ -861,6 +919,15 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
             continue;
         }
         break;
+    }
+    /* Postpositions: "Westlichen Geheimdiensten zufolge". */
+    for (size_t n = g->t1, k2 = 0; n < c->te && k2 < 3; n++, k2++) {
+        if (S_word(c, n) && !strcmp(S_f(c, n), "zufolge")) {
+            g->prep = S_f(c, n);
+            break;
+        }
+        if (!S_word(c, n) || !S_upper(c, n))
+            break;
     }
     g->nomok = !g->prep && !g->genitive && g->det != 'A' && g->det != 'D' &&
                g->det != 'G';
@@ -1014,7 +1081,14 @@ static int S_apply(S_ctx *c, S_seg *s, size_t g0, size_t g1, size_t v,
     const S_group *sg = &c->groups[subj];
     int made = 0;
     if (e->n_preps) {
-        for (size_t i = s->b; i < s->e; i++) {
+        /* The preposition follows the verb and the subject: "Nach
+         * Schätzungen ... schickt Pjöngjang Soldaten nach Russland". */
+        size_t from = s->b;
+        if (fin != (size_t)-1 && fin > from)
+            from = fin;
+        if (sg->t0 >= s->b && sg->t0 < s->e && sg->t1 > from)
+            from = sg->t1;
+        for (size_t i = from; i < s->e; i++) {
             if (S_skip(c, i) || !S_word(c, i))
                 continue;
             int hit = 0;
@@ -1062,6 +1136,7 @@ static int S_apply(S_ctx *c, S_seg *s, size_t g0, size_t g1, size_t v,
 }
 
 static int S_relative(const S_ctx *c, size_t r);
+static size_t S_last_word(const S_ctx *c, const S_seg *s);
 static int S_zu_clause(const S_ctx *c, const S_seg *s);
 
 /* The clause's subject group (or -1) and its finite verb (or -1). */
@@ -1119,6 +1194,21 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
             if (c->groups[g].nomok)
                 return (int)g;
         return -1;
+    }
+    /* "und deshalb ... die Ukraine unterstützen": a coordinated clause
+     * ending in an infinitive or participle shares the subject (and the
+     * finite verb) of the clause before. */
+    if (fin != (size_t)-1 && s->left == S_B_CONJ && fin == S_last_word(c, s) &&
+        !S_in(S_f(c, fin), S_aux)) {
+        size_t nh;
+        const rg_verb_hit *h = rg_i_verbs_lookup(
+            c->verbs, S_f(c, fin), c->toks->v[fin].fold_len, &nh);
+        int nonfinite = 0;
+        for (size_t k = 0; k < nh; k++)
+            nonfinite |= (h[k].flags & (RG_VF_INFINITIVE | RG_VF_PARTICIPLE |
+                                        RG_VF_ZU)) != 0;
+        if (nonfinite)
+            fin = (size_t)-1;
     }
     *fin_out = fin;
     if (sub == 2 || fin == (size_t)-1)
@@ -1262,6 +1352,9 @@ static void S_clause(S_ctx *c, size_t si)
         }
         if (np > 1)
             qsort(picks, np, sizeof(*picks), S_cmp_pick);
+#ifdef RG_REL_DEBUG
+        if (nh) fprintf(stderr, "   verb %s: %zu hits, %zu picks\n", S_f(c, v), nh, np);
+#endif
         for (size_t k = 0; k < np; k++)
             if (S_apply(c, s, g0, g1, v, fin, picks[k].e, picks[k].flags, subj))
                 break;

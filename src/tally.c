@@ -36,6 +36,7 @@ void rg_i_tally_free(rg_tally *t)
     for (size_t i = 0; i < t->n_edges; i++) {
         free(t->edges[i].ev_doc);
         free(t->edges[i].ev_text);
+        free(t->edges[i].ev_verb);
     }
     free(t->edges);
     free(t->slots);
@@ -92,7 +93,7 @@ static void S_rehash(rg_tally *t)
     }
 }
 
-void rg_i_tally_relation(rg_tally *t, uint32_t source, uint32_t target,
+rg_tally_edge *rg_i_tally_relation(rg_tally *t, uint32_t source, uint32_t target,
                          uint8_t kind, uint16_t relation, uint32_t doc,
                          const char *ev_doc, uint32_t ev_sentence,
                          uint64_t ev_start, uint64_t ev_end,
@@ -125,6 +126,7 @@ void rg_i_tally_relation(rg_tally *t, uint32_t source, uint32_t target,
         e->last_doc = doc + 1;
         e->documents++;
     }
+    return e;
 }
 
 size_t rg_i_tally_actor_count(const rg_tally *t)

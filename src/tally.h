@@ -26,6 +26,8 @@ typedef struct rg_tally_edge {
     uint32_t ev_sentence;
     uint64_t ev_start, ev_end; /* original-file bytes of the sentence */
     char *ev_text;             /* owned; the sentence */
+    char *ev_verb;             /* owned; verb lemma of a relation edge's
+                                  first instance, NULL for co-occurrence */
 } rg_tally_edge;
 
 typedef struct rg_tally rg_tally;
@@ -39,9 +41,11 @@ void rg_i_tally_mention(rg_tally *t, uint32_t actor, uint32_t doc);
 
 /*
  * Counts one relation instance in document `doc`; the evidence strings are
- * copied only when the edge is new.  Time: O(1) expected.
+ * copied only when the edge is new.  Returns the edge (valid until the next
+ * call), so that the caller can add first evidence (ev_verb) to a new one.
+ * Time: O(1) expected.
  */
-void rg_i_tally_relation(rg_tally *t, uint32_t source, uint32_t target,
+rg_tally_edge *rg_i_tally_relation(rg_tally *t, uint32_t source, uint32_t target,
                          uint8_t kind, uint16_t relation, uint32_t doc,
                          const char *ev_doc, uint32_t ev_sentence,
                          uint64_t ev_start, uint64_t ev_end,

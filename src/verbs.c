@@ -367,6 +367,8 @@ static int S_needs_e(const char *stem)
         return 1;
     if ((c == 'm' || c == 'n') && n >= 2) {
         char b = stem[n - 2];
+        if (b == 'h' && n >= 3 && stem[n - 3] == 'c')
+            return 1;   /* zeichn-et */
         return !strchr("aeiouylrmnh", b) && (unsigned char)b < 0x80;
     }
     return 0;

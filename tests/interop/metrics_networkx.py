@@ -16,7 +16,9 @@ Conventions matched (relgraph.h documents them):
   - every metric but PageRank reads the *ties*: an undirected simple graph,
     one edge per tied pair, weight = sum of the pair's edge weights;
   - betweenness unnormalised, length 1/weight, undirected
-    (betweenness_centrality(normalized=False, weight=length));
+    (betweenness_centrality(normalized=False, weight=length)); lengths as
+    exact fractions, because igraph treats path lengths equal within a
+    tolerance as ties (1/3 + 1/6 = 1/2) and networkx compares floats exactly;
   - closeness with length 1/weight, Wasserman-Faust (wf_improved=True);
   - eigenvector: the weighted leading eigenvector scaled to max 1
     (networkx scales to unit length; eigenvector_centrality_numpy, which
@@ -29,6 +31,7 @@ Conventions matched (relgraph.h documents them):
 """
 import json
 import math
+from fractions import Fraction
 import os
 import subprocess
 import sys
@@ -55,7 +58,10 @@ def ties(g):
         else:
             t.add_edge(u, v, weight=w)
     for u, v, d in t.edges(data=True):
-        d["length"] = 1.0 / d["weight"]
+        # Exact lengths: networkx compares path lengths exactly, igraph
+        # with a tolerance, so that 1/3 + 1/6 and 1/2 are equally short
+        # as they are in arithmetic; fractions make networkx agree.
+        d["length"] = 1 / Fraction(d["weight"])
     return t
 
 
@@ -81,9 +87,10 @@ def reference(g):
     m = {}
     m["degree"] = dict(t.degree())
     m["strength"] = dict(t.degree(weight="weight"))
-    m["betweenness"] = nx.betweenness_centrality(t, normalized=False,
-                                                 weight="length")
-    m["closeness"] = nx.closeness_centrality(t, distance="length")
+    m["betweenness"] = {k: float(x) for k, x in nx.betweenness_centrality(
+        t, normalized=False, weight="length").items()}
+    m["closeness"] = {k: float(x) for k, x in nx.closeness_centrality(
+        t, distance="length").items()}
     if t.number_of_edges() > 0:
         ev = nx.eigenvector_centrality_numpy(t, weight="weight")
         top = max(abs(x) for x in ev.values())

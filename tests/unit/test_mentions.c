@@ -77,7 +77,8 @@ static void expect(size_t i, const char *surf, const char *id, int form)
 
 Test(mentions, forms_come_from_the_aliases)
 {
-    cr_assert_eq(find("Putins Berater trafen die russischen Diplomaten in "
+    /* "in Moskau" would be a place: see venue_rule_for_capitals */
+    cr_assert_eq(find("Putins Berater trafen die russischen Diplomaten; "
                       "Moskau, Nordkoreaner und Wladimir Putin."), 5);
     expect(0, "Putins", "putin", RG_FORM_GENITIVE);
     expect(1, "russischen", "russia", RG_FORM_ADJECTIVE);
@@ -181,4 +182,168 @@ Test(mentions, west_and_stern)
     expect(1, "westliche", "west", RG_FORM_ADJECTIVE);
     expect(2, "stern", "stern", RG_FORM_NAME);
     expect(3, "Stern", "stern", RG_FORM_COMPOUND);
+}
+
+/* ---- rules over a small dictionary of their own ---------------------- */
+
+static const char *SMALL_ACTORS =
+    "id\ttype\tlabel\tqid\n"
+    "russia\tcountry\tRussland\t\n"
+    "germany\tcountry\tDeutschland\t\n"
+    "jamaica\tcountry\tJamaika\t\n"
+    "moscow\tlocation\tMoskau\t\n"
+    "berlin\tlocation\tBerlin\t\n"
+    "bundestag\torganization\tDeutscher Bundestag\t\n"
+    "cdu_csu\torganization\tUnion\t\n"
+    "eu\torganization\tEU\t\n"
+    "nato\torganization\tNATO\t\n"
+    "michael_roth\tperson\tMichael Roth\t\n"
+    "claudia_roth\tperson\tClaudia Roth\t\n"
+    "olaf_scholz\tperson\tOlaf Scholz\t\n";
+
+static const char *SMALL_ALIASES =
+    "actor\tform\talias\n"
+    "russia\tname\tRussland\n"
+    "russia\tadjective\trussisch\n"
+    "russia\tdemonym\tRusse\n"
+    "russia\tmetonym\tMoskau\n"
+    "russia\tmetonym\tKreml\n"
+    "moscow\tname\tMoskau\n"
+    "germany\tmetonym\tBerlin\n"
+    "berlin\tname\tBerlin\n"
+    "germany\tadjective\tdeutsch\n"
+    "jamaica\tname\tJamaika\n"
+    "bundestag\tname\tDeutscher Bundestag\n"
+    "cdu_csu\tshort\tUnion\n"
+    "eu\tname\tEU\n"
+    "eu\tshort\tUnion\n"
+    "nato\tname\tNATO\n"
+    "michael_roth\tname\tMichael Roth\n"
+    "michael_roth\tshort\tRoth\n"
+    "claudia_roth\tname\tClaudia Roth\n"
+    "claudia_roth\tshort\tRoth\n"
+    "olaf_scholz\tname\tOlaf Scholz\n"
+    "olaf_scholz\tshort\tScholz\n";
+
+static void use_small(void)
+{
+    rg_dict_free(D);
+    D = rgt_dict(SMALL_ACTORS, SMALL_ALIASES, NULL);
+    cr_assert_not_null(D);
+}
+
+Test(mentions, rule_forms_are_generated)
+{
+    use_small();
+    cr_assert_eq(find("Russlands Russen, die Russin, des Kremls, Scholz' und "
+                      "Scholz’ Plan, dem Deutschen Bundestag, russischem Gas."),
+                  8);
+    expect(0, "Russlands", "russia", RG_FORM_GENITIVE);
+    expect(1, "Russen", "russia", RG_FORM_DEMONYM);
+    expect(2, "Russin", "russia", RG_FORM_DEMONYM);
+    expect(3, "Kremls", "russia", RG_FORM_METONYM);
+    expect(4, "Scholz'", "olaf_scholz", RG_FORM_GENITIVE);
+    expect(5, "Scholz’", "olaf_scholz", RG_FORM_GENITIVE);
+    expect(6, "Deutschen Bundestag", "bundestag", RG_FORM_NAME);
+    expect(7, "russischem", "russia", RG_FORM_ADJECTIVE);
+}
+
+Test(mentions, both_parts_of_an_adjective_compound)
+{
+    use_small();
+    cr_assert_eq(find("Die deutsch-russische Zusammenarbeit."), 2);
+    expect(0, "deutsch", "germany", RG_FORM_COMPOUND);
+    expect(1, "russische", "russia", RG_FORM_COMPOUND);
+}
+
+Test(mentions, headline_capitals_and_case)
+{
+    use_small();
+    cr_assert_eq(find("RUSSLAND DROHT DER NATO UND DEM KREML-KRITIKER."), 3);
+    expect(0, "RUSSLAND", "russia", RG_FORM_NAME);
+    expect(1, "NATO", "nato", RG_FORM_NAME);
+    expect(2, "KREML", "russia", RG_FORM_COMPOUND);
+    cr_assert_eq(find("Die Nato und die nato."), 1);
+    expect(0, "Nato", "nato", RG_FORM_NAME);
+    /* a capitalised alias does not match a lowercase word */
+    cr_assert_eq(find("wir sprachen von russland."), 0);
+}
+
+Test(mentions, venue_rule_for_capitals)
+{
+    use_small();
+    cr_assert_eq(find("Moskau droht. Die Gespräche in Moskau dauern. Das Regime "
+                      "in Moskau schweigt. Er reiste nach Berlin."), 4);
+    expect(0, "Moskau", "russia", RG_FORM_METONYM);
+    expect(1, "Moskau", "moscow", RG_FORM_NAME);
+    expect(2, "Moskau", "russia", RG_FORM_METONYM);
+    expect(3, "Berlin", "berlin", RG_FORM_NAME);
+    /* a dateline and a compound are places too */
+    cr_assert_eq(find("MOSKAU (dpa) - Berlin-Besuch geplant."), 2);
+    expect(0, "MOSKAU", "moscow", RG_FORM_NAME);
+    expect(1, "Berlin", "berlin", RG_FORM_COMPOUND);
+    /* a metonym with no place reading is left out as a venue */
+    cr_assert_eq(find("Treffen im Kreml."), 0);
+}
+
+Test(mentions, surname_resolves_to_the_person_named_before)
+{
+    use_small();
+    cr_assert_eq(find("Michael Roth sprach. Roth warnte."), 2);
+    expect(1, "Roth", "michael_roth", RG_FORM_SHORT);
+    cr_expect_eq(M.unresolved, 0);
+    cr_assert_eq(find("Claudia Roth und Michael Roth. Dann Claudia Roth. Roth "
+                      "schwieg."), 4);
+    expect(3, "Roth", "claudia_roth", RG_FORM_SHORT);
+}
+
+Test(mentions, ambiguous_surname_is_left_out_and_counted)
+{
+    use_small();
+    cr_assert_eq(find("Roth warnte. Dann sprach Michael Roth."), 1);
+    expect(0, "Michael Roth", "michael_roth", RG_FORM_NAME);
+    cr_expect_eq(M.unresolved, 1);
+    /* the next document starts afresh */
+    cr_assert_eq(find("Roth und Roth."), 0);
+    cr_expect_eq(M.unresolved, 2);
+    /* a unique surname needs no full name before it */
+    cr_assert_eq(find("Scholz sprach."), 1);
+    cr_expect_eq(M.unresolved, 0);
+}
+
+Test(mentions, ambiguous_organisation_name_defaults_to_the_first_listed)
+{
+    use_small();
+    cr_assert_eq(find("Die Union stimmt zu."), 1);
+    expect(0, "Union", "cdu_csu", RG_FORM_SHORT);
+    cr_assert_eq(find("Die EU tagt. Die Union stimmt zu."), 2);
+    expect(1, "Union", "eu", RG_FORM_SHORT);
+    cr_expect_eq(M.unresolved, 0);
+}
+
+Test(mentions, colour_coalitions_are_no_states)
+{
+    use_small();
+    cr_assert_eq(find("Eine Jamaika-Koalition in Jamaika."), 1);
+    expect(0, "Jamaika", "jamaica", RG_FORM_NAME);
+}
+
+Test(mentions, forms_selection_keeps_resolution)
+{
+    use_small();
+    M.forms = 1u << RG_FORM_SHORT;
+    cr_assert_eq(find("Michael Roth sprach. Roth warnte, Russlands Plan."), 1);
+    expect(0, "Roth", "michael_roth", RG_FORM_SHORT);
+    M.forms = (1u << RG_FORM_GENITIVE) | (1u << RG_FORM_NAME);
+    cr_assert_eq(find("Michael Roth sprach. Roth warnte, Russlands Plan."), 2);
+    expect(1, "Russlands", "russia", RG_FORM_GENITIVE);
+    unsigned f = 0;
+    cr_assert_eq(rg_forms_parse("short,genitive", &f), RG_OK);
+    cr_expect_eq(f, (1u << RG_FORM_SHORT) | (1u << RG_FORM_GENITIVE));
+    cr_assert_eq(rg_forms_parse("all", &f), RG_OK);
+    cr_expect_eq(f, RG_FORMS_ALL);
+    cr_expect_eq(rg_forms_parse("short,adj", &f), RG_EINVAL);
+    cr_expect_eq(rg_forms_parse("", &f), RG_EINVAL);
+    cr_expect_eq(rg_forms_parse("name,", &f), RG_EINVAL);
+    cr_expect_eq(f, RG_FORMS_ALL, "unchanged on error");
 }
