@@ -192,6 +192,13 @@ static int S_valid_utf8(const char *s, size_t n)
 /* A malloc'd NFC copy of the (valid UTF-8, NUL-terminated) string s. */
 static char *S_nfc(const char *s)
 {
+    /* ASCII is always NFC; most aliases are, and a million of them load
+     * much faster without utf8proc. */
+    const unsigned char *u = (const unsigned char *)s;
+    while (*u && *u < 0x80)
+        u++;
+    if (!*u)
+        return rg_i_xstrdup(s);
     utf8proc_uint8_t *n = utf8proc_NFC((const utf8proc_uint8_t *)s);
     if (!n)   /* only on invalid input or no memory; input was checked */
         abort();

@@ -31,6 +31,18 @@ static int S_ascii_letter(char c)
     return (c >= 'a' && c <= 'z');
 }
 
+/* Whether w[0..n) ends like the stem of a declinable adjective. */
+static int S_adjective_stem(const char *w, size_t n)
+{
+    static const char *const ends[] = {"sch", "ig", "lich", "al", "t", "ss",
+                                       "eu", "ei", "ot", "ün", "iv", "ar",
+                                       "ern", NULL};
+    for (size_t i = 0; ends[i]; i++)
+        if (S_ends(w, n, ends[i]))
+            return 1;
+    return 0;
+}
+
 size_t rg_i_morph_inflect(enum rg_morph_rule rule, const char *w, size_t n,
                           rg_inflection out[RG_MORPH_MAX])
 {
@@ -85,6 +97,11 @@ size_t rg_i_morph_inflect(enum rg_morph_rule rule, const char *w, size_t n,
         }
         break;
     case RG_MORPH_WEAK:
+        /* Only adjectives decline: the stem must end like one (deutsch-,
+         * auswärtig-, international-, vereinigt-, weiß-, neu-, frei-), so
+         * that "Zürcher" or "Münchner" (invariable) are left alone. */
+        if (!S_adjective_stem(w, n - (last == 'e' ? 1 : 2)))
+            break;
         if (S_ends(w, n, "er") || S_ends(w, n, "es")) {
             /* Deutscher -> Deutsche, Deutschen, Deutsches/Deutscher */
             out[k++] = (rg_inflection){1, 0, ""};

@@ -41,12 +41,12 @@ const rg_attr rg_i_attrs[] = {
     {"community", RG_ATTR_NODE, RG_ATTR_INT},
     {"kind", RG_ATTR_EDGE, RG_ATTR_STRING},
     {"relation", RG_ATTR_EDGE, RG_ATTR_STRING},
-    {"verb", RG_ATTR_EDGE, RG_ATTR_STRING},
     {"weight", RG_ATTR_EDGE, RG_ATTR_DOUBLE},
     /* not "documents": GraphML key ids equal attribute names, so a name
      * is used by one domain only (nodes have "documents") */
     {"edge_documents", RG_ATTR_EDGE, RG_ATTR_INT},
     {"evidence", RG_ATTR_EDGE, RG_ATTR_STRING},
+    {"verb", RG_ATTR_EDGE, RG_ATTR_STRING},
 };
 const size_t rg_i_attr_count = sizeof(rg_i_attrs) / sizeof(rg_i_attrs[0]);
 

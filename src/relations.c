@@ -50,10 +50,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#ifdef RG_REL_DEBUG
-#include <stdio.h>
-#include <sys/types.h>
-#endif
 
 #include "util.h"
 #include "verbs.h"
@@ -1289,12 +1285,6 @@ static void S_clause(S_ctx *c, size_t si)
             subj = p->subj;
     }
     s->subj = subj;
-#ifdef RG_REL_DEBUG
-    fprintf(stderr, "SEG [%zu,%zu) left=%d right=%d verb=%d subj=%d fin=%zd:", s->b, s->e, s->left, s->right, s->has_verb, subj, (ssize_t)fin);
-    for (size_t i = s->b; i < s->e; i++) fprintf(stderr, " %s%s", S_skip(c,i)?"~":"", S_f(c, i));
-    fprintf(stderr, "\n");
-    for (size_t g = g0; g < g1; g++) fprintf(stderr, "   G%zu n=%zu first=%s prep=%s det=%c gen=%d nom=%d\n", g, c->groups[g].a1-c->groups[g].a0, c->d->actors[c->args[c->groups[g].a0].actor].id, c->groups[g].prep?c->groups[g].prep:"-", c->groups[g].det?c->groups[g].det:'-', c->groups[g].genitive, c->groups[g].nomok);
-#endif
     /* The first non-oblique group other than the subject: the controller
      * of a following zu-infinitive after erlauben, auffordern ... */
     for (size_t g = g0; g < g1; g++)
@@ -1352,9 +1342,6 @@ static void S_clause(S_ctx *c, size_t si)
         }
         if (np > 1)
             qsort(picks, np, sizeof(*picks), S_cmp_pick);
-#ifdef RG_REL_DEBUG
-        if (nh) fprintf(stderr, "   verb %s: %zu hits, %zu picks\n", S_f(c, v), nh, np);
-#endif
         for (size_t k = 0; k < np; k++)
             if (S_apply(c, s, g0, g1, v, fin, picks[k].e, picks[k].flags, subj))
                 break;

@@ -100,3 +100,15 @@ Test(morph, short_words_have_no_variants)
     cr_expect_str_eq(variants(RG_MORPH_GENITIVE, "x"), "");
     cr_expect_str_eq(variants(RG_MORPH_ADJECTIVE, ""), "");
 }
+
+Test(morph, weak_rule_only_on_adjective_stems)
+{
+    /* "Zürcher", "Münchner" are invariable city adjectives */
+    cr_expect_str_eq(variants(RG_MORPH_WEAK, "zürcher"), "");
+    cr_expect_str_eq(variants(RG_MORPH_WEAK, "münchner"), "");
+    cr_expect_str_eq(variants(RG_MORPH_WEAK, "auswärtiger"),
+                     "auswärtige auswärtigen auswärtiges");
+    cr_expect_str_eq(variants(RG_MORPH_WEAK, "vereinigte"),
+                     "vereinigten vereinigter vereinigtes");
+    cr_expect_str_eq(variants(RG_MORPH_WEAK, "neue"), "neuen neuer neues");
+}
