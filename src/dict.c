@@ -458,8 +458,18 @@ static rg_status S_load_file(S_load *L, const char *path)
         p = next;
         if (table == S_TABLE_NONE && have_header)
             break;   /* unknown header: the rest cannot be read */
+        /* "path:line", without printf: this runs for every line of a
+         * million-alias dictionary. */
         rg_i_buf_reset(&where);
-        rg_i_buf_printf(&where, "%s:%zu", path, lineno);
+        rg_i_buf_adds(&where, path);
+        char digits[24], *dp = digits + sizeof(digits);
+        *--dp = '\0';
+        size_t v = lineno;
+        do
+            *--dp = (char)('0' + v % 10);
+        while ((v /= 10) > 0);
+        *--dp = ':';
+        rg_i_buf_adds(&where, dp);
         if (memchr(line, '\0', n) || !S_valid_utf8(line, n)) {
             S_error(L, where.data, "invalid UTF-8");
             continue;
@@ -637,7 +647,10 @@ rg_status rg_dict_finish(rg_dict *d, const rg_diag *diag)
     rg_status st = RG_OK;
     for (size_t i = 0; i < d->n_aliases; i++) {
         rg_alias *a = &d->aliases[i];
-        int32_t k = rg_i_dict_find_actor(d, a->actor_id);
+        /* The id table now maps ids to sorted positions: one hash lookup
+         * instead of a binary search of strcmp calls. */
+        int32_t k = rg_i_strtab_find(&d->actor_ids, a->actor_id,
+                                     strlen(a->actor_id));
         if (k < 0) {
             rg_i_diag(diag, RG_ERROR, a->where,
                       "alias '%s' names unknown actor '%s'", a->text,

@@ -1206,8 +1206,10 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
         if (nonfinite)
             fin = (size_t)-1;
     }
+    if (sub == 2)
+        fin = (size_t)-1;   /* an infinitive clause has no finite verb */
     *fin_out = fin;
-    if (sub == 2 || fin == (size_t)-1)
+    if (fin == (size_t)-1)
         return -1;
     if (fin > w0) {
         /* Main clause: the prefield is one constituent. */

@@ -1,0 +1,307 @@
+/*
+ * test_relations.c — verb relations and their direction, one German
+ * sentence per rule (see the top of src/relations.c), and co-occurrence
+ * windows.  Runs the pipeline on a buffer with the shipped dictionary and
+ * reads the relation rows of the evidence table.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "relgraph.h"
+#include "support.h"
+
+static rg_dict *D;
+
+static void setup(void)
+{
+    D = rgt_default_dict();
+    cr_assert_not_null(D, "the shipped dictionary must load");
+}
+
+static void teardown(void)
+{
+    rg_dict_free(D);
+}
+
+TestSuite(relations, .init = setup, .fini = teardown);
+
+/* The evidence table of text under the given options. */
+static char *S_evidence(const char *text, rg_relations which, rg_window w,
+                        size_t n)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    cr_assert_not_null(f);
+    rg_options o;
+    rg_options_init(&o);
+    o.evidence = f;
+    o.relations = which;
+    o.window = w;
+    o.window_tokens = n;
+    rg_pipeline *p = rg_pipeline_new(D, &o);
+    cr_assert_eq(rg_pipeline_add_buffer(p, "t.txt", text, strlen(text)), RG_OK);
+    rg_pipeline_free(p);
+    fclose(f);
+    return buf;
+}
+
+/* "source>target:class:verb" for every relation row, one per line. */
+static char *S_rel(const char *text)
+{
+    char *ev = S_evidence(text, RG_REL_VERBS, RG_WINDOW_SENTENCE, 0);
+    size_t cap = strlen(ev) + 2;
+    char *out = calloc(1, cap);
+    cr_assert_not_null(out);
+    char *save = NULL;
+    int header = 1;
+    for (char *line = strtok_r(ev, "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save)) {
+        if (header) {
+            header = 0;
+            continue;
+        }
+        char *f[10] = {0};
+        size_t nf = 0;
+        for (char *p = line; nf < 10; nf++) {
+            f[nf] = p;
+            char *tab = strchr(p, '\t');
+            if (!tab) {
+                nf++;
+                break;
+            }
+            *tab = '\0';
+            p = tab + 1;
+        }
+        cr_assert_eq(nf, 10, "evidence rows have 10 columns");
+        cr_assert_str_eq(f[6], "relation");
+        size_t k = strlen(out);
+        snprintf(out + k, cap - k, "%s>%s:%s:%s\n", f[4], f[5], f[7], f[8]);
+    }
+    free(ev);
+    return out;
+}
+
+#define HAS(text, want)                                                      \
+    do {                                                                     \
+        char *got_ = S_rel(text);                                            \
+        cr_expect(strstr(got_, want "\n") != NULL,                           \
+                  "%s\n  expected %s\n  got:\n%s", text, want, got_);        \
+        free(got_);                                                          \
+    } while (0)
+
+#define HAS_NOT(text, unwanted)                                              \
+    do {                                                                     \
+        char *got_ = S_rel(text);                                            \
+        cr_expect(strstr(got_, unwanted) == NULL,                            \
+                  "%s\n  did not expect %s\n  got:\n%s", text, unwanted,     \
+                  got_);                                                     \
+        free(got_);                                                          \
+    } while (0)
+
+#define NONE(text)                                                           \
+    do {                                                                     \
+        char *got_ = S_rel(text);                                            \
+        cr_expect_str_eq(got_, "", "%s\n  expected no relation, got:\n%s",   \
+                         text, got_);                                        \
+        free(got_);                                                          \
+    } while (0)
+
+Test(relations, subject_before_the_finite_verb)
+{
+    HAS("Die NATO warnt Nordkorea vor einer Eskalation.",
+        "nato>north_korea:warn:warnen");
+    HAS_NOT("Die NATO warnt Nordkorea vor einer Eskalation.", "north_korea>");
+}
+
+Test(relations, subject_after_the_verb_when_a_phrase_comes_first)
+{
+    HAS("Am Mittwoch kritisierte die Nato Russland scharf.",
+        "nato>russia:criticize:kritisieren");
+    HAS_NOT("Am Mittwoch kritisierte die Nato Russland scharf.", "russia>");
+}
+
+Test(relations, verb_final_subordinate_clause)
+{
+    HAS("Experten fürchten, dass Nordkorea Russland Munition liefert.",
+        "north_korea>russia:supply:liefern");
+}
+
+Test(relations, passive_with_von_and_durch)
+{
+    HAS("Russland wurde von der EU verurteilt.", "eu>russia:condemn:verurteilen");
+    HAS_NOT("Russland wurde von der EU verurteilt.", "russia>eu");
+    HAS("Nordkorea wird durch die USA sanktioniert.",
+        "usa>north_korea:sanction:sanktionieren");
+    NONE("Nordkorea wurde verurteilt, Russland schwieg.");
+}
+
+Test(relations, coordinated_subjects_are_two_sources)
+{
+    const char *t = "Deutschland und Frankreich unterstützen die Ukraine.";
+    HAS(t, "germany>ukraine:support:unterstützen");
+    HAS(t, "france>ukraine:support:unterstützen");
+    HAS_NOT(t, "germany>france");
+}
+
+Test(relations, list_of_objects)
+{
+    const char *t = "Die EU kritisiert Russland, Nordkorea und Iran.";
+    HAS(t, "eu>russia:criticize:kritisieren");
+    HAS(t, "eu>north_korea:criticize:kritisieren");
+    HAS(t, "eu>iran:criticize:kritisieren");
+}
+
+Test(relations, reported_speech_keeps_the_assertion)
+{
+    const char *t = "„Russland greift die Ukraine an“, sagte Selenskyj.";
+    HAS(t, "russia>ukraine:attack:angreifen");
+    HAS_NOT(t, "selenskyj>");
+    HAS("Die Ukraine greift Ziele in Russland an, sagt Selenskyj dem stern.",
+        "selenskyj>stern:inform:sagen");
+}
+
+Test(relations, separable_particle_at_the_clause_end)
+{
+    HAS("Seoul bestellte den russischen Botschafter ein.",
+        "south_korea>russia:summon:einbestellen");
+    /* an apposition between verb and particle */
+    HAS("Seoul bestellte den Botschafter Russlands, Georgi Sinowjew, ein.",
+        "south_korea>russia:summon:einbestellen");
+    /* "teilte ... mit" is mitteilen, and "mit dem ..." names no addressee */
+    NONE("Rutte teilte nach einem Gespräch mit Selenskyj mit, er sei besorgt.");
+}
+
+Test(relations, destination_of_troops_sent)
+{
+    HAS("Nordkorea schickt Soldaten nach Russland.",
+        "north_korea>russia:deploy:schicken");
+    HAS("Nordkorea hat Tausende Soldaten nach Russland entsandt.",
+        "north_korea>russia:deploy:entsenden");
+    /* the nach-phrase before the verb is no destination */
+    HAS_NOT("Nach Angaben Südkoreas schickt Nordkorea Soldaten nach Russland.",
+            "south_korea");
+}
+
+Test(relations, modifiers_only_on_organs_forces_envoys)
+{
+    HAS("Die russische Regierung kritisiert Deutschland.",
+        "russia>germany:criticize:kritisieren");
+    NONE("Der SPD-Politiker kritisiert Russland.");
+    HAS("NATO-Generalsekretär Mark Rutte warnt Russland.",
+        "mark_rutte>russia:warn:warnen");
+    HAS_NOT("NATO-Generalsekretär Mark Rutte warnt Russland.", "nato>");
+}
+
+Test(relations, no_direction_no_relation)
+{
+    NONE("Russland und die Ukraine.");
+    NONE("Die Ukraine, Russland.");
+    /* an unknown verb */
+    NONE("Russland bewundert die Ukraine.");
+}
+
+Test(relations, multi_word_patterns)
+{
+    HAS("Die EU verhängt neue Sanktionen gegen Russland.",
+        "eu>russia:sanction:verhängen");
+    HAS("Xi Jinping trifft sich mit Wladimir Putin.",
+        "xi_jinping>putin:meet:treffen");
+    HAS("Deutschland stellt sich an die Seite der Ukraine.",
+        "germany>ukraine:support:stellen");
+    HAS("Putin führt einen Krieg gegen die Ukraine.",
+        "putin>ukraine:fight:führen");
+}
+
+Test(relations, reciprocal_verbs_relate_the_coordinated_subject)
+{
+    const char *t = "Nordkorea und Russland haben ihre Beziehungen ausgebaut.";
+    HAS(t, "north_korea>russia:cooperate:ausbauen");
+    HAS_NOT(t, "russia>north_korea");
+}
+
+Test(relations, zu_infinitive_takes_the_subject_before)
+{
+    HAS("Nordkorea schickt Truppen, um an der Seite von Russland zu kämpfen.",
+        "north_korea>russia:cooperate:kämpfen");
+}
+
+Test(relations, genitive_after_a_noun_is_an_object)
+{
+    const char *t =
+        "Selenskyj verurteilt die Zusammenarbeit Russlands und Nordkoreas.";
+    HAS(t, "selenskyj>russia:condemn:verurteilen");
+    HAS(t, "selenskyj>north_korea:condemn:verurteilen");
+}
+
+Test(relations, title_before_a_name_takes_the_role_of_the_phrase)
+{
+    HAS("Rutte sprach mit dem südkoreanischen Präsidenten Yoon Suk Yeol.",
+        "mark_rutte>yoon_suk_yeol:meet:sprechen");
+    NONE("Chinas Staats- und Parteichef Xi Jinping hat es gesagt.");
+}
+
+Test(relations, a_clause_after_und_with_a_verb_is_its_own)
+{
+    const char *t = "Die Nato warnt Russland und droht mit Konsequenzen.";
+    HAS(t, "nato>russia:warn:warnen");
+    HAS_NOT(t, "threaten");
+}
+
+Test(relations, dative_object_after_the_subject)
+{
+    HAS("Die Bundesregierung liefert der Ukraine Waffen.",
+        "bundesregierung>ukraine:supply:liefern");
+}
+
+/* ------------------------------------------------------------------ */
+/* Co-occurrence windows                                               */
+/* ------------------------------------------------------------------ */
+
+static size_t S_rows(const char *text, rg_window w, size_t n)
+{
+    char *ev = S_evidence(text, RG_REL_COOCCURRENCE, w, n);
+    size_t rows = 0;
+    for (const char *p = ev; (p = strchr(p, '\n')); p++)
+        rows++;
+    free(ev);
+    return rows - 1;   /* the header */
+}
+
+Test(relations, cooccurrence_windows)
+{
+    const char *t = "Russland und China.\nDie Ukraine.\n\nDie USA.\n";
+    cr_expect_eq(S_rows(t, RG_WINDOW_SENTENCE, 0), 1);
+    cr_expect_eq(S_rows(t, RG_WINDOW_PARAGRAPH, 0), 3);
+    cr_expect_eq(S_rows(t, RG_WINDOW_DOCUMENT, 0), 6);
+    /* Russland .. China are 2 tokens apart; China .. Ukraine 3 */
+    cr_expect_eq(S_rows(t, RG_WINDOW_TOKENS, 2), 1);
+    cr_expect_eq(S_rows(t, RG_WINDOW_TOKENS, 4), 3);
+}
+
+Test(relations, wider_windows_cite_both_sentences)
+{
+    const char *t = "Russland schweigt.\nDie Ukraine wartet.\n";
+    char *ev = S_evidence(t, RG_REL_COOCCURRENCE, RG_WINDOW_DOCUMENT, 0);
+    cr_expect(strstr(ev, "\t0\t0\t") != NULL, "%s", ev);
+    cr_expect(strstr(ev, "Russland schweigt.\nDie") == NULL,
+              "line breaks in text stay out of the row: %s", ev);
+    cr_expect(strstr(ev, "Russland schweigt. Die Ukraine wartet.") != NULL,
+              "%s", ev);
+    free(ev);
+}
+
+Test(relations, verbs_only_and_cooccurrence_only)
+{
+    const char *t = "Die NATO warnt Nordkorea.";
+    char *ev = S_evidence(t, RG_REL_COOCCURRENCE, RG_WINDOW_SENTENCE, 0);
+    cr_expect_null(strstr(ev, "\trelation\twarn"), "%s", ev);
+    free(ev);
+    ev = S_evidence(t, RG_REL_VERBS, RG_WINDOW_SENTENCE, 0);
+    cr_expect_null(strstr(ev, "\tcooccurrence\t"), "%s", ev);
+    cr_expect(strstr(ev, "\tnato\tnorth_korea\trelation\twarn\twarnen\t") != NULL,
+              "%s", ev);
+    free(ev);
+}
