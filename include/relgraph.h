@@ -159,7 +159,11 @@ typedef struct rg_options {
     int keep_boilerplate;        /**< nonzero: page furniture (newsletter,
                                       consent, link lists, date lines …) is
                                       not left out; default 0 */
-    rg_diag diag;                /**< where messages go */
+    size_t threads;              /**< worker threads analysing documents;
+                                      0 (default) = one per online core.
+                                      Output does not depend on it. */
+    rg_diag diag;                /**< where messages go; called only from
+                                      the thread that calls the pipeline */
 } rg_options;
 
 /** Fills @p opts with the defaults. */
@@ -196,9 +200,14 @@ void rg_pipeline_free(rg_pipeline *p);
  * Adds a file or a directory (walked recursively in byte order of names,
  * so output does not depend on the file system) or "-" for standard input.
  * Inputs that cannot be used are reported through the diagnostics, counted
- * in rg_stats.skipped, and do not stop the walk.
+ * in rg_stats.skipped, and do not stop the walk.  Documents are analysed on
+ * opts.threads worker threads and merged in input order; when the function
+ * returns, every document of @p path is counted.
  * Returns RG_OK, or RG_EIO when writing the mention/evidence table failed
  * (fatal).
+ *
+ * Time complexity: O(bytes + sentences * pairs per sentence); memory
+ * O(largest document * threads + network).
  */
 rg_status rg_pipeline_add_path(rg_pipeline *p, const char *path);
 

@@ -162,6 +162,11 @@ typedef struct S_saved_errors {
     void *structured_ctx;
 } S_saved_errors;
 
+void rg_i_html_setup(void)
+{
+    xmlInitParser();
+}
+
 static void S_silence(S_saved_errors *s)
 {
     xmlInitParser();

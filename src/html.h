@@ -28,6 +28,10 @@ typedef struct rg_html {
     int unknown_charset; /* a declared charset iconv does not know */
 } rg_html;
 
+/* Sets libxml2 up; call once on the main thread before pages are parsed
+ * on several threads (libxml2's xmlInitParser is not thread-safe). */
+void rg_i_html_setup(void);
+
 void rg_i_html_init(rg_html *h);
 void rg_i_html_destroy(rg_html *h);
 

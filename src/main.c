@@ -23,7 +23,8 @@ enum {
     EXIT_PARTIAL = 2    /* finished, but some inputs could not be read */
 };
 
-static const char USAGE[] =
+/* --help, in pieces: C11 compilers need only take 4095-byte strings. */
+static const char *const USAGE[] = {
     "Usage: relgraph [OPTION]... PATH...\n"
     "Build a network of the actors (persons, organisations, states) named in\n"
     "German news articles.  PATH is a file, a directory (read recursively) or\n"
@@ -70,7 +71,7 @@ static const char USAGE[] =
     "                         report on an existing GraphML file (e.g. edited\n"
     "                         in Gephi) with the report options and filters\n"
     "                         above; --report FILE, default stdout\n"
-    "\n"
+    "\n",
     "Dictionary:\n"
     "  -d, --dict FILE|DIR    add a dictionary file or directory (repeatable;\n"
     "                         an actor id given again overrides the earlier one)\n"
@@ -86,6 +87,8 @@ static const char USAGE[] =
     "      --keep-boilerplate keep page furniture (newsletter and consent text,\n"
     "                         link lists, date lines ...) that is left out by\n"
     "                         default\n"
+    "  -j, --jobs N           analyse documents on N threads (default: one per\n"
+    "                         core); the output is the same for any N\n"
     "  -q, --quiet            no summary line (warnings and errors still shown)\n"
     "  -v, --verbose          also informational messages\n"
     "  -h, --help             show this help and exit\n"
@@ -95,7 +98,8 @@ static const char USAGE[] =
     "2 finished, but some inputs could not be read (each named on stderr).\n"
     "\n"
     "Example:\n"
-    "  relgraph examples/ -o net.dot --report -\n";
+    "  relgraph examples/ -o net.dot --report -\n",
+    NULL};
 
 typedef struct cli {
     const char *output, *format, *mentions, *evidence, *report;
@@ -104,6 +108,7 @@ typedef struct cli {
     int no_default_dict, quiet, verbose;
     unsigned forms;          /* --forms, RG_FORMS_ALL bits */
     int keep_boilerplate;    /* --keep-boilerplate */
+    size_t jobs;             /* -j N; 0 = one per core */
     rg_relations relations;  /* --relations, 0 = default */
     rg_window window;        /* --window */
     size_t window_tokens;
@@ -298,6 +303,7 @@ static int parse_args(cli *c, int argc, char **argv)
         {"no-default-dict", no_argument, NULL, OPT_NO_DEFAULT_DICT},
         {"forms", required_argument, NULL, OPT_FORMS},
         {"keep-boilerplate", no_argument, NULL, OPT_KEEP_BOILERPLATE},
+        {"jobs", required_argument, NULL, 'j'},
         {"relations", required_argument, NULL, OPT_RELATIONS},
         {"window", required_argument, NULL, OPT_WINDOW},
         {"quiet", no_argument, NULL, 'q'},
@@ -312,7 +318,7 @@ static int parse_args(cli *c, int argc, char **argv)
         return usage_error("%s", "out of memory");
     opterr = 0;
     int ch;
-    while ((ch = getopt_long(argc, argv, ":o:f:d:qvhV", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":o:f:d:j:qvhV", longopts, NULL)) != -1) {
         switch (ch) {
         case 'o': c->output = optarg; break;
         case 'f': c->format = optarg; break;
@@ -349,9 +355,20 @@ static int parse_args(cli *c, int argc, char **argv)
                                    "name, short, genitive, adjective, demonym, "
                                    "metonym, compound or all, not '%s'", optarg);
             break;
+        case 'j': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || v < 1 || v > 1024)
+                return usage_error("-j: not a number of threads (1 to 1024): '%s'", optarg);
+            c->jobs = (size_t)v;
+            break;
+        }
         case 'q': c->quiet = 1; break;
         case 'v': c->verbose = 1; break;
-        case 'h': fputs(USAGE, stdout); return -1;
+        case 'h':
+            for (size_t i = 0; USAGE[i]; i++)
+                fputs(USAGE[i], stdout);
+            return -1;
         case 'V': printf("relgraph %s\n", RELGRAPH_VERSION); return -1;
         case ':': return usage_error("option '%s' needs an argument", argv[optind - 1]);
         default: return usage_error("unknown option '%s'", argv[optind - 1]);
@@ -639,6 +656,7 @@ int main(int argc, char **argv)
     opts.evidence = f_evidence ? rg_outfile_stream(f_evidence) : NULL;
     opts.forms = c.forms;
     opts.keep_boilerplate = c.keep_boilerplate;
+    opts.threads = c.jobs;
     if (c.relations)
         opts.relations = c.relations;
     opts.window = c.window;

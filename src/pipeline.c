@@ -1,14 +1,21 @@
 /*
- * pipeline.c — drives the stages over the inputs: for each document from
- * the corpus walk, text -> tokens -> sentences -> mentions -> relations,
- * then counts everything into the tally and writes the mention and
- * evidence tables.  Documents are processed in input order, so the tally
- * and both tables are deterministic.  Memory is reused from one document to
- * the next and depends on the largest document, not on the corpus.
+ * pipeline.c — drives the stages over the inputs.  The corpus walk hands
+ * each document to a worker thread (workers.c), which runs text -> (HTML,
+ * furniture) -> tokens -> sentences -> mentions -> relations into a job of
+ * its own; finished jobs are merged on the calling thread strictly in input
+ * order: messages, tally, mention and evidence rows.  So the output is
+ * byte-identical for any number of threads.  At most 2 * threads + 1
+ * documents are in flight and each worker reuses its scratch, so memory
+ * depends on the largest document and the thread count, never on the
+ * size of the corpus.
  */
 #include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "boilerplate.h"
 #include "corpus.h"
@@ -23,6 +30,51 @@
 #include "text.h"
 #include "tokens.h"
 #include "util.h"
+#include "workers.h"
+
+/* One worker's scratch, reused from one document to the next. */
+typedef struct S_scratch {
+    rg_tokens toks;
+    rg_sentences sents;
+    rg_mentions ments;
+    rg_relation_list rels;
+    rg_html html;               /* the current page, when is_html */
+    int is_html;
+    const struct rg_pipeline *p;
+} S_scratch;
+
+/* A message held back until its document is merged, so that messages come
+ * out in input order whatever the number of threads. */
+typedef struct S_msg {
+    rg_level level;
+    char *what;
+} S_msg;
+
+/* A relation instance as the tally needs it, after the document's text is
+ * gone: the evidence sentence is kept in the job's `texts` buffer. */
+typedef struct S_rel {
+    rg_relation r;
+    uint64_t os, oe;            /* original bytes of the evidence */
+    size_t text, text_len;      /* in S_job.texts */
+} S_rel;
+
+/* One document: read by the walk, analysed by a worker, merged in order. */
+typedef struct S_job {
+    char *path;
+    char *bytes;
+    size_t len;
+    /* results */
+    int skipped, repaired;
+    S_msg *msgs;
+    size_t n_msgs, cap_msgs;
+    uint32_t *actors;           /* actor of every mention, in text order */
+    size_t n_actors;
+    S_rel *rels;
+    size_t n_rels, cap_rels;
+    rg_buf texts;
+    rg_buf mention_rows, evidence_rows;
+    size_t sentences, unresolved;
+} S_job;
 
 struct rg_pipeline {
     const rg_dict *dict;
@@ -30,16 +82,9 @@ struct rg_pipeline {
     rg_tally *tally;
     rg_stats stats;
     uint32_t doc_no;
-    rg_status write_status;  /* first failure writing a table */
-    /* per-document scratch, reused */
-    rg_tokens toks;
-    rg_sentences sents;
-    rg_mentions ments;
-    rg_relation_list rels;
-    rg_buf line;
-    rg_boilerplate *furniture;  /* compiled dict->furniture */
-    rg_html html;               /* the current page, when is_html */
-    int is_html;
+    rg_status write_status;     /* first failure writing a table */
+    rg_boilerplate *furniture;  /* compiled dict->furniture, read-only */
+    rg_workers *workers;
 };
 
 const char *rg_strerror(rg_status status)
@@ -78,13 +123,265 @@ static void S_field(rg_buf *b, const char *s, size_t n)
     }
 }
 
+static void *S_scratch_new(void *arg)
+{
+    const rg_pipeline *p = arg;
+    S_scratch *sc = rg_i_xcalloc(1, sizeof(*sc));
+    sc->p = p;
+    rg_i_tokens_init(&sc->toks);
+    rg_i_sentences_init(&sc->sents);
+    rg_i_mentions_init(&sc->ments);
+    sc->ments.forms = p->opts.forms;
+    rg_i_relations_init(&sc->rels);
+    rg_i_html_init(&sc->html);
+    return sc;
+}
+
+static void S_scratch_free(void *state)
+{
+    S_scratch *sc = state;
+    if (!sc)
+        return;
+    rg_i_tokens_destroy(&sc->toks);
+    rg_i_sentences_destroy(&sc->sents);
+    rg_i_mentions_destroy(&sc->ments);
+    rg_i_relations_destroy(&sc->rels);
+    rg_i_html_destroy(&sc->html);
+    free(sc);
+}
+
+static void S_job_free(S_job *j)
+{
+    for (size_t i = 0; i < j->n_msgs; i++)
+        free(j->msgs[i].what);
+    free(j->msgs);
+    free(j->actors);
+    free(j->rels);
+    rg_i_buf_destroy(&j->texts);
+    rg_i_buf_destroy(&j->mention_rows);
+    rg_i_buf_destroy(&j->evidence_rows);
+    free(j->path);
+    free(j->bytes);
+    free(j);
+}
+
+static void S_msg_add(S_job *j, rg_level level, const char *fmt, ...) RG_PRINTF(3, 4);
+
+static void S_msg_add(S_job *j, rg_level level, const char *fmt, ...)
+{
+    rg_buf b;
+    rg_i_buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[512];
+    vsnprintf(tmp, sizeof(tmp), fmt, ap);
+    va_end(ap);
+    rg_i_buf_adds(&b, tmp);
+    RG_GROW(j->msgs, j->cap_msgs, j->n_msgs + 1);
+    j->msgs[j->n_msgs].level = level;
+    j->msgs[j->n_msgs].what = b.data;
+    j->n_msgs++;
+}
+
+/* Offset in the file of text offset `off`: through the text map, and for
+ * a web page through the HTML map, where an end offset is the end of the
+ * last character's bytes (after a closing tag or entity is not included). */
+static size_t S_orig(const S_scratch *sc, const rg_text *t, size_t off, int end)
+{
+    size_t o = rg_i_text_orig(t, off);
+    if (!sc->is_html)
+        return o;
+    return end && o > 0 ? sc->html.end[o - 1] : sc->html.start[o];
+}
+
+static void S_mention_rows(const rg_pipeline *p, S_job *j, const S_scratch *sc,
+                           const rg_text *t)
+{
+    rg_buf *b = &j->mention_rows;
+    for (size_t i = 0; i < sc->ments.n; i++) {
+        const rg_mention *m = &sc->ments.v[i];
+        const rg_actor *a = &p->dict->actors[m->actor];
+        size_t s = S_orig(sc, t, m->start, 0), e = S_orig(sc, t, m->end, 1);
+        S_field(b, j->path, strlen(j->path));
+        rg_i_buf_printf(b, "\t%u\t%zu\t%zu\t", m->sentence, s, e);
+        S_field(b, j->bytes + s, e - s);
+        rg_i_buf_addc(b, '\t');
+        S_field(b, a->id, strlen(a->id));
+        rg_i_buf_addc(b, '\t');
+        S_field(b, a->label, strlen(a->label));
+        rg_i_buf_printf(b, "\t%s\t%s\n", rg_i_type_name(a->type),
+                        rg_i_form_name(m->form));
+    }
+}
+
+static void S_evidence_row(const rg_pipeline *p, S_job *j, const S_rel *x)
+{
+    rg_buf *b = &j->evidence_rows;
+    const rg_relation *r = &x->r;
+    const rg_actor *src = &p->dict->actors[r->source],
+                   *dst = &p->dict->actors[r->target];
+    S_field(b, j->path, strlen(j->path));
+    rg_i_buf_printf(b, "\t%u\t%" PRIu64 "\t%" PRIu64 "\t%s\t%s\t%s\t%s\t",
+                    r->sentence, x->os, x->oe, src->id, dst->id,
+                    rg_i_kind_name(r->kind), rg_i_relation_name(r->relation));
+    if (r->verb)
+        S_field(b, r->verb, strlen(r->verb));
+    rg_i_buf_addc(b, '\t');
+    S_field(b, j->texts.data + x->text, x->text_len);
+    rg_i_buf_addc(b, '\n');
+}
+
+/* Every stage from the bytes to the relation instances, on a worker
+ * thread: reads the dictionary and the job, writes only the job and the
+ * worker's scratch. */
+static void S_analyse(void *state, void *job)
+{
+    S_scratch *sc = state;
+    S_job *j = job;
+    const rg_pipeline *p = sc->p;
+    rg_text t;
+    const char *text = j->bytes;   /* what text.c reads: the file, or a page's text */
+    size_t text_len = j->len;
+    sc->is_html = rg_i_html_detect(j->path, j->bytes, j->len) &&
+                  rg_i_html_to_text(&sc->html, j->bytes, j->len) == RG_OK;
+    if (sc->is_html) {
+        text = sc->html.text.data;
+        text_len = sc->html.text.len;
+        if (sc->html.unknown_charset)
+            S_msg_add(j, RG_WARNING, "unknown charset, read as %s", sc->html.charset);
+        if (sc->html.repaired)
+            S_msg_add(j, RG_WARNING,
+                      "%zu byte sequence%s not in the page's charset "
+                      "replaced by U+FFFD",
+                      sc->html.repaired, sc->html.repaired == 1 ? "" : "s");
+    }
+    rg_status st = rg_i_text_init(&t, text, text_len);
+    if (st != RG_OK) {
+        if (st == RG_EENCODING)
+            S_msg_add(j, RG_ERROR, "binary file (contains NUL bytes), skipped");
+        else
+            S_msg_add(j, RG_ERROR, "document too large (%zu bytes), skipped", j->len);
+        j->skipped = 1;
+        goto out;
+    }
+    if (t.legacy) {
+        S_msg_add(j, RG_WARNING, "not UTF-8: read as Windows-1252 (Latin-1)%s",
+                  t.repaired ? ", unassigned bytes replaced by U+FFFD" : "");
+        j->repaired = 1;
+    } else if (t.repaired) {
+        S_msg_add(j, RG_WARNING,
+                  "invalid UTF-8 at byte %zu (%zu sequence%s replaced by U+FFFD)",
+                  t.first_invalid, t.repaired, t.repaired == 1 ? "" : "s");
+        j->repaired = 1;
+    }
+    if (j->len == 0)
+        S_msg_add(j, RG_WARNING, "empty file");
+    if (!p->opts.keep_boilerplate) {
+        size_t nb = rg_i_boilerplate_strip(p->furniture, t.norm, t.len);
+        if (nb)
+            S_msg_add(j, RG_INFO, "%zu line%s of page furniture left out", nb,
+                      nb == 1 ? "" : "s");
+    }
+
+    rg_i_tokenize(&sc->toks, t.norm, t.len);
+    rg_i_split_sentences(&sc->sents, t.norm, &sc->toks, &p->dict->abbrevs);
+    rg_i_find_mentions(&sc->ments, p->dict, &sc->toks, &sc->sents);
+    rg_i_find_relations(&sc->rels, &sc->ments, &sc->sents, &sc->toks, p->dict,
+                        &p->opts);
+
+    j->actors = rg_i_xmalloc((sc->ments.n ? sc->ments.n : 1) * sizeof(*j->actors));
+    for (size_t i = 0; i < sc->ments.n; i++)
+        j->actors[i] = sc->ments.v[i].actor;
+    j->n_actors = sc->ments.n;
+    RG_GROW(j->rels, j->cap_rels, sc->rels.n);
+    for (size_t i = 0; i < sc->rels.n; i++) {
+        const rg_relation *r = &sc->rels.v[i];
+        const rg_sentence *s = &sc->sents.v[r->sentence];
+        const rg_sentence *sl = &sc->sents.v[r->sentence_last]; /* wider windows */
+        S_rel *x = &j->rels[j->n_rels++];
+        x->r = *r;
+        x->os = S_orig(sc, &t, s->start, 0);
+        x->oe = S_orig(sc, &t, sl->end, 1);
+        /* Pairs of one sentence share its text: keep it once. */
+        const S_rel *prev = j->n_rels > 1 ? x - 1 : NULL;
+        if (prev && prev->r.sentence == r->sentence &&
+            prev->r.sentence_last == r->sentence_last) {
+            x->text = prev->text;
+            x->text_len = prev->text_len;
+        } else {
+            x->text = j->texts.len;
+            x->text_len = sl->end - s->start;
+            rg_i_buf_add(&j->texts, t.norm + s->start, x->text_len);
+        }
+        if (p->opts.evidence)
+            S_evidence_row(p, j, x);
+    }
+    if (p->opts.mentions)
+        S_mention_rows(p, j, sc, &t);
+    j->sentences = sc->sents.n;
+    j->unresolved = sc->ments.unresolved;
+out:
+    rg_i_text_destroy(&t);
+}
+
 static void S_write(rg_pipeline *p, FILE *f, const char *s, size_t n)
 {
-    if (p->write_status == RG_OK && fwrite(s, 1, n, f) != n) {
+    if (p->write_status == RG_OK && n && fwrite(s, 1, n, f) != n) {
         rg_i_diag(&p->opts.diag, RG_ERROR, "", "cannot write table: %s",
                   strerror(errno));
         p->write_status = RG_EIO;
     }
+}
+
+/* On the calling thread, in input order: messages, tally, tables, counts. */
+static rg_status S_merge(void *ctx, void *job)
+{
+    rg_pipeline *p = ctx;
+    S_job *j = job;
+    for (size_t i = 0; i < j->n_msgs; i++)
+        rg_i_diag(&p->opts.diag, j->msgs[i].level, j->path, "%s", j->msgs[i].what);
+    if (j->skipped) {
+        p->stats.skipped++;
+        goto out;
+    }
+    uint32_t doc = p->doc_no++;
+    for (size_t i = 0; i < j->n_actors; i++)
+        rg_i_tally_mention(p->tally, j->actors[i], doc);
+    for (size_t i = 0; i < j->n_rels; i++) {
+        const S_rel *x = &j->rels[i];
+        const rg_relation *r = &x->r;
+        rg_tally_edge *te = rg_i_tally_relation(
+            p->tally, r->source, r->target, r->kind, r->relation, doc, j->path,
+            r->sentence, x->os, x->oe, j->texts.data + x->text, x->text_len);
+        if (r->verb && !te->ev_verb)
+            te->ev_verb = rg_i_xstrdup(r->verb);
+    }
+    if (p->opts.mentions)
+        S_write(p, p->opts.mentions, j->mention_rows.data, j->mention_rows.len);
+    if (p->opts.evidence)
+        S_write(p, p->opts.evidence, j->evidence_rows.data, j->evidence_rows.len);
+    p->stats.documents++;
+    p->stats.repaired += (size_t)j->repaired;
+    p->stats.bytes += j->len;
+    p->stats.sentences += j->sentences;
+    p->stats.mentions += j->n_actors;
+    p->stats.unresolved += j->unresolved;
+out:
+    S_job_free(j);
+    return p->write_status;
+}
+
+/* The corpus walk hands over a document: copy it (the walk reuses its
+ * buffer) and queue it. */
+static rg_status S_document(void *data, const char *path, const char *bytes,
+                            size_t len)
+{
+    rg_pipeline *p = data;
+    S_job *j = rg_i_xcalloc(1, sizeof(*j));
+    j->path = rg_i_xstrdup(path);
+    j->bytes = rg_i_xstrndup(bytes, len);
+    j->len = len;
+    return rg_i_workers_submit(p->workers, j);
 }
 
 rg_pipeline *rg_pipeline_new(const rg_dict *dict, const rg_options *opts)
@@ -93,14 +390,18 @@ rg_pipeline *rg_pipeline_new(const rg_dict *dict, const rg_options *opts)
     p->dict = dict;
     p->opts = *opts;
     p->tally = rg_i_tally_new(dict->n_actors);
-    rg_i_tokens_init(&p->toks);
-    rg_i_sentences_init(&p->sents);
-    rg_i_mentions_init(&p->ments);
-    p->ments.forms = p->opts.forms;
-    rg_i_relations_init(&p->rels);
-    rg_i_buf_init(&p->line);
     p->furniture = rg_i_boilerplate_new(&dict->furniture);
-    rg_i_html_init(&p->html);
+    /* libxml2 must be set up once before threads use it. */
+    rg_i_html_setup();
+    size_t threads = p->opts.threads;
+    if (threads == 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        threads = n > 0 ? (size_t)n : 1;
+    }
+    rg_workers_def def = {.threads = threads, .work = S_analyse, .merge = S_merge,
+                          .ctx = p, .state_new = S_scratch_new,
+                          .state_free = S_scratch_free, .state_arg = p};
+    p->workers = rg_i_workers_new(&def);
     if (p->opts.mentions)
         S_write(p, p->opts.mentions, M_HEADER, sizeof(M_HEADER) - 1);
     if (p->opts.evidence)
@@ -112,174 +413,26 @@ void rg_pipeline_free(rg_pipeline *p)
 {
     if (!p)
         return;
+    rg_i_workers_free(p->workers);
     rg_i_tally_free(p->tally);
-    rg_i_tokens_destroy(&p->toks);
-    rg_i_sentences_destroy(&p->sents);
-    rg_i_mentions_destroy(&p->ments);
-    rg_i_relations_destroy(&p->rels);
-    rg_i_buf_destroy(&p->line);
     rg_i_boilerplate_free(p->furniture);
-    rg_i_html_destroy(&p->html);
     free(p);
-}
-
-/* Offset in the file of text offset `off`: through the text map, and for
- * a web page through the HTML map, where an end offset is the end of the
- * last character's bytes (after a closing tag or entity is not included). */
-static size_t S_orig(const rg_pipeline *p, const rg_text *t, size_t off, int end)
-{
-    size_t o = rg_i_text_orig(t, off);
-    if (!p->is_html)
-        return o;
-    return end && o > 0 ? p->html.end[o - 1] : p->html.start[o];
-}
-
-static void S_mention_rows(rg_pipeline *p, const char *path, const char *bytes,
-                           const rg_text *t)
-{
-    rg_buf *b = &p->line;
-    for (size_t i = 0; i < p->ments.n; i++) {
-        const rg_mention *m = &p->ments.v[i];
-        const rg_actor *a = &p->dict->actors[m->actor];
-        size_t s = S_orig(p, t, m->start, 0), e = S_orig(p, t, m->end, 1);
-        rg_i_buf_reset(b);
-        S_field(b, path, strlen(path));
-        rg_i_buf_printf(b, "\t%u\t%zu\t%zu\t", m->sentence, s, e);
-        S_field(b, bytes + s, e - s);
-        rg_i_buf_addc(b, '\t');
-        S_field(b, a->id, strlen(a->id));
-        rg_i_buf_addc(b, '\t');
-        S_field(b, a->label, strlen(a->label));
-        rg_i_buf_printf(b, "\t%s\t%s\n", rg_i_type_name(a->type),
-                        rg_i_form_name(m->form));
-        S_write(p, p->opts.mentions, b->data, b->len);
-    }
-}
-
-static void S_evidence_row(rg_pipeline *p, const char *path,
-                           const rg_relation *r, size_t s, size_t e,
-                           const char *text, size_t len)
-{
-    rg_buf *b = &p->line;
-    const rg_actor *src = &p->dict->actors[r->source],
-                   *dst = &p->dict->actors[r->target];
-    rg_i_buf_reset(b);
-    S_field(b, path, strlen(path));
-    rg_i_buf_printf(b, "\t%u\t%zu\t%zu\t%s\t%s\t%s\t%s\t", r->sentence, s, e,
-                    src->id, dst->id, rg_i_kind_name(r->kind),
-                    rg_i_relation_name(r->relation));
-    if (r->verb)
-        S_field(b, r->verb, strlen(r->verb));
-    rg_i_buf_addc(b, '\t');
-    S_field(b, text, len);
-    rg_i_buf_addc(b, '\n');
-    S_write(p, p->opts.evidence, b->data, b->len);
-}
-
-/* One document through every stage up to the tally. */
-static rg_status S_document(void *data, const char *path, const char *bytes,
-                            size_t len)
-{
-    rg_pipeline *p = data;
-    const rg_diag *diag = &p->opts.diag;
-    rg_text t;
-    const char *text = bytes;   /* what text.c reads: the file, or a page's text */
-    size_t text_len = len;
-    p->is_html = rg_i_html_detect(path, bytes, len) &&
-                 rg_i_html_to_text(&p->html, bytes, len) == RG_OK;
-    if (p->is_html) {
-        text = p->html.text.data;
-        text_len = p->html.text.len;
-        if (p->html.unknown_charset)
-            rg_i_diag(diag, RG_WARNING, path, "unknown charset, read as %s",
-                      p->html.charset);
-        if (p->html.repaired)
-            rg_i_diag(diag, RG_WARNING, path,
-                      "%zu byte sequence%s not in the page's charset "
-                      "replaced by U+FFFD",
-                      p->html.repaired, p->html.repaired == 1 ? "" : "s");
-    }
-    rg_status st = rg_i_text_init(&t, text, text_len);
-    if (st == RG_EENCODING) {
-        rg_i_diag(diag, RG_ERROR, path, "binary file (contains NUL bytes), skipped");
-        p->stats.skipped++;
-        st = RG_OK;
-        goto out;
-    }
-    if (st != RG_OK) {
-        rg_i_diag(diag, RG_ERROR, path, "document too large (%zu bytes), skipped",
-                  len);
-        p->stats.skipped++;
-        st = RG_OK;
-        goto out;
-    }
-    if (t.legacy) {
-        rg_i_diag(diag, RG_WARNING, path,
-                  "not UTF-8: read as Windows-1252 (Latin-1)%s",
-                  t.repaired ? ", unassigned bytes replaced by U+FFFD" : "");
-        p->stats.repaired++;
-    } else if (t.repaired) {
-        rg_i_diag(diag, RG_WARNING, path,
-                  "invalid UTF-8 at byte %zu (%zu sequence%s replaced by U+FFFD)",
-                  t.first_invalid, t.repaired, t.repaired == 1 ? "" : "s");
-        p->stats.repaired++;
-    }
-    if (len == 0)
-        rg_i_diag(diag, RG_WARNING, path, "empty file");
-    if (!p->opts.keep_boilerplate) {
-        size_t nb = rg_i_boilerplate_strip(p->furniture, t.norm, t.len);
-        if (nb)
-            rg_i_diag(diag, RG_INFO, path, "%zu line%s of page furniture left out",
-                      nb, nb == 1 ? "" : "s");
-    }
-
-    rg_i_tokenize(&p->toks, t.norm, t.len);
-    rg_i_split_sentences(&p->sents, t.norm, &p->toks, &p->dict->abbrevs);
-    rg_i_find_mentions(&p->ments, p->dict, &p->toks, &p->sents);
-    rg_i_find_relations(&p->rels, &p->ments, &p->sents, &p->toks, p->dict,
-                        &p->opts);
-
-    uint32_t doc = p->doc_no++;
-    for (size_t i = 0; i < p->ments.n; i++)
-        rg_i_tally_mention(p->tally, p->ments.v[i].actor, doc);
-    for (size_t i = 0; i < p->rels.n; i++) {
-        const rg_relation *r = &p->rels.v[i];
-        const rg_sentence *s = &p->sents.v[r->sentence];
-        const rg_sentence *sl = &p->sents.v[r->sentence_last];   /* wider windows */
-        size_t os = S_orig(p, &t, s->start, 0), oe = S_orig(p, &t, sl->end, 1);
-        rg_tally_edge *te = rg_i_tally_relation(
-            p->tally, r->source, r->target, r->kind, r->relation, doc, path,
-            r->sentence, os, oe, t.norm + s->start, sl->end - s->start);
-        if (r->verb && !te->ev_verb)
-            te->ev_verb = rg_i_xstrdup(r->verb);
-        if (p->opts.evidence)
-            S_evidence_row(p, path, r, os, oe, t.norm + s->start,
-                           sl->end - s->start);
-    }
-    if (p->opts.mentions)
-        S_mention_rows(p, path, bytes, &t);
-
-    p->stats.documents++;
-    p->stats.bytes += len;
-    p->stats.sentences += p->sents.n;
-    p->stats.mentions += p->ments.n;
-    p->stats.unresolved += p->ments.unresolved;
-    st = p->write_status;
-out:
-    rg_i_text_destroy(&t);
-    return st;
 }
 
 rg_status rg_pipeline_add_path(rg_pipeline *p, const char *path)
 {
-    return rg_i_corpus_walk(path, S_document, p, &p->opts.diag,
-                            &p->stats.skipped, &p->stats.ignored);
+    rg_status st = rg_i_corpus_walk(path, S_document, p, &p->opts.diag,
+                                    &p->stats.skipped, &p->stats.ignored);
+    rg_status fin = rg_i_workers_finish(p->workers);
+    return st != RG_OK ? st : fin;
 }
 
 rg_status rg_pipeline_add_buffer(rg_pipeline *p, const char *name,
                                  const char *bytes, size_t len)
 {
-    return S_document(p, name, bytes, len);
+    rg_status st = S_document(p, name, bytes, len);
+    rg_status fin = rg_i_workers_finish(p->workers);
+    return st != RG_OK ? st : fin;
 }
 
 rg_stats rg_pipeline_stats(const rg_pipeline *p)

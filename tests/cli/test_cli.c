@@ -86,6 +86,8 @@ Test(cli, usage_errors)
                        "only one output can go to standard output (-)");
     expect_usage_error((const char *[]){EXAMPLES, "--top", "ten", "--report", "-", NULL},
                        "--top: not a number of actors: 'ten'");
+    expect_usage_error((const char *[]){EXAMPLES, "-j", "0", "--report", "-", NULL},
+                       "-j: not a number of threads (1 to 1024): '0'");
     /* nothing may have been written */
     cr_expect_not(exists("net.png"));
     char *x = rgt_path(tmp, "x");
@@ -351,4 +353,43 @@ Test(cli, failed_run_leaves_the_old_file)
     rgt_result_free(&r);
     free(d);
     free(out);
+}
+
+/* Documents are analysed on worker threads and merged in input order:
+ * every output is byte-identical whatever -j says. */
+Test(cli, output_is_identical_for_any_thread_count, .timeout = 120)
+{
+    const char *jobs[] = {"1", "2", "5"};
+    char *first[3] = {NULL, NULL, NULL};
+    size_t first_len[3] = {0, 0, 0};
+    const char *seeds = rgt_have_shared() ? RG_TEST_SHARED_DIR "/seeds" : EXAMPLES;
+    for (size_t k = 0; k < 3; k++) {
+        char *g = rgt_path(tmp, "net.graphml"), *m = rgt_path(tmp, "m.tsv"),
+             *e = rgt_path(tmp, "e.tsv");
+        rgt_result r;
+        rgt_run(&r, NULL, NULL,
+                (const char *[]){EXAMPLES, seeds, "-j", jobs[k], "-o", g, "--mentions", m,
+                                 "--evidence", e, NULL});
+        cr_assert_eq(r.status, 0, "-j %s: %s", jobs[k], r.err);
+        char *files[3] = {g, m, e};
+        for (size_t f = 0; f < 3; f++) {
+            size_t len;
+            char *data = rgt_read_file(files[f], &len);
+            cr_assert_not_null(data);
+            if (k == 0) {
+                first[f] = data;
+                first_len[f] = len;
+            } else {
+                cr_expect(len == first_len[f] && memcmp(data, first[f], len) == 0,
+                          "-j %s changes %s", jobs[k], files[f]);
+                free(data);
+            }
+        }
+        rgt_result_free(&r);
+        free(g);
+        free(m);
+        free(e);
+    }
+    for (size_t f = 0; f < 3; f++)
+        free(first[f]);
 }
