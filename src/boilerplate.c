@@ -27,8 +27,8 @@
  *   repeat    it repeats an earlier line (the headline printed twice): the
  *             later copy goes;
  *   quote     it is a sentence of six or more words that also stands inside
- *             a longer paragraph of the same document (a pull quote; looked
- *             for in texts up to 256 KiB);
+ *             a longer paragraph of the same document (a pull quote; all
+ *             lines are looked for in one rolling-hash pass);
  *   between   it is headline-shaped (no end punctuation) and stands between
  *             two furniture lines, or after the last paragraph of the
  *             article behind furniture (a newsletter teaser, a slogan).
@@ -50,6 +50,8 @@
 
 struct rg_boilerplate {
     char **phrase;       /* folded, NUL-terminated */
+    char **need;         /* its longest piece without '*': a line that does
+                            not contain it cannot match (checked first) */
     uint8_t *opener;     /* written with a leading '>' */
     size_t n;
 };
@@ -100,6 +102,23 @@ static size_t S_deco_end(const char *s, size_t n)
     return 0;
 }
 
+/* Appends src[0..len) with whitespace runs made one space, and a NUL. */
+static void S_squeeze(rg_buf *out, const char *src, size_t len)
+{
+    int space = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (S_ws((unsigned char)src[i])) {
+            space = 1;
+            continue;
+        }
+        if (space)
+            rg_i_buf_addc(out, ' ');
+        space = 0;
+        rg_i_buf_addc(out, src[i]);
+    }
+    rg_i_buf_addc(out, '\0');
+}
+
 /* Appends the case fold of s[0..n) to `out`, with whitespace runs made one
  * space and decorations and spaces at both ends dropped; adds a NUL. */
 static void S_fold(rg_buf *out, const char *s, size_t n)
@@ -120,6 +139,16 @@ static void S_fold(rg_buf *out, const char *s, size_t n)
         }
         break;
     }
+    /* German lines are ASCII and Latin-1 letters: fold those directly. */
+    char quick[1024];
+    char *q = 2 * n <= sizeof(quick) ? quick : rg_i_xmalloc(2 * n);
+    size_t ql = rg_i_fold_latin1(q, s, n);
+    if (ql != SIZE_MAX)
+        S_squeeze(out, q, ql);
+    if (q != quick)
+        free(q);
+    if (ql != SIZE_MAX)
+        return;
     utf8proc_uint8_t *f = NULL;
     utf8proc_ssize_t fl = n ? utf8proc_map((const utf8proc_uint8_t *)s,
                                            (utf8proc_ssize_t)n, &f,
@@ -130,18 +159,7 @@ static void S_fold(rg_buf *out, const char *s, size_t n)
     size_t len = fl > 0 ? (size_t)fl : n;
     if (fl < 0)
         len = n;   /* not foldable (cannot happen on valid UTF-8): as is */
-    int space = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (S_ws((unsigned char)src[i])) {
-            space = 1;
-            continue;
-        }
-        if (space)
-            rg_i_buf_addc(out, ' ');
-        space = 0;
-        rg_i_buf_addc(out, src[i]);
-    }
-    rg_i_buf_addc(out, '\0');
+    S_squeeze(out, src, len);
     free(f);
 }
 
@@ -168,12 +186,30 @@ static int S_glob(const char *p, const char *s)
     return *p == '\0';
 }
 
+/* The longest run of p without '*', as a new string. */
+static char *S_longest_piece(const char *p)
+{
+    const char *best = p;
+    size_t best_n = 0;
+    while (*p) {
+        size_t k = strcspn(p, "*");
+        if (k > best_n) {
+            best = p;
+            best_n = k;
+        }
+        p += k;
+        p += *p == '*';
+    }
+    return rg_i_xstrndup(best, best_n);
+}
+
 rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
 {
     rg_boilerplate *bp = rg_i_xcalloc(1, sizeof(*bp));
     size_t n = phrases ? phrases->n : 0;
     bp->phrase = rg_i_xcalloc(n ? n : 1, sizeof(*bp->phrase));
     bp->opener = rg_i_xcalloc(n ? n : 1, 1);
+    bp->need = rg_i_xcalloc(n ? n : 1, sizeof(*bp->need));
     rg_buf b;
     rg_i_buf_init(&b);
     for (size_t i = 0; i < n; i++) {
@@ -189,6 +225,7 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         if (b.data[0] == '\0')
             continue;
         bp->opener[bp->n] = opener;
+        bp->need[bp->n] = S_longest_piece(b.data);
         bp->phrase[bp->n++] = rg_i_xstrdup(b.data);
     }
     rg_i_buf_destroy(&b);
@@ -199,9 +236,12 @@ void rg_i_boilerplate_free(rg_boilerplate *bp)
 {
     if (!bp)
         return;
-    for (size_t i = 0; i < bp->n; i++)
+    for (size_t i = 0; i < bp->n; i++) {
         free(bp->phrase[i]);
+        free(bp->need[i]);
+    }
     free(bp->phrase);
+    free(bp->need);
     free(bp->opener);
     free(bp);
 }
@@ -408,24 +448,6 @@ static int S_is_video(const S_unit *u, const char *f)
     return groups >= 2 && i > 0 && f[i - 1] == ' ';
 }
 
-/* Start of an occurrence of p[0..m) in t[0..n) other than at `self`. */
-static int S_occurs_elsewhere(const char *t, size_t n, const char *p, size_t m,
-                              size_t self, size_t *at)
-{
-    for (size_t i = 0; i + m <= n;) {
-        const char *c = memchr(t + i, p[0], n - m + 1 - i);
-        if (!c)
-            return 0;
-        i = (size_t)(c - t);
-        if (i != self && memcmp(t + i, p, m) == 0) {
-            *at = i;
-            return 1;
-        }
-        i++;
-    }
-    return 0;
-}
-
 /* The unit that holds byte `pos`, by binary search. */
 static size_t S_unit_at(const S_unit *u, size_t n, size_t pos)
 {
@@ -444,6 +466,104 @@ static size_t S_unit_at(const S_unit *u, size_t n, size_t pos)
 static int S_weak(const S_unit *u)
 {
     return u->e > u->s && !u->furn && !u->endp && u->words <= 30;
+}
+
+/* Length of unit i without its end punctuation, quotes and spaces, which
+ * the quotation inside the paragraph may place differently ("…", sagt er). */
+static size_t S_quote_core(const S_unit *u, const char *text)
+{
+    size_t m = u->e - u->s;
+    for (size_t q; m > 0; m -= q) {
+        char c = text[u->s + m - 1];
+        q = c == '.' || c == '!' || c == '?' || c == ' '
+                ? 1
+                : S_closer_before(text, u->s, u->s + m);
+        if (!q)
+            break;
+    }
+    return m;
+}
+
+#define S_QUOTE_MIN 40   /* bytes a pull quote has at least */
+
+/*
+ * Marks the pull quotes: units that are a sentence of 6+ words whose text
+ * (S_quote_core, >= S_QUOTE_MIN bytes) first occurs elsewhere inside a
+ * longer unit.  One pass of a rolling hash over the text finds the first
+ * other occurrence of every candidate at once, so this stays linear in the
+ * document (searching the text once per line would be quadratic).
+ */
+static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
+{
+    enum { K = S_QUOTE_MIN };
+    const uint64_t B = 1099511628211ULL;
+    size_t *cand = NULL, *core = NULL, *first = NULL;
+    uint64_t *key = NULL;
+    int32_t *slot = NULL, *next = NULL;
+    size_t nc = 0, cap = 0, cap2 = 0, cap3 = 0, cap4 = 0, cap5 = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u[i].furn || u[i].glued || !u[i].endp || u[i].words < 6)
+            continue;
+        size_t m = S_quote_core(&u[i], text);
+        if (m < K)
+            continue;
+        RG_GROW(cand, cap, nc + 1);
+        RG_GROW(core, cap2, nc + 1);
+        RG_GROW(first, cap3, nc + 1);
+        RG_GROW(key, cap4, nc + 1);
+        RG_GROW(next, cap5, nc + 1);
+        cand[nc] = i;
+        core[nc] = m;
+        first[nc] = SIZE_MAX;
+        uint64_t h = 0;
+        for (size_t k = 0; k < K; k++)
+            h = h * B + (unsigned char)text[u[i].s + k];
+        key[nc++] = h;
+    }
+    if (nc == 0 || len < K)
+        goto out;
+    size_t nslots = 16;
+    while (nslots < 2 * nc)
+        nslots *= 2;
+    slot = rg_i_xmalloc(nslots * sizeof(*slot));
+    for (size_t k = 0; k < nslots; k++)
+        slot[k] = -1;
+    for (size_t c = 0; c < nc; c++) {
+        size_t k = (size_t)(key[c] ^ (key[c] >> 29)) & (nslots - 1);
+        next[c] = slot[k];
+        slot[k] = (int32_t)c;
+    }
+    uint64_t pow = 1, h = 0;
+    for (size_t k = 0; k + 1 < K; k++)
+        pow *= B;
+    for (size_t k = 0; k < K; k++)
+        h = h * B + (unsigned char)text[k];
+    for (size_t j = 0;; j++) {
+        for (int32_t c = slot[(size_t)(h ^ (h >> 29)) & (nslots - 1)]; c >= 0;
+             c = next[c]) {
+            const S_unit *x = &u[cand[c]];
+            if (key[c] == h && first[c] == SIZE_MAX && j != x->s &&
+                j + core[c] <= len && memcmp(text + j, text + x->s, core[c]) == 0)
+                first[c] = j;
+        }
+        if (j + K >= len)
+            break;
+        h = (h - (unsigned char)text[j] * pow) * B + (unsigned char)text[j + K];
+    }
+    for (size_t c = 0; c < nc; c++) {
+        if (first[c] == SIZE_MAX)
+            continue;
+        size_t i = cand[c], o = S_unit_at(u, n, first[c]);
+        if (o != i && u[o].e - u[o].s > u[i].e - u[i].s)
+            u[i].furn = 1;
+    }
+out:
+    free(cand);
+    free(core);
+    free(first);
+    free(key);
+    free(slot);
+    free(next);
 }
 
 size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
@@ -468,7 +588,8 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
             continue;
         const char *f = F(i);
         for (size_t k = 0; bp && k < bp->n; k++)
-            if (S_glob(bp->phrase[k], f)) {
+            if ((bp->phrase[k][0] == f[0] || bp->phrase[k][0] == '*') &&
+                strstr(f, bp->need[k]) && S_glob(bp->phrase[k], f)) {
                 u[i].furn = 1;
                 u[i].opener |= bp->opener[k];
             }
@@ -499,30 +620,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     }
 
     /* quote: a sentence that also stands inside a longer paragraph */
-    if (len <= (size_t)256 << 10)
-        for (size_t i = 0; i < n; i++) {
-            size_t m = u[i].e - u[i].s, at;
-            if (u[i].furn || u[i].glued || !u[i].endp || u[i].words < 6)
-                continue;
-            /* without its end punctuation and quotes, which the quotation
-             * in the paragraph may place differently ("…", sagt er) */
-            size_t full = m;
-            for (size_t q; m > 0; m -= q) {
-                char c = text[u[i].s + m - 1];
-                q = c == '.' || c == '!' || c == '?' || c == ' '
-                        ? 1
-                        : S_closer_before(text, u[i].s, u[i].s + m);
-                if (!q)
-                    break;
-            }
-            if (m < 40)
-                continue;
-            if (S_occurs_elsewhere(text, len, text + u[i].s, m, u[i].s, &at)) {
-                size_t o = S_unit_at(u, n, at);
-                if (o != i && u[o].e - u[o].s > full)
-                    u[i].furn = 1;
-            }
-        }
+    S_pull_quotes(u, n, text, len);
 
     /* list: the headlines under a list opener */
     for (size_t i = 0; i < n; i++) {

@@ -237,8 +237,10 @@ static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
 
 static int S_in(const char *w, const char *const *list)
 {
+    /* Called for most tokens against short lists: the first byte rejects
+     * nearly every entry without a call. */
     for (; *list; list++)
-        if (strcmp(w, *list) == 0)
+        if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
             return 1;
     return 0;
 }
@@ -246,7 +248,7 @@ static int S_in(const char *w, const char *const *list)
 static int S_prefix_in(const char *w, const char *const *list)
 {
     for (; *list; list++)
-        if (strncmp(w, *list, strlen(*list)) == 0)
+        if ((*list)[0] == w[0] && strncmp(w, *list, strlen(*list)) == 0)
             return 1;
     return 0;
 }

@@ -95,6 +95,16 @@ static void S_put_changed(S_out *o, const void *bytes, size_t n, size_t orig)
 
 static void S_cluster_flush(S_cluster *c, S_out *o, const char *in);
 
+/* Whether cp is unchanged by NFC and never the second of a canonical
+ * composition pair: everything below U+0300 (all Latin-1), the general
+ * punctuation of news text (dashes, „quotes“, …; but U+2000 and U+2001,
+ * which NFC maps to U+2002 and U+2003) and the currency signs. */
+static int S_nfc_stable(utf8proc_int32_t cp)
+{
+    return cp < 0x300 || (cp >= 0x2002 && cp <= 0x206F) ||
+           (cp >= 0x20A0 && cp <= 0x20CF);
+}
+
 static void S_cluster_add(S_cluster *c, S_out *o, const char *in,
                           utf8proc_int32_t cp, size_t ostart, size_t oend)
 {
@@ -112,6 +122,19 @@ static void S_cluster_flush(S_cluster *c, S_out *o, const char *in)
 {
     if (c->n == 0)
         return;
+    /* Code points below U+0300 are all NFC and no two of them compose (the
+     * second of every canonical pair is U+0300 or above): a cluster of
+     * them — every Latin-1 letter of German text — is copied as it is. */
+    if (!c->repaired) {
+        size_t k = 0;
+        while (k < c->n && S_nfc_stable(c->cp[k]))
+            k++;
+        if (k == c->n) {
+            S_put_same(o, in, c->ostart, c->oend);
+            c->n = 0;
+            return;
+        }
+    }
     /* Re-encode the (repaired) code points so that utf8proc can decompose
      * and canonically order them in one call. */
     RG_GROW(c->utf8, c->utf8cap, c->n * 4);

@@ -249,40 +249,15 @@ static size_t S_scan_cluster(const char *text, size_t len, size_t i)
     return i;
 }
 
-/*
- * The fold of a token made of ASCII and Latin-1 letters (U+00C0..U+00FF,
- * all German letters among them), without utf8proc: what utf8proc's case
- * fold gives for them is À..Þ (but ×) -> à..þ, ß -> ss, the rest
- * unchanged.  Appends it and returns its length, or SIZE_MAX (nothing
- * appended) when the token holds anything else.
- */
+/* The fold of an ASCII/Latin-1 token (rg_i_fold_latin1) appended to
+ * out->fold; returns its length, or SIZE_MAX (nothing appended). */
 static size_t S_fold_latin1(rg_tokens *out, const unsigned char *s, size_t n)
 {
-    for (size_t k = 0; k < n; k++) {
-        if (s[k] < 0x80)
-            continue;
-        if (s[k] != 0xC3 || k + 1 == n || s[k + 1] < 0x80 || s[k + 1] > 0xBF)
-            return SIZE_MAX;
-        k++;
-    }
     RG_GROW(out->fold, out->fold_cap, out->fold_len + 2 * n + 1);
     char *d = out->fold + out->fold_len;
-    size_t m = 0;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char c = s[k];
-        if (c < 0x80) {
-            d[m++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-            continue;
-        }
-        unsigned char t = s[++k];
-        if (t == 0x9F) {            /* ß */
-            d[m++] = 's';
-            d[m++] = 's';
-        } else {
-            d[m++] = (char)0xC3;
-            d[m++] = (char)((t >= 0x80 && t <= 0x9E && t != 0x97) ? t + 0x20 : t);
-        }
-    }
+    size_t m = rg_i_fold_latin1(d, (const char *)s, n);
+    if (m == SIZE_MAX)
+        return m;
     d[m] = '\0';
     out->fold_len += m + 1;
     return m;

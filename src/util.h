@@ -71,6 +71,17 @@ int32_t rg_i_strtab_find(const rg_strtab *t, const char *s, size_t n);
 /* id of s[0..n), inserting it when absent. */
 int32_t rg_i_strtab_intern(rg_strtab *t, const char *s, size_t n);
 
+/*
+ * The case fold of s[0..n) when it holds only ASCII, Latin-1 letters
+ * (U+00C0..U+00FF, every German letter among them) and U+2000..U+20BF
+ * (dashes, „quotes“, currency): exactly what utf8proc's case fold gives
+ * for them (A-Z and À..Þ but × lowered, ß -> ss, the rest unchanged),
+ * without utf8proc.  Writes at most 2n bytes to dst (no NUL) and
+ * returns their number, or SIZE_MAX (nothing meaningful written) when s
+ * holds anything else.  The fast path of every fold in relgraph.
+ */
+size_t rg_i_fold_latin1(char *dst, const char *s, size_t n);
+
 /* Sends a formatted message to d (which may be NULL or have fn NULL). */
 void rg_i_diag(const rg_diag *d, rg_level level, const char *where,
                const char *fmt, ...) RG_PRINTF(4, 5);

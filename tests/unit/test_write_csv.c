@@ -36,7 +36,17 @@ Test(write_csv, edges_table)
               "%s", out);
     cr_assert(strstr(out, "\r\nanna,korea,Undirected,cooccurrence,"), "%s", out);
     cr_assert(strstr(out, "\r\nanna,korea,Directed,threaten,e2,threaten,1,"
-                          "threaten,1,Anna warnt Nordkorea.\r\n"), "%s", out);
+                          "threaten,1,Anna warnt Nordkorea."), "%s", out);
+    /* every edge attribute of the schema has its column (new ones too) */
+    size_t cols = 7;
+    for (size_t k = 0; k < rg_i_attr_count; k++)
+        cols += rg_i_attrs[k].domain == RG_ATTR_EDGE &&
+                strcmp(rg_i_attrs[k].name, "kind") != 0 &&
+                strcmp(rg_i_attrs[k].name, "weight") != 0;
+    size_t commas = 0;
+    for (const char *p = out; *p != '\r'; p++)
+        commas += *p == ',';
+    cr_assert_eq(commas + 1, cols);
     cr_assert(strstr(out, "\r\nkorea,anna,Directed,supply,"), "%s", out);
     free(out);
     rg_network_free(net);
