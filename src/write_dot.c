@@ -141,14 +141,14 @@ static void S_legend(rg_buf *b, const rg_network *net)
         return;
     rg_i_buf_adds(b, "  subgraph cluster_legend {\n"
                      "    graph [label=\"actor types\", fontname=\"Helvetica\", "
-                     "fontsize=10, style=\"rounded,dashed\", color=\"#888888\"];\n");
+                     "fontsize=14, style=\"rounded,dashed\", color=\"#888888\"];\n");
     for (size_t k = 0; k < rg_i_type_style_count && k < 16; k++) {
         const rg_type_style *s = &rg_i_type_styles[k];
         if (!present[k])
             continue;
         rg_i_buf_printf(b,
                         "    \"legend: %s\" [label=\"%s\", shape=%s, "
-                        "fillcolor=\"%s\", fontsize=10, tooltip=\"actor type "
+                        "fillcolor=\"%s\", tooltip=\"actor type "
                         "%s\"];\n",
                         s->type, s->type, s->shape, s->fill, s->type);
     }

@@ -83,7 +83,7 @@ static void S_relgraph(const char *input, const char *dict, const char *rel,
 /* Checks that every reader in validate-all's output counted n nodes and
  * m edges (DOT: plus its legend nodes). */
 static void S_check_counts(const char *log, const char *file, size_t n,
-                           size_t m, size_t extra_nodes)
+                           size_t m, size_t extra_nodes, int required)
 {
     int seen = 0;
     for (const char *l = log; (l = strstr(l, "PASS ")); l++) {
@@ -104,7 +104,8 @@ static void S_check_counts(const char *log, const char *file, size_t n,
         cr_assert_eq(gm, m, "%.*s", (int)(eol - l), l);
         seen++;
     }
-    cr_assert_gt(seen, 0, "no reader passed %s:\n%s", file, log);
+    if (required)
+        cr_assert_gt(seen, 0, "no reader passed %s:\n%s", file, log);
 }
 
 static size_t S_count_str(const char *s, const char *needle)
@@ -134,6 +135,7 @@ static void S_check(const char *input, const char *dict, const char *rel)
         n = fn;
         m = fm;
     }
+    cr_assert_gt(n, 0, "%s: no actors found", input);
     char *dot = rgt_read_file(files[0], NULL);
     size_t legend = S_count_str(dot, "\"legend: ");
     free(dot);
@@ -155,9 +157,9 @@ static void S_check(const char *input, const char *dict, const char *rel)
     }
     cr_assert_eq(rc, 0, "validate-all rejected an output:\n%s", log);
     cr_assert(strstr(log, " 0 failed"), "%s", log);
-    S_check_counts(log, files[0], n, m, legend);
-    for (size_t i = 1; i < 4; i++)
-        S_check_counts(log, files[i], n, m, 0);
+    S_check_counts(log, files[0], n, m, legend, 1);
+    for (size_t i = 1; i < 4; i++)   /* JSON has networkx alone */
+        S_check_counts(log, files[i], n, m, 0, rel || i < 3);
     free(log);
 
     /* the same contents through every reader */

@@ -28,7 +28,7 @@ Test(write_json, structure)
     cr_assert(strstr(out, "\"key\": \"supply\""));
     cr_assert_null(strstr(out, "NaN"));
     cr_assert_null(strstr(out, "INF"));
-    cr_assert_str_eq(out + strlen(out) - 5, "  ]\n}\n" + 1);
+    cr_assert_str_eq(out + strlen(out) - 5, " ]\n}\n");
     free(out);
     rg_network_free(net);
     S_hand_dict_free(dict);
