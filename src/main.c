@@ -737,14 +737,24 @@ int main(int argc, char **argv)
     if (failed)
         goto out;
 
-    if (!c.quiet)
+    if (!c.quiet) {
         fprintf(stderr,
                 "relgraph: %zu document%s, %zu sentences, %zu mentions -> "
-                "%zu actors, %zu edges%s%s\n",
+                "%zu actors, %zu edges",
                 stats.documents, stats.documents == 1 ? "" : "s", stats.sentences,
                 stats.mentions, rg_network_node_count(net),
-                rg_network_edge_count(net), c.output ? "; wrote " : "",
-                c.output ? c.output : "");
+                rg_network_edge_count(net));
+        if (c.output && c.fmt == RG_FORMAT_CSV) {
+            char *nodes = rg_csv_table_path(c.output, "nodes");
+            char *edges = rg_csv_table_path(c.output, "edges");
+            fprintf(stderr, "; wrote %s and %s", nodes, edges);
+            free(nodes);
+            free(edges);
+        } else if (c.output) {
+            fprintf(stderr, "; wrote %s", c.output);
+        }
+        fputc('\n', stderr);
+    }
     if (c.verbose)
         fprintf(stderr, "relgraph: %zu ambiguous short name%s left out (a name of "
                 "several known actors, none of them named before it)\n",

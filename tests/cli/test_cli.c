@@ -393,3 +393,26 @@ Test(cli, output_is_identical_for_any_thread_count, .timeout = 120)
     for (size_t f = 0; f < 3; f++)
         free(first[f]);
 }
+
+Test(cli, csv_writes_two_tables_and_names_both)
+{
+    char *out = rgt_path(tmp, "net.csv"), *nodes = rgt_path(tmp, "net.nodes.csv"),
+         *edges = rgt_path(tmp, "net.edges.csv");
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "-o", out, NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    char want[1024];
+    snprintf(want, sizeof(want), "; wrote %s and %s\n", nodes, edges);
+    cr_expect(strstr(r.err, want), "stderr: %s", r.err);
+    char *n = rgt_read_file(nodes, NULL), *e = rgt_read_file(edges, NULL);
+    cr_assert(n && e);
+    cr_expect_eq(strncmp(n, "Id,Label,", 9), 0, "%.40s", n);
+    cr_expect_eq(strncmp(e, "Source,Target,Type,", 19), 0, "%.40s", e);
+    cr_expect_not(exists(out), "no file under the name given");
+    free(n);
+    free(e);
+    free(out);
+    free(nodes);
+    free(edges);
+    rgt_result_free(&r);
+}
