@@ -425,12 +425,20 @@ static void on_signal(int sig)
 
 static rg_outfile *open_output(const char *path, const rg_diag *diag)
 {
+    /* No signal between creating the temporary file and registering it. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, &old);
     rg_outfile *f = rg_outfile_open(path, diag);
     const char *tmp = f ? rg_outfile_temp_path(f) : NULL;
     if (tmp && strlen(tmp) < PATH_MAX && n_temp_paths < 5) {
         memcpy(temp_paths[n_temp_paths], tmp, strlen(tmp) + 1);
         n_temp_paths++;
     }
+    sigprocmask(SIG_SETMASK, &old, NULL);
     return f;
 }
 
