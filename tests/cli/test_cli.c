@@ -416,3 +416,33 @@ Test(cli, csv_writes_two_tables_and_names_both)
     free(edges);
     rgt_result_free(&r);
 }
+
+/* After `cmake --install`, the installed binary finds the installed
+ * dictionary by itself (../share/relgraph/dict beside it). */
+Test(cli, installed_binary_finds_its_dictionary, .timeout = 120)
+{
+    char build[4096];
+    snprintf(build, sizeof(build), "%s", RG_TEST_BINARY);
+    char *slash = strrchr(build, '/');
+    cr_assert_not_null(slash);
+    *slash = '\0';                     /* .../build/bin */
+    slash = strrchr(build, '/');
+    cr_assert_not_null(slash);
+    *slash = '\0';                     /* .../build */
+    char cmd[8192];
+    snprintf(cmd, sizeof(cmd), "cmake --install '%s' --prefix '%s/prefix' >/dev/null", build, tmp);
+    if (system("command -v cmake >/dev/null 2>&1") != 0)
+        cr_skip_test("cmake is not on PATH");
+    cr_assert_eq(system(cmd), 0, "%s", cmd);
+    snprintf(cmd, sizeof(cmd),
+             "cd / && echo 'Die NATO warnt Nordkorea.' | '%s/prefix/bin/relgraph' - --mentions - "
+             "> '%s/out.tsv' 2>&1",
+             tmp, tmp);
+    cr_assert_eq(system(cmd), 0, "%s", cmd);
+    char *out_path = rgt_path(tmp, "out.tsv");
+    char *out = rgt_read_file(out_path, NULL);
+    cr_assert_not_null(out);
+    cr_expect(strstr(out, "\tNordkorea\tnorth_korea\t"), "installed run: %s", out);
+    free(out);
+    free(out_path);
+}

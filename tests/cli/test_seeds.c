@@ -98,6 +98,10 @@ Test(seeds, dot_renders_without_warnings)
     char cmd[1024];
     snprintf(cmd, sizeof(cmd), "%s/dot-graphviz '%s' >&2", VALIDATE, d);
     cr_expect_eq(shell(cmd), 0, "dot-graphviz rejects %s", d);
+    /* sfdp (the layout for large networks) must not warn either */
+    snprintf(cmd, sizeof(cmd), "sfdp -Tsvg '%s' -o /dev/null 2>'%s.err' && test ! -s '%s.err'", d,
+             d, d);
+    cr_expect_eq(shell(cmd), 0, "sfdp warns about %s", d);
     free(d);
     rgt_result_free(&r);
 }
