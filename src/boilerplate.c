@@ -28,7 +28,7 @@
  *             later copy goes;
  *   quote     it is a sentence of six or more words that also stands inside
  *             a longer paragraph of the same document (a pull quote; all
- *             lines are looked for in one rolling-hash pass);
+ *             lines are looked for in one hashing pass);
  *   between   it is headline-shaped (no end punctuation) and stands between
  *             two furniture lines, or after the last paragraph of the
  *             article behind furniture (a newsletter teaser, a slogan).
@@ -48,12 +48,45 @@
 
 #include "boilerplate.h"
 
+/*
+ * Every line is tried against every phrase, so the phrases are sorted by
+ * the cheapest test that rules most lines out; S_glob alone decides, the
+ * tests before it only skip phrases that cannot match:
+ *
+ *   - a phrase without '*' is the whole line: one hash lookup (`exact`);
+ *   - one that starts with text must start the line: the line's first
+ *     byte picks them (`by_first`), then a memcmp of that text;
+ *   - one that starts with '*' but ends with text must end the line;
+ *   - one with '*' at both ends ("*Datenschutzerklärung*") can stand
+ *     anywhere: one pass over the line looks up each 4-byte window in a
+ *     bitmap of the first four bytes of their longest piece (`gram`), and
+ *     only phrases whose piece is found there go on to S_glob.
+ */
+typedef struct S_phrase {
+    char *text;          /* folded, NUL-terminated */
+    char *need;          /* its longest piece without '*' */
+    size_t need_len;
+    size_t pre, suf;     /* lengths of the text before the first and after
+                            the last '*' */
+    uint32_t gram;       /* need's first four bytes (need_len >= 4) */
+    uint8_t opener;      /* written with a leading '>' */
+} S_phrase;
+
+#define S_GRAM_BITS 16
+
 struct rg_boilerplate {
-    char **phrase;       /* folded, NUL-terminated */
-    char **need;         /* its longest piece without '*': a line that does
-                            not contain it cannot match (checked first) */
-    uint8_t *opener;     /* written with a leading '>' */
+    rg_strtab exact;     /* phrases without '*' */
+    uint8_t *exact_opener;   /* per exact id: some copy is a list opener */
+    S_phrase *ph;        /* phrases with '*' */
     size_t n;
+    uint32_t *by_first;  /* indices into ph of those that start with text,
+                            grouped by first byte: [first[b], first[b+1]) */
+    uint32_t first[257];
+    uint32_t *suffixed;  /* '*' first, text last */
+    size_t n_suffixed;
+    uint32_t *floating;  /* '*' at both ends */
+    size_t n_floating;
+    uint64_t gram[(1u << S_GRAM_BITS) / 64];
 };
 
 typedef struct S_unit {
@@ -105,6 +138,10 @@ static size_t S_deco_end(const char *s, size_t n)
 /* Appends src[0..len) with whitespace runs made one space, and a NUL. */
 static void S_squeeze(rg_buf *out, const char *src, size_t len)
 {
+    /* The result is never longer than len + 1: grow once and write in
+     * place (every line of every document passes through here). */
+    RG_GROW(out->data, out->cap, out->len + len + 2);
+    char *d = out->data + out->len;
     int space = 0;
     for (size_t i = 0; i < len; i++) {
         if (S_ws((unsigned char)src[i])) {
@@ -112,11 +149,13 @@ static void S_squeeze(rg_buf *out, const char *src, size_t len)
             continue;
         }
         if (space)
-            rg_i_buf_addc(out, ' ');
+            *d++ = ' ';
         space = 0;
-        rg_i_buf_addc(out, src[i]);
+        *d++ = src[i];
     }
-    rg_i_buf_addc(out, '\0');
+    *d++ = '\0';
+    out->len = (size_t)(d - out->data);
+    out->data[out->len] = '\0';
 }
 
 /* Appends the case fold of s[0..n) to `out`, with whitespace runs made one
@@ -203,13 +242,28 @@ static char *S_longest_piece(const char *p)
     return rg_i_xstrndup(best, best_n);
 }
 
+static uint32_t S_gram_at(const char *p)
+{
+    uint32_t w;
+    memcpy(&w, p, 4);
+    return w;
+}
+
+static size_t S_gram_bit(uint32_t gram)
+{
+    return (size_t)((gram * 0x9E3779B1u) >> (32 - S_GRAM_BITS));
+}
+
 rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
 {
     rg_boilerplate *bp = rg_i_xcalloc(1, sizeof(*bp));
     size_t n = phrases ? phrases->n : 0;
-    bp->phrase = rg_i_xcalloc(n ? n : 1, sizeof(*bp->phrase));
-    bp->opener = rg_i_xcalloc(n ? n : 1, 1);
-    bp->need = rg_i_xcalloc(n ? n : 1, sizeof(*bp->need));
+    rg_i_strtab_init(&bp->exact);
+    bp->exact_opener = rg_i_xcalloc(n ? n : 1, 1);
+    bp->ph = rg_i_xcalloc(n ? n : 1, sizeof(*bp->ph));
+    bp->by_first = rg_i_xcalloc(n ? n : 1, sizeof(*bp->by_first));
+    bp->suffixed = rg_i_xcalloc(n ? n : 1, sizeof(*bp->suffixed));
+    bp->floating = rg_i_xcalloc(n ? n : 1, sizeof(*bp->floating));
     rg_buf b;
     rg_i_buf_init(&b);
     for (size_t i = 0; i < n; i++) {
@@ -224,10 +278,43 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         S_fold(&b, s, len);
         if (b.data[0] == '\0')
             continue;
-        bp->opener[bp->n] = opener;
-        bp->need[bp->n] = S_longest_piece(b.data);
-        bp->phrase[bp->n++] = rg_i_xstrdup(b.data);
+        size_t flen = strlen(b.data);
+        if (!strchr(b.data, '*')) {
+            int32_t id = rg_i_strtab_intern(&bp->exact, b.data, flen);
+            bp->exact_opener[id] |= opener;
+            continue;
+        }
+        S_phrase *ph = &bp->ph[bp->n];
+        ph->text = rg_i_xstrdup(b.data);
+        ph->need = S_longest_piece(b.data);
+        ph->need_len = strlen(ph->need);
+        ph->pre = strcspn(b.data, "*");
+        ph->suf = flen - 1 - (size_t)(strrchr(b.data, '*') - b.data);
+        ph->opener = opener;
+        if (ph->pre == 0 && ph->suf > 0) {
+            bp->suffixed[bp->n_suffixed++] = (uint32_t)bp->n;
+        } else if (ph->pre == 0) {
+            bp->floating[bp->n_floating++] = (uint32_t)bp->n;
+            if (ph->need_len >= 4) {
+                ph->gram = S_gram_at(ph->need);
+                size_t bit = S_gram_bit(ph->gram);
+                bp->gram[bit / 64] |= (uint64_t)1 << (bit % 64);
+            }
+        }
+        bp->n++;
     }
+    /* Group the phrases that start with text by their first byte (a
+     * counting sort, keeping the order within a byte). */
+    for (size_t k = 0; k < bp->n; k++)
+        if (bp->ph[k].pre > 0)
+            bp->first[(unsigned char)bp->ph[k].text[0] + 1]++;
+    for (size_t c = 1; c <= 256; c++)
+        bp->first[c] += bp->first[c - 1];
+    uint32_t fill[256];
+    memcpy(fill, bp->first, sizeof(fill));
+    for (size_t k = 0; k < bp->n; k++)
+        if (bp->ph[k].pre > 0)
+            bp->by_first[fill[(unsigned char)bp->ph[k].text[0]]++] = (uint32_t)k;
     rg_i_buf_destroy(&b);
     return bp;
 }
@@ -237,13 +324,85 @@ void rg_i_boilerplate_free(rg_boilerplate *bp)
     if (!bp)
         return;
     for (size_t i = 0; i < bp->n; i++) {
-        free(bp->phrase[i]);
-        free(bp->need[i]);
+        free(bp->ph[i].text);
+        free(bp->ph[i].need);
     }
-    free(bp->phrase);
-    free(bp->need);
-    free(bp->opener);
+    rg_i_strtab_destroy(&bp->exact);
+    free(bp->exact_opener);
+    free(bp->ph);
+    free(bp->by_first);
+    free(bp->suffixed);
+    free(bp->floating);
     free(bp);
+}
+
+/* Records in *furn and *opener whether phrase ph matches the line f. */
+static void S_try(const S_phrase *ph, const char *f, int *furn, uint8_t *opener)
+{
+    if (S_glob(ph->text, f)) {
+        *furn = 1;
+        *opener |= ph->opener;
+    }
+}
+
+/*
+ * Whether the folded line f[0..n) matches a phrase: sets *furn, and ORs
+ * into *opener whether a matching phrase is a list opener.
+ */
+static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
+                            int *furn, uint8_t *opener)
+{
+    int32_t id = rg_i_strtab_find(&bp->exact, f, n);
+    if (id >= 0) {
+        *furn = 1;
+        *opener |= bp->exact_opener[id];
+    }
+    unsigned char c0 = (unsigned char)f[0];
+    for (uint32_t j = bp->first[c0]; j < bp->first[c0 + 1]; j++) {
+        const S_phrase *ph = &bp->ph[bp->by_first[j]];
+        if (ph->pre + ph->suf <= n && memcmp(f, ph->text, ph->pre) == 0 &&
+            memcmp(f + n - ph->suf, ph->text + strlen(ph->text) - ph->suf,
+                   ph->suf) == 0)
+            S_try(ph, f, furn, opener);
+    }
+    for (size_t j = 0; j < bp->n_suffixed; j++) {
+        const S_phrase *ph = &bp->ph[bp->suffixed[j]];
+        if (ph->suf <= n &&
+            memcmp(f + n - ph->suf, ph->text + strlen(ph->text) - ph->suf,
+                   ph->suf) == 0)
+            S_try(ph, f, furn, opener);
+    }
+    if (!bp->n_floating)
+        return;
+    /* One pass for the floating phrases: a window whose bit is set may
+     * start the needed piece of one of them; in chunks of 64 phrases. */
+    for (size_t base = 0; base < bp->n_floating; base += 64) {
+        size_t cn = bp->n_floating - base < 64 ? bp->n_floating - base : 64;
+        const uint32_t *fl = bp->floating + base;
+        uint64_t found = 0, left = 0;   /* bit j: fl[j] found / looked for */
+        for (size_t j = 0; j < cn; j++)
+            if (bp->ph[fl[j]].need_len < 4 || n < 4)
+                found |= (uint64_t)1 << j;
+            else
+                left |= (uint64_t)1 << j;
+        for (size_t i = 0; left && i + 4 <= n; i++) {
+            uint32_t g = S_gram_at(f + i);
+            size_t bit = S_gram_bit(g);
+            if (!(bp->gram[bit / 64] & ((uint64_t)1 << (bit % 64))))
+                continue;
+            for (size_t j = 0; j < cn; j++) {
+                const S_phrase *ph = &bp->ph[fl[j]];
+                if ((left >> j & 1) && ph->gram == g && i + ph->need_len <= n &&
+                    memcmp(f + i, ph->need, ph->need_len) == 0) {
+                    found |= (uint64_t)1 << j;
+                    left &= ~((uint64_t)1 << j);
+                }
+            }
+        }
+        for (size_t j = 0; j < cn; j++)
+            if (found >> j & 1)
+                S_try(&bp->ph[fl[j]], f, furn, opener);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -486,26 +645,41 @@ static size_t S_quote_core(const S_unit *u, const char *text)
 
 #define S_QUOTE_MIN 40   /* bytes a pull quote has at least */
 
+#define S_QUOTE_KEY 16    /* bytes of a candidate that find it: its key */
+
+/* Hash of the S_QUOTE_KEY bytes at p. */
+static uint64_t S_quote_key(const char *p)
+{
+    uint64_t a, b;
+    memcpy(&a, p, 8);
+    memcpy(&b, p + 8, 8);
+    uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ULL)) * 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 29);
+}
+
 /*
  * Marks the pull quotes: units that are a sentence of 6+ words whose text
  * (S_quote_core, >= S_QUOTE_MIN bytes) first occurs elsewhere inside a
- * longer unit.  One pass of a rolling hash over the text finds the first
- * other occurrence of every candidate at once, so this stays linear in the
- * document (searching the text once per line would be quadratic).
+ * longer unit.  One pass over the text finds the first other occurrence
+ * of every candidate at once, so this stays linear in the document
+ * (searching the text once per line would be quadratic): at every byte,
+ * the hash of the next S_QUOTE_KEY bytes is looked up in a bitmap of the
+ * candidates' keys, and only on a hit in the table of candidates.  Each
+ * byte's hash is computed on its own (no rolling hash): the bytes are
+ * independent and the processor overlaps them.
  */
 static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
 {
-    enum { K = S_QUOTE_MIN };
-    const uint64_t B = 1099511628211ULL;
+    enum { BITMAP_BITS = 1 << 16 };
     size_t *cand = NULL, *core = NULL, *first = NULL;
-    uint64_t *key = NULL;
+    uint64_t *key = NULL, *bits = NULL;
     int32_t *slot = NULL, *next = NULL;
     size_t nc = 0, cap = 0, cap2 = 0, cap3 = 0, cap4 = 0, cap5 = 0;
     for (size_t i = 0; i < n; i++) {
         if (u[i].furn || u[i].glued || !u[i].endp || u[i].words < 6)
             continue;
         size_t m = S_quote_core(&u[i], text);
-        if (m < K)
+        if (m < S_QUOTE_MIN)
             continue;
         RG_GROW(cand, cap, nc + 1);
         RG_GROW(core, cap2, nc + 1);
@@ -515,12 +689,9 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
         cand[nc] = i;
         core[nc] = m;
         first[nc] = SIZE_MAX;
-        uint64_t h = 0;
-        for (size_t k = 0; k < K; k++)
-            h = h * B + (unsigned char)text[u[i].s + k];
-        key[nc++] = h;
+        key[nc++] = S_quote_key(text + u[i].s);
     }
-    if (nc == 0 || len < K)
+    if (nc == 0 || len < S_QUOTE_MIN)
         goto out;
     size_t nslots = 16;
     while (nslots < 2 * nc)
@@ -528,27 +699,26 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     slot = rg_i_xmalloc(nslots * sizeof(*slot));
     for (size_t k = 0; k < nslots; k++)
         slot[k] = -1;
+    bits = rg_i_xcalloc(BITMAP_BITS / 64, sizeof(*bits));
     for (size_t c = 0; c < nc; c++) {
-        size_t k = (size_t)(key[c] ^ (key[c] >> 29)) & (nslots - 1);
+        size_t k = (size_t)key[c] & (nslots - 1);
         next[c] = slot[k];
         slot[k] = (int32_t)c;
+        size_t bit = (size_t)(key[c] >> 48);
+        bits[bit / 64] |= (uint64_t)1 << (bit % 64);
     }
-    uint64_t pow = 1, h = 0;
-    for (size_t k = 0; k + 1 < K; k++)
-        pow *= B;
-    for (size_t k = 0; k < K; k++)
-        h = h * B + (unsigned char)text[k];
-    for (size_t j = 0;; j++) {
-        for (int32_t c = slot[(size_t)(h ^ (h >> 29)) & (nslots - 1)]; c >= 0;
-             c = next[c]) {
+    /* A match needs core[c] >= S_QUOTE_MIN > S_QUOTE_KEY bytes from j. */
+    for (size_t j = 0; j + S_QUOTE_MIN <= len; j++) {
+        uint64_t h = S_quote_key(text + j);
+        size_t bit = (size_t)(h >> 48);
+        if (!(bits[bit / 64] & ((uint64_t)1 << (bit % 64))))
+            continue;
+        for (int32_t c = slot[(size_t)h & (nslots - 1)]; c >= 0; c = next[c]) {
             const S_unit *x = &u[cand[c]];
             if (key[c] == h && first[c] == SIZE_MAX && j != x->s &&
                 j + core[c] <= len && memcmp(text + j, text + x->s, core[c]) == 0)
                 first[c] = j;
         }
-        if (j + K >= len)
-            break;
-        h = (h - (unsigned char)text[j] * pow) * B + (unsigned char)text[j + K];
     }
     for (size_t c = 0; c < nc; c++) {
         if (first[c] == SIZE_MAX)
@@ -564,6 +734,7 @@ out:
     free(key);
     free(slot);
     free(next);
+    free(bits);
 }
 
 size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
@@ -587,18 +758,18 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
         if (u[i].e == u[i].s)
             continue;
         const char *f = F(i);
-        for (size_t k = 0; bp && k < bp->n; k++)
-            if ((bp->phrase[k][0] == f[0] || bp->phrase[k][0] == '*') &&
-                strstr(f, bp->need[k]) && S_glob(bp->phrase[k], f)) {
-                u[i].furn = 1;
-                u[i].opener |= bp->opener[k];
-            }
+        size_t flen = strlen(f);
+        if (bp) {
+            int furn = 0;
+            S_match_phrases(bp, f, flen, &furn, &u[i].opener);
+            u[i].furn |= (uint8_t)furn;
+        }
         if (S_is_date(f) || S_is_video(&u[i], f) ||
             (u[i].words <= 12 && strstr(f, " | ")))
             u[i].furn = 1;
-        if (strlen(f) >= 12) {   /* repeat: the later copy goes */
+        if (flen >= 12) {   /* repeat: the later copy goes */
             size_t before = seen.n;
-            rg_i_strtab_intern(&seen, f, strlen(f));
+            rg_i_strtab_intern(&seen, f, flen);
             if (seen.n == before)
                 u[i].furn = 1;
         }

@@ -48,6 +48,8 @@
  */
 #include "relations.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,29 +265,34 @@ static const char *const S_preps[] = {
     "wie", "inklusive", "einschliesslich", "gegenüber", "entgegen", NULL};
 
 /* Determiners and their case: 'a' nominative possible, 'A' accusative,
- * 'D' dative, 'G' genitive. */
+ * 'D' dative, 'G' genitive.  Only S_word_classes calls this (to fill the
+ * word-class table); the rules read the answer from S_tinfo.det. */
+static const char *const S_det_nom[] = {"der", "die", "das", "ein", "eine",
+                                        "diese", "dieser", "dieses", "jene",
+                                        "kein", "keine", "alle", NULL};
+static const char *const S_det_acc[] = {"den", "einen", "diesen", "keinen",
+                                        "jenen", NULL};
+static const char *const S_det_dat[] = {"dem", "einem", "einer", "diesem",
+                                        "keinem", "keiner", "jenem", NULL};
+static const char *const S_det_gen[] = {"des", "eines", "dieses", "keines",
+                                        NULL};
+static const char *const S_det_poss[] = {"sein", "ihr", "unser", "euer",
+                                         "mein", "dein", NULL};
+/* The endings S_det accepts after a possessive stem. */
+static const char *const S_det_poss_endings[] = {"", "e", "en", "em", "er",
+                                                 "es", NULL};
+
 static char S_det(const char *w)
 {
-    static const char *const nom[] = {"der", "die", "das", "ein", "eine",
-                                      "diese", "dieser", "dieses", "jene",
-                                      "kein", "keine", "alle", NULL};
-    static const char *const acc[] = {"den", "einen", "diesen", "keinen",
-                                      "jenen", NULL};
-    static const char *const dat[] = {"dem", "einem", "einer", "diesem",
-                                      "keinem", "keiner", "jenem", NULL};
-    static const char *const gen[] = {"des", "eines", "dieses", "keines",
-                                      NULL};
-    static const char *const poss[] = {"sein", "ihr", "unser", "euer",
-                                       "mein", "dein", NULL};
-    if (S_in(w, acc))
+    if (S_in(w, S_det_acc))
         return 'A';
-    if (S_in(w, dat))
+    if (S_in(w, S_det_dat))
         return 'D';
-    if (S_in(w, gen))
+    if (S_in(w, S_det_gen))
         return 'G';
-    if (S_in(w, nom))
+    if (S_in(w, S_det_nom))
         return 'a';
-    for (const char *const *p = poss; *p; p++) {
+    for (const char *const *p = S_det_poss; *p; p++) {
         size_t k = strlen(*p);
         if (strncmp(w, *p, k) == 0) {
             const char *e = w + k;
@@ -370,6 +377,120 @@ static const char *const S_conj[] = {"und", "oder", "sowie", "aber",
 
 static const char *const S_list_conj[] = {"und", "oder", "sowie", NULL};
 
+/* Adverbs a noun phrase may hold (S_nominal). */
+static const char *const S_adverbs[] = {
+    "selbst", "auch", "sogar", "nur", "etwa", "insbesondere", "allem",
+    "nämlich", "darunter", "zudem", "ebenso", "wie", "bzw", "jeweils",
+    "damals", "heute", "derzeit", "bislang", "einst", "ehemals", NULL};
+
+/* Pronouns that are always relative (S_relative). */
+static const char *const S_always_relative[] = {
+    "denen", "deren", "dessen", "welche", "welcher", "welches", "welchen",
+    "welchem", NULL};
+
+static const char *const S_quotes[] = {"\"", "„", "“", "”", "»", "«", "‚",
+                                       "‘", "’", "‹", "›", "'", NULL};
+
+/* ------------------------------------------------------------------ */
+/* Word classes                                                        */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The rules ask of most tokens, many times over, whether the word is in
+ * one of the lists above; scanning the lists each time was a quarter of
+ * the run.  So every list word goes once into one hash table with the
+ * set of lists it is in (and S_det's answer), and a sentence looks each
+ * of its tokens up once (S_tinfo).  The table is built on first use,
+ * once for all threads, and only read afterwards.
+ */
+enum S_wclass {
+    S_W_PREP = 1 << 0,          /* S_preps */
+    S_W_SUB = 1 << 1,           /* S_subordinators */
+    S_W_RELATIVE = 1 << 2,      /* S_relatives */
+    S_W_AUX = 1 << 3,           /* S_aux */
+    S_W_PASSIVE = 1 << 4,       /* S_passive_aux */
+    S_W_PARTICLE = 1 << 5,      /* S_particles */
+    S_W_REFLEXIVE = 1 << 6,     /* S_reflexives */
+    S_W_CONJ = 1 << 7,          /* S_conj */
+    S_W_LIST_CONJ = 1 << 8,     /* S_list_conj */
+    S_W_ADVERB = 1 << 9,        /* S_adverbs */
+    S_W_ALWAYS_REL = 1 << 10,   /* S_always_relative */
+    S_W_QUOTE = 1 << 11         /* S_quotes */
+};
+
+static struct {
+    rg_strtab words;
+    uint32_t *cls;              /* per word id: enum S_wclass */
+    char *det;                  /* per word id: S_det */
+} S_wt;
+
+static pthread_once_t S_wt_once = PTHREAD_ONCE_INIT;
+
+static void S_wt_add(const char *w, uint32_t cls, char det)
+{
+    size_t n = S_wt.words.n;
+    int32_t id = rg_i_strtab_intern(&S_wt.words, w, strlen(w));
+    if (S_wt.words.n > n) {
+        S_wt.cls = rg_i_xrealloc(S_wt.cls, S_wt.words.n * sizeof(*S_wt.cls));
+        S_wt.det = rg_i_xrealloc(S_wt.det, S_wt.words.n);
+        S_wt.cls[id] = 0;
+        S_wt.det[id] = 0;
+    }
+    S_wt.cls[id] |= cls;
+    if (det)
+        S_wt.det[id] = det;
+}
+
+static void S_wt_build(void)
+{
+    static const struct {
+        const char *const *list;
+        uint32_t cls;
+    } lists[] = {
+        {S_preps, S_W_PREP},        {S_subordinators, S_W_SUB},
+        {S_relatives, S_W_RELATIVE}, {S_aux, S_W_AUX},
+        {S_passive_aux, S_W_PASSIVE}, {S_particles, S_W_PARTICLE},
+        {S_reflexives, S_W_REFLEXIVE}, {S_conj, S_W_CONJ},
+        {S_list_conj, S_W_LIST_CONJ}, {S_adverbs, S_W_ADVERB},
+        {S_always_relative, S_W_ALWAYS_REL}, {S_quotes, S_W_QUOTE}};
+    rg_i_strtab_init(&S_wt.words);
+    for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+        for (const char *const *w = lists[i].list; *w; w++)
+            S_wt_add(*w, lists[i].cls, 0);
+    /* S_det answers only for the words of its lists and the possessive
+     * stems with an ending it knows: enumerate those and ask it. */
+    const char *const *dets[] = {S_det_nom, S_det_acc, S_det_dat, S_det_gen};
+    for (size_t i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
+        for (const char *const *w = dets[i]; *w; w++)
+            S_wt_add(*w, 0, S_det(*w));
+    for (const char *const *p = S_det_poss; *p; p++)
+        for (const char *const *e = S_det_poss_endings; *e; e++) {
+            char w[32];
+            snprintf(w, sizeof(w), "%s%s", *p, *e);
+            S_wt_add(w, 0, S_det(w));
+        }
+}
+
+/* What the rules need to know of one token, looked up once per sentence. */
+typedef struct S_tinfo {
+    const rg_verb_hit *hits;    /* rg_i_verbs_lookup of its fold */
+    uint32_t n_hits;
+    uint32_t cls;               /* enum S_wclass */
+    char det;                   /* S_det */
+} S_tinfo;
+
+static void S_tinfo_fill(S_tinfo *ti, const rg_tokens *toks, size_t i,
+                         const rg_verbs *verbs)
+{
+    const char *f = rg_i_token_fold(toks, i);
+    size_t n = toks->v[i].fold_len, nh;
+    int32_t id = rg_i_strtab_find(&S_wt.words, f, n);
+    ti->cls = id >= 0 ? S_wt.cls[id] : 0;
+    ti->det = id >= 0 ? S_wt.det[id] : 0;
+    ti->hits = rg_i_verbs_lookup(verbs, f, n, &nh);
+    ti->n_hits = (uint32_t)nh;
+}
+
 /* ------------------------------------------------------------------ */
 /* Verb relations: per-sentence state                                  */
 /* ------------------------------------------------------------------ */
@@ -415,6 +536,12 @@ typedef struct S_ctx {
     uint8_t *tag;          /* per token - tb */
     int32_t *arg_at;       /* per token - tb: arg index or -1 */
     int32_t *ment_at;      /* per token - tb: any mention's actor + 1, or 0 */
+    S_tinfo *ti;           /* per token - tb */
+    size_t cap_ti;
+    size_t *mtok;          /* per mention - m0: its first token and the
+                              token after it (S_token_at), two each */
+    size_t cap_mtok;
+    size_t m0;
     S_arg *args;
     size_t n_args, cap_args;
     S_group *groups;
@@ -430,6 +557,17 @@ static const char *S_f(const S_ctx *c, size_t i)
     return rg_i_token_fold(c->toks, i);
 }
 
+static const S_tinfo *S_ti(const S_ctx *c, size_t i)
+{
+    return &c->ti[i - c->tb];
+}
+
+/* Whether token i is in a list of the S_W_* classes `cls`. */
+static int S_is(const S_ctx *c, size_t i, uint32_t cls)
+{
+    return (c->ti[i - c->tb].cls & cls) != 0;
+}
+
 static int S_word(const S_ctx *c, size_t i)
 {
     return c->toks->v[i].kind == RG_TOK_WORD;
@@ -443,13 +581,6 @@ static int S_upper(const S_ctx *c, size_t i)
 static int S_punct_is(const S_ctx *c, size_t i, const char *p)
 {
     return c->toks->v[i].kind == RG_TOK_PUNCT && strcmp(S_f(c, i), p) == 0;
-}
-
-static int S_is_quote(const char *f)
-{
-    static const char *const q[] = {"\"", "„", "“", "”", "»", "«", "‚", "‘",
-                                    "’", "‹", "›", "'", NULL};
-    return S_in(f, q);
 }
 
 static int S_is_dash(const S_ctx *c, size_t i)
@@ -474,11 +605,9 @@ static int S_verbish(const S_ctx *c, size_t i)
 {
     if (!S_word(c, i))
         return 0;
-    if (S_in(S_f(c, i), S_aux))
+    if (S_is(c, i, S_W_AUX))
         return 1;
-    size_t nh;
-    rg_i_verbs_lookup(c->verbs, S_f(c, i), c->toks->v[i].fold_len, &nh);
-    return nh > 0 && (!S_upper(c, i) || i == c->tb);
+    return S_ti(c, i)->n_hits > 0 && (!S_upper(c, i) || i == c->tb);
 }
 
 /* Adjective-like: a lowercase word with an adjective ending that is not a
@@ -493,8 +622,8 @@ static int S_adjective(const S_ctx *c, size_t i)
         return 0;
     int ending = f[n - 1] == 'e' ||
                  (n >= 2 && f[n - 2] == 'e' && strchr("nrsm", f[n - 1]));
-    return ending && !S_det(f) && !S_in(f, S_preps) && !S_in(f, S_conj) &&
-           !S_verbish(c, i) && !S_in(f, S_relatives);
+    return ending && !S_ti(c, i)->det &&
+           !S_is(c, i, S_W_PREP | S_W_CONJ | S_W_RELATIVE) && !S_verbish(c, i);
 }
 
 /* ------------------------------------------------------------------ */
@@ -530,7 +659,7 @@ static int S_modifier_keeps(const S_ctx *c, size_t t0, size_t t1, int form)
     } else {
         head = t1;
         while (head < c->te &&
-               (S_adjective(c, head) || S_in(S_f(c, head), S_list_conj) ||
+               (S_adjective(c, head) || S_is(c, head, S_W_LIST_CONJ) ||
                 S_punct_is(c, head, ",") ||
                 (c->ment_at[head - c->tb] > 0 && !S_upper(c, head))))
             head++;
@@ -566,8 +695,7 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
     c->n_args = 0;
     for (size_t i = m0; i < m1; i++) {
         const rg_mention *mt = &m->v[i];
-        size_t t0 = S_token_at(c->toks, mt->start);
-        size_t t1 = S_token_at(c->toks, mt->end);
+        size_t t0 = c->mtok[2 * (i - c->m0)], t1 = c->mtok[2 * (i - c->m0) + 1];
         if (t0 < c->tb || t1 > c->te || t0 >= t1)
             continue;
         for (size_t t = t0; t < t1; t++)
@@ -575,8 +703,7 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
     }
     for (size_t i = m0; i < m1; i++) {
         const rg_mention *mt = &m->v[i];
-        size_t t0 = S_token_at(c->toks, mt->start);
-        size_t t1 = S_token_at(c->toks, mt->end);
+        size_t t0 = c->mtok[2 * (i - c->m0)], t1 = c->mtok[2 * (i - c->m0) + 1];
         if (t0 < c->tb || t1 > c->te || t0 >= t1 || S_skip(c, t0))
             continue;
         int type = c->d->actors[mt->actor].type;
@@ -608,7 +735,7 @@ static int S_list_comma(const S_ctx *c, size_t i)
     size_t j = i;
     for (;;) {
         size_t k = j + 1;
-        while (k < c->te && S_det(S_f(c, k)))
+        while (k < c->te && S_ti(c, k)->det)
             k++;
         if (k >= c->te || c->ment_at[k - c->tb] == 0)
             return 0;
@@ -620,10 +747,10 @@ static int S_list_comma(const S_ctx *c, size_t i)
             j = k;
             continue;
         }
-        if (!S_in(S_f(c, k), S_list_conj))
+        if (!S_is(c, k, S_W_LIST_CONJ))
             return 0;
         k++;
-        while (k < c->te && S_det(S_f(c, k)))
+        while (k < c->te && S_ti(c, k)->det)
             k++;
         return k < c->te && c->ment_at[k - c->tb] != 0;
     }
@@ -678,7 +805,7 @@ static void S_tag_tokens(S_ctx *c)
      * aside mark inside a clause (vor einer „erheblichen Eskalation“). */
     for (size_t i = tb; i < te; i++) {
         if (S_skip(c, i) || c->toks->v[i].kind != RG_TOK_PUNCT ||
-            !S_is_quote(S_f(c, i)))
+            !S_is(c, i, S_W_QUOTE))
             continue;
         const char *f = S_f(c, i);
         if (!strcmp(f, "'") || !strcmp(f, "‘") || !strcmp(f, "’") ||
@@ -716,7 +843,7 @@ static int S_boundary(const S_ctx *c, size_t i)
     }
     if (t->kind != RG_TOK_WORD)
         return S_B_NONE;
-    if (S_in(f, S_conj)) {
+    if (S_is(c, i, S_W_CONJ)) {
         if (!strcmp(f, "sondern") || !strcmp(f, "denn"))
             return S_B_CONJ;
         size_t p = S_prev(c, i, c->tb);
@@ -732,7 +859,7 @@ static int S_boundary(const S_ctx *c, size_t i)
             return S_B_CONJ;
         return S_B_NONE;
     }
-    if (S_in(f, S_subordinators) && i > c->tb)
+    if (S_is(c, i, S_W_SUB) && i > c->tb)
         return S_B_SUB;
     return S_B_NONE;
 }
@@ -751,10 +878,6 @@ static int S_seg_has_verb(const S_ctx *c, size_t b, size_t e)
  * adverbs, an adjective before a noun, or the last word. */
 static int S_nominal(const S_ctx *c, size_t b, size_t e)
 {
-    static const char *const adverbs[] = {
-        "selbst", "auch", "sogar", "nur", "etwa", "insbesondere", "allem",
-        "nämlich", "darunter", "zudem", "ebenso", "wie", "bzw", "jeweils",
-        "damals", "heute", "derzeit", "bislang", "einst", "ehemals", NULL};
     size_t last = (size_t)-1;
     for (size_t i = b; i < e; i++)
         if (!S_skip(c, i) && S_word(c, i))
@@ -763,9 +886,7 @@ static int S_nominal(const S_ctx *c, size_t b, size_t e)
         if (S_skip(c, i) || !S_word(c, i) || S_upper(c, i) ||
             c->ment_at[i - c->tb] != 0 || i == last)
             continue;
-        const char *f = S_f(c, i);
-        if (S_det(f) || S_in(f, S_preps) || S_in(f, S_conj) ||
-            S_in(f, adverbs))
+        if (S_ti(c, i)->det || S_is(c, i, S_W_PREP | S_W_CONJ | S_W_ADVERB))
             continue;
         if (S_adjective(c, i) && i + 1 < e &&
             (S_upper(c, i + 1) || S_adjective(c, i + 1) ||
@@ -865,7 +986,7 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
     g->genitive = 0;
     for (int steps = 0; steps < 12 && k != (size_t)-1; steps++) {
         const char *f = S_f(c, k);
-        char det = S_word(c, k) ? S_det(f) : 0;
+        char det = S_word(c, k) ? S_ti(c, k)->det : 0;
         if (det) {
             if (!g->det) {
                 g->det = det;
@@ -878,7 +999,7 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
             k = S_prev(c, k, b);
             continue;
         }
-        if (S_word(c, k) && S_in(f, S_preps) &&
+        if (S_word(c, k) && S_is(c, k, S_W_PREP) &&
             !(c->toks->v[k].flags & RG_TF_HYPHEN_BEFORE)) {
             size_t p = S_prev(c, k, b);
             /* "das Regime in Pjöngjang": the government, not a place. */
@@ -953,10 +1074,9 @@ static void S_groups(S_ctx *c, size_t b, size_t e, size_t *g0, size_t *g1)
             for (; t < c->args[g.a1].t0 && ok; t++) {
                 if (S_skip(c, t))
                     continue;
-                const char *f = S_f(c, t);
-                if (S_in(f, S_list_conj) || (c->tag[t - c->tb] & S_T_LIST))
+                if (S_is(c, t, S_W_LIST_CONJ) || (c->tag[t - c->tb] & S_T_LIST))
                     conj = 1;
-                else if (!S_det(f))
+                else if (!S_ti(c, t)->det)
                     ok = 0;
             }
             if (!ok || !conj)
@@ -1062,7 +1182,7 @@ static int S_apply(S_ctx *c, S_seg *s, size_t g0, size_t g1, size_t v,
     int passive = 0;
     if (flags & RG_VF_PARTICIPLE)
         for (size_t i = s->b; i < s->e && !passive; i++)
-            passive = S_word(c, i) && S_in(S_f(c, i), S_passive_aux);
+            passive = S_word(c, i) && S_is(c, i, S_W_PASSIVE);
     if (passive) {
         if (subj < 0)
             return 0;
@@ -1123,7 +1243,7 @@ static int S_apply(S_ctx *c, S_seg *s, size_t g0, size_t g1, size_t v,
      * ausgebaut", "sich Unterstützung zugesichert". */
     int refl = 0;
     for (size_t i = s->b; i < s->e && !refl; i++)
-        refl = S_word(c, i) && S_in(S_f(c, i), S_reflexives);
+        refl = S_word(c, i) && S_is(c, i, S_W_REFLEXIVE);
     if (sg->a1 - sg->a0 >= 2 && (S_reciprocal(e->relation) || refl)) {
         S_group first = *sg, rest = *sg;
         first.a1 = first.a0 + 1;
@@ -1149,13 +1269,12 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
     for (size_t i = w0; i < s->e; i++) {
         if (S_skip(c, i) || !S_word(c, i))
             continue;
-        if (S_in(S_f(c, i), S_aux)) {
+        if (S_is(c, i, S_W_AUX)) {
             fin = i;
             break;
         }
-        size_t nh;
-        const rg_verb_hit *h =
-            rg_i_verbs_lookup(c->verbs, S_f(c, i), c->toks->v[i].fold_len, &nh);
+        size_t nh = S_ti(c, i)->n_hits;
+        const rg_verb_hit *h = S_ti(c, i)->hits;
         int finite = 0;
         for (size_t k = 0; k < nh; k++)
             finite |= (h[k].flags & RG_VF_FINITE) != 0;
@@ -1170,7 +1289,7 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
     for (size_t i = w0, k = 0; i < s->e && k < 3; i++, k++) {
         if (S_skip(c, i) || !S_word(c, i))
             continue;
-        if (S_in(S_f(c, i), S_subordinators)) {
+        if (S_is(c, i, S_W_SUB)) {
             sub = 1;
             break;
         }
@@ -1182,7 +1301,7 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
         }
     }
     if (!sub && s->left == S_B_COMMA && w0 < s->e) {
-        size_t r = S_in(S_f(c, w0), S_preps) ? w0 + 1 : w0;
+        size_t r = S_is(c, w0, S_W_PREP) ? w0 + 1 : w0;
         if (r < s->e && S_relative(c, r))
             sub = 1;
     }
@@ -1197,10 +1316,9 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
      * ending in an infinitive or participle shares the subject (and the
      * finite verb) of the clause before. */
     if (fin != (size_t)-1 && s->left == S_B_CONJ && fin == S_last_word(c, s) &&
-        !S_in(S_f(c, fin), S_aux)) {
-        size_t nh;
-        const rg_verb_hit *h = rg_i_verbs_lookup(
-            c->verbs, S_f(c, fin), c->toks->v[fin].fold_len, &nh);
+        !S_is(c, fin, S_W_AUX)) {
+        size_t nh = S_ti(c, fin)->n_hits;
+        const rg_verb_hit *h = S_ti(c, fin)->hits;
         int nonfinite = 0;
         for (size_t k = 0; k < nh; k++)
             nonfinite |= (h[k].flags & (RG_VF_INFINITIVE | RG_VF_PARTICIPLE |
@@ -1215,7 +1333,7 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
         return -1;
     if (fin > w0) {
         /* Main clause: the prefield is one constituent. */
-        int pp = S_in(S_f(c, w0), S_preps) || S_in(S_f(c, w0), S_subordinators);
+        int pp = S_is(c, w0, S_W_PREP | S_W_SUB);
         if (!pp) {
             for (size_t g = g0; g < g1; g++)
                 if (c->groups[g].t0 < fin && c->groups[g].nomok)
@@ -1233,13 +1351,9 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
  * "nach denen", but not "die russische Regierung", "mit dem Ziel". */
 static int S_relative(const S_ctx *c, size_t r)
 {
-    static const char *const always[] = {"denen", "deren", "dessen",
-                                         "welche", "welcher", "welches",
-                                         "welchen", "welchem", NULL};
-    const char *f = S_f(c, r);
-    if (S_in(f, always))
+    if (S_is(c, r, S_W_ALWAYS_REL))
         return 1;
-    if (!S_in(f, S_relatives) || r + 1 >= c->te)
+    if (!S_is(c, r, S_W_RELATIVE) || r + 1 >= c->te)
         return 0;
     size_t n = r + 1;
     if (S_word(c, n) && S_upper(c, n) && c->ment_at[n - c->tb] == 0)
@@ -1253,16 +1367,13 @@ static int S_zu_clause(const S_ctx *c, const S_seg *s)
     for (size_t i = s->b; i < s->e; i++) {
         if (S_skip(c, i) || !S_word(c, i))
             continue;
-        size_t nh;
-        const rg_verb_hit *h =
-            rg_i_verbs_lookup(c->verbs, S_f(c, i), c->toks->v[i].fold_len, &nh);
+        size_t nh = S_ti(c, i)->n_hits;
+        const rg_verb_hit *h = S_ti(c, i)->hits;
         for (size_t k = 0; k < nh; k++)
             if (h[k].flags & RG_VF_ZU)
                 return 1;
         if (!strcmp(S_f(c, i), "zu") && i + 1 < s->e) {
-            rg_i_verbs_lookup(c->verbs, S_f(c, i + 1),
-                              c->toks->v[i + 1].fold_len, &nh);
-            if (nh && !S_upper(c, i + 1))
+            if (S_ti(c, i + 1)->n_hits && !S_upper(c, i + 1))
                 return 1;
         }
     }
@@ -1313,9 +1424,8 @@ static void S_clause(S_ctx *c, size_t si)
         }
         if (c->ment_at[v - c->tb])
             continue;
-        size_t nh;
-        const rg_verb_hit *h =
-            rg_i_verbs_lookup(c->verbs, S_f(c, v), c->toks->v[v].fold_len, &nh);
+        size_t nh = S_ti(c, v)->n_hits;
+        const rg_verb_hit *h = S_ti(c, v)->hits;
         size_t np = 0;
         for (size_t k = 0; k < nh && np < 32; k++) {
             const rg_verb_entry *e = rg_i_verbs_entry(c->verbs, h[k].entry);
@@ -1325,7 +1435,7 @@ static void S_clause(S_ctx *c, size_t si)
                 if (split_only && (last == v || strcmp(lastf, e->particle)))
                     continue;
             } else if ((fl & RG_VF_FINITE) && last != (size_t)-1 && last != v &&
-                       S_in(lastf, S_particles) && fin == v &&
+                       S_is(c, last, S_W_PARTICLE) && fin == v &&
                        c->ment_at[last - c->tb] == 0) {
                 continue;   /* "teilte ... mit" is mitteilen, not teilen */
             }
@@ -1335,7 +1445,7 @@ static void S_clause(S_ctx *c, size_t si)
             if (ok && e->reflexive) {
                 int r = 0;
                 for (size_t i = s->b; i < s->e && !r; i++)
-                    r = S_word(c, i) && S_in(S_f(c, i), S_reflexives);
+                    r = S_word(c, i) && S_is(c, i, S_W_REFLEXIVE);
                 ok = r;
             }
             if (!ok)
@@ -1361,11 +1471,21 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
     c->ment_at = rg_i_xcalloc(n ? n : 1, sizeof(*c->ment_at));
     for (size_t i = 0; i < n; i++)
         c->arg_at[i] = -1;
+    RG_GROW(c->ti, c->cap_ti, n ? n : 1);
+    for (size_t i = 0; i < n; i++)
+        S_tinfo_fill(&c->ti[i], c->toks, c->tb + i, c->verbs);
+    /* The tokens of each mention, searched once (the searches are over
+     * the whole document). */
+    c->m0 = m0;
+    RG_GROW(c->mtok, c->cap_mtok, 2 * (m1 - m0));
+    for (size_t i = m0; i < m1; i++) {
+        c->mtok[2 * (i - m0)] = S_token_at(c->toks, m->v[i].start);
+        c->mtok[2 * (i - m0) + 1] = S_token_at(c->toks, m->v[i].end);
+    }
     /* Mentions first (list commas need them), then asides, then args
      * (asides are no arguments). */
     for (size_t i = m0; i < m1; i++) {
-        size_t t0 = S_token_at(c->toks, m->v[i].start);
-        size_t t1 = S_token_at(c->toks, m->v[i].end);
+        size_t t0 = c->mtok[2 * (i - m0)], t1 = c->mtok[2 * (i - m0) + 1];
         for (size_t t = t0; t < t1 && t < c->te; t++)
             if (t >= c->tb)
                 c->ment_at[t - c->tb] = (int32_t)m->v[i].actor + 1;
@@ -1401,6 +1521,7 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     c.d = d;
     c.verbs = d->verbs;
     c.out = out;
+    pthread_once(&S_wt_once, S_wt_build);
     size_t i = 0;
     while (i < m->n) {
         uint32_t sent = m->v[i].sentence;
@@ -1419,4 +1540,6 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     free(c.args);
     free(c.groups);
     free(c.segs);
+    free(c.ti);
+    free(c.mtok);
 }

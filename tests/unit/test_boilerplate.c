@@ -183,3 +183,55 @@ Test(boilerplate, without_phrases_and_empty)
     cr_expect_eq(rg_i_boilerplate_strip(NULL, t, strlen(t)), 1);
     cr_expect_str_eq(t, "            \nText des Artikels.");
 }
+
+/* The phrase matcher sorts phrases by shape (whole line, text first, '*'
+ * first, '*' at both ends); each shape against lines that do and do not
+ * match, with phrases of its own. */
+Test(boilerplate, phrase_shapes)
+{
+    rg_strtab ph;
+    rg_i_strtab_init(&ph);
+    const char *const phrases[] = {"Teilen", ">Mehr zum Thema", "Mehr aus *",
+                                   "* Min. Lesezeit", "*Cookies akzeptieren*",
+                                   "*Ein*zwei*drei*", "*ab*", "Kurz*t", NULL};
+    for (size_t i = 0; phrases[i]; i++)
+        rg_i_strtab_intern(&ph, phrases[i], strlen(phrases[i]));
+    rg_boilerplate *bp = rg_i_boilerplate_new(&ph);
+    const struct {
+        const char *in;
+        int blank;
+    } cases[] = {
+        {"TEILEN", 1},
+        {"Teilen Sie das", 0},
+        {"Mehr aus Berlin", 1},
+        {"Mehr aus", 0},
+        {"3 Min. Lesezeit", 1},
+        {"Min. Lesezeit mehr", 0},
+        {"Bitte alle Cookies akzeptieren und weiter", 1},
+        {"Cookies nicht akzeptieren", 0},
+        {"eins EIN zwei und drei", 1},
+        {"drei zwei ein", 0},
+        {"ab", 1},
+        {"Kurzt", 1},
+        {"Kurt", 0},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        /* A sentence before the line keeps the shape rules out of it. */
+        const char *lead = "Die Regierung hat am Montag etwas beschlossen.\n\n";
+        size_t n = strlen(lead) + strlen(cases[i].in);
+        char *t = malloc(n + 1);
+        strcpy(t, lead);
+        strcat(t, cases[i].in);
+        rg_i_boilerplate_strip(bp, t, n);
+        int blank = strspn(t + strlen(lead), " ") == strlen(cases[i].in);
+        cr_expect_eq(blank, cases[i].blank, "%s", cases[i].in);
+        free(t);
+    }
+    /* A list opener blanks the headlines under it. */
+    char list[] = "Die Regierung hat am Montag etwas beschlossen.\n\n"
+                  "Mehr zum Thema\nNeue Sanktionen gegen Moskau\n";
+    rg_i_boilerplate_strip(bp, list, strlen(list));
+    cr_expect_null(strstr(list, "Sanktionen"));
+    rg_i_boilerplate_free(bp);
+    rg_i_strtab_destroy(&ph);
+}
