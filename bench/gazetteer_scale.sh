@@ -39,7 +39,7 @@ while [ "$i" -lt "$rounds" ]; do
     done
     i=$((i + 1))
 done
-bytes=$(cat "$tmp"/corpus/* | wc -c)
+bytes=$(find "$tmp/corpus" -type f -exec cat {} + | wc -c)   # not a glob: too many files for one command line
 
 # The big dictionary in relgraph's format.
 /usr/bin/python3 "$shared/make_big_gazetteer.py" --n "$n" > "$tmp/big.tsv"

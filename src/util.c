@@ -159,13 +159,15 @@ void rg_i_strtab_destroy(rg_strtab *t)
     memset(t, 0, sizeof(*t));
 }
 
-static size_t S_slot(const rg_strtab *t, const char *s, size_t n)
+static size_t S_slot(const rg_strtab *t, const char *s, size_t n, uint64_t h)
 {
     size_t mask = t->nslots - 1;
-    size_t i = (size_t)rg_i_hash(s, n) & mask;
+    size_t i = (size_t)h & mask;
+    uint32_t tag = (uint32_t)(h >> 32);
     for (;;) {
-        int32_t id = t->slots[i];
-        if (id < 0 || (t->len[id] == n && memcmp(t->str[id], s, n) == 0))
+        const struct rg_strtab_slot *sl = &t->slots[i];
+        if (sl->id < 0 || (sl->tag == tag && t->len[sl->id] == n &&
+                           memcmp(t->str[sl->id], s, n) == 0))
             return i;
         i = (i + 1) & mask;
     }
@@ -175,7 +177,7 @@ int32_t rg_i_strtab_find(const rg_strtab *t, const char *s, size_t n)
 {
     if (!t->nslots)
         return -1;
-    return t->slots[S_slot(t, s, n)];
+    return t->slots[S_slot(t, s, n, rg_i_hash(s, n))].id;
 }
 
 static void S_rehash(rg_strtab *t)
@@ -184,25 +186,31 @@ static void S_rehash(rg_strtab *t)
     free(t->slots);
     t->slots = rg_i_xmalloc(nslots * sizeof(*t->slots));
     for (size_t i = 0; i < nslots; i++)
-        t->slots[i] = -1;
+        t->slots[i].id = -1;
     t->nslots = nslots;
-    for (size_t id = 0; id < t->n; id++)
-        t->slots[S_slot(t, t->str[id], t->len[id])] = (int32_t)id;
+    for (size_t id = 0; id < t->n; id++) {
+        uint64_t h = rg_i_hash(t->str[id], t->len[id]);
+        struct rg_strtab_slot *sl = &t->slots[S_slot(t, t->str[id], t->len[id], h)];
+        sl->id = (int32_t)id;
+        sl->tag = (uint32_t)(h >> 32);
+    }
 }
 
 int32_t rg_i_strtab_intern(rg_strtab *t, const char *s, size_t n)
 {
     if ((t->n + 1) * 2 > t->nslots)
         S_rehash(t);
-    size_t i = S_slot(t, s, n);
-    if (t->slots[i] >= 0)
-        return t->slots[i];
+    uint64_t h = rg_i_hash(s, n);
+    size_t i = S_slot(t, s, n, h);
+    if (t->slots[i].id >= 0)
+        return t->slots[i].id;
     size_t cap = t->cap;
     RG_GROW(t->str, cap, t->n + 1);
     RG_GROW(t->len, t->cap, t->n + 1);
     t->str[t->n] = rg_i_xstrndup(s, n);
     t->len[t->n] = (uint32_t)n;
-    t->slots[i] = (int32_t)t->n;
+    t->slots[i].id = (int32_t)t->n;
+    t->slots[i].tag = (uint32_t)(h >> 32);
     return (int32_t)t->n++;
 }
 

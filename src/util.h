@@ -60,7 +60,12 @@ typedef struct rg_strtab {
     char **str;          /* id -> NUL-terminated copy */
     uint32_t *len;       /* id -> length */
     size_t n, cap;
-    int32_t *slots;      /* open addressing, -1 = empty */
+    struct rg_strtab_slot {
+        int32_t id;      /* -1 = empty */
+        uint32_t tag;    /* high bits of the hash: most misses are decided
+                            here, without touching the string (which in a
+                            big table is a cache miss or two away) */
+    } *slots;            /* open addressing */
     size_t nslots;
 } rg_strtab;
 
