@@ -10,43 +10,12 @@
 #include <unistd.h>
 
 #include "dict.h"
+#include "support_hand_dict.h"
 #include "network.h"
 #include "relations.h"
 #include "support.h"
 #include "tally.h"
 
-/* A dictionary built by hand (sorted by id), so that labels can hold what
- * the loader would refuse: control characters, invalid UTF-8. */
-typedef struct S_spec {
-    const char *id, *label, *qid;
-    int type;
-} S_spec;
-
-static rg_dict *S_hand_dict(const S_spec *spec, size_t n)
-{
-    rg_dict *d = calloc(1, sizeof(*d));
-    d->actors = calloc(n, sizeof(*d->actors));
-    for (size_t i = 0; i < n; i++) {
-        d->actors[i].id = strdup(spec[i].id);
-        d->actors[i].label = strdup(spec[i].label);
-        d->actors[i].qid = strdup(spec[i].qid);
-        d->actors[i].type = (uint8_t)spec[i].type;
-    }
-    d->n_actors = d->cap_actors = n;
-    d->finished = 1;
-    return d;
-}
-
-static void S_hand_dict_free(rg_dict *d)
-{
-    for (size_t i = 0; i < d->n_actors; i++) {
-        free(d->actors[i].id);
-        free(d->actors[i].label);
-        free(d->actors[i].qid);
-    }
-    free(d->actors);
-    free(d);
-}
 
 static void S_rel(rg_tally *t, uint32_t s, uint32_t tg, int kind, int rel,
                   const char *text)
