@@ -108,10 +108,10 @@ rg_status rg_dict_finish(rg_dict *dict, const rg_diag *diag);
 
 /**
  * Mention forms as a bit mask for rg_options.forms: bit i is the i-th of
- * name, short, genitive, adjective, demonym, metonym, compound (the `form`
- * column of the mention table).
+ * name, short, genitive, adjective, demonym, metonym, compound, discovered
+ * (the `form` column of the mention table).
  */
-#define RG_FORMS_ALL 0x7Fu
+#define RG_FORMS_ALL 0xFFu
 
 /**
  * Parses a comma-separated list of form names ("name,short,compound"; "all"
@@ -162,6 +162,13 @@ typedef struct rg_options {
     size_t threads;              /**< worker threads analysing documents;
                                       0 (default) = one per online core.
                                       Output does not depend on it. */
+    int no_discover;             /**< nonzero: only dictionary actors; by
+                                      default (0) actors the dictionary does
+                                      not know are also found by rule (role
+                                      nouns, titles, first names,
+                                      organisation heads; src/discover.c) and
+                                      marked: form "discovered", ids
+                                      "disc:…", node attribute source */
     rg_diag diag;                /**< where messages go; called only from
                                       the thread that calls the pipeline */
 } rg_options;
@@ -241,6 +248,17 @@ typedef struct rg_network rg_network;
  * O(V E + V^2 log V) (weighted betweenness and closeness dominate).
  */
 rg_status rg_network_build(const rg_pipeline *p, rg_network **out);
+
+/**
+ * Writes the actors discovered so far (not in the dictionary) as a
+ * dictionary: an actors table to @p actors, each actor after a comment
+ * line "# count N in D documents: example sentence", and an aliases table
+ * (the name; a person's last word as its short form) to @p aliases, both
+ * sorted by id and loadable with -d once reviewed.  Ids are those of the
+ * network without the "disc:" prefix.  Returns RG_OK or RG_EIO.
+ */
+rg_status rg_pipeline_write_suggestions(const rg_pipeline *p, FILE *actors,
+                                        FILE *aliases);
 
 /** Frees @p net. */
 void rg_network_free(rg_network *net);

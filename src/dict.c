@@ -29,7 +29,7 @@ static const char *const S_type_names[RG_TYPE_COUNT] = {
 
 static const char *const S_form_names[RG_FORM_COUNT] = {
     "name", "short", "genitive", "adjective", "demonym", "metonym",
-    "compound"};
+    "compound", "discovered"};
 
 const char *rg_i_type_name(int type)
 {
@@ -95,6 +95,9 @@ rg_dict *rg_dict_new(void)
     rg_i_strtab_init(&d->actor_ids);
     rg_i_strtab_init(&d->abbrevs);
     rg_i_strtab_init(&d->furniture);
+    rg_i_strtab_init(&d->roles);
+    rg_i_strtab_init(&d->org_heads);
+    rg_i_strtab_init(&d->first_names);
     d->verbs = rg_i_verbs_new();
     return d;
 }
@@ -122,6 +125,9 @@ void rg_dict_free(rg_dict *d)
     rg_i_strtab_destroy(&d->actor_ids);
     rg_i_strtab_destroy(&d->abbrevs);
     rg_i_strtab_destroy(&d->furniture);
+    rg_i_strtab_destroy(&d->roles);
+    rg_i_strtab_destroy(&d->org_heads);
+    rg_i_strtab_destroy(&d->first_names);
     rg_i_verbs_free(d->verbs);
     rg_i_gazetteer_free(d->gaz);
     free(d);
@@ -143,7 +149,7 @@ size_t rg_dict_alias_count(const rg_dict *d)
 
 enum S_table {
     S_TABLE_NONE, S_TABLE_ACTORS, S_TABLE_ALIASES, S_TABLE_ABBREVS,
-    S_TABLE_FURNITURE, S_TABLE_VERBS
+    S_TABLE_FURNITURE, S_TABLE_VERBS, S_TABLE_WORDS
 };
 
 #define S_MAX_FIELDS 8
@@ -343,11 +349,11 @@ static void S_aliases_line(S_load *L, const char *where, char **f, size_t nf)
         bad = 1;
     }
     int form = rg_i_form_parse(f[1]);
-    if (form == RG_FORM_COMPOUND) {
+    if (form == RG_FORM_COMPOUND || form == RG_FORM_DISCOVERED) {
         S_error(L, where,
-                "form 'compound' is set by the matcher and cannot be listed "
+                "form '%s' is set by the matcher and cannot be listed "
                 "(expected name, short, genitive, adjective, demonym, "
-                "metonym)");
+                "metonym)", f[1]);
         bad = 1;
     } else if (form < 0) {
         S_error(L, where,
@@ -385,6 +391,27 @@ static void S_abbrev_line(S_load *L, const char *where, const char *line)
     else
         rg_i_strtab_intern(&L->d->abbrevs, nfc, k);
     free(nfc);
+}
+
+/* A word of discovery (roles, organisation heads, first names): one per
+ * line, stored case-folded (ß as ss) as the tokenizer folds words, so
+ * that a lookup is one strtab probe. */
+static void S_word_line(S_load *L, const char *where, const char *line,
+                        rg_strtab *words)
+{
+    size_t n = strlen(line);
+    while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+        n--;
+    utf8proc_uint8_t *fold = NULL;
+    utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)line,
+                                      (utf8proc_ssize_t)n, &fold,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                          UTF8PROC_CASEFOLD);
+    if (k <= 0 || memchr(fold, ' ', (size_t)k) || memchr(fold, '\t', (size_t)k))
+        S_error(L, where, "expected one word per line, not '%s'", line);
+    else
+        rg_i_strtab_intern(words, (const char *)fold, (size_t)k);
+    free(fold);
 }
 
 /* The header line (fields joined with <TAB>) for the unknown-header message. */
@@ -434,13 +461,22 @@ static rg_status S_load_file(S_load *L, const char *path)
     }
 
     /* Word lists (.txt) are told apart by name: furniture*.txt holds
-     * page-furniture phrases, every other .txt abbreviations. */
+     * page-furniture phrases; roles*.txt, org_heads*.txt and
+     * first_names*.txt the words of discovery (discover.c); every other
+     * .txt abbreviations. */
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
+    rg_strtab *words = !S_has_suffix(path, ".txt") ? NULL
+                       : strncmp(base, "roles", 5) == 0 ? &L->d->roles
+                       : strncmp(base, "org_heads", 9) == 0 ? &L->d->org_heads
+                       : strncmp(base, "first_names", 11) == 0 ? &L->d->first_names
+                                                              : NULL;
     enum S_table table = !S_has_suffix(path, ".txt") ? S_TABLE_NONE
+                         : words ? S_TABLE_WORDS
                          : strncmp(base, "furniture", 9) == 0 ? S_TABLE_FURNITURE
                                                               : S_TABLE_ABBREVS;
-    int have_header = table == S_TABLE_ABBREVS || table == S_TABLE_FURNITURE;
+    int have_header = table == S_TABLE_ABBREVS || table == S_TABLE_FURNITURE ||
+                      table == S_TABLE_WORDS;
     char *p = text.data ? text.data : (char *)"";
     char *end = p + text.len;
     /* A byte-order mark (editors on Windows write one) is not content. */
@@ -484,6 +520,10 @@ static rg_status S_load_file(S_load *L, const char *path)
         char *f[S_MAX_FIELDS];
         if (table == S_TABLE_ABBREVS) {
             S_abbrev_line(L, where.data, q);
+            continue;
+        }
+        if (table == S_TABLE_WORDS) {
+            S_word_line(L, where.data, q, words);
             continue;
         }
         if (table == S_TABLE_FURNITURE) {

@@ -29,6 +29,8 @@ enum rg_form {
     RG_FORM_DEMONYM,     /* Nordkoreaner, Russen */
     RG_FORM_METONYM,     /* Moskau, Kreml, Pjöngjang for the government */
     RG_FORM_COMPOUND,    /* NATO in NATO-Generalsekretär (set by the matcher) */
+    RG_FORM_DISCOVERED,  /* an actor found by rule, not in the dictionary
+                            (discover.c): Bruno Kahl after BND-Präsident */
     RG_FORM_COUNT
 };
 
@@ -67,6 +69,12 @@ struct rg_dict {
     rg_strtab abbrevs;   /* "Dr.", "z.B." (spaces removed) */
     rg_strtab furniture; /* page-furniture phrases (furniture*.txt), NFC,
                             one per line as written; used by boilerplate */
+    rg_strtab roles;     /* discover.c: role nouns (roles*.txt), folded;
+                            a title ends with '.' ("dr.", "prof.") */
+    rg_strtab org_heads; /* discover.c: organisation heads (org_heads*.txt),
+                            folded: "ministerium", "agentur" */
+    rg_strtab first_names; /* discover.c: first names (first_names*.txt),
+                              folded */
     struct rg_verbs *verbs;     /* the verb lexicon (verbs.h) */
     struct rg_gazetteer *gaz;   /* compiled by rg_dict_finish */
     uint16_t n_loads;           /* rg_dict_load calls so far */

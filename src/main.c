@@ -3,6 +3,7 @@
  * runs the pipeline over the inputs, writes the outputs, and turns what
  * happened into messages and an exit status.  The only file that prints.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
@@ -78,7 +79,15 @@ static const char *const USAGE[] = {
     "      --no-default-dict  do not load the shipped dictionary\n"
     "      --forms LIST       mention forms that count, comma-separated from\n"
     "                         name, short, genitive, adjective, demonym,\n"
-    "                         metonym, compound, or all (the default)\n"
+    "                         metonym, compound, discovered, or all (default)\n"
+    "      --no-discover      only actors of the dictionary; by default actors\n"
+    "                         it does not know are also found by rule (after a\n"
+    "                         role such as Experte or BND-Präsident, a title, a\n"
+    "                         known first name, an organisation head) and marked\n"
+    "                         (form discovered, id disc:..., source attribute)\n"
+    "      --suggest DIR      write the discovered actors as a dictionary,\n"
+    "                         DIR/actors.tsv and DIR/aliases.tsv, with counts\n"
+    "                         and an example sentence; review, then use -d DIR\n"
     "  relgraph dict check [--no-default-dict] FILE|DIR...\n"
     "                         check dictionaries (added to the shipped one):\n"
     "                         every error as file:line: what; exit 1 on any\n"
@@ -108,6 +117,8 @@ typedef struct cli {
     int no_default_dict, quiet, verbose;
     unsigned forms;          /* --forms, RG_FORMS_ALL bits */
     int keep_boilerplate;    /* --keep-boilerplate */
+    int no_discover;         /* --no-discover */
+    const char *suggest;     /* --suggest DIR */
     size_t jobs;             /* -j N; 0 = one per core */
     rg_relations relations;  /* --relations, 0 = default */
     rg_window window;        /* --window */
@@ -197,7 +208,7 @@ static char *default_dict_dir(void)
 enum { OPT_MENTIONS = 256, OPT_EVIDENCE, OPT_REPORT, OPT_TOP, OPT_NO_DEFAULT_DICT };
 
 enum { OPT_FORMS = 400 };   /* apart from the enum above, which grows */
-enum { OPT_KEEP_BOILERPLATE = 420 };
+enum { OPT_KEEP_BOILERPLATE = 420, OPT_NO_DISCOVER, OPT_SUGGEST };
 enum { OPT_RELATIONS = 440, OPT_WINDOW };
 
 /* --relations and --window into c; 0, or the exit status of a usage error. */
@@ -303,6 +314,8 @@ static int parse_args(cli *c, int argc, char **argv)
         {"no-default-dict", no_argument, NULL, OPT_NO_DEFAULT_DICT},
         {"forms", required_argument, NULL, OPT_FORMS},
         {"keep-boilerplate", no_argument, NULL, OPT_KEEP_BOILERPLATE},
+        {"no-discover", no_argument, NULL, OPT_NO_DISCOVER},
+        {"suggest", required_argument, NULL, OPT_SUGGEST},
         {"jobs", required_argument, NULL, 'j'},
         {"relations", required_argument, NULL, OPT_RELATIONS},
         {"window", required_argument, NULL, OPT_WINDOW},
@@ -349,6 +362,8 @@ static int parse_args(cli *c, int argc, char **argv)
         }
         case OPT_NO_DEFAULT_DICT: c->no_default_dict = 1; break;
         case OPT_KEEP_BOILERPLATE: c->keep_boilerplate = 1; break;
+        case OPT_NO_DISCOVER: c->no_discover = 1; break;
+        case OPT_SUGGEST: c->suggest = optarg; break;
         case OPT_FORMS:
             if (rg_forms_parse(optarg, &c->forms) != RG_OK)
                 return usage_error("--forms: expected a comma-separated list of "
@@ -376,7 +391,9 @@ static int parse_args(cli *c, int argc, char **argv)
     }
     if (optind >= argc)
         return usage_error("%s", "no input: give one or more files or directories");
-    if (!c->output && !c->mentions && !c->evidence && !c->report)
+    if (c->suggest && c->no_discover)
+        return usage_error("%s", "--suggest needs discovery: drop --no-discover");
+    if (!c->output && !c->mentions && !c->evidence && !c->report && !c->suggest)
         return usage_error("%s", "nothing to write: give -o FILE (or --report -)");
     if (c->format) {
         c->fmt = rg_format_from_name(c->format);
@@ -412,7 +429,7 @@ static int parse_args(cli *c, int argc, char **argv)
 
 /* Temporary output files, for the signal handler: an interrupted run
  * removes them, so that it leaves the old outputs (or none) and no litter. */
-static char temp_paths[5][PATH_MAX];
+static char temp_paths[7][PATH_MAX];
 static volatile sig_atomic_t n_temp_paths;
 
 static void on_signal(int sig)
@@ -434,7 +451,7 @@ static rg_outfile *open_output(const char *path, const rg_diag *diag)
     sigprocmask(SIG_BLOCK, &block, &old);
     rg_outfile *f = rg_outfile_open(path, diag);
     const char *tmp = f ? rg_outfile_temp_path(f) : NULL;
-    if (tmp && strlen(tmp) < PATH_MAX && n_temp_paths < 5) {
+    if (tmp && strlen(tmp) < PATH_MAX && n_temp_paths < 7) {
         memcpy(temp_paths[n_temp_paths], tmp, strlen(tmp) + 1);
         n_temp_paths++;
     }
@@ -577,7 +594,7 @@ static int report_command(int argc, char **argv)
     rc = EXIT_FATAL;
     rg_network *net = NULL;
     rg_outfile *f = NULL;
-    if (c.output || c.format || c.mentions || c.evidence || c.n_dicts ||
+    if (c.output || c.format || c.mentions || c.evidence || c.n_dicts || c.suggest ||
         c.no_default_dict) {
         usage_error("%s", "report: only --report, --top, --sort, the filters, "
                           "-q and -v apply to an existing network");
@@ -647,6 +664,7 @@ int main(int argc, char **argv)
     rg_dict *dict = load_dicts(&c, &diag);
     rg_outfile *f_mentions = NULL, *f_evidence = NULL, *f_out = NULL, *f_report = NULL;
     rg_outfile *f_edges = NULL;   /* the second table of -o NAME.csv */
+    rg_outfile *f_sug_a = NULL, *f_sug_l = NULL;   /* --suggest DIR */
     rg_pipeline *p = NULL;
     rg_network *net = NULL;
     rc = EXIT_FATAL;
@@ -664,6 +682,7 @@ int main(int argc, char **argv)
     opts.evidence = f_evidence ? rg_outfile_stream(f_evidence) : NULL;
     opts.forms = c.forms;
     opts.keep_boilerplate = c.keep_boilerplate;
+    opts.no_discover = c.no_discover;
     opts.threads = c.jobs;
     if (c.relations)
         opts.relations = c.relations;
@@ -728,12 +747,41 @@ int main(int argc, char **argv)
             goto out;
         }
     }
+    if (c.suggest) {
+        /* The directory is made if need be; its two tables are committed
+         * with the other outputs. */
+        if (mkdir(c.suggest, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "relgraph: --suggest: cannot make directory '%s': %s\n",
+                    c.suggest, strerror(errno));
+            goto out;
+        }
+        size_t n = strlen(c.suggest) + 16;
+        char *pa = malloc(n), *pl = malloc(n);
+        if (pa && pl) {
+            snprintf(pa, n, "%s/actors.tsv", c.suggest);
+            snprintf(pl, n, "%s/aliases.tsv", c.suggest);
+            f_sug_a = open_output(pa, &diag);
+            f_sug_l = f_sug_a ? open_output(pl, &diag) : NULL;
+        }
+        free(pa);
+        free(pl);
+        st = !f_sug_l ? RG_EIO
+             : rg_pipeline_write_suggestions(p, rg_outfile_stream(f_sug_a),
+                                             rg_outfile_stream(f_sug_l));
+        if (st != RG_OK) {
+            if (f_sug_l)
+                fprintf(stderr, "relgraph: %s: cannot write the suggestions: %s\n",
+                        c.suggest, rg_strerror(st));
+            goto out;
+        }
+    }
     /* Everything is written; now make it visible, all or nothing.  From
      * here on the temporary files are renamed or removed by the commits. */
     n_temp_paths = 0;
-    rg_outfile *outs[] = {f_mentions, f_evidence, f_out, f_edges, f_report};
+    rg_outfile *outs[] = {f_mentions, f_evidence, f_out, f_edges, f_report,
+                          f_sug_a, f_sug_l};
     int failed = 0;
-    for (size_t i = 0; i < 5; i++) {
+    for (size_t i = 0; i < 7; i++) {
         if (!outs[i])
             continue;
         if (failed)
@@ -741,7 +789,7 @@ int main(int argc, char **argv)
         else
             failed = rg_outfile_commit(outs[i], &diag) != RG_OK;
     }
-    f_mentions = f_evidence = f_out = f_edges = f_report = NULL;
+    f_mentions = f_evidence = f_out = f_edges = f_report = f_sug_a = f_sug_l = NULL;
     if (failed)
         goto out;
 
@@ -785,6 +833,8 @@ out:
     rg_outfile_abort(f_out);
     rg_outfile_abort(f_edges);
     rg_outfile_abort(f_report);
+    rg_outfile_abort(f_sug_a);
+    rg_outfile_abort(f_sug_l);
     rg_network_free(net);
     rg_pipeline_free(p);
     rg_dict_free(dict);

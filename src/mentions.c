@@ -11,6 +11,7 @@
  * --mentions table.
  */
 #include "mentions.h"
+#include "discover.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,9 @@ void rg_i_mentions_destroy(rg_mentions *m)
     free(m->v);
     free(m->scratch.v);
     free(m->seen);
+    free(m->found);
+    rg_i_buf_destroy(&m->found_text);
+    rg_i_discover_free(m->disc_scratch);
     memset(m, 0, sizeof(*m));
 }
 
@@ -158,6 +162,8 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
 {
     out->n = 0;
     out->unresolved = 0;
+    out->n_found = 0;
+    rg_i_buf_reset(&out->found_text);
     if (!d->gaz)
         return;   /* not finished: nothing can match */
     if (out->n_seen < d->n_actors) {
@@ -195,11 +201,14 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
             out->seen[actor] = (uint32_t)out->n;
         }
     }
+    if (out->discover)
+        rg_i_discover(out, d, toks, sents);
     /* Forget this document's actors (only those seen: the table may be
      * large) and keep the selected forms. */
     size_t k = 0;
     for (size_t i = 0; i < out->n; i++) {
-        out->seen[out->v[i].actor] = 0;
+        if (out->v[i].actor < out->n_seen)
+            out->seen[out->v[i].actor] = 0;
         if (out->forms & (1u << out->v[i].form))
             out->v[k++] = out->v[i];
     }

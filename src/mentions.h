@@ -19,6 +19,15 @@ typedef struct rg_mention {
     uint8_t form;          /* enum rg_form */
 } rg_mention;
 
+/* An actor discover.c found in a document (not in the dictionary).  A
+ * mention's actor >= the dictionary's n_actors is found[actor - n_actors]. */
+typedef struct rg_found {
+    uint32_t id;           /* offset in rg_mentions.found_text: "disc:bruno_kahl" */
+    uint32_t label;        /* offset there: the name as written, "Bruno Kahl" */
+    uint32_t sentence;     /* its first mention's sentence */
+    uint8_t type;          /* RG_TYPE_PERSON or RG_TYPE_ORGANIZATION */
+} rg_found;
+
 typedef struct rg_mentions {
     rg_mention *v;
     size_t n, cap;
@@ -30,7 +39,24 @@ typedef struct rg_mentions {
     uint32_t *seen;        /* actor -> 1 + index of its last mention in
                               the document, 0 = not yet (reset per call) */
     size_t n_seen;
+    int discover;          /* nonzero: also find actors by rule
+                              (discover.c); 0 after init */
+    const char *text;      /* the document's text, for discovered labels;
+                              set by the caller (discovery needs it) */
+    rg_found *found;       /* discovered actors of the last call */
+    size_t n_found, cap_found;
+    rg_buf found_text;     /* their ids and labels, NUL-terminated */
+    void *disc_scratch;    /* discover.c's reused memory */
 } rg_mentions;
+
+/* The type of mention actor `actor`: a dictionary actor's, or a
+ * discovered one's. */
+static inline int rg_i_mention_type(const rg_mentions *m, const rg_dict *d,
+                                    uint32_t actor)
+{
+    return actor < d->n_actors ? d->actors[actor].type
+                               : m->found[actor - d->n_actors].type;
+}
 
 void rg_i_mentions_init(rg_mentions *m);
 void rg_i_mentions_destroy(rg_mentions *m);
@@ -51,6 +77,8 @@ void rg_i_mentions_destroy(rg_mentions *m);
  *    "Roth", "Union") is the one of them mentioned last before it in the
  *    document; when none was, a name of persons is left out and counted
  *    in `unresolved`, a name of organisations is the reading listed first.
+ * With out->discover set, discover.c then adds the actors it finds by rule
+ * (form RG_FORM_DISCOVERED, actors in out->found).
  * Mentions whose form is not in out->forms are dropped after all readings
  * are resolved (so "Putin" still resolves after an unreported full name).
  * Time complexity: O(tokens * L + mentions * readings).

@@ -39,6 +39,8 @@ const rg_attr rg_i_attrs[] = {
     {"clustering", RG_ATTR_NODE, RG_ATTR_DOUBLE},
     {"kcore", RG_ATTR_NODE, RG_ATTR_INT},
     {"community", RG_ATTR_NODE, RG_ATTR_INT},
+    /* "dictionary", or "discovered" for an actor found by rule */
+    {"source", RG_ATTR_NODE, RG_ATTR_STRING},
     {"kind", RG_ATTR_EDGE, RG_ATTR_STRING},
     {"relation", RG_ATTR_EDGE, RG_ATTR_STRING},
     {"weight", RG_ATTR_EDGE, RG_ATTR_DOUBLE},
@@ -89,23 +91,42 @@ rg_status rg_i_status_from_igraph(igraph_error_t e)
 /* Building                                                            */
 /* ------------------------------------------------------------------ */
 
+/* A tally edge with its nodes: node numbers are in id order, so comparing
+ * them compares ids. */
+typedef struct S_edge {
+    igraph_integer_t s, t;
+    const rg_tally_edge *e;
+} S_edge;
+
 static int S_cmp_edge(const void *a, const void *b)
 {
-    /* Actor indices are in id order (the dictionary is sorted by id), so
-     * comparing indices compares ids.  The relation class is compared by
-     * its number: deterministic, and equal to name order once classes are
-     * declared in name order. */
-    const rg_tally_edge *x = *(const rg_tally_edge *const *)a;
-    const rg_tally_edge *y = *(const rg_tally_edge *const *)b;
-    if (x->source != y->source)
-        return x->source < y->source ? -1 : 1;
-    if (x->target != y->target)
-        return x->target < y->target ? -1 : 1;
-    if (x->kind != y->kind)
-        return x->kind < y->kind ? -1 : 1;
-    if (x->relation != y->relation)
-        return x->relation < y->relation ? -1 : 1;
+    /* The relation class is compared by its number: deterministic, and
+     * equal to name order once classes are declared in name order. */
+    const S_edge *x = a, *y = b;
+    if (x->s != y->s)
+        return x->s < y->s ? -1 : 1;
+    if (x->t != y->t)
+        return x->t < y->t ? -1 : 1;
+    if (x->e->kind != y->e->kind)
+        return x->e->kind < y->e->kind ? -1 : 1;
+    if (x->e->relation != y->e->relation)
+        return x->e->relation < y->e->relation ? -1 : 1;
     return 0;
+}
+
+/* An actor to be a node, for sorting by id. */
+typedef struct S_node {
+    const char *id;
+    size_t actor;
+} S_node;
+
+static int S_cmp_node(const void *a, const void *b)
+{
+    const S_node *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    if (c)
+        return c;
+    return x->actor < y->actor ? -1 : x->actor > y->actor;
 }
 
 /* The `relation` attribute of an edge.  Co-occurrence has none ("").
@@ -119,30 +140,50 @@ static const char *S_relation_name(const rg_tally_edge *e)
 rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
                                   rg_network **out)
 {
+    return rg_i_network_from_tally_ext(t, d, NULL, 0, out);
+}
+
+rg_status rg_i_network_from_tally_ext(const rg_tally *t, const rg_dict *d,
+                                      const rg_actor *extra, size_t n_extra,
+                                      rg_network **out)
+{
     rg_status st = RG_OK;
     size_t n_act = rg_i_tally_actor_count(t);
     size_t n_tedges = rg_i_tally_edge_count(t);
     igraph_integer_t *vid = NULL;          /* actor index -> node, or -1 */
-    const rg_tally_edge **order = NULL;    /* tally edges, sorted */
+    S_edge *order = NULL;                  /* tally edges, sorted */
+    S_node *nodes = NULL;                  /* mentioned actors, by id */
     rg_network *net = NULL;
     igraph_t g;
     igraph_vector_int_t ends;
-    igraph_strvector_t s_id, s_label, s_type, s_qid, s_kind, s_rel, s_ev;
+    igraph_strvector_t s_id, s_label, s_type, s_qid, s_kind, s_rel, s_ev, s_src;
     igraph_vector_t n_mentions, n_docs, e_weight, e_docs;
     int have_graph = 0, have_ends = 0, have_sv = 0, have_v = 0;
 
     rg_i_igraph_setup();
-    if (n_act > d->n_actors) {
+    if (n_act > d->n_actors + n_extra) {
         st = RG_EINVAL;
         goto out;
     }
 
-    vid = rg_i_xmalloc(n_act * sizeof(*vid));
+    /* Nodes in id order (the dictionary's actors are sorted by id; the
+     * discovered ones come after them in the tally but sort among them). */
+    vid = rg_i_xmalloc((n_act ? n_act : 1) * sizeof(*vid));
+    nodes = rg_i_xmalloc((n_act ? n_act : 1) * sizeof(*nodes));
     igraph_integer_t nv = 0;
-    for (size_t a = 0; a < n_act; a++)
-        vid[a] = rg_i_tally_actor(t, a)->mentions > 0 ? nv++ : -1;
+    for (size_t a = 0; a < n_act; a++) {
+        vid[a] = -1;
+        if (rg_i_tally_actor(t, a)->mentions > 0)
+            nodes[nv++] = (S_node){a < d->n_actors ? d->actors[a].id
+                                                   : extra[a - d->n_actors].id,
+                                   a};
+    }
+    if (n_extra && nv > 1)
+        qsort(nodes, (size_t)nv, sizeof(*nodes), S_cmp_node);
+    for (igraph_integer_t v = 0; v < nv; v++)
+        vid[nodes[v].actor] = v;
 
-    order = rg_i_xmalloc(n_tedges * sizeof(*order));
+    order = rg_i_xmalloc((n_tedges ? n_tedges : 1) * sizeof(*order));
     for (size_t i = 0; i < n_tedges; i++) {
         const rg_tally_edge *e = rg_i_tally_edge(t, i);
         /* An edge between actors that were never mentioned breaks the
@@ -152,7 +193,10 @@ rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
             st = RG_EINVAL;
             goto out;
         }
-        order[i] = e;
+        order[i] = (S_edge){vid[e->source], vid[e->target], e};
+        /* A co-occurrence edge is stored source < target by id. */
+        if (n_extra && e->kind == RG_KIND_COOCCURRENCE && order[i].s > order[i].t)
+            order[i] = (S_edge){vid[e->target], vid[e->source], e};
     }
     if (n_tedges > 1)
         qsort(order, n_tedges, sizeof(*order), S_cmp_edge);
@@ -161,8 +205,8 @@ rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
     RG_IGRAPH(igraph_vector_int_init(&ends, 2 * ne));
     have_ends = 1;
     for (igraph_integer_t i = 0; i < ne; i++) {
-        VECTOR(ends)[2 * i] = vid[order[i]->source];
-        VECTOR(ends)[2 * i + 1] = vid[order[i]->target];
+        VECTOR(ends)[2 * i] = order[i].s;
+        VECTOR(ends)[2 * i + 1] = order[i].t;
     }
     RG_IGRAPH(igraph_create(&g, &ends, nv, IGRAPH_DIRECTED));
     have_graph = 1;
@@ -183,6 +227,8 @@ rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
     have_sv = 6;
     RG_IGRAPH(igraph_strvector_init(&s_ev, ne));
     have_sv = 7;
+    RG_IGRAPH(igraph_strvector_init(&s_src, nv));
+    have_sv = 8;
     RG_IGRAPH(igraph_vector_init(&n_mentions, nv));
     have_v = 1;
     RG_IGRAPH(igraph_vector_init(&n_docs, nv));
@@ -195,7 +241,11 @@ rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
     for (size_t a = 0; a < n_act; a++) {
         if (vid[a] < 0)
             continue;
-        const rg_actor *actor = &d->actors[a];
+        const rg_actor *actor =
+            a < d->n_actors ? &d->actors[a] : &extra[a - d->n_actors];
+        RG_IGRAPH(igraph_strvector_set(&s_src, vid[a], a < d->n_actors
+                                                           ? "dictionary"
+                                                           : "discovered"));
         const rg_tally_actor *ta = rg_i_tally_actor(t, a);
         const char *type = rg_i_type_name(actor->type);
         igraph_integer_t v = vid[a];
@@ -209,7 +259,7 @@ rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
     }
     int has_cooc = 0, has_rel = 0;
     for (igraph_integer_t i = 0; i < ne; i++) {
-        const rg_tally_edge *e = order[i];
+        const rg_tally_edge *e = order[i].e;
         if (e->kind == RG_KIND_RELATION)
             has_rel = 1;
         else
@@ -225,6 +275,7 @@ rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
     RG_IGRAPH(SETVASV(&g, "label", &s_label));
     RG_IGRAPH(SETVASV(&g, "type", &s_type));
     RG_IGRAPH(SETVASV(&g, "qid", &s_qid));
+    RG_IGRAPH(SETVASV(&g, "source", &s_src));
     RG_IGRAPH(SETVANV(&g, "mentions", &n_mentions));
     RG_IGRAPH(SETVANV(&g, "documents", &n_docs));
     RG_IGRAPH(SETEASV(&g, "kind", &s_kind));
@@ -234,7 +285,8 @@ rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
     RG_IGRAPH(SETEASV(&g, "evidence", &s_ev));
     /* verb lemma of a relation edge's first instance ("" for co-occurrence) */
     for (igraph_integer_t i = 0; i < ne; i++)
-        RG_IGRAPH(SETEAS(&g, "verb", i, order[i]->ev_verb ? order[i]->ev_verb : ""));
+        RG_IGRAPH(SETEAS(&g, "verb", i,
+                         order[i].e->ev_verb ? order[i].e->ev_verb : ""));
 
     net = rg_i_xcalloc(1, sizeof(*net));
     net->graph = g;
@@ -254,13 +306,14 @@ out:
     if (have_ends)
         igraph_vector_int_destroy(&ends);
     igraph_strvector_t *svs[] = {&s_id,  &s_label, &s_type, &s_qid,
-                                 &s_kind, &s_rel,  &s_ev};
+                                 &s_kind, &s_rel,  &s_ev, &s_src};
     for (int i = 0; i < have_sv; i++)
         igraph_strvector_destroy(svs[i]);
     igraph_vector_t *vs[] = {&n_mentions, &n_docs, &e_weight, &e_docs};
     for (int i = 0; i < have_v; i++)
         igraph_vector_destroy(vs[i]);
     free(order);
+    free(nodes);
     free(vid);
     return st;
 }

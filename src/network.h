@@ -27,7 +27,8 @@ typedef struct rg_attr {
 
 /* The attribute schema, in the order writers emit it.  Node attributes:
  * id, label, type, qid, mentions, documents, degree, strength, pagerank,
- * betweenness, closeness, eigenvector, clustering, kcore, community.  Edge
+ * betweenness, closeness, eigenvector, clustering, kcore, community,
+ * source (dictionary | discovered).  Edge
  * attributes: kind, relation, weight, edge_documents,
  * evidence. */
 extern const rg_attr rg_i_attrs[];
@@ -61,6 +62,16 @@ void rg_i_igraph_setup(void);
  */
 rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
                                   rg_network **out);
+
+/*
+ * The same with `n_extra` discovered actors (discover.c) numbered after
+ * the dictionary's: tally actor d->n_actors + i is extra[i].  Nodes are
+ * sorted by id over both; attribute `source` is "dictionary" or
+ * "discovered".  rg_i_network_from_tally is this with none.
+ */
+rg_status rg_i_network_from_tally_ext(const rg_tally *t, const rg_dict *d,
+                                      const rg_actor *extra, size_t n_extra,
+                                      rg_network **out);
 
 /*
  * metrics.c: sets every node metric attribute (degree ... community) on

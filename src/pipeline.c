@@ -58,6 +58,13 @@ typedef struct S_rel {
     size_t text, text_len;      /* in S_job.texts */
 } S_rel;
 
+/* An actor discovered in a document (discover.c), kept until the merge
+ * numbers it: id, label, and its first sentence as an example. */
+typedef struct S_found {
+    char *id, *label, *example;
+    uint8_t type;
+} S_found;
+
 /* One document: read by the walk, analysed by a worker, merged in order. */
 typedef struct S_job {
     char *path;
@@ -67,8 +74,11 @@ typedef struct S_job {
     int skipped, repaired;
     S_msg *msgs;
     size_t n_msgs, cap_msgs;
-    uint32_t *actors;           /* actor of every mention, in text order */
+    uint32_t *actors;           /* actor of every mention, in text order;
+                                   dict->n_actors + k is found[k] */
     size_t n_actors;
+    S_found *found;             /* discovered actors of the document */
+    size_t n_found;
     S_rel *rels;
     size_t n_rels, cap_rels;
     rg_buf texts;
@@ -85,6 +95,13 @@ struct rg_pipeline {
     rg_status write_status;     /* first failure writing a table */
     rg_boilerplate *furniture;  /* compiled dict->furniture, read-only */
     rg_workers *workers;
+    /* Discovered actors, numbered after the dictionary's in the order the
+     * merge (input order) first sees them: tally actor dict->n_actors + i
+     * is disc[i]. */
+    rg_strtab disc_ids;
+    rg_actor *disc;
+    size_t n_disc, cap_disc;
+    char **disc_example;        /* the first sentence that named disc[i] */
 };
 
 const char *rg_strerror(rg_status status)
@@ -132,6 +149,7 @@ static void *S_scratch_new(void *arg)
     rg_i_sentences_init(&sc->sents);
     rg_i_mentions_init(&sc->ments);
     sc->ments.forms = p->opts.forms;
+    sc->ments.discover = !p->opts.no_discover;
     rg_i_relations_init(&sc->rels);
     rg_i_html_init(&sc->html);
     return sc;
@@ -156,6 +174,12 @@ static void S_job_free(S_job *j)
         free(j->msgs[i].what);
     free(j->msgs);
     free(j->actors);
+    for (size_t i = 0; i < j->n_found; i++) {
+        free(j->found[i].id);
+        free(j->found[i].label);
+        free(j->found[i].example);
+    }
+    free(j->found);
     free(j->rels);
     rg_i_buf_destroy(&j->texts);
     rg_i_buf_destroy(&j->mention_rows);
@@ -194,13 +218,25 @@ static size_t S_orig(const S_scratch *sc, const rg_text *t, size_t off, int end)
     return end && o > 0 ? sc->html.end[o - 1] : sc->html.start[o];
 }
 
+/* The actor of a mention in the worker: a dictionary actor, or one
+ * discovered in the document (id, label and type from sc->ments.found). */
+static rg_actor S_actor(const rg_pipeline *p, const S_scratch *sc, uint32_t actor)
+{
+    if (actor < p->dict->n_actors)
+        return p->dict->actors[actor];
+    const rg_found *f = &sc->ments.found[actor - p->dict->n_actors];
+    const char *txt = sc->ments.found_text.data;
+    return (rg_actor){.id = (char *)(txt + f->id), .label = (char *)(txt + f->label),
+                      .qid = (char *)"", .type = f->type};
+}
+
 static void S_mention_rows(const rg_pipeline *p, S_job *j, const S_scratch *sc,
                            const rg_text *t)
 {
     rg_buf *b = &j->mention_rows;
     for (size_t i = 0; i < sc->ments.n; i++) {
         const rg_mention *m = &sc->ments.v[i];
-        const rg_actor *a = &p->dict->actors[m->actor];
+        const rg_actor act = S_actor(p, sc, m->actor), *a = &act;
         size_t s = S_orig(sc, t, m->start, 0), e = S_orig(sc, t, m->end, 1);
         S_field(b, j->path, strlen(j->path));
         rg_i_buf_printf(b, "\t%u\t%zu\t%zu\t", m->sentence, s, e);
@@ -214,12 +250,13 @@ static void S_mention_rows(const rg_pipeline *p, S_job *j, const S_scratch *sc,
     }
 }
 
-static void S_evidence_row(const rg_pipeline *p, S_job *j, const S_rel *x)
+static void S_evidence_row(const rg_pipeline *p, S_job *j, const S_scratch *sc,
+                           const S_rel *x)
 {
     rg_buf *b = &j->evidence_rows;
     const rg_relation *r = &x->r;
-    const rg_actor *src = &p->dict->actors[r->source],
-                   *dst = &p->dict->actors[r->target];
+    const rg_actor a_src = S_actor(p, sc, r->source), a_dst = S_actor(p, sc, r->target);
+    const rg_actor *src = &a_src, *dst = &a_dst;
     S_field(b, j->path, strlen(j->path));
     rg_i_buf_printf(b, "\t%u\t%" PRIu64 "\t%" PRIu64 "\t%s\t%s\t%s\t%s\t",
                     r->sentence, x->os, x->oe, src->id, dst->id,
@@ -285,7 +322,24 @@ static void S_analyse(void *state, void *job)
 
     rg_i_tokenize(&sc->toks, t.norm, t.len);
     rg_i_split_sentences(&sc->sents, t.norm, &sc->toks, &p->dict->abbrevs);
+    sc->ments.text = t.norm;
     rg_i_find_mentions(&sc->ments, p->dict, &sc->toks, &sc->sents);
+    sc->ments.text = NULL;
+    if (sc->ments.n_found) {
+        j->found = rg_i_xcalloc(sc->ments.n_found, sizeof(*j->found));
+        j->n_found = sc->ments.n_found;
+        for (size_t k = 0; k < sc->ments.n_found; k++) {
+            const rg_found *f = &sc->ments.found[k];
+            const rg_sentence *se = &sc->sents.v[f->sentence];
+            rg_buf ex;
+            rg_i_buf_init(&ex);
+            S_field(&ex, t.norm + se->start, se->end - se->start);
+            j->found[k].id = rg_i_xstrdup(sc->ments.found_text.data + f->id);
+            j->found[k].label = rg_i_xstrdup(sc->ments.found_text.data + f->label);
+            j->found[k].example = ex.data ? ex.data : rg_i_xstrdup("");
+            j->found[k].type = f->type;
+        }
+    }
     rg_i_find_relations(&sc->rels, &sc->ments, &sc->sents, &sc->toks, p->dict,
                         &p->opts);
 
@@ -314,7 +368,7 @@ static void S_analyse(void *state, void *job)
             rg_i_buf_add(&j->texts, t.norm + s->start, x->text_len);
         }
         if (p->opts.evidence)
-            S_evidence_row(p, j, x);
+            S_evidence_row(p, j, sc, x);
     }
     if (p->opts.mentions)
         S_mention_rows(p, j, sc, &t);
@@ -333,6 +387,53 @@ static void S_write(rg_pipeline *p, FILE *f, const char *s, size_t n)
     }
 }
 
+/* On the calling thread: numbers the document's discovered actors by id
+ * after the dictionary's (a new id gets the next number, so the numbers
+ * follow input order whatever the threads) and rewrites its mention
+ * actors to them. */
+static void S_number_found(rg_pipeline *p, S_job *j)
+{
+    if (!j->n_found)
+        return;
+    uint32_t n = (uint32_t)p->dict->n_actors;
+    uint32_t *map = rg_i_xmalloc(j->n_found * sizeof(*map));
+    for (size_t k = 0; k < j->n_found; k++) {
+        S_found *f = &j->found[k];
+        size_t before = p->disc_ids.n;
+        int32_t g = rg_i_strtab_intern(&p->disc_ids, f->id, strlen(f->id));
+        if ((size_t)g >= before) {
+            RG_GROW(p->disc, p->cap_disc, p->n_disc + 1);
+            p->disc_example = rg_i_xrealloc(p->disc_example,
+                                            p->cap_disc * sizeof(*p->disc_example));
+            p->disc[p->n_disc] = (rg_actor){.id = f->id, .label = f->label,
+                                            .qid = rg_i_xstrdup(""), .type = f->type};
+            p->disc_example[p->n_disc] = f->example;
+            f->id = f->label = f->example = NULL;   /* owned by p now */
+            p->n_disc++;
+            rg_i_tally_grow(p->tally, n + p->n_disc);
+        }
+        map[k] = n + (uint32_t)g;
+    }
+    for (size_t i = 0; i < j->n_actors; i++)
+        if (j->actors[i] >= n)
+            j->actors[i] = map[j->actors[i] - n];
+    for (size_t i = 0; i < j->n_rels; i++) {
+        rg_relation *r = &j->rels[i].r;
+        if (r->source >= n)
+            r->source = map[r->source - n];
+        if (r->target >= n)
+            r->target = map[r->target - n];
+        /* The same pair in every document: co-occurrence is kept with
+         * source < target. */
+        if (r->kind == RG_KIND_COOCCURRENCE && r->source > r->target) {
+            uint32_t tmp = r->source;
+            r->source = r->target;
+            r->target = tmp;
+        }
+    }
+    free(map);
+}
+
 /* On the calling thread, in input order: messages, tally, tables, counts. */
 static rg_status S_merge(void *ctx, void *job)
 {
@@ -345,6 +446,7 @@ static rg_status S_merge(void *ctx, void *job)
         goto out;
     }
     uint32_t doc = p->doc_no++;
+    S_number_found(p, j);
     for (size_t i = 0; i < j->n_actors; i++)
         rg_i_tally_mention(p->tally, j->actors[i], doc);
     for (size_t i = 0; i < j->n_rels; i++) {
@@ -390,6 +492,7 @@ rg_pipeline *rg_pipeline_new(const rg_dict *dict, const rg_options *opts)
     p->dict = dict;
     p->opts = *opts;
     p->tally = rg_i_tally_new(dict->n_actors);
+    rg_i_strtab_init(&p->disc_ids);
     p->furniture = rg_i_boilerplate_new(&dict->furniture);
     /* libxml2 must be set up once before threads use it. */
     rg_i_html_setup();
@@ -416,6 +519,15 @@ void rg_pipeline_free(rg_pipeline *p)
     rg_i_workers_free(p->workers);
     rg_i_tally_free(p->tally);
     rg_i_boilerplate_free(p->furniture);
+    for (size_t i = 0; i < p->n_disc; i++) {
+        free(p->disc[i].id);
+        free(p->disc[i].label);
+        free(p->disc[i].qid);
+        free(p->disc_example[i]);
+    }
+    free(p->disc);
+    free(p->disc_example);
+    rg_i_strtab_destroy(&p->disc_ids);
     free(p);
 }
 
@@ -442,5 +554,81 @@ rg_stats rg_pipeline_stats(const rg_pipeline *p)
 
 rg_status rg_network_build(const rg_pipeline *p, rg_network **out)
 {
-    return rg_i_network_from_tally(p->tally, p->dict, out);
+    return rg_i_network_from_tally_ext(p->tally, p->dict, p->disc, p->n_disc, out);
+}
+
+static int S_cmp_disc(const void *a, const void *b, void *ctx)
+{
+    const rg_actor *d = ctx;
+    return strcmp(d[*(const size_t *)a].id, d[*(const size_t *)b].id);
+}
+
+/* Insertion sort of the discovered actors' numbers by id (qsort has no
+ * context argument in C11; the list is short). */
+static void S_sort_disc(size_t *ix, size_t n, const rg_actor *d)
+{
+    for (size_t i = 1; i < n; i++)
+        for (size_t k = i; k > 0 && S_cmp_disc(&ix[k - 1], &ix[k], (void *)d) > 0; k--) {
+            size_t t = ix[k];
+            ix[k] = ix[k - 1];
+            ix[k - 1] = t;
+        }
+}
+
+rg_status rg_pipeline_write_suggestions(const rg_pipeline *p, FILE *actors,
+                                        FILE *aliases)
+{
+    size_t n = p->n_disc;
+    size_t *ix = rg_i_xmalloc((n ? n : 1) * sizeof(*ix));
+    for (size_t i = 0; i < n; i++)
+        ix[i] = i;
+    S_sort_disc(ix, n, p->disc);
+    rg_buf a, l;
+    rg_i_buf_init(&a);
+    rg_i_buf_init(&l);
+    rg_i_buf_adds(&a, "# Actors relgraph found by rule and not in the dictionary "
+                      "(--suggest).\n# Review them, fix ids and labels, delete "
+                      "what is wrong, then add the directory with -d.\n"
+                      "id\ttype\tlabel\tqid\n");
+    rg_i_buf_adds(&l, "# Aliases of the actors in actors.tsv (--suggest); the "
+                      "short form is a person's surname as relgraph resolved it.\n"
+                      "actor\tform\talias\n");
+    for (size_t i = 0; i < n; i++) {
+        const rg_actor *d = &p->disc[ix[i]];
+        const rg_tally_actor *ta =
+            rg_i_tally_actor(p->tally, p->dict->n_actors + ix[i]);
+        const char *id = d->id + 5;   /* without "disc:" */
+        rg_i_buf_printf(&a, "# count %llu in %u document%s: %s\n",
+                        (unsigned long long)ta->mentions, ta->documents,
+                        ta->documents == 1 ? "" : "s", p->disc_example[ix[i]]);
+        rg_i_buf_printf(&a, "%s\t%s\t", id, rg_i_type_name(d->type));
+        S_field(&a, d->label, strlen(d->label));
+        rg_i_buf_adds(&a, "\t\n");
+        rg_i_buf_printf(&l, "%s\tname\t", id);
+        S_field(&l, d->label, strlen(d->label));
+        rg_i_buf_addc(&l, '\n');
+        /* A person's surname: the last word of two or more ("Kahl"). */
+        const char *sp = strrchr(d->label, ' ');
+        if (d->type == RG_TYPE_PERSON && sp && sp[1]) {
+            /* Korean names ("Lee Sung-yoon"): the family name comes first. */
+            const char *h = strchr(sp + 1, '-');
+            size_t sn = strlen(sp + 1);
+            const char *sur = sp + 1;
+            if (h && h[1] >= 'a' && h[1] <= 'z') {
+                sur = d->label;
+                sn = strcspn(d->label, " ");
+            }
+            rg_i_buf_printf(&l, "%s\tshort\t", id);
+            S_field(&l, sur, sn);
+            rg_i_buf_addc(&l, '\n');
+        }
+    }
+    free(ix);
+    rg_status st = RG_OK;
+    if ((a.len && fwrite(a.data, 1, a.len, actors) != a.len) ||
+        (l.len && fwrite(l.data, 1, l.len, aliases) != l.len))
+        st = RG_EIO;
+    rg_i_buf_destroy(&a);
+    rg_i_buf_destroy(&l);
+    return st;
 }

@@ -531,6 +531,7 @@ typedef struct S_seg {
 typedef struct S_ctx {
     const rg_tokens *toks;
     const rg_dict *d;
+    const rg_mentions *m;  /* for the types of discovered actors */
     const rg_verbs *verbs;
     size_t tb, te;         /* sentence tokens */
     uint8_t *tag;          /* per token - tb */
@@ -635,7 +636,7 @@ static int S_person_at(const S_ctx *c, size_t i)
     if (i >= c->te)
         return 0;
     int32_t a = c->ment_at[i - c->tb];
-    return a > 0 && c->d->actors[a - 1].type == RG_TYPE_PERSON;
+    return a > 0 && rg_i_mention_type(c->m, c->d, (uint32_t)a - 1) == RG_TYPE_PERSON;
 }
 
 /* Whether a modifier mention [t0, t1) stands for its actor. */
@@ -706,7 +707,7 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
         size_t t0 = c->mtok[2 * (i - c->m0)], t1 = c->mtok[2 * (i - c->m0) + 1];
         if (t0 < c->tb || t1 > c->te || t0 >= t1 || S_skip(c, t0))
             continue;
-        int type = c->d->actors[mt->actor].type;
+        int type = rg_i_mention_type(c->m, c->d, mt->actor);
         if (type != RG_TYPE_PERSON && type != RG_TYPE_ORGANIZATION &&
             type != RG_TYPE_COUNTRY)
             continue;
@@ -1022,7 +1023,7 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
         /* A title before a name: "dem südkoreanischen Präsidenten Yoon"
          * takes the role of the title's phrase. */
         if (noun && steps == 0 && first->form != RG_FORM_ADJECTIVE &&
-            c->d->actors[first->actor].type == RG_TYPE_PERSON) {
+            rg_i_mention_type(c->m, c->d, first->actor) == RG_TYPE_PERSON) {
             k = S_prev(c, k, b);
             continue;
         }
@@ -1519,6 +1520,7 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     S_ctx c = {0};
     c.toks = toks;
     c.d = d;
+    c.m = m;
     c.verbs = d->verbs;
     c.out = out;
     pthread_once(&S_wt_once, S_wt_build);

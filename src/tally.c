@@ -44,6 +44,16 @@ void rg_i_tally_free(rg_tally *t)
     free(t);
 }
 
+void rg_i_tally_grow(rg_tally *t, size_t n_actors)
+{
+    if (n_actors <= t->n_actors)
+        return;
+    t->actors = rg_i_xrealloc(t->actors, n_actors * sizeof(*t->actors));
+    memset(t->actors + t->n_actors, 0,
+           (n_actors - t->n_actors) * sizeof(*t->actors));
+    t->n_actors = n_actors;
+}
+
 void rg_i_tally_mention(rg_tally *t, uint32_t actor, uint32_t doc)
 {
     if (actor >= t->n_actors)

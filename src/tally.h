@@ -36,6 +36,10 @@ typedef struct rg_tally rg_tally;
 rg_tally *rg_i_tally_new(size_t n_actors);
 void rg_i_tally_free(rg_tally *t);
 
+/* Makes room for `n_actors` actors (discovered actors are numbered after
+ * the dictionary's as they are merged); never shrinks. */
+void rg_i_tally_grow(rg_tally *t, size_t n_actors);
+
 /* Counts one mention of `actor` in document number `doc` (0, 1, 2, ...). */
 void rg_i_tally_mention(rg_tally *t, uint32_t actor, uint32_t doc);
 

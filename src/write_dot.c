@@ -79,15 +79,20 @@ static void S_node(rg_buf *b, const rg_network *net, igraph_integer_t v)
     rg_buf tip;
     rg_i_buf_init(&tip);
     double m = rg_i_node_num(net, "mentions", v);
-    rg_i_buf_printf(&tip, "%s (%s): %s mention%s",
+    /* An actor found by rule (discover.c) is drawn with a dashed outline
+     * and says so in its tooltip; dictionary actors as before. */
+    int disc = strcmp(rg_i_node_str(net, "source", v), "discovered") == 0;
+    rg_i_buf_printf(&tip, "%s (%s%s): %s mention%s",
                     rg_i_node_str(net, "label", v), type,
+                    disc ? ", discovered" : "",
                     rg_i_format_number(num, m), m == 1 ? "" : "s");
     rg_i_buf_adds(b, "  ");
     S_quote(b, rg_i_node_str(net, "id", v));
     rg_i_buf_adds(b, " [label=");
     S_quote(b, rg_i_node_str(net, "label", v));
-    rg_i_buf_printf(b, ", shape=%s, fillcolor=\"%s\", tooltip=",
-                    style->shape, style->fill);
+    rg_i_buf_printf(b, ", shape=%s, fillcolor=\"%s\", %stooltip=",
+                    style->shape, style->fill,
+                    disc ? "style=\"filled,dashed\", " : "");
     S_quote(b, tip.data);
     rg_i_buf_adds(b, "];\n");
     rg_i_buf_destroy(&tip);

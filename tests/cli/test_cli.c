@@ -446,3 +446,126 @@ Test(cli, installed_binary_finds_its_dictionary, .timeout = 120)
     free(out);
     free(out_path);
 }
+
+/* ---- discovery: actors the dictionary does not know (issue 9) ---------- */
+
+static const char *DISC_TEXT =
+    "Der Experte Lee Sung-yoon warnt Nordkorea. Lee sagte das in Seoul.\n";
+
+Test(cli, discovery_is_on_and_marked)
+{
+    rgt_result r;
+    rgt_run(&r, NULL, DISC_TEXT, (const char *[]){"-", "--mentions", "-", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect(strstr(r.out, "\tLee Sung-yoon\tdisc:lee_sung_yoon\tLee Sung-yoon\t"
+                            "person\tdiscovered\n"), "%s", r.out);
+    cr_expect(strstr(r.out, "\tLee\tdisc:lee_sung_yoon\tLee Sung-yoon\tperson\t"
+                            "discovered\n"), "%s", r.out);
+    rgt_result_free(&r);
+    rgt_run(&r, NULL, DISC_TEXT,
+            (const char *[]){"-", "--mentions", "-", "--no-discover", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect_null(strstr(r.out, "disc:"), "%s", r.out);
+    cr_expect(strstr(r.out, "north_korea"), "%s", r.out);
+    rgt_result_free(&r);
+}
+
+Test(cli, source_attribute_in_every_export)
+{
+    const char *fmts[] = {"graphml", "gexf", "json", "dot", "csv"};
+    for (size_t i = 0; i < 5; i++) {
+        char name[32];
+        snprintf(name, sizeof(name), "net.%s", fmts[i]);
+        char *out = rgt_path(tmp, name);
+        rgt_result r;
+        rgt_run(&r, NULL, DISC_TEXT, (const char *[]){"-", "-o", out, "-q", NULL});
+        cr_assert_eq(r.status, 0, "%s: %s", fmts[i], r.err);
+        rgt_result_free(&r);
+        char *path = i == 4 ? rgt_path(tmp, "net.nodes.csv") : strdup(out);
+        char *text = rgt_read_file(path, NULL);
+        cr_assert_not_null(text, "%s", path);
+        /* DOT is for drawing: discovered actors are dashed and say so */
+        if (i == 3)
+            cr_expect(strstr(text, "style=\"filled,dashed\", tooltip=\"Lee "
+                                   "Sung-yoon (person, discovered)"), "%s", text);
+        else
+            cr_expect(strstr(text, "source"), "%s lacks source", fmts[i]);
+        cr_expect(strstr(text, "discovered"), "%s lacks discovered", fmts[i]);
+        if (i != 3)
+            cr_expect(strstr(text, "dictionary"), "%s lacks dictionary", fmts[i]);
+        cr_expect(strstr(text, "disc:lee_sung_yoon"), "%s lacks the id", fmts[i]);
+        free(text);
+        free(path);
+        free(out);
+    }
+}
+
+Test(cli, suggest_writes_a_loadable_dictionary)
+{
+    char *dir = rgt_path(tmp, "sugg");
+    rgt_result r;
+    rgt_run(&r, NULL, DISC_TEXT, (const char *[]){"-", "--suggest", dir, "-q", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    rgt_result_free(&r);
+    char *a = rgt_path(dir, "actors.tsv"), *l = rgt_path(dir, "aliases.tsv");
+    char *at = rgt_read_file(a, NULL), *lt = rgt_read_file(l, NULL);
+    cr_assert_not_null(at);
+    cr_assert_not_null(lt);
+    cr_expect(strstr(at, "# count 2 in 1 document: Der Experte Lee Sung-yoon "
+                         "warnt Nordkorea.\nlee_sung_yoon\tperson\tLee Sung-yoon\t\n"),
+              "%s", at);
+    cr_expect(strstr(lt, "lee_sung_yoon\tname\tLee Sung-yoon\n"
+                         "lee_sung_yoon\tshort\tLee\n"), "%s", lt);
+    /* loaded with -d, the actor is the dictionary's */
+    rgt_run(&r, NULL, DISC_TEXT, (const char *[]){"-", "-d", dir, "--mentions", "-", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect(strstr(r.out, "\tLee Sung-yoon\tlee_sung_yoon\tLee Sung-yoon\tperson\tname\n"),
+              "%s", r.out);
+    cr_expect_null(strstr(r.out, "disc:"), "%s", r.out);
+    rgt_result_free(&r);
+    /* --suggest needs discovery */
+    rgt_run(&r, NULL, DISC_TEXT,
+            (const char *[]){"-", "--suggest", dir, "--no-discover", NULL});
+    cr_expect_eq(r.status, 1);
+    rgt_result_free(&r);
+    free(at);
+    free(lt);
+    free(a);
+    free(l);
+    free(dir);
+}
+
+Test(cli, discovery_is_the_same_for_any_jobs)
+{
+    char *d = rgt_path(tmp, "docs");
+    mkdir(d, 0755);
+    for (int i = 0; i < 6; i++) {
+        char name[16], body[256];
+        snprintf(name, sizeof(name), "d%d.txt", i);
+        snprintf(body, sizeof(body),
+                 "Der Sprecher Tom Hardtke%d widersprach. Die Nachrichtenagentur "
+                 "Tanjug meldete, Experte Lee Sung-yoon und Hardtke%d seien "
+                 "uneins. Peter Hansen schwieg.\n", i % 3, i % 3);
+        char *f = rgt_path(d, name);
+        rgt_write_file(f, body);
+        free(f);
+    }
+    char *o1 = rgt_path(tmp, "j1.graphml"), *o2 = rgt_path(tmp, "j4.graphml");
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){d, "-o", o1, "-j", "1", "-q", NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    rgt_result_free(&r);
+    rgt_run(&r, NULL, NULL, (const char *[]){d, "-o", o2, "-j", "4", "-q", NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    rgt_result_free(&r);
+    char *t1 = rgt_read_file(o1, NULL), *t2 = rgt_read_file(o2, NULL);
+    cr_assert_not_null(t1);
+    cr_assert_not_null(t2);
+    cr_expect_str_eq(t1, t2);
+    cr_expect(strstr(t1, "disc:tom_hardtke0"), "%s", t1);
+    free(t1);
+    free(t2);
+    free(o1);
+    free(o2);
+    free(d);
+}

@@ -149,12 +149,12 @@ Test(network, schema_is_complete)
     static const char *const node[] = {
         "id", "label", "type", "qid", "mentions", "documents", "degree",
         "strength", "pagerank", "betweenness", "closeness", "eigenvector",
-        "clustering", "kcore", "community"};
+        "clustering", "kcore", "community", "source"};
     static const uint8_t node_type[] = {
         RG_ATTR_STRING, RG_ATTR_STRING, RG_ATTR_STRING, RG_ATTR_STRING,
         RG_ATTR_INT, RG_ATTR_INT, RG_ATTR_INT, RG_ATTR_DOUBLE, RG_ATTR_DOUBLE,
         RG_ATTR_DOUBLE, RG_ATTR_DOUBLE, RG_ATTR_DOUBLE, RG_ATTR_DOUBLE,
-        RG_ATTR_INT, RG_ATTR_INT};
+        RG_ATTR_INT, RG_ATTR_INT, RG_ATTR_STRING};
     size_t nn = sizeof(node) / sizeof(node[0]);
     cr_assert_geq(rg_i_attr_count, nn + 4);
     for (size_t i = 0; i < nn; i++) {

@@ -1,0 +1,734 @@
+/*
+ * discover.c — stage 4b: actors the dictionary does not know, found by rule
+ * and marked as such (form `discovered`, ids "disc:…", node attribute
+ * source = discovered).  Runs after the dictionary mentions of a document
+ * (mentions.c), on the same worker thread; never touches a token that is
+ * part of a dictionary mention.
+ *
+ * Words (dict/, see dict/README.md): role nouns and titles (roles*.txt),
+ * organisation heads (org_heads*.txt), first names (first_names*.txt).  A
+ * role or head also matches as the end of a closed or hyphenated compound
+ * (Außenminister, CDU-Außenpolitiker, Kremlchef, Nachrichtenagentur) and
+ * with a German ending (-in, -innen, -e, -en, -n, -s, -es, -r, -er).
+ *
+ * A *name word* is a capitalised word that is not all capitals (headlines:
+ * "EXPERTE WARNT"), not part of a dictionary mention, not the tail of a
+ * hyphen compound, and not a known non-name: a function word or pronoun
+ * (the usual capitalised sentence starters), a month or weekday, a role or
+ * organisation head, a word with a noun suffix (-ung, -heit, -keit,
+ * -schaft, -tion, -ität, -ismus, -nis, -ment, -chen, -tum, -ik, -land …),
+ * or a word written in this document right after an article ("der
+ * Gespräche", "die neuen Gespräche": a noun).  A name word may go on with
+ * hyphen-glued parts (Sung-yoon, Kramp-Karrenbauer); name words may be
+ * joined by a particle (von, van, de, al, bin …).  A name is 1–3 name
+ * words; when a fourth follows, it is no name (a run of nouns).
+ *
+ * Persons:
+ *  1. role + name:    "Der Experte Lee Sung-yoon", "BND-Präsident Bruno Kahl"
+ *                     (a name of one word is enough: "Präsident Lula");
+ *  2. title + name:   "Dr. Anna Schmidt", "Prof. Maier";
+ *  3. role, up to five tokens (prepositions, articles, adjectives in
+ *     -isch…, capitalised words, dictionary mentions, no other punctuation),
+ *     a comma, then a name of at least two words closed by punctuation
+ *     (apposition): "den russischen Botschafter in Südkorea, Georgi
+ *     Sinowjew, ein …";
+ *  4. a first name from the list + one or two more name words, anywhere
+ *     (also at the start of a sentence): "Bruno Kahl".
+ * Nothing else: a capitalised word at the start of a sentence, a noun, a
+ * name without a trigger never becomes an actor.
+ *
+ * Organisations (an organisation head H, not part of a dictionary mention):
+ *  5. H + one capitalised word (acronyms allowed) and then punctuation or a
+ *     lowercase word: "Nachrichtenagentur Yonhap" -> Yonhap;
+ *  6. H + "für" + capitalised words (joined by "und"): "Institut für
+ *     Sicherheitspolitik" (the whole phrase);
+ *  7. capitalised adjectives (-e, -en, -er, -es, -em) not at the start of
+ *     the sentence + H (+ 6): "Koreanische Zentrale Nachrichtenagentur".
+ *  A head alone ("das Verteidigungsministerium") is not an actor.
+ *
+ * Within the document, every later occurrence of a found name, and the
+ * bare surname of a found person (its last word; its first word when the
+ * last has a lowercase hyphen part, as in Korean names: "Lee" after "Lee
+ * Sung-yoon"), also with a genitive -s, is a mention of it — the one found
+ * last when several share the word.  Such a word is never a dictionary
+ * mention (those tokens are left alone), so dictionary resolution is
+ * unchanged.
+ */
+#include "discover.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+/* A name found by a trigger: tokens [t0, t1), found index k. */
+typedef struct S_hit {
+    uint32_t t0, t1, sentence, k;
+} S_hit;
+
+/* A key of resolution: a later token sequence that names found[k]. */
+typedef struct S_key {
+    uint32_t k;
+    uint32_t seq;       /* offset in S_scr.seqs: folds joined by '\x1f' */
+    uint32_t ntok;
+} S_key;
+
+typedef struct S_scr {
+    uint8_t *cov;       /* per token: 1 dictionary mention, 2 discovered */
+    size_t cap_cov;
+    rg_strtab nouns;    /* folds written after an article in this document */
+    rg_strtab labels;   /* label -> found index */
+    rg_strtab keys;     /* "F"/"S" + first fold -> S_key index */
+    S_key *kv;
+    size_t cap_kv;
+    rg_buf seqs, tmp;
+    S_hit *hits;
+    size_t n_hits, cap_hits;
+} S_scr;
+
+void rg_i_discover_free(void *scratch)
+{
+    S_scr *s = scratch;
+    if (!s)
+        return;
+    free(s->cov);
+    rg_i_strtab_destroy(&s->nouns);
+    rg_i_strtab_destroy(&s->labels);
+    rg_i_strtab_destroy(&s->keys);
+    free(s->kv);
+    rg_i_buf_destroy(&s->seqs);
+    rg_i_buf_destroy(&s->tmp);
+    free(s->hits);
+    free(s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Words                                                               */
+/* ------------------------------------------------------------------ */
+
+static const char *const S_articles[] = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
+    "einer", "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines",
+    NULL};
+
+static const char *const S_stop[] = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
+    "einer", "eines", "er", "sie", "es", "wir", "ihr", "ich", "du", "man",
+    "und", "oder", "aber", "doch", "auch", "auf", "in", "im", "am", "an",
+    "bei", "mit", "nach", "von", "vom", "vor", "zu", "zur", "zum", "über",
+    "unter", "für", "gegen", "ohne", "um", "seit", "bis", "wie", "was", "wer",
+    "wo", "wenn", "dass", "als", "ob", "so", "nun", "noch", "schon", "nicht",
+    "kein", "keine", "dieser", "diese", "dieses", "diesen", "jener", "sein",
+    "seine", "ihre", "ihren", "unser", "herr", "frau", "laut", "zudem",
+    "damit", "dabei", "denn", "dann", "hier", "dort", "heute", "gestern",
+    "morgen", "januar", "februar", "märz", "april", "mai", "juni", "juli",
+    "august", "september", "oktober", "november", "dezember", "montag",
+    "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "interview", "video", "foto", "bild", NULL};
+
+static const char *const S_noun_suffixes[] = {
+    "ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis", "ment",
+    "chen", "lein", "tum", "ik", "land", "krieg", "gebiet", "politik",
+    "truppen", "soldaten", "staaten", NULL};
+
+static const char *const S_particles[] = {
+    "von", "van", "de", "der", "den", "da", "di", "del", "al", "el", "bin",
+    "ibn", "zu", "ter", "ten", "dos", "du", "le", "la", NULL};
+
+/* Lowercase words allowed between a role and the comma of an apposition. */
+static const char *const S_gap_words[] = {
+    "in", "im", "aus", "bei", "von", "vom", "der", "des", "für", "am", "an",
+    "zu", "zur", "zum", "und", NULL};
+
+static int S_in(const char *f, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(f, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static int S_ends(const char *f, size_t n, const char *suf)
+{
+    size_t k = strlen(suf);
+    return n >= k && memcmp(f + n - k, suf, k) == 0;
+}
+
+/*
+ * Whether folded word f is, or ends with (as a compound), a word of `tab`,
+ * with one of the endings: "Außenministerin" -> "minister".  The compound
+ * part must be at least 4 bytes long.
+ */
+static int S_listed(const rg_strtab *tab, const char *f, const char *const *endings)
+{
+    if (tab->n == 0)
+        return 0;
+    size_t n = strlen(f);
+    for (const char *const *e = endings; *e; e++) {
+        if (!S_ends(f, n, *e))
+            continue;
+        size_t stem = n - strlen(*e);
+        for (size_t i = 0; i < stem; i++) {
+            if (i > 0 && stem - i < 4)
+                break;
+            if (i > 0 && ((unsigned char)f[i] & 0xC0) == 0x80)
+                continue;   /* not at a character boundary */
+            if (rg_i_strtab_find(tab, f + i, stem - i) >= 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *const S_role_endings[] = {
+    "", "in", "innen", "e", "en", "n", "s", "es", "r", "er", NULL};
+static const char *const S_head_endings[] = {"", "s", "es", "en", "n", NULL};
+
+static int S_word(const rg_tokens *t, size_t i)
+{
+    return t->v[i].kind == RG_TOK_WORD;
+}
+
+static int S_upper(const rg_tokens *t, size_t i)
+{
+    return S_word(t, i) && (t->v[i].flags & RG_TF_UPPER);
+}
+
+static int S_punct(const rg_tokens *t, size_t i, const char *p)
+{
+    return t->v[i].kind == RG_TOK_PUNCT && strcmp(rg_i_token_fold(t, i), p) == 0;
+}
+
+static int S_is_role(const rg_dict *d, const rg_tokens *t, size_t i)
+{
+    return S_upper(t, i) && S_listed(&d->roles, rg_i_token_fold(t, i), S_role_endings);
+}
+
+static int S_is_head(const rg_dict *d, const rg_tokens *t, size_t i)
+{
+    return S_upper(t, i) &&
+           S_listed(&d->org_heads, rg_i_token_fold(t, i), S_head_endings);
+}
+
+typedef struct S_ctx {
+    const rg_dict *d;
+    const rg_tokens *t;
+    S_scr *s;
+    size_t tb, te;      /* the sentence */
+} S_ctx;
+
+/* A known non-name (see the top of the file). */
+static int S_nonname(const S_ctx *c, size_t i)
+{
+    const char *f = rg_i_token_fold(c->t, i);
+    size_t n = strlen(f);
+    if (n < 2 || S_in(f, S_stop))
+        return 1;
+    for (const char *const *s = S_noun_suffixes; *s; s++)
+        if (n < strlen(*s) + 3)
+            continue;   /* "Sung", "Jung": too short for stem + suffix */
+        else if (S_ends(f, n, *s) ||
+            (n > 2 && f[n - 1] == 'n' && S_ends(f, n - 1, *s)) ||
+            (n > 3 && f[n - 1] == 'n' && f[n - 2] == 'e' && S_ends(f, n - 2, *s)) ||
+            (n > 2 && (f[n - 1] == 's' || f[n - 1] == 'e') && S_ends(f, n - 1, *s)))
+            return 1;
+    if (rg_i_strtab_find(&c->s->nouns, f, n) >= 0)
+        return 1;
+    return S_is_role(c->d, c->t, i) || S_is_head(c->d, c->t, i);
+}
+
+/* A name word that may begin a name or follow another (no compound tail). */
+static int S_name_word(const S_ctx *c, size_t i, int allcaps_ok)
+{
+    const rg_token *k = &c->t->v[i];
+    if (i >= c->te || !S_upper(c->t, i) || c->s->cov[i] ||
+        (k->flags & RG_TF_HYPHEN_BEFORE))
+        return 0;
+    if ((k->flags & RG_TF_ALLCAPS) && !allcaps_ok)
+        return 0;
+    return !S_nonname(c, i);
+}
+
+/* After name word i: its hyphen-glued parts ("Sung-yoon"); returns the
+ * token after them and sets *lower when a part is lowercase. */
+static size_t S_word_end(const S_ctx *c, size_t i, int *lower)
+{
+    size_t k = i + 1;
+    while (k + 1 < c->te && (c->t->v[k - 1].flags & RG_TF_HYPHEN_AFTER) &&
+           S_punct(c->t, k, "-") && S_word(c->t, k + 1) && !c->s->cov[k + 1] &&
+           (c->t->v[k + 1].flags & RG_TF_HYPHEN_BEFORE)) {
+        if (!S_upper(c->t, k + 1))
+            *lower = 1;
+        else if (S_nonname(c, k + 1))
+            break;
+        k += 2;
+    }
+    return k;
+}
+
+/*
+ * The person name starting at token i: 1..3 name words.  Returns the
+ * number of words (0: none) and sets *end; *last the first token of the
+ * last word, *lower whether a word has a lowercase hyphen part.
+ */
+static int S_name(const S_ctx *c, size_t i, size_t *end, size_t *last,
+                  int *lower)
+{
+    int words = 0;
+    size_t k = i;
+    *lower = 0;
+    while (k < c->te) {
+        if (S_name_word(c, k, 0)) {
+            if (words == 3)
+                return 0;   /* a fourth: a run of nouns, not a name */
+            *last = k;
+            k = S_word_end(c, k, lower);
+            words++;
+            continue;
+        }
+        if (words > 0 && k + 1 < c->te && S_word(c->t, k) &&
+            !S_upper(c->t, k) && S_in(rg_i_token_fold(c->t, k), S_particles) &&
+            S_name_word(c, k + 1, 0)) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    *end = k;
+    return words;
+}
+
+/* Punctuation (or the end of the sentence) at token i. */
+static int S_closed(const S_ctx *c, size_t i)
+{
+    return i >= c->te || c->t->v[i].kind == RG_TOK_PUNCT;
+}
+
+/* ------------------------------------------------------------------ */
+/* Found actors                                                        */
+/* ------------------------------------------------------------------ */
+
+void rg_i_discover_id(rg_buf *out, const char *label)
+{
+    rg_buf b;
+    rg_i_buf_init(&b);
+    /* German letters by German rule, then accents dropped by utf8proc. */
+    for (const char *p = label; *p; p++) {
+        static const char *const from[] = {"ä", "ö", "ü", "Ä", "Ö", "Ü", "ß",
+                                           "ø", "Ø", "æ", "Æ", "ł", "Ł", "đ"};
+        static const char *const to[] = {"ae", "oe", "ue", "Ae", "Oe", "Ue", "ss",
+                                         "o", "O", "ae", "Ae", "l", "L", "d"};
+        size_t j = 0;
+        for (; j < 14; j++)
+            if (strncmp(p, from[j], 2) == 0)
+                break;
+        if (j < 14) {
+            rg_i_buf_adds(&b, to[j]);
+            p++;
+        } else {
+            rg_i_buf_addc(&b, *p);
+        }
+    }
+    utf8proc_uint8_t *m = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)(b.data ? b.data : ""),
+                                      (utf8proc_ssize_t)b.len, &m,
+                                      UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                                          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    rg_i_buf_adds(out, "disc:");
+    size_t start = out->len, kept = 0;
+    int gap = 0;
+    for (utf8proc_ssize_t i = 0; i < n && kept < 64; i++) {
+        unsigned char ch = m[i];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+            if (gap && out->len > start)
+                rg_i_buf_addc(out, '_');
+            gap = 0;
+            rg_i_buf_addc(out, (char)ch);
+            kept++;
+        } else {
+            gap = 1;
+        }
+    }
+    if (out->len == start)
+        rg_i_buf_printf(out, "x%016llx",
+                        (unsigned long long)rg_i_hash(label, strlen(label)));
+    free(m);
+    rg_i_buf_destroy(&b);
+}
+
+/* The index of the found actor named by tokens [t0, t1), added if new. */
+static uint32_t S_found(rg_mentions *m, S_scr *s, const rg_tokens *t,
+                        size_t t0, size_t t1, uint32_t sentence, int type,
+                        const char *text)
+{
+    rg_buf *lb = &s->tmp;
+    rg_i_buf_reset(lb);
+    for (size_t i = t0; i < t1; i++) {
+        if (i > t0 && (t->v[i].flags & RG_TF_SPACE_BEFORE))
+            rg_i_buf_addc(lb, ' ');
+        rg_i_buf_add(lb, text + t->v[i].start, t->v[i].end - t->v[i].start);
+    }
+    size_t before = s->labels.n;
+    int32_t k = rg_i_strtab_intern(&s->labels, lb->data, lb->len);
+    if ((size_t)k < before)
+        return (uint32_t)k;
+    RG_GROW(m->found, m->cap_found, m->n_found + 1);
+    rg_found *f = &m->found[m->n_found++];
+    f->type = (uint8_t)type;
+    f->sentence = sentence;
+    f->label = (uint32_t)m->found_text.len;
+    rg_i_buf_add(&m->found_text, lb->data, lb->len + 1);   /* with the NUL */
+    f->id = (uint32_t)m->found_text.len;
+    rg_i_discover_id(&m->found_text, s->labels.str[k]);
+    rg_i_buf_addc(&m->found_text, '\0');   /* ids and labels are C strings */
+    return (uint32_t)k;
+}
+
+static void S_hit_add(S_ctx *c, rg_mentions *m, size_t t0, size_t t1,
+                      uint32_t sentence, int type, const char *text)
+{
+    S_scr *s = c->s;
+    for (size_t i = t0; i < t1; i++)
+        if (s->cov[i])
+            return;
+    for (size_t i = t0; i < t1; i++)
+        s->cov[i] = 2;
+    RG_GROW(s->hits, s->cap_hits, s->n_hits + 1);
+    s->hits[s->n_hits++] = (S_hit){(uint32_t)t0, (uint32_t)t1, sentence,
+                                   S_found(m, s, c->t, t0, t1, sentence, type, text)};
+}
+
+/* The folds of tokens [t0, t1) joined by '\x1f', into b. */
+static void S_seq(rg_buf *b, const rg_tokens *t, size_t t0, size_t t1)
+{
+    rg_i_buf_reset(b);
+    for (size_t i = t0; i < t1; i++) {
+        if (i > t0)
+            rg_i_buf_addc(b, '\x1f');
+        rg_i_buf_adds(b, rg_i_token_fold(t, i));
+    }
+}
+
+static void S_key_add(S_scr *s, const rg_tokens *t, char kind, size_t t0,
+                      size_t t1, uint32_t k)
+{
+    rg_buf *b = &s->tmp;
+    rg_i_buf_reset(b);
+    rg_i_buf_addc(b, kind);
+    rg_i_buf_adds(b, rg_i_token_fold(t, t0));
+    int32_t id = rg_i_strtab_intern(&s->keys, b->data, b->len);
+    RG_GROW(s->kv, s->cap_kv, (size_t)id + 1);
+    s->kv[id].k = k;
+    s->kv[id].seq = (uint32_t)s->seqs.len;
+    s->kv[id].ntok = (uint32_t)(t1 - t0);
+    S_seq(b, t, t0, t1);
+    rg_i_buf_add(&s->seqs, b->data, b->len + 1);   /* with the NUL */
+}
+
+/* The key `kind` + fold f, when tokens from t0 spell its sequence within
+ * the sentence [., te) and are not covered; sets *t1. */
+static const S_key *S_key_match(S_scr *s, const rg_tokens *t, char kind,
+                                const char *f, size_t flen, size_t t0,
+                                size_t te, size_t *t1)
+{
+    rg_buf *b = &s->tmp;
+    rg_i_buf_reset(b);
+    rg_i_buf_addc(b, kind);
+    rg_i_buf_add(b, f, flen);
+    int32_t id = rg_i_strtab_find(&s->keys, b->data, b->len);
+    if (id < 0)
+        return NULL;
+    const S_key *key = &s->kv[id];
+    if (key->ntok == 1) {
+        *t1 = t0 + 1;
+        return key;
+    }
+    if (t0 + key->ntok > te)
+        return NULL;
+    for (size_t i = t0; i < t0 + key->ntok; i++)
+        if (s->cov[i])
+            return NULL;
+    S_seq(b, t, t0, t0 + key->ntok);
+    if (strcmp(b->data, s->seqs.data + key->seq) != 0)
+        return NULL;
+    *t1 = t0 + key->ntok;
+    return key;
+}
+
+/* ------------------------------------------------------------------ */
+/* The rules                                                           */
+/* ------------------------------------------------------------------ */
+
+/* Rules 1-3 at role or title token r (the title's dot at r + 1). */
+static void S_person_after(S_ctx *c, rg_mentions *m, size_t r, uint32_t sent,
+                           const char *text)
+{
+    size_t end, last;
+    int lower;
+    size_t i = r + 1;
+    if (i < c->te && S_punct(c->t, i, "."))
+        i++;   /* "Dr. Anna Schmidt" */
+    else if (i < c->te && (c->t->v[r].flags & RG_TF_HYPHEN_AFTER))
+        return;   /* "Experten-Runde" */
+    int w = S_name(c, i, &end, &last, &lower);
+    if (w > 0 && (end >= c->te || !S_upper(c->t, end) || c->s->cov[end])) {
+        S_hit_add(c, m, i, end, sent, RG_TYPE_PERSON, text);
+        return;
+    }
+    if (w > 0)
+        return;
+    /* Apposition: role ..., Name Name, */
+    for (size_t k = r + 1; k < c->te && k <= r + 6; k++) {
+        if (S_punct(c->t, k, ",")) {
+            w = S_name(c, k + 1, &end, &last, &lower);
+            if (w >= 2 && S_closed(c, end))
+                S_hit_add(c, m, k + 1, end, sent, RG_TYPE_PERSON, text);
+            return;
+        }
+        if (c->s->cov[k] == 1 || S_upper(c->t, k) || S_punct(c->t, k, "-"))
+            continue;
+        const char *f = rg_i_token_fold(c->t, k);
+        size_t n = strlen(f);
+        if (S_word(c->t, k) &&
+            (S_in(f, S_gap_words) || S_ends(f, n, "isch") ||
+             S_ends(f, n, "ische") || S_ends(f, n, "ischen") ||
+             S_ends(f, n, "ischer")))
+            continue;
+        return;
+    }
+}
+
+/* Rules 5-7 at organisation head h. */
+static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
+                     const char *text)
+{
+    if (c->s->cov[h] || (c->t->v[h].flags & RG_TF_HYPHEN_AFTER))
+        return;
+    /* 7: capitalised adjectives before it, not at the sentence start */
+    size_t a = h;
+    while (a > c->tb + 1 && S_upper(c->t, a - 1) && !c->s->cov[a - 1] &&
+           !(c->t->v[a - 1].flags & (RG_TF_ALLCAPS | RG_TF_HYPHEN_BEFORE |
+                                     RG_TF_HYPHEN_AFTER))) {
+        const char *f = rg_i_token_fold(c->t, a - 1);
+        size_t n = strlen(f);
+        if (!(S_ends(f, n, "e") || S_ends(f, n, "en") || S_ends(f, n, "er") ||
+              S_ends(f, n, "es") || S_ends(f, n, "em")) ||
+            S_in(f, S_stop) || S_is_role(c->d, c->t, a - 1))
+            break;
+        a--;
+    }
+    /* 6: "für" + capitalised words */
+    size_t e = h + 1;
+    if (e + 1 < c->te && S_word(c->t, e) && !strcmp(rg_i_token_fold(c->t, e), "für") &&
+        S_upper(c->t, e + 1) && !c->s->cov[e + 1]) {
+        size_t k = e + 1;
+        while (k < c->te) {
+            if (S_upper(c->t, k) && !c->s->cov[k] && !S_in(rg_i_token_fold(c->t, k), S_stop)) {
+                k++;
+                continue;
+            }
+            if (k + 1 < c->te && S_word(c->t, k) &&
+                !strcmp(rg_i_token_fold(c->t, k), "und") && S_upper(c->t, k + 1) &&
+                !c->s->cov[k + 1]) {
+                k++;
+                continue;
+            }
+            break;
+        }
+        if (k - (e + 1) <= 4) {
+            S_hit_add(c, m, a, k, sent, RG_TYPE_ORGANIZATION, text);
+            return;
+        }
+    }
+    if (a < h) {
+        S_hit_add(c, m, a, h + 1, sent, RG_TYPE_ORGANIZATION, text);
+        return;
+    }
+    /* 5: head + one capitalised name, then punctuation or lowercase */
+    if (e < c->te && S_name_word(c, e, 1) &&
+        !(c->t->v[e].flags & RG_TF_HYPHEN_AFTER) &&
+        (e + 1 >= c->te || !S_upper(c->t, e + 1)))
+        S_hit_add(c, m, e, e + 1, sent, RG_TYPE_ORGANIZATION, text);
+}
+
+static int S_cmp_hit(const void *a, const void *b)
+{
+    const S_hit *x = a, *y = b;
+    return x->t0 < y->t0 ? -1 : x->t0 > y->t0;
+}
+
+static int S_cmp_mention(const void *a, const void *b)
+{
+    const rg_mention *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
+                   const rg_sentences *sents)
+{
+    if (!m->disc_scratch) {
+        S_scr *ns = rg_i_xcalloc(1, sizeof(*ns));
+        rg_i_strtab_init(&ns->nouns);
+        rg_i_strtab_init(&ns->labels);
+        rg_i_strtab_init(&ns->keys);
+        m->disc_scratch = ns;
+    }
+    S_scr *s = m->disc_scratch;
+    if (toks->n == 0 || sents->n == 0)
+        return;
+    /* Labels are copied from the text (folds lose the case). */
+    const char *text = m->text;
+    if (!text)
+        return;
+    rg_i_strtab_destroy(&s->nouns);
+    rg_i_strtab_init(&s->nouns);
+    rg_i_strtab_destroy(&s->labels);
+    rg_i_strtab_init(&s->labels);
+    rg_i_strtab_destroy(&s->keys);
+    rg_i_strtab_init(&s->keys);
+    rg_i_buf_reset(&s->seqs);
+    s->n_hits = 0;
+    if (s->cap_cov < toks->n) {
+        free(s->cov);
+        s->cov = rg_i_xmalloc(toks->n);
+        s->cap_cov = toks->n;
+    }
+    memset(s->cov, 0, toks->n);
+    /* Tokens of dictionary mentions (both in text order). */
+    size_t t = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        while (t < toks->n && toks->v[t].end <= m->v[i].start)
+            t++;
+        for (size_t u = t; u < toks->n && toks->v[u].start < m->v[i].end; u++)
+            s->cov[u] = 1;
+    }
+    /* Nouns: the first capitalised word after an article (and lowercase
+     * adjectives) in this document. */
+    for (size_t i = 0; i + 1 < toks->n; i++) {
+        if (!S_word(toks, i) || !S_in(rg_i_token_fold(toks, i), S_articles))
+            continue;
+        size_t k = i + 1, adj = 0;
+        while (k < toks->n && adj < 3 && S_word(toks, k) && !S_upper(toks, k) &&
+               !S_in(rg_i_token_fold(toks, k), S_articles)) {
+            k++;
+            adj++;
+        }
+        if (k < toks->n && S_upper(toks, k) && !s->cov[k] &&
+            !(toks->v[k].flags & RG_TF_ALLCAPS)) {
+            const char *f = rg_i_token_fold(toks, k);
+            rg_i_strtab_intern(&s->nouns, f, strlen(f));
+        }
+    }
+    /* Triggers, sentence by sentence. */
+    S_ctx c = {.d = d, .t = toks, .s = s};
+    for (size_t si = 0; si < sents->n; si++) {
+        c.tb = sents->v[si].tok_begin;
+        c.te = sents->v[si].tok_end;
+        for (size_t i = c.tb; i < c.te; i++) {
+            if (s->cov[i] || !S_word(toks, i))
+                continue;
+            const char *f = rg_i_token_fold(toks, i);
+            /* 2: a title "Dr." (the dot is its own token) */
+            if (i + 1 < c.te && S_punct(toks, i + 1, ".") && S_upper(toks, i)) {
+                char title[16];
+                size_t n = strlen(f);
+                if (n + 2 <= sizeof(title)) {
+                    memcpy(title, f, n);
+                    memcpy(title + n, ".", 2);
+                    if (rg_i_strtab_find(&d->roles, title, n + 1) >= 0) {
+                        S_person_after(&c, m, i, (uint32_t)si, text);
+                        continue;
+                    }
+                }
+            }
+            if (!S_upper(toks, i) || (toks->v[i].flags & RG_TF_ALLCAPS))
+                continue;
+            if (S_is_role(d, toks, i)) {
+                S_person_after(&c, m, i, (uint32_t)si, text);
+                continue;
+            }
+            if (S_is_head(d, toks, i)) {
+                S_org_at(&c, m, i, (uint32_t)si, text);
+                continue;
+            }
+            /* 4: a first name + one or two name words */
+            if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
+                !(i > c.tb && S_upper(toks, i - 1) && !s->cov[i - 1]) &&
+                rg_i_strtab_find(&d->first_names, f, strlen(f)) >= 0) {
+                size_t end, last;
+                int lower;
+                int w = S_name(&c, i + 1, &end, &last, &lower);
+                if (w >= 1 && w <= 2 &&
+                    (end >= c.te || !S_upper(toks, end) || s->cov[end]))
+                    S_hit_add(&c, m, i, end, (uint32_t)si, RG_TYPE_PERSON, text);
+            }
+        }
+    }
+    if (s->n_hits == 0)
+        return;
+    qsort(s->hits, s->n_hits, sizeof(*s->hits), S_cmp_hit);
+    /* Mentions: each hit, and later the names and surnames it introduced. */
+    size_t n_dict = m->n, h = 0;
+    for (size_t si = 0; si < sents->n; si++) {
+        size_t te = sents->v[si].tok_end;
+        for (size_t i = sents->v[si].tok_begin; i < te; i++) {
+            size_t t1 = 0;
+            uint32_t k;
+            while (h < s->n_hits && s->hits[h].t0 < i)
+                h++;   /* not reached: hits do not overlap mentions */
+            if (h < s->n_hits && s->hits[h].t0 == i) {
+                const S_hit *x = &s->hits[h++];
+                k = x->k;
+                t1 = x->t1;
+                /* Register the name, and a person's surname. */
+                S_key_add(s, toks, 'F', x->t0, x->t1, k);
+                if (m->found[k].type == RG_TYPE_PERSON) {
+                    size_t w0 = x->t0, wl = x->t0;
+                    int lower = 0;
+                    for (size_t u = x->t0; u < x->t1; u++) {
+                        if (!S_upper(toks, u) && S_word(toks, u) &&
+                            (toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
+                            lower = 1;
+                        if (S_upper(toks, u) && !(toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
+                            wl = u;
+                    }
+                    size_t sur = lower ? w0 : wl, se = sur + 1;
+                    while (se + 1 < x->t1 && S_punct(toks, se, "-"))
+                        se += 2;
+                    S_key_add(s, toks, 'S', sur, se, k);
+                }
+            } else {
+                if (s->cov[i] || !S_upper(toks, i) ||
+                    (toks->v[i].flags & RG_TF_HYPHEN_BEFORE))
+                    continue;
+                const char *f = rg_i_token_fold(toks, i);
+                size_t fl = strlen(f);
+                const S_key *key = S_key_match(s, toks, 'F', f, fl, i, te, &t1);
+                if (!key)
+                    key = S_key_match(s, toks, 'S', f, fl, i, te, &t1);
+                if (!key && fl > 2 && f[fl - 1] == 's')
+                    key = S_key_match(s, toks, 'S', f, fl - 1, i, te, &t1);
+                if (!key)
+                    continue;
+                if ((toks->v[t1 - 1].flags & RG_TF_HYPHEN_AFTER) && key->ntok == 1 &&
+                    t1 < te && S_punct(toks, t1, "-") && S_word(toks, t1 + 1) &&
+                    !S_upper(toks, t1 + 1))
+                    continue;
+                k = key->k;
+            }
+            RG_GROW(m->v, m->cap, m->n + 1);
+            m->v[m->n++] = (rg_mention){
+                .sentence = (uint32_t)si,
+                .start = toks->v[i].start,
+                .end = toks->v[t1 - 1].end,
+                .actor = (uint32_t)d->n_actors + k,
+                .form = RG_FORM_DISCOVERED,
+            };
+            for (size_t u = i; u < t1; u++)
+                s->cov[u] = 2;
+            i = t1 - 1;
+        }
+    }
+    if (m->n > n_dict)
+        qsort(m->v, m->n, sizeof(*m->v), S_cmp_mention);
+}
