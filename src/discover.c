@@ -159,7 +159,8 @@ static int S_ends(const char *f, size_t n, const char *suf)
  * with one of the endings: "Außenministerin" -> "minister".  The compound
  * part must be at least 4 bytes long.
  */
-static int S_listed(const rg_strtab *tab, const char *f, const char *const *endings)
+static int S_listed(const rg_strtab *tab, const rg_tails *tails, const char *f,
+                    const char *const *endings)
 {
     if (tab->n == 0)
         return 0;
@@ -168,6 +169,10 @@ static int S_listed(const rg_strtab *tab, const char *f, const char *const *endi
         if (!S_ends(f, n, *e))
             continue;
         size_t stem = n - strlen(*e);
+        /* Every candidate below ends where the stem ends: when no listed
+         * word ends with those 3 bytes, none can match (most words). */
+        if (stem >= 3 && !tails->short_entries && !rg_i_tails_maybe(tails, f + stem))
+            continue;
         for (size_t i = 0; i < stem; i++) {
             if (i > 0 && stem - i < 4)
                 break;
@@ -201,13 +206,14 @@ static int S_punct(const rg_tokens *t, size_t i, const char *p)
 
 static int S_is_role(const rg_dict *d, const rg_tokens *t, size_t i)
 {
-    return S_upper(t, i) && S_listed(&d->roles, rg_i_token_fold(t, i), S_role_endings);
+    return S_upper(t, i) && S_listed(&d->roles, &d->role_tails, rg_i_token_fold(t, i), S_role_endings);
 }
 
 static int S_is_head(const rg_dict *d, const rg_tokens *t, size_t i)
 {
     return S_upper(t, i) &&
-           S_listed(&d->org_heads, rg_i_token_fold(t, i), S_head_endings);
+           S_listed(&d->org_heads, &d->head_tails, rg_i_token_fold(t, i),
+                    S_head_endings);
 }
 
 typedef struct S_ctx {
