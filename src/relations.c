@@ -1154,12 +1154,16 @@ static int S_edges(S_ctx *c, const S_group *src, const S_group *dst,
             uint32_t s = c->args[i].actor, t = c->args[j].actor;
             if (s == t)
                 continue;
+            /* Verb relations are emitted after every co-occurrence one,
+             * sentence by sentence: a duplicate can only be among the
+             * last entries, those of this sentence (scanning the whole
+             * list made long documents quadratic). */
             int dup = 0;
-            for (size_t k = 0; k < c->out->n && !dup; k++) {
+            for (size_t k = c->out->n; k-- > 0 && !dup;) {
                 const rg_relation *r = &c->out->v[k];
-                dup = r->kind == RG_KIND_RELATION &&
-                      r->sentence == c->sentence && r->source == s &&
-                      r->target == t && r->relation == e->relation;
+                if (r->kind != RG_KIND_RELATION || r->sentence != c->sentence)
+                    break;
+                dup = r->source == s && r->target == t && r->relation == e->relation;
             }
             n++;
             if (!dup)

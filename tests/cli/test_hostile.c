@@ -214,3 +214,22 @@ Test(hostile, killed_run_leaves_nothing)
     cr_expect_eq(access(m, F_OK), -1, "a half-written output appeared");
     free(m);
 }
+
+/* A file of one 6 MB line (no line break, no sentence end) is read in
+ * bounded pieces: the run finishes, finds the actors in it, exit 0. */
+Test(hostile, several_megabyte_line, .timeout = 120)
+{
+    char *big = in_tmp("one-line.txt");
+    FILE *f = fopen(big, "wb");
+    cr_assert_not_null(f);
+    for (int i = 0; i < 100000; i++)
+        fputs("die NATO warnt Russland und noch mehr Worte ", f);
+    cr_assert_eq(fclose(f), 0);
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){big, "--report", "-", "--top", "3", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %.500s", r.err);
+    cr_expect(strstr(r.out, "NATO"), "report: %.500s", r.out);
+    cr_expect(strstr(r.out, "Russland"), "report: %.500s", r.out);
+    rgt_result_free(&r);
+    free(big);
+}
