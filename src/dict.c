@@ -264,6 +264,15 @@ static int S_valid_qid(const char *s)
     return 1;
 }
 
+/* Reports an id that is not lowercase [a-z0-9_]+; returns 1 if so. */
+static int S_bad_id(S_load *L, const char *where, const char *id)
+{
+    if (S_valid_id(id))
+        return 0;
+    S_error(L, where, "invalid actor id '%s' (lowercase letters, digits and _ only)", id);
+    return 1;
+}
+
 static void S_actors_line(S_load *L, const char *where, char **f, size_t nf)
 {
     rg_dict *d = L->d;
@@ -274,12 +283,7 @@ static void S_actors_line(S_load *L, const char *where, char **f, size_t nf)
         return;
     }
     int bad = 0;
-    if (!S_valid_id(f[0])) {
-        S_error(L, where,
-                "invalid actor id '%s' (lowercase letters, digits and _ only)",
-                f[0]);
-        bad = 1;
-    }
+    bad |= S_bad_id(L, where, f[0]);
     int type = rg_i_type_parse(f[1]);
     if (type < 0) {
         S_error(L, where,
@@ -342,12 +346,7 @@ static void S_aliases_line(S_load *L, const char *where, char **f, size_t nf)
         return;
     }
     int bad = 0;
-    if (!S_valid_id(f[0])) {
-        S_error(L, where,
-                "invalid actor id '%s' (lowercase letters, digits and _ only)",
-                f[0]);
-        bad = 1;
-    }
+    bad |= S_bad_id(L, where, f[0]);
     int form = rg_i_form_parse(f[1]);
     if (form == RG_FORM_COMPOUND || form == RG_FORM_DISCOVERED) {
         S_error(L, where,
