@@ -32,10 +32,17 @@
  *      unless that field is a prepositional phrase ("Am Mittwoch erklärte
  *      die Nato"), then the first nominative-capable group after it; in a
  *      verb-final clause ("dass ...", relative clauses) the first such
- *      group; a zu-infinitive or a clause after "und" without one takes the
- *      subject of the clause before (or its object after erlauben,
- *      auffordern ...).  Passive (werden + participle): the von/durch group
- *      is the source and the subject the target.
+ *      group; "zu VERB" is never the finite verb, so a zu-infinitive
+ *      ("…, Kiew Waffen zu liefern") has no subject of its own.  A clause
+ *      after "und" that begins with its finite verb ("wies … zurück und
+ *      beschuldigte die Ukraine") has none either.  Such a clause takes
+ *      the subject of the clause before; a zu-infinitive takes its object
+ *      after erlauben, auffordern ..., its subject after ankündigen,
+ *      versprechen, drohen, erklären ... or when it has no object, and
+ *      none after another verb with an object ("warnte China davor, …
+ *      zu") or after sich weigern, ablehnen.  Passive (werden +
+ *      participle): the von/durch group is the source and the subject
+ *      the target.
  *   5. The verb: every form of every lexicon entry (verbs.h); a separable
  *      verb's bare form needs its particle at the clause's end; an entry's
  *      pattern words must be in the clause; with >prep the target is the
@@ -372,6 +379,19 @@ static const char *const S_object_control[] = {
     "forderte", "hilf", "half", "helf", "überred", "befähig", "gestatt",
     NULL};
 
+/* Verbs whose subject is the subject of a following zu-infinitive even
+ * when they have an object: "versprach der Ukraine, Waffen zu liefern". */
+static const char *const S_subject_control[] = {
+    "kündig", "angekündigt", "versprech", "versprich", "versprach",
+    "versprochen", "droh", "gedroht", "erklär", "beschliess", "beschloss",
+    "plan", "geplant", "versuch", "zusag", "zugesagt", "zusicher",
+    "zugesichert", "beabsichtig", "bekräftig", NULL};
+
+/* Verbs that negate a following zu-infinitive: "weigerte sich, ... zu
+ * liefern", "lehnte es ab, ... zu". */
+static const char *const S_negating_control[] = {
+    "weiger", "verweiger", "lehnt", "ablehn", "abgelehnt", NULL};
+
 static const char *const S_conj[] = {"und", "oder", "sowie", "aber",
                                      "sondern", "denn", NULL};
 
@@ -526,6 +546,8 @@ typedef struct S_seg {
     int subj;              /* group index or -1, after analysis */
     int ctrl;              /* group for a following zu-infinitive, or -1 */
     int control_verb;      /* contains erlauben, auffordern, ... */
+    int subject_control;   /* contains ankündigen, versprechen, ... */
+    int negating;          /* contains sich weigern, ablehnen */
 } S_seg;
 
 typedef struct S_ctx {
@@ -903,7 +925,7 @@ static void S_add_seg(S_ctx *c, size_t b, size_t e, int left, int right)
     RG_GROW(c->segs, c->cap_segs, c->n_segs + 1);
     /* has_verb: 1 a verb, 0 a noun phrase (joinable), -1 neither known */
     int v = S_seg_has_verb(c, b, e) ? 1 : S_nominal(c, b, e) ? 0 : -1;
-    c->segs[c->n_segs++] = (S_seg){b, e, left, right, v, -1, -1, 0};
+    c->segs[c->n_segs++] = (S_seg){b, e, left, right, v, -1, -1, 0, 0, 0};
 }
 
 static void S_split_clauses(S_ctx *c)
@@ -1283,6 +1305,12 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
         int finite = 0;
         for (size_t k = 0; k < nh; k++)
             finite |= (h[k].flags & RG_VF_FINITE) != 0;
+        /* "zu liefern": a zu-infinitive, not the finite verb (the plural
+         * "liefern" is both). */
+        size_t zp = S_prev(c, i, w0);
+        if (finite && zp != (size_t)-1 && S_word(c, zp) &&
+            !strcmp(S_f(c, zp), "zu"))
+            finite = 0;
         if (finite && (!S_upper(c, i) || i == w0)) {
             fin = i;
             break;
@@ -1335,6 +1363,12 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
         fin = (size_t)-1;   /* an infinitive clause has no finite verb */
     *fin_out = fin;
     if (fin == (size_t)-1)
+        return -1;
+    /* "Der Kreml wies ... zurück und beschuldigte die Ukraine": a clause
+     * after und/oder/aber that begins with its finite verb has left out
+     * the subject it shares with the clause before; the groups after the
+     * verb are its objects. */
+    if (s->left == S_B_CONJ && fin == w0)
         return -1;
     if (fin > w0) {
         /* Main clause: the prefield is one constituent. */
@@ -1392,15 +1426,32 @@ static void S_clause(S_ctx *c, size_t si)
     S_groups(c, s->b, s->e, &g0, &g1);
     size_t fin;
     int subj = S_subject(c, s, g0, g1, &fin);
-    for (size_t i = s->b; i < s->e; i++)
-        if (S_word(c, i) && S_prefix_in(S_f(c, i), S_object_control))
+    for (size_t i = s->b; i < s->e; i++) {
+        if (!S_word(c, i) || S_upper(c, i))
+            continue;
+        const char *f = S_f(c, i);
+        if (S_prefix_in(f, S_object_control))
             s->control_verb = 1;
-    /* Control and coordination: a clause without a subject of its own. */
+        if (S_prefix_in(f, S_subject_control))
+            s->subject_control = 1;
+        if (S_prefix_in(f, S_negating_control))
+            s->negating = 1;
+    }
+    /* Control and coordination: a clause without a subject of its own.  A
+     * zu-infinitive takes the object of erlauben, auffordern ..., the
+     * subject of ankündigen, versprechen ... or of a clause without an
+     * object; after any other verb with an object ("warnte China davor,
+     * Russland zu unterstützen", "beschuldigte die Ukraine, ... zu") its
+     * subject is not decided, and after sich weigern there is none. */
     if (subj < 0 && si > 0) {
         const S_seg *p = &c->segs[si - 1];
         int zu = S_zu_clause(c, s);
-        if (zu && p->control_verb && p->ctrl >= 0)
+        if (zu && p->negating)
+            subj = -1;
+        else if (zu && p->control_verb && p->ctrl >= 0)
             subj = p->ctrl;
+        else if (zu && p->ctrl >= 0 && !p->subject_control)
+            subj = -1;
         else if (zu || s->left == S_B_CONJ)
             subj = p->subj;
     }

@@ -305,3 +305,69 @@ Test(relations, verbs_only_and_cooccurrence_only)
               "%s", ev);
     free(ev);
 }
+
+/* "X verb1 ... und verb2 Y": a clause after und that begins with its
+ * finite verb shares the subject of the clause before. */
+Test(relations, coordinated_verb_first_clause_shares_the_subject)
+{
+    HAS("Die Türkei empfing die Delegation und kritisierte Israel scharf.",
+        "turkey>israel:criticize:kritisieren");
+    HAS("Polen schloss die Grenze und warf Belarus eine Provokation vor.",
+        "poland>belarus:accuse:vorwerfen");
+    HAS("Japan bestellte den Gesandten ein und verurteilte Nordkorea.",
+        "japan>north_korea:condemn:verurteilen");
+    HAS_NOT("Japan bestellte den Gesandten ein und verurteilte Nordkorea.",
+            "north_korea>");
+}
+
+Test(relations, coordinated_clause_with_its_own_subject_keeps_it)
+{
+    const char *t = "Ungarn zögerte lange und dann unterstützte Kanada die Ukraine.";
+    HAS(t, "canada>ukraine:support:unterstützen");
+    HAS_NOT(t, "hungary>");
+}
+
+/* "X kündigt an/erklärt/droht, ... zu VERB": the main subject is the
+ * subject of the zu-infinitive; a group before "zu VERB" is its object. */
+Test(relations, zu_infinitive_takes_the_subject_of_the_main_clause)
+{
+    HAS("Kanada kündigte an, Polen weitere Panzer zu liefern.",
+        "canada>poland:supply:liefern");
+    HAS_NOT("Kanada kündigte an, Polen weitere Panzer zu liefern.", "poland>");
+    HAS("Norwegen erklärte, Estland beim Aufbau der Luftabwehr zu unterstützen.",
+        "norway>estonia:support:unterstützen");
+    HAS("Der Iran drohte, Israel anzugreifen.", "iran>israel:attack:angreifen");
+    HAS("Litauen versprach Polen, Belarus weiter zu beobachten.",
+        "lithuania>belarus:other:beobachten");
+    HAS_NOT("Litauen versprach Polen, Belarus weiter zu beobachten.",
+            "poland>belarus");
+}
+
+Test(relations, zu_infinitive_after_an_object_or_a_refusal_is_undecided)
+{
+    const char *t = "Die EU warnte Serbien davor, Russland zu unterstützen.";
+    HAS(t, "eu>serbia:warn:warnen");
+    HAS_NOT(t, ">russia");
+    HAS_NOT("Ungarn weigerte sich, der Ukraine Waffen zu liefern.",
+            "hungary>ukraine");
+}
+
+/* "Sanktionen gegen X" with ankündigen, beschließen, verlängern ...: the
+ * noun and gegen make the verb sanction. */
+Test(relations, sanction_noun_with_gegen)
+{
+    HAS("Kanada kündigte neue Sanktionen gegen den Iran an.",
+        "canada>iran:sanction:ankündigen");
+    HAS("Die Europäische Union hat ein Embargo gegen Belarus beschlossen.",
+        "eu>belarus:sanction:beschließen");
+    HAS("Norwegen verlängerte die Strafmaßnahmen gegen Syrien.",
+        "norway>syria:sanction:verlängern");
+    HAS("Japan weitet die Sanktionen gegen Nordkorea aus.",
+        "japan>north_korea:sanction:ausweiten");
+}
+
+Test(relations, ankuendigen_without_sanction_noun_is_no_relation)
+{
+    NONE("Japan kündigte Gespräche mit China an.");
+    NONE("Die EU beschloss neue Hilfen für Serbien.");
+}
