@@ -40,6 +40,19 @@ static uint32_t S_idx(const rg_dict *d, const char *id)
     return (uint32_t)i;
 }
 
+/* A tally in which actors a, b and c are mentioned once each. */
+static rg_tally *S_abc(const rg_dict *d, uint32_t *a, uint32_t *b, uint32_t *c)
+{
+    *a = S_idx(d, "a");
+    *b = S_idx(d, "b");
+    *c = S_idx(d, "c");
+    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
+    rg_i_tally_mention(t, *a, 0);
+    rg_i_tally_mention(t, *b, 0);
+    rg_i_tally_mention(t, *c, 0);
+    return t;
+}
+
 static void S_rel(rg_tally *t, uint32_t s, uint32_t tg, int kind, int rel,
                   uint32_t doc, const char *text)
 {
@@ -186,11 +199,8 @@ Test(network, path_metrics)
 {
     /* a - b - c, weights 1 and 2 */
     rg_dict *d = S_dict();
-    uint32_t a = S_idx(d, "a"), b = S_idx(d, "b"), c = S_idx(d, "c");
-    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
-    rg_i_tally_mention(t, a, 0);
-    rg_i_tally_mention(t, b, 0);
-    rg_i_tally_mention(t, c, 0);
+    uint32_t a, b, c;
+    rg_tally *t = S_abc(d, &a, &b, &c);
     S_rel(t, a, b, RG_KIND_COOCCURRENCE, 0, 0, "x");
     S_rel(t, b, c, RG_KIND_COOCCURRENCE, 0, 0, "y");
     S_rel(t, b, c, RG_KIND_COOCCURRENCE, 0, 0, "y");
@@ -247,11 +257,8 @@ Test(network, betweenness_prefers_heavy_edges)
      * light (weight 1) and a-b, b-c heavy (weight 4), the way a..c over b
      * is shorter (1/4 + 1/4 < 1), so b is between a and c. */
     rg_dict *d = S_dict();
-    uint32_t a = S_idx(d, "a"), b = S_idx(d, "b"), c = S_idx(d, "c");
-    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
-    rg_i_tally_mention(t, a, 0);
-    rg_i_tally_mention(t, b, 0);
-    rg_i_tally_mention(t, c, 0);
+    uint32_t a, b, c;
+    rg_tally *t = S_abc(d, &a, &b, &c);
     for (int i = 0; i < 4; i++) {
         S_rel(t, a, b, RG_KIND_COOCCURRENCE, 0, 0, "x");
         S_rel(t, b, c, RG_KIND_COOCCURRENCE, 0, 0, "x");
@@ -403,11 +410,8 @@ Test(network, relation_layer_pagerank_is_directed)
 {
     /* a -> b -> c (relation edges), a - c co-occurrence */
     rg_dict *d = S_dict();
-    uint32_t a = S_idx(d, "a"), b = S_idx(d, "b"), c = S_idx(d, "c");
-    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
-    rg_i_tally_mention(t, a, 0);
-    rg_i_tally_mention(t, b, 0);
-    rg_i_tally_mention(t, c, 0);
+    uint32_t a, b, c;
+    rg_tally *t = S_abc(d, &a, &b, &c);
     S_rel(t, a, b, RG_KIND_RELATION, 1, 0, "A warnt B.");
     S_rel(t, b, c, RG_KIND_RELATION, 1, 0, "B warnt C.");
     S_rel(t, a, c, RG_KIND_COOCCURRENCE, 0, 0, "A und C.");
@@ -447,11 +451,8 @@ Test(network, parallel_edges_are_one_tie)
      * co-occurrence (weight 1): on all layers a-b is one tie of weight 2,
      * so b is on a's only path to c once, not twice, and a's degree is 1 */
     rg_dict *d = S_dict();
-    uint32_t a = S_idx(d, "a"), b = S_idx(d, "b"), c = S_idx(d, "c");
-    rg_tally *t = rg_i_tally_new(rg_dict_actor_count(d));
-    rg_i_tally_mention(t, a, 0);
-    rg_i_tally_mention(t, b, 0);
-    rg_i_tally_mention(t, c, 0);
+    uint32_t a, b, c;
+    rg_tally *t = S_abc(d, &a, &b, &c);
     S_rel(t, a, b, RG_KIND_COOCCURRENCE, 0, 0, "x");
     S_rel(t, a, b, RG_KIND_RELATION, 1, 0, "x");
     S_rel(t, b, c, RG_KIND_COOCCURRENCE, 0, 0, "x");
