@@ -126,6 +126,14 @@ size_t rg_dict_actor_count(const rg_dict *dict);
 /** Number of aliases in a finished dictionary. */
 size_t rg_dict_alias_count(const rg_dict *dict);
 
+/**
+ * A fingerprint of everything rg_dict_load read into @p dict: the names
+ * and bytes of the files, in load order.  Tally files record it, so that
+ * tallies made with different dictionaries are not merged.  0 for a new
+ * dictionary.
+ */
+uint64_t rg_dict_fingerprint(const rg_dict *dict);
+
 /* ------------------------------------------------------------------ */
 /* Options and the pipeline                                            */
 /* ------------------------------------------------------------------ */
@@ -228,6 +236,16 @@ rg_status rg_pipeline_add_buffer(rg_pipeline *p, const char *name,
 /** The counts so far. */
 rg_stats rg_pipeline_stats(const rg_pipeline *p);
 
+/**
+ * The order in which relgraph reads its inputs: byte order of the paths,
+ * except that '/' comes before every other byte, so that the files of a
+ * directory sort together, as a walk that sorts each directory visits them
+ * ("a/b" < "a-c").  Returns <0, 0 or >0 as strcmp.  The first evidence of
+ * an edge is the one of the earliest document in this order, whatever
+ * order the documents were added in (so shards merge to the same answer).
+ */
+int rg_path_compare(const char *a, const char *b);
+
 /* ------------------------------------------------------------------ */
 /* Network                                                             */
 /* ------------------------------------------------------------------ */
@@ -276,24 +294,26 @@ typedef enum rg_format {
     RG_FORMAT_GRAPHML,
     RG_FORMAT_GEXF,
     RG_FORMAT_JSON,
-    RG_FORMAT_CSV      /**< two files: see rg_csv_table_path */
+    RG_FORMAT_CSV,     /**< two files: see rg_csv_table_path */
+    RG_FORMAT_TALLY    /**< a tally file (rg_pipeline_write_tally,
+                            rg_merge_run), not a network format */
 } rg_format;
 
 /**
  * The format a file name asks for by its extension (.dot, .gv, .graphml,
- * .gexf, .json, .csv; any case), or RG_FORMAT_NONE.
+ * .gexf, .json, .csv, .tally; any case), or RG_FORMAT_NONE.
  */
 rg_format rg_format_from_path(const char *path);
 
 /** The format called @p name ("dot", "gv", "graphml", "gexf", "json",
- *  "csv"), or RG_FORMAT_NONE. */
+ *  "csv", "tally"), or RG_FORMAT_NONE. */
 rg_format rg_format_from_name(const char *name);
 
 /**
  * Writes @p net to @p out in format @p fmt.  Every write is checked;
- * returns RG_OK, RG_EIO (a write failed) or RG_EINVAL (unknown format, or
- * RG_FORMAT_CSV, which needs two files: use rg_network_write_csv_nodes and
- * rg_network_write_csv_edges).
+ * returns RG_OK, RG_EIO (a write failed) or RG_EINVAL (unknown format,
+ * RG_FORMAT_TALLY, or RG_FORMAT_CSV, which needs two files: use
+ * rg_network_write_csv_nodes and rg_network_write_csv_edges).
  */
 rg_status rg_network_write(const rg_network *net, rg_format fmt, FILE *out);
 
@@ -497,6 +517,79 @@ int rg_report_sort_known(const char *name);
  */
 rg_status rg_report_write(const rg_network *net, const rg_report_options *o,
                           FILE *out);
+
+/* ------------------------------------------------------------------ */
+/* Tallies: the unit that travels between machines                     */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A tally file holds the aggregated result of a run over some documents
+ * (a shard of a corpus): actors with mention and document counts, edges
+ * with weights, document counts and first evidence, and the run's counts.
+ * It is UTF-8 text, one record per line, sorted bytewise by the record's
+ * first tab-separated field, with a header naming the format version, the
+ * dictionary's fingerprint and the options that change results; the
+ * format is described in docs/TALLY.md.  Merging tallies of disjoint sets
+ * of documents gives exactly what one run over all of them gives.
+ */
+
+/** The version of the tally file format this library writes and reads. */
+#define RG_TALLY_FORMAT 1
+
+/**
+ * Writes everything tallied by @p p as a tally file.  Returns RG_OK,
+ * RG_EIO (a write failed) or RG_EINVAL (an actor id that cannot be a key:
+ * never for ids the dictionary accepted).
+ * Time: O(V log V + E log E).
+ */
+rg_status rg_pipeline_write_tally(const rg_pipeline *p, FILE *out);
+
+/** A merge of tally files (opaque). */
+typedef struct rg_merge rg_merge;
+
+/**
+ * A new merge.  With @p keep nonzero the merged tally is also kept in
+ * memory for rg_merge_network and rg_merge_write_suggestions (memory: the
+ * network); with 0 the merge only streams to its tally output (memory: one
+ * line per input).  Messages go to @p diag (copied).
+ */
+rg_merge *rg_merge_new(int keep, const rg_diag *diag);
+
+/** Frees @p m. */
+void rg_merge_free(rg_merge *m);
+
+/**
+ * Merges the tally files @p paths[0..n) ("-" = standard input) in one
+ * streaming k-way pass and writes the merged tally to @p out unless it is
+ * NULL.  The merge is associative and commutative: any grouping and order
+ * of the same shards gives the same bytes.  An input may also be one
+ * sorted stream of the lines of several tallies (Hadoop's shuffle): equal
+ * keys are combined wherever they come from.
+ * Every input must be a tally of this format version, made with the same
+ * dictionary and options: the first problem — unreadable file, malformed
+ * or unsorted line (reported as file:line), different header — is
+ * reported through the diagnostics and stops the merge, since a network
+ * missing part of a shard would look complete.
+ * Returns RG_OK, RG_EIO, RG_EPARSE or RG_EINVAL (headers differ); call at
+ * most once per merge.  Time: O(L log n) for L lines in all.
+ */
+rg_status rg_merge_run(rg_merge *m, const char *const *paths, size_t n,
+                       FILE *out);
+
+/** The counts of the documents behind the merged tallies (the sums of the
+ *  tallies' counts). */
+rg_stats rg_merge_stats(const rg_merge *m);
+
+/**
+ * Builds the network of a merge made with keep (RG_EINVAL otherwise), as
+ * rg_network_build does for a pipeline: byte-identical exports for the
+ * same documents.
+ */
+rg_status rg_merge_network(const rg_merge *m, rg_network **out);
+
+/** rg_pipeline_write_suggestions for the actors of a merge made with keep. */
+rg_status rg_merge_write_suggestions(const rg_merge *m, FILE *actors,
+                                     FILE *aliases);
 
 /* ------------------------------------------------------------------ */
 /* Output files                                                        */

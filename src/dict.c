@@ -143,6 +143,11 @@ size_t rg_dict_alias_count(const rg_dict *d)
     return d ? d->n_aliases : 0;
 }
 
+uint64_t rg_dict_fingerprint(const rg_dict *d)
+{
+    return d ? d->fingerprint : 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Reading one file                                                    */
 /* ------------------------------------------------------------------ */
@@ -459,12 +464,20 @@ static rg_status S_load_file(S_load *L, const char *path)
         return RG_EIO;
     }
 
+    /* The fingerprint (tally files) covers what was read and how: each
+     * file's name decides its role and each load can override the ones
+     * before it. */
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    uint64_t mix[4] = {L->d->fingerprint, L->d->n_loads,
+                       rg_i_hash(base, strlen(base)),
+                       rg_i_hash(text.data ? text.data : "", text.len)};
+    L->d->fingerprint = rg_i_hash(mix, sizeof(mix));
+
     /* Word lists (.txt) are told apart by name: furniture*.txt holds
      * page-furniture phrases; roles*.txt, org_heads*.txt and
      * first_names*.txt the words of discovery (discover.c); every other
      * .txt abbreviations. */
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
     rg_strtab *words = !S_has_suffix(path, ".txt") ? NULL
                        : strncmp(base, "roles", 5) == 0 ? &L->d->roles
                        : strncmp(base, "org_heads", 9) == 0 ? &L->d->org_heads

@@ -80,6 +80,8 @@ struct rg_dict {
     struct rg_verbs *verbs;     /* the verb lexicon (verbs.h) */
     struct rg_gazetteer *gaz;   /* compiled by rg_dict_finish */
     uint16_t n_loads;           /* rg_dict_load calls so far */
+    uint64_t fingerprint;       /* of every file loaded, in order (tally
+                                   files record it; see rg_dict_fingerprint) */
     int finished;
 };
 

@@ -30,6 +30,9 @@ static const char *const USAGE[] = {
     "Build a network of the actors (persons, organisations, states) named in\n"
     "German news articles.  PATH is a file, a directory (read recursively) or\n"
     "- for standard input; inputs are read in sorted order of their paths.\n"
+    "      --files-from FILE  also read the paths listed in FILE, one per line\n"
+    "                         (- = standard input)\n"
+    "  -0, --null             the list is separated by NUL bytes (find -print0)\n"
     "\n"
     "Output:\n"
     "  -o, --output FILE      write the network to FILE; the format comes from\n"
@@ -92,6 +95,19 @@ static const char *const USAGE[] = {
     "                         check dictionaries (added to the shipped one):\n"
     "                         every error as file:line: what; exit 1 on any\n"
     "\n"
+    "Shards (docs/SCALING.md):\n"
+    "  relgraph tally [OPTION]... PATH... -o SHARD.tally\n"
+    "                         analyse the documents and write their tally (the\n"
+    "                         counts and evidence a network is built from), to\n"
+    "                         merge later; -o - writes it to stdout\n"
+    "  relgraph merge [OPTION]... TALLY... -o OUT\n"
+    "                         merge tallies of disjoint shards into a network\n"
+    "                         (any format above, --report, filters, --suggest)\n"
+    "                         or into one tally again (-o NAME.tally, or -o -);\n"
+    "                         the same bytes as one run over all the documents;\n"
+    "                         - reads a tally (or a sorted stream of tally\n"
+    "                         lines, as a Hadoop reducer gets) from stdin\n"
+    "\n"
     "Other:\n"
     "      --keep-boilerplate keep page furniture (newsletter and consent text,\n"
     "                         link lists, date lines ...) that is left out by\n"
@@ -110,8 +126,16 @@ static const char *const USAGE[] = {
     "  relgraph examples/ -o net.dot --report -\n",
     NULL};
 
+/* What the command does: the main run, `tally` or `merge`. */
+enum { MODE_RUN, MODE_TALLY, MODE_MERGE, MODE_REPORT };
+
 typedef struct cli {
+    int mode;
     const char *output, *format, *mentions, *evidence, *report;
+    const char *files_from;  /* --files-from FILE */
+    int null_sep;            /* -0 */
+    char **inputs;           /* the paths to read, owned, in reading order */
+    size_t n_inputs;
     const char **dicts;
     size_t n_dicts;
     int no_default_dict, quiet, verbose;
@@ -210,6 +234,7 @@ enum { OPT_MENTIONS = 256, OPT_EVIDENCE, OPT_REPORT, OPT_TOP, OPT_NO_DEFAULT_DIC
 enum { OPT_FORMS = 400 };   /* apart from the enum above, which grows */
 enum { OPT_KEEP_BOILERPLATE = 420, OPT_NO_DISCOVER, OPT_SUGGEST };
 enum { OPT_RELATIONS = 440, OPT_WINDOW };
+enum { OPT_FILES_FROM = 460 };
 
 /* --relations and --window into c; 0, or the exit status of a usage error. */
 static int relation_option(cli *c, int ch, const char *arg)
@@ -295,6 +320,34 @@ static int report_option(cli *c, int ch, const char *arg)
     return 0;
 }
 
+/* The options that do not apply to a command; 0, or the exit status of
+ * a usage error. */
+static int mode_options(const cli *c)
+{
+    if (c->mode == MODE_TALLY &&
+        (c->report || c->suggest || c->sort || !rg_filter_is_default(&c->filter)))
+        return usage_error("%s", "tally: --report, --suggest, --sort and the "
+                                 "filters apply to a network: give them to "
+                                 "relgraph merge");
+    if (c->mode != MODE_MERGE)
+        return 0;
+    const char *read_opt = c->n_dicts ? "-d"
+                           : c->no_default_dict ? "--no-default-dict"
+                           : c->mentions ? "--mentions"
+                           : c->evidence ? "--evidence"
+                           : c->relations ? "--relations"
+                           : c->window || c->window_tokens ? "--window"
+                           : c->forms != RG_FORMS_ALL ? "--forms"
+                           : c->keep_boilerplate ? "--keep-boilerplate"
+                           : c->no_discover ? "--no-discover"
+                           : c->jobs ? "-j" : NULL;
+    if (read_opt)
+        return usage_error("merge: %s applies where documents are read: give it "
+                           "to relgraph tally (a tally records the dictionary "
+                           "and options it was made with)", read_opt);
+    return 0;
+}
+
 static int parse_args(cli *c, int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -319,6 +372,8 @@ static int parse_args(cli *c, int argc, char **argv)
         {"jobs", required_argument, NULL, 'j'},
         {"relations", required_argument, NULL, OPT_RELATIONS},
         {"window", required_argument, NULL, OPT_WINDOW},
+        {"files-from", required_argument, NULL, OPT_FILES_FROM},
+        {"null", no_argument, NULL, '0'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -331,12 +386,14 @@ static int parse_args(cli *c, int argc, char **argv)
         return usage_error("%s", "out of memory");
     opterr = 0;
     int ch;
-    while ((ch = getopt_long(argc, argv, ":o:f:d:j:qvhV", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":o:f:d:j:qvhV0", longopts, NULL)) != -1) {
         switch (ch) {
         case 'o': c->output = optarg; break;
         case 'f': c->format = optarg; break;
         case 'd': c->dicts[c->n_dicts++] = optarg; break;
         case OPT_MENTIONS: c->mentions = optarg; break;
+        case OPT_FILES_FROM: c->files_from = optarg; break;
+        case '0': c->null_sep = 1; break;
         case OPT_EVIDENCE: c->evidence = optarg; break;
         case OPT_RELATIONS: case OPT_WINDOW: {
             int rc = relation_option(c, ch, optarg);
@@ -389,8 +446,16 @@ static int parse_args(cli *c, int argc, char **argv)
         default: return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (optind >= argc)
-        return usage_error("%s", "no input: give one or more files or directories");
+    if (optind >= argc && !c->files_from)
+        return usage_error("%s", c->mode == MODE_MERGE
+                                     ? "no input: give one or more tally files"
+                                     : "no input: give one or more files or "
+                                       "directories");
+    if (c->null_sep && !c->files_from)
+        return usage_error("%s", "-0 needs --files-from FILE");
+    int rc = mode_options(c);
+    if (rc)
+        return rc;
     if (c->suggest && c->no_discover)
         return usage_error("%s", "--suggest needs discovery: drop --no-discover");
     if (!c->output && !c->mentions && !c->evidence && !c->report && !c->suggest)
@@ -399,17 +464,27 @@ static int parse_args(cli *c, int argc, char **argv)
         c->fmt = rg_format_from_name(c->format);
         if (c->fmt == RG_FORMAT_NONE)
             return usage_error("unknown format '%s' (expected dot, graphml, gexf, "
-                               "json or csv)", c->format);
+                               "json, csv or tally)", c->format);
         if (!c->output)
             return usage_error("%s", "--format needs -o FILE");
     } else if (c->output) {
-        c->fmt = strcmp(c->output, "-") == 0 ? RG_FORMAT_DOT
-                                              : rg_format_from_path(c->output);
+        /* On stdout a shard's tally travels on (a Hadoop mapper or
+         * reducer); a run's network is DOT. */
+        c->fmt = strcmp(c->output, "-") != 0 ? rg_format_from_path(c->output)
+                 : c->mode == MODE_RUN ? RG_FORMAT_DOT : RG_FORMAT_TALLY;
         if (c->fmt == RG_FORMAT_NONE)
             return usage_error("cannot tell the format of '%s': use .dot, .gv, "
-                               ".graphml, .gexf, .json or .csv, or --format",
-                               c->output);
+                               ".graphml, .gexf, .json, .csv or .tally, or "
+                               "--format", c->output);
     }
+    if (c->mode == MODE_TALLY && c->fmt != RG_FORMAT_TALLY)
+        return usage_error("%s", "tally writes a tally: give -o NAME.tally (or "
+                                 "-o - for stdout); networks come from relgraph "
+                                 "merge");
+    if (c->fmt == RG_FORMAT_TALLY && !rg_filter_is_default(&c->filter))
+        return usage_error("%s", "a tally keeps every actor and edge: give the "
+                                 "filters to relgraph merge (or to the run that "
+                                 "writes a network)");
     if (c->fmt == RG_FORMAT_CSV && c->output && strcmp(c->output, "-") == 0)
         return usage_error("%s", "csv writes two files (NAME.nodes.csv, "
                            "NAME.edges.csv): give -o NAME.csv, not -");
@@ -461,7 +536,82 @@ static rg_outfile *open_output(const char *path, const rg_diag *diag)
 
 static int cmp_paths(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return rg_path_compare(*(char *const *)a, *(char *const *)b);
+}
+
+/* Out of memory in the CLI: the library's policy (relgraph.h), here too. */
+static void *checked(void *p)
+{
+    if (!p) {
+        fputs("relgraph: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static void add_input(cli *c, size_t *cap, const char *path)
+{
+    if (c->n_inputs == *cap) {
+        *cap = *cap ? 2 * *cap : 64;
+        c->inputs = checked(realloc(c->inputs, *cap * sizeof(*c->inputs)));
+    }
+    c->inputs[c->n_inputs++] = checked(strdup(path));
+}
+
+/* The PATHs of the command line and of --files-from, sorted into the
+ * order relgraph reads them, into c->inputs.  0, or an exit status. */
+static int collect_inputs(cli *c, int argc, char **argv)
+{
+    size_t cap = 0;
+    int stdin_doc = 0;
+    for (int i = optind; i < argc; i++) {
+        add_input(c, &cap, argv[i]);
+        stdin_doc |= strcmp(argv[i], "-") == 0;
+    }
+    if (c->files_from) {
+        int from_stdin = strcmp(c->files_from, "-") == 0;
+        if (from_stdin && stdin_doc)
+            return usage_error("%s", "standard input cannot be both the list of "
+                                     "paths (--files-from -) and an input (-)");
+        FILE *fp = from_stdin ? stdin : fopen(c->files_from, "rb");
+        if (!fp) {
+            fprintf(stderr, "relgraph: --files-from: ");
+            put_text(c->files_from);
+            fprintf(stderr, ": %s\n", strerror(errno));
+            return EXIT_FATAL;
+        }
+        char *line = NULL;
+        size_t lcap = 0;
+        ssize_t n;
+        int sep = c->null_sep ? '\0' : '\n';
+        while ((n = getdelim(&line, &lcap, sep, fp)) > 0) {
+            if (line[n - 1] == sep)
+                line[--n] = '\0';
+            if (n > 0)          /* an empty line names nothing */
+                add_input(c, &cap, line);
+        }
+        int bad = ferror(fp);
+        free(line);
+        if (!from_stdin)
+            fclose(fp);
+        if (bad) {
+            fprintf(stderr, "relgraph: --files-from: cannot read the list\n");
+            return EXIT_FATAL;
+        }
+    }
+    /* Inputs are read in sorted order, so the output does not depend on the
+     * order they were given in either. */
+    if (c->n_inputs > 1)
+        qsort(c->inputs, c->n_inputs, sizeof(*c->inputs), cmp_paths);
+    return 0;
+}
+
+static void free_cli(cli *c)
+{
+    for (size_t i = 0; i < c->n_inputs; i++)
+        free(c->inputs[i]);
+    free(c->inputs);
+    free(c->dicts);
 }
 
 static rg_dict *load_dicts(const cli *c, const rg_diag *diag)
@@ -585,6 +735,7 @@ static rg_status write_report(const cli *c, const rg_network *net, FILE *f)
 static int report_command(int argc, char **argv)
 {
     cli c = {0};
+    c.mode = MODE_REPORT;
     c.report = "-";
     int rc = parse_args(&c, argc, argv);
     if (rc != 0) {
@@ -595,7 +746,7 @@ static int report_command(int argc, char **argv)
     rg_network *net = NULL;
     rg_outfile *f = NULL;
     if (c.output || c.format || c.mentions || c.evidence || c.n_dicts || c.suggest ||
-        c.no_default_dict) {
+        c.no_default_dict || c.files_from) {
         usage_error("%s", "report: only --report, --top, --sort, the filters, "
                           "-q and -v apply to an existing network");
         goto out;
@@ -637,20 +788,211 @@ out:
     return rc;
 }
 
-int main(int argc, char **argv)
+/* The network of the run or of the merge, when an output needs one. */
+static int needs_network(const cli *c)
 {
-    /* "relgraph report NET.graphml" is a command; to read a directory
-     * called report, write ./report. */
-    if (argc > 1 && strcmp(argv[1], "report") == 0)
-        return report_command(argc - 1, argv + 1);
-    /* "relgraph dict check ..." is a command; "relgraph dict -o x" reads a
-     * directory called dict. */
-    if (argc > 2 && strcmp(argv[1], "dict") == 0 && strcmp(argv[2], "check") == 0)
-        return dict_check(argc, argv);
+    return (c->output && c->fmt != RG_FORMAT_TALLY) || c->report ||
+           (c->suggest && c->mode == MODE_MERGE);
+}
+
+/* The outputs of a run, committed all together at the end. */
+typedef struct outputs {
+    rg_outfile *mentions, *evidence, *out, *edges, *report, *sug_a, *sug_l;
+} outputs;
+
+enum { N_OUTPUTS = sizeof(outputs) / sizeof(rg_outfile *) };
+
+/* Makes every output visible, all or nothing; 0 or -1. */
+static int commit_outputs(outputs *o, const rg_diag *diag)
+{
+    /* From here on the temporary files are renamed or removed by the
+     * commits. */
+    n_temp_paths = 0;
+    rg_outfile **v = &o->mentions;
+    int failed = 0;
+    for (size_t i = 0; i < N_OUTPUTS; i++) {
+        if (!v[i])
+            continue;
+        if (failed)
+            rg_outfile_abort(v[i]);
+        else
+            failed = rg_outfile_commit(v[i], diag) != RG_OK;
+        v[i] = NULL;
+    }
+    return failed ? -1 : 0;
+}
+
+static void abort_outputs(outputs *o)
+{
+    rg_outfile **v = &o->mentions;
+    for (size_t i = 0; i < N_OUTPUTS; i++) {
+        rg_outfile_abort(v[i]);
+        v[i] = NULL;
+    }
+}
+
+/* -o for a network: one file, or two tables for .csv.  RG_OK or an error
+ * already reported. */
+static rg_status write_network(const cli *c, const rg_network *net, outputs *o,
+                               const rg_diag *diag)
+{
+    rg_status st;
+    if (c->fmt == RG_FORMAT_CSV) {
+        char *nodes = rg_csv_table_path(c->output, "nodes");
+        char *edges = rg_csv_table_path(c->output, "edges");
+        o->out = open_output(nodes, diag);
+        o->edges = o->out ? open_output(edges, diag) : NULL;
+        st = !o->edges ? RG_EIO
+             : rg_network_write_csv_nodes(net, rg_outfile_stream(o->out));
+        if (st == RG_OK)
+            st = rg_network_write_csv_edges(net, rg_outfile_stream(o->edges));
+        free(nodes);
+        free(edges);
+        if (!o->edges)
+            return st;
+    } else {
+        if (!(o->out = open_output(c->output, diag)))
+            return RG_EIO;
+        st = rg_network_write(net, c->fmt, rg_outfile_stream(o->out));
+    }
+    if (st != RG_OK) {
+        fprintf(stderr, "relgraph: ");
+        put_text(c->output);
+        fprintf(stderr, ": cannot write the network: %s\n", rg_strerror(st));
+    }
+    return st;
+}
+
+/* --suggest DIR: the directory is made if need be; its two tables are
+ * committed with the other outputs. */
+static rg_status write_suggestions(const cli *c, const rg_pipeline *p,
+                                   const rg_merge *m, outputs *o,
+                                   const rg_diag *diag)
+{
+    if (mkdir(c->suggest, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "relgraph: --suggest: cannot make directory '%s': %s\n",
+                c->suggest, strerror(errno));
+        return RG_EIO;
+    }
+    size_t n = strlen(c->suggest) + 16;
+    char *pa = malloc(n), *pl = malloc(n);
+    if (pa && pl) {
+        snprintf(pa, n, "%s/actors.tsv", c->suggest);
+        snprintf(pl, n, "%s/aliases.tsv", c->suggest);
+        o->sug_a = open_output(pa, diag);
+        o->sug_l = o->sug_a ? open_output(pl, diag) : NULL;
+    }
+    free(pa);
+    free(pl);
+    if (!o->sug_l)
+        return RG_EIO;
+    FILE *fa = rg_outfile_stream(o->sug_a), *fl = rg_outfile_stream(o->sug_l);
+    rg_status st = p ? rg_pipeline_write_suggestions(p, fa, fl)
+                     : rg_merge_write_suggestions(m, fa, fl);
+    if (st != RG_OK)
+        fprintf(stderr, "relgraph: %s: cannot write the suggestions: %s\n",
+                c->suggest, rg_strerror(st));
+    return st;
+}
+
+/* Reads the documents (run, tally) into *p; writes the tables and, for
+ * -o NAME.tally, the tally.  RG_OK or an error already reported. */
+static rg_status read_documents(const cli *c, rg_dict *dict, outputs *o,
+                                rg_pipeline **pp, const rg_diag *diag)
+{
+    if ((c->mentions && !(o->mentions = open_output(c->mentions, diag))) ||
+        (c->evidence && !(o->evidence = open_output(c->evidence, diag))))
+        return RG_EIO;
+    rg_options opts;
+    rg_options_init(&opts);
+    opts.diag = *diag;
+    opts.mentions = o->mentions ? rg_outfile_stream(o->mentions) : NULL;
+    opts.evidence = o->evidence ? rg_outfile_stream(o->evidence) : NULL;
+    opts.forms = c->forms;
+    opts.keep_boilerplate = c->keep_boilerplate;
+    opts.no_discover = c->no_discover;
+    opts.threads = c->jobs;
+    if (c->relations)
+        opts.relations = c->relations;
+    opts.window = c->window;
+    opts.window_tokens = c->window_tokens;
+    rg_pipeline *p = *pp = rg_pipeline_new(dict, &opts);
+    for (size_t i = 0; i < c->n_inputs; i++) {
+        rg_status st = rg_pipeline_add_path(p, c->inputs[i]);
+        if (st != RG_OK) {
+            fprintf(stderr, "relgraph: stopped: %s\n", rg_strerror(st));
+            return st;
+        }
+    }
+    if (c->output && c->fmt == RG_FORMAT_TALLY) {
+        if (!(o->out = open_output(c->output, diag)))
+            return RG_EIO;
+        rg_status st = rg_pipeline_write_tally(p, rg_outfile_stream(o->out));
+        if (st != RG_OK) {
+            fprintf(stderr, "relgraph: ");
+            put_text(c->output);
+            fprintf(stderr, ": cannot write the tally: %s\n", rg_strerror(st));
+            return st;
+        }
+    }
+    return RG_OK;
+}
+
+/* Merges the tallies into *m (and -o NAME.tally).  RG_OK or an error
+ * already reported. */
+static rg_status merge_tallies(const cli *c, outputs *o, rg_merge **mp,
+                               const rg_diag *diag)
+{
+    rg_merge *m = *mp = rg_merge_new(needs_network(c) || c->suggest != NULL, diag);
+    FILE *out = NULL;
+    if (c->output && c->fmt == RG_FORMAT_TALLY) {
+        if (!(o->out = open_output(c->output, diag)))
+            return RG_EIO;
+        out = rg_outfile_stream(o->out);
+    }
+    rg_status st = rg_merge_run(m, (const char *const *)c->inputs, c->n_inputs, out);
+    if (st != RG_OK)
+        fprintf(stderr, "relgraph: merge failed (%s); nothing was written\n",
+                rg_strerror(st));
+    return st;
+}
+
+static void summary(const cli *c, const rg_stats *stats, const rg_network *net)
+{
+    if (c->mode == MODE_MERGE)
+        fprintf(stderr, "relgraph: merged %zu tall%s of ", c->n_inputs,
+                c->n_inputs == 1 ? "y" : "ies");
+    else
+        fputs("relgraph: ", stderr);
+    fprintf(stderr, "%zu document%s, %zu sentences, %zu mentions",
+            stats->documents, stats->documents == 1 ? "" : "s", stats->sentences,
+            stats->mentions);
+    if (net)
+        fprintf(stderr, " -> %zu actors, %zu edges", rg_network_node_count(net),
+                rg_network_edge_count(net));
+    if (c->output && c->fmt == RG_FORMAT_CSV) {
+        char *nodes = rg_csv_table_path(c->output, "nodes");
+        char *edges = rg_csv_table_path(c->output, "edges");
+        fprintf(stderr, "; wrote %s and %s", nodes, edges);
+        free(nodes);
+        free(edges);
+    } else if (c->output && strcmp(c->output, "-") != 0) {
+        fprintf(stderr, "; wrote %s", c->output);
+    }
+    fputc('\n', stderr);
+}
+
+/* The main run, `relgraph tally` and `relgraph merge`: inputs -> (tally)
+ * -> network -> outputs. */
+static int run_command(int mode, int argc, char **argv)
+{
     cli c = {0};
+    c.mode = mode;
     int rc = parse_args(&c, argc, argv);
+    if (rc == 0)
+        rc = collect_inputs(&c, argc, argv);
     if (rc != 0) {
-        free(c.dicts);
+        free_cli(&c);
         return rc < 0 ? EXIT_OK : rc;
     }
     signal(SIGINT, on_signal);
@@ -661,183 +1003,97 @@ int main(int argc, char **argv)
     diag_state ds = {.verbose = c.verbose};
     rg_diag diag = {print_diag, &ds};
 
-    rg_dict *dict = load_dicts(&c, &diag);
-    rg_outfile *f_mentions = NULL, *f_evidence = NULL, *f_out = NULL, *f_report = NULL;
-    rg_outfile *f_edges = NULL;   /* the second table of -o NAME.csv */
-    rg_outfile *f_sug_a = NULL, *f_sug_l = NULL;   /* --suggest DIR */
+    outputs o = {0};
+    rg_dict *dict = NULL;
     rg_pipeline *p = NULL;
+    rg_merge *m = NULL;
     rg_network *net = NULL;
+    rg_stats stats;
     rc = EXIT_FATAL;
-    if (!dict)
-        goto out;
-
-    if ((c.mentions && !(f_mentions = open_output(c.mentions, &diag))) ||
-        (c.evidence && !(f_evidence = open_output(c.evidence, &diag))))
-        goto out;
-
-    rg_options opts;
-    rg_options_init(&opts);
-    opts.diag = diag;
-    opts.mentions = f_mentions ? rg_outfile_stream(f_mentions) : NULL;
-    opts.evidence = f_evidence ? rg_outfile_stream(f_evidence) : NULL;
-    opts.forms = c.forms;
-    opts.keep_boilerplate = c.keep_boilerplate;
-    opts.no_discover = c.no_discover;
-    opts.threads = c.jobs;
-    if (c.relations)
-        opts.relations = c.relations;
-    opts.window = c.window;
-    opts.window_tokens = c.window_tokens;
-    p = rg_pipeline_new(dict, &opts);
-    /* Inputs are read in sorted order, so the output does not depend on the
-     * order they were given in either. */
-    qsort(argv + optind, (size_t)(argc - optind), sizeof(*argv), cmp_paths);
-    for (int i = optind; i < argc; i++) {
-        rg_status st = rg_pipeline_add_path(p, argv[i]);
-        if (st != RG_OK) {
-            fprintf(stderr, "relgraph: stopped: %s\n", rg_strerror(st));
+    if (mode == MODE_MERGE) {
+        if (merge_tallies(&c, &o, &m, &diag) != RG_OK)
             goto out;
-        }
+        stats = rg_merge_stats(m);
+    } else {
+        if (!(dict = load_dicts(&c, &diag)) ||
+            read_documents(&c, dict, &o, &p, &diag) != RG_OK)
+            goto out;
+        stats = rg_pipeline_stats(p);
     }
-    rg_stats stats = rg_pipeline_stats(p);
     if (stats.documents == 0 && stats.skipped == 0)
         fputs("relgraph: warning: no documents found in the given paths\n", stderr);
 
-    rg_status st = rg_network_build(p, &net);
-    if (st != RG_OK) {
-        fprintf(stderr, "relgraph: cannot build the network: %s\n", rg_strerror(st));
-        goto out;
-    }
-    if (apply_filters(&c, net, &diag) != RG_OK)
-        goto out;
-    if (c.output && c.fmt == RG_FORMAT_CSV) {
-        /* Two tables, committed with the other outputs: all or nothing. */
-        char *nodes = rg_csv_table_path(c.output, "nodes");
-        char *edges = rg_csv_table_path(c.output, "edges");
-        f_out = open_output(nodes, &diag);
-        f_edges = f_out ? open_output(edges, &diag) : NULL;
-        st = !f_edges ? RG_EIO
-             : rg_network_write_csv_nodes(net, rg_outfile_stream(f_out));
-        if (st == RG_OK)
-            st = rg_network_write_csv_edges(net, rg_outfile_stream(f_edges));
-        if (f_edges && st != RG_OK)
-            fprintf(stderr, "relgraph: %s: cannot write the network: %s\n",
-                    c.output, rg_strerror(st));
-        free(nodes);
-        free(edges);
-        if (st != RG_OK)
-            goto out;
-    } else if (c.output) {
-        if (!(f_out = open_output(c.output, &diag)))
-            goto out;
-        st = rg_network_write(net, c.fmt, rg_outfile_stream(f_out));
+    if (needs_network(&c)) {
+        rg_status st = p ? rg_network_build(p, &net) : rg_merge_network(m, &net);
         if (st != RG_OK) {
-            fprintf(stderr, "relgraph: %s: cannot write the network: %s\n",
-                    c.output, rg_strerror(st));
+            fprintf(stderr, "relgraph: cannot build the network: %s\n",
+                    rg_strerror(st));
             goto out;
         }
-    }
-    if (c.report) {
-        if (!(f_report = open_output(c.report, &diag)))
+        if (apply_filters(&c, net, &diag) != RG_OK)
             goto out;
-        st = write_report(&c, net, rg_outfile_stream(f_report));
+    }
+    if (c.output && c.fmt != RG_FORMAT_TALLY &&
+        write_network(&c, net, &o, &diag) != RG_OK)
+        goto out;
+    if (c.report) {
+        if (!(o.report = open_output(c.report, &diag)))
+            goto out;
+        rg_status st = write_report(&c, net, rg_outfile_stream(o.report));
         if (st != RG_OK) {
             fprintf(stderr, "relgraph: %s: cannot write the report: %s\n",
                     c.report, rg_strerror(st));
             goto out;
         }
     }
-    if (c.suggest) {
-        /* The directory is made if need be; its two tables are committed
-         * with the other outputs. */
-        if (mkdir(c.suggest, 0777) != 0 && errno != EEXIST) {
-            fprintf(stderr, "relgraph: --suggest: cannot make directory '%s': %s\n",
-                    c.suggest, strerror(errno));
-            goto out;
-        }
-        size_t n = strlen(c.suggest) + 16;
-        char *pa = malloc(n), *pl = malloc(n);
-        if (pa && pl) {
-            snprintf(pa, n, "%s/actors.tsv", c.suggest);
-            snprintf(pl, n, "%s/aliases.tsv", c.suggest);
-            f_sug_a = open_output(pa, &diag);
-            f_sug_l = f_sug_a ? open_output(pl, &diag) : NULL;
-        }
-        free(pa);
-        free(pl);
-        st = !f_sug_l ? RG_EIO
-             : rg_pipeline_write_suggestions(p, rg_outfile_stream(f_sug_a),
-                                             rg_outfile_stream(f_sug_l));
-        if (st != RG_OK) {
-            if (f_sug_l)
-                fprintf(stderr, "relgraph: %s: cannot write the suggestions: %s\n",
-                        c.suggest, rg_strerror(st));
-            goto out;
-        }
-    }
-    /* Everything is written; now make it visible, all or nothing.  From
-     * here on the temporary files are renamed or removed by the commits. */
-    n_temp_paths = 0;
-    rg_outfile *outs[] = {f_mentions, f_evidence, f_out, f_edges, f_report,
-                          f_sug_a, f_sug_l};
-    int failed = 0;
-    for (size_t i = 0; i < 7; i++) {
-        if (!outs[i])
-            continue;
-        if (failed)
-            rg_outfile_abort(outs[i]);
-        else
-            failed = rg_outfile_commit(outs[i], &diag) != RG_OK;
-    }
-    f_mentions = f_evidence = f_out = f_edges = f_report = f_sug_a = f_sug_l = NULL;
-    if (failed)
+    if (c.suggest && write_suggestions(&c, p, m, &o, &diag) != RG_OK)
+        goto out;
+    if (commit_outputs(&o, &diag) != 0)
         goto out;
 
-    if (!c.quiet) {
-        fprintf(stderr,
-                "relgraph: %zu document%s, %zu sentences, %zu mentions -> "
-                "%zu actors, %zu edges",
-                stats.documents, stats.documents == 1 ? "" : "s", stats.sentences,
-                stats.mentions, rg_network_node_count(net),
-                rg_network_edge_count(net));
-        if (c.output && c.fmt == RG_FORMAT_CSV) {
-            char *nodes = rg_csv_table_path(c.output, "nodes");
-            char *edges = rg_csv_table_path(c.output, "edges");
-            fprintf(stderr, "; wrote %s and %s", nodes, edges);
-            free(nodes);
-            free(edges);
-        } else if (c.output) {
-            fprintf(stderr, "; wrote %s", c.output);
-        }
-        fputc('\n', stderr);
-    }
-    if (c.verbose)
+    if (!c.quiet)
+        summary(&c, &stats, net);
+    if (c.verbose && mode != MODE_MERGE)
         fprintf(stderr, "relgraph: %zu ambiguous short name%s left out (a name of "
                 "several known actors, none of them named before it)\n",
                 stats.unresolved, stats.unresolved == 1 ? "" : "s");
-    if (stats.ignored && !c.quiet)
+    if (stats.ignored && !c.quiet && mode != MODE_MERGE)
         fprintf(stderr, "relgraph: %zu file%s in the directories %s not taken for "
                 "articles (not .txt, .html or extensionless; -v lists them)\n",
                 stats.ignored, stats.ignored == 1 ? "" : "s",
                 stats.ignored == 1 ? "was" : "were");
+    rc = EXIT_OK;
     if (stats.skipped) {
-        fprintf(stderr, "relgraph: %zu input%s could not be read (see above)\n",
+        fprintf(stderr, mode == MODE_MERGE
+                            ? "relgraph: %zu input%s could not be read when the "
+                              "tallies were made (their messages name them)\n"
+                            : "relgraph: %zu input%s could not be read (see above)\n",
                 stats.skipped, stats.skipped == 1 ? "" : "s");
         rc = EXIT_PARTIAL;
-    } else {
-        rc = EXIT_OK;
     }
 out:
-    rg_outfile_abort(f_mentions);
-    rg_outfile_abort(f_evidence);
-    rg_outfile_abort(f_out);
-    rg_outfile_abort(f_edges);
-    rg_outfile_abort(f_report);
-    rg_outfile_abort(f_sug_a);
-    rg_outfile_abort(f_sug_l);
+    abort_outputs(&o);
     rg_network_free(net);
     rg_pipeline_free(p);
+    rg_merge_free(m);
     rg_dict_free(dict);
-    free(c.dicts);
+    free_cli(&c);
     return rc;
+}
+
+int main(int argc, char **argv)
+{
+    /* "relgraph report NET.graphml" is a command, as are tally and merge;
+     * to read a directory called report, write ./report. */
+    if (argc > 1 && strcmp(argv[1], "report") == 0)
+        return report_command(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "tally") == 0)
+        return run_command(MODE_TALLY, argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "merge") == 0)
+        return run_command(MODE_MERGE, argc - 1, argv + 1);
+    /* "relgraph dict check ..." is a command; "relgraph dict -o x" reads a
+     * directory called dict. */
+    if (argc > 2 && strcmp(argv[1], "dict") == 0 && strcmp(argv[2], "check") == 0)
+        return dict_check(argc, argv);
+    return run_command(MODE_RUN, argc, argv);
 }

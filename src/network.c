@@ -137,14 +137,25 @@ static const char *S_relation_name(const rg_tally_edge *e)
     return e->kind == RG_KIND_COOCCURRENCE ? "" : rg_i_relation_name(e->relation);
 }
 
+int rg_i_id_discovered(const char *id)
+{
+    return strncmp(id, "disc:", 5) == 0;
+}
+
 rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
                                   rg_network **out)
 {
-    return rg_i_network_from_tally_ext(t, d, NULL, 0, out);
+    const rg_actor **actors =
+        rg_i_xmalloc((d->n_actors ? d->n_actors : 1) * sizeof(*actors));
+    for (size_t a = 0; a < d->n_actors; a++)
+        actors[a] = &d->actors[a];
+    rg_status st = rg_i_network_from_tally_ext(t, actors, d->n_actors, out);
+    free(actors);
+    return st;
 }
 
-rg_status rg_i_network_from_tally_ext(const rg_tally *t, const rg_dict *d,
-                                      const rg_actor *extra, size_t n_extra,
+rg_status rg_i_network_from_tally_ext(const rg_tally *t,
+                                      const rg_actor *const *actors, size_t n,
                                       rg_network **out)
 {
     rg_status st = RG_OK;
@@ -161,7 +172,7 @@ rg_status rg_i_network_from_tally_ext(const rg_tally *t, const rg_dict *d,
     int have_graph = 0, have_ends = 0, have_sv = 0, have_v = 0;
 
     rg_i_igraph_setup();
-    if (n_act > d->n_actors + n_extra) {
+    if (n_act > n) {
         st = RG_EINVAL;
         goto out;
     }
@@ -174,11 +185,9 @@ rg_status rg_i_network_from_tally_ext(const rg_tally *t, const rg_dict *d,
     for (size_t a = 0; a < n_act; a++) {
         vid[a] = -1;
         if (rg_i_tally_actor(t, a)->mentions > 0)
-            nodes[nv++] = (S_node){a < d->n_actors ? d->actors[a].id
-                                                   : extra[a - d->n_actors].id,
-                                   a};
+            nodes[nv++] = (S_node){actors[a]->id, a};
     }
-    if (n_extra && nv > 1)
+    if (nv > 1)
         qsort(nodes, (size_t)nv, sizeof(*nodes), S_cmp_node);
     for (igraph_integer_t v = 0; v < nv; v++)
         vid[nodes[v].actor] = v;
@@ -195,7 +204,7 @@ rg_status rg_i_network_from_tally_ext(const rg_tally *t, const rg_dict *d,
         }
         order[i] = (S_edge){vid[e->source], vid[e->target], e};
         /* A co-occurrence edge is stored source < target by id. */
-        if (n_extra && e->kind == RG_KIND_COOCCURRENCE && order[i].s > order[i].t)
+        if (e->kind == RG_KIND_COOCCURRENCE && order[i].s > order[i].t)
             order[i] = (S_edge){vid[e->target], vid[e->source], e};
     }
     if (n_tedges > 1)
@@ -241,11 +250,10 @@ rg_status rg_i_network_from_tally_ext(const rg_tally *t, const rg_dict *d,
     for (size_t a = 0; a < n_act; a++) {
         if (vid[a] < 0)
             continue;
-        const rg_actor *actor =
-            a < d->n_actors ? &d->actors[a] : &extra[a - d->n_actors];
-        RG_IGRAPH(igraph_strvector_set(&s_src, vid[a], a < d->n_actors
-                                                           ? "dictionary"
-                                                           : "discovered"));
+        const rg_actor *actor = actors[a];
+        RG_IGRAPH(igraph_strvector_set(&s_src, vid[a],
+                                       rg_i_id_discovered(actor->id)
+                                           ? "discovered" : "dictionary"));
         const rg_tally_actor *ta = rg_i_tally_actor(t, a);
         const char *type = rg_i_type_name(actor->type);
         igraph_integer_t v = vid[a];
@@ -395,6 +403,7 @@ static const struct {
     {"gexf", RG_FORMAT_GEXF},
     {"json", RG_FORMAT_JSON},
     {"csv", RG_FORMAT_CSV},
+    {"tally", RG_FORMAT_TALLY},
 };
 
 rg_format rg_format_from_name(const char *name)
@@ -431,6 +440,7 @@ rg_status rg_network_write(const rg_network *net, rg_format fmt, FILE *out)
     case RG_FORMAT_JSON:
         return rg_network_write_json(net, out);
     case RG_FORMAT_CSV:     /* two tables, two files */
+    case RG_FORMAT_TALLY:   /* not a network */
     case RG_FORMAT_NONE:
         break;
     }

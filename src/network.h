@@ -64,14 +64,18 @@ rg_status rg_i_network_from_tally(const rg_tally *t, const rg_dict *d,
                                   rg_network **out);
 
 /*
- * The same with `n_extra` discovered actors (discover.c) numbered after
- * the dictionary's: tally actor d->n_actors + i is extra[i].  Nodes are
- * sorted by id over both; attribute `source` is "dictionary" or
- * "discovered".  rg_i_network_from_tally is this with none.
+ * The same over any actors: tally actor a is actors[a] (n of them), for
+ * example the dictionary's followed by those discovered (discover.c), or
+ * those of merged tally files.  Nodes are sorted by id; attribute `source`
+ * is "discovered" for ids "disc:…" (which a dictionary id cannot be) and
+ * "dictionary" otherwise.  rg_i_network_from_tally is this over d's actors.
  */
-rg_status rg_i_network_from_tally_ext(const rg_tally *t, const rg_dict *d,
-                                      const rg_actor *extra, size_t n_extra,
+rg_status rg_i_network_from_tally_ext(const rg_tally *t,
+                                      const rg_actor *const *actors, size_t n,
                                       rg_network **out);
+
+/* Whether `id` is one of a discovered actor ("disc:…"). */
+int rg_i_id_discovered(const char *id);
 
 /*
  * metrics.c: sets every node metric attribute (degree ... community) on

@@ -26,7 +26,9 @@
 #include "relations.h"
 #include "relgraph.h"
 #include "sentences.h"
+#include "suggest.h"
 #include "tally.h"
+#include "tally_file.h"
 #include "text.h"
 #include "tokens.h"
 #include "util.h"
@@ -99,9 +101,8 @@ struct rg_pipeline {
      * merge (input order) first sees them: tally actor dict->n_actors + i
      * is disc[i]. */
     rg_strtab disc_ids;
-    rg_actor *disc;
+    rg_found_actor *disc;
     size_t n_disc, cap_disc;
-    char **disc_example;        /* the first sentence that named disc[i] */
 };
 
 const char *rg_strerror(rg_status status)
@@ -129,16 +130,6 @@ static const char M_HEADER[] =
     "doc\tsentence\tstart\tend\tsurface\tentity\tlabel\ttype\tform\n";
 static const char E_HEADER[] =
     "doc\tsentence\tstart\tend\tsource\ttarget\tkind\trelation\tverb\ttext\n";
-
-/* Appends s[0..n) as one TSV field: tabs and line breaks become spaces,
- * so that every row stays one line with a fixed number of columns. */
-static void S_field(rg_buf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        rg_i_buf_addc(b, (c == '\t' || c == '\n' || c == '\r') ? ' ' : c);
-    }
-}
 
 static void *S_scratch_new(void *arg)
 {
@@ -238,13 +229,13 @@ static void S_mention_rows(const rg_pipeline *p, S_job *j, const S_scratch *sc,
         const rg_mention *m = &sc->ments.v[i];
         const rg_actor act = S_actor(p, sc, m->actor), *a = &act;
         size_t s = S_orig(sc, t, m->start, 0), e = S_orig(sc, t, m->end, 1);
-        S_field(b, j->path, strlen(j->path));
+        rg_i_buf_add_field(b, j->path, strlen(j->path));
         rg_i_buf_printf(b, "\t%u\t%zu\t%zu\t", m->sentence, s, e);
-        S_field(b, j->bytes + s, e - s);
+        rg_i_buf_add_field(b, j->bytes + s, e - s);
         rg_i_buf_addc(b, '\t');
-        S_field(b, a->id, strlen(a->id));
+        rg_i_buf_add_field(b, a->id, strlen(a->id));
         rg_i_buf_addc(b, '\t');
-        S_field(b, a->label, strlen(a->label));
+        rg_i_buf_add_field(b, a->label, strlen(a->label));
         rg_i_buf_printf(b, "\t%s\t%s\n", rg_i_type_name(a->type),
                         rg_i_form_name(m->form));
     }
@@ -257,14 +248,14 @@ static void S_evidence_row(const rg_pipeline *p, S_job *j, const S_scratch *sc,
     const rg_relation *r = &x->r;
     const rg_actor a_src = S_actor(p, sc, r->source), a_dst = S_actor(p, sc, r->target);
     const rg_actor *src = &a_src, *dst = &a_dst;
-    S_field(b, j->path, strlen(j->path));
+    rg_i_buf_add_field(b, j->path, strlen(j->path));
     rg_i_buf_printf(b, "\t%u\t%" PRIu64 "\t%" PRIu64 "\t%s\t%s\t%s\t%s\t",
                     r->sentence, x->os, x->oe, src->id, dst->id,
                     rg_i_kind_name(r->kind), rg_i_relation_name(r->relation));
     if (r->verb)
-        S_field(b, r->verb, strlen(r->verb));
+        rg_i_buf_add_field(b, r->verb, strlen(r->verb));
     rg_i_buf_addc(b, '\t');
-    S_field(b, j->texts.data + x->text, x->text_len);
+    rg_i_buf_add_field(b, j->texts.data + x->text, x->text_len);
     rg_i_buf_addc(b, '\n');
 }
 
@@ -333,7 +324,7 @@ static void S_analyse(void *state, void *job)
             const rg_sentence *se = &sc->sents.v[f->sentence];
             rg_buf ex;
             rg_i_buf_init(&ex);
-            S_field(&ex, t.norm + se->start, se->end - se->start);
+            rg_i_buf_add_field(&ex, t.norm + se->start, se->end - se->start);
             j->found[k].id = rg_i_xstrdup(sc->ments.found_text.data + f->id);
             j->found[k].label = rg_i_xstrdup(sc->ments.found_text.data + f->label);
             j->found[k].example = ex.data ? ex.data : rg_i_xstrdup("");
@@ -403,15 +394,18 @@ static void S_number_found(rg_pipeline *p, S_job *j)
         int32_t g = rg_i_strtab_intern(&p->disc_ids, f->id, strlen(f->id));
         if ((size_t)g >= before) {
             RG_GROW(p->disc, p->cap_disc, p->n_disc + 1);
-            p->disc_example = rg_i_xrealloc(p->disc_example,
-                                            p->cap_disc * sizeof(*p->disc_example));
-            p->disc[p->n_disc] = (rg_actor){.id = f->id, .label = f->label,
-                                            .qid = rg_i_xstrdup(""), .type = f->type};
-            p->disc_example[p->n_disc] = f->example;
-            f->id = f->label = f->example = NULL;   /* owned by p now */
+            p->disc[p->n_disc] = (rg_found_actor){
+                .a = {.id = f->id, .label = f->label, .qid = rg_i_xstrdup(""),
+                      .type = f->type},
+                .doc = rg_i_xstrdup(j->path), .example = f->example};
+            f->id = NULL;
             p->n_disc++;
             rg_i_tally_grow(p->tally, n + p->n_disc);
+        } else {
+            rg_i_found_actor_offer(&p->disc[g], f->label, f->type,
+                                   rg_i_xstrdup(j->path), f->example);
         }
+        f->label = f->example = NULL;   /* owned by p now */
         map[k] = n + (uint32_t)g;
     }
     for (size_t i = 0; i < j->n_actors; i++)
@@ -452,11 +446,10 @@ static rg_status S_merge(void *ctx, void *job)
     for (size_t i = 0; i < j->n_rels; i++) {
         const S_rel *x = &j->rels[i];
         const rg_relation *r = &x->r;
-        rg_tally_edge *te = rg_i_tally_relation(
-            p->tally, r->source, r->target, r->kind, r->relation, doc, j->path,
-            r->sentence, x->os, x->oe, j->texts.data + x->text, x->text_len);
-        if (r->verb && !te->ev_verb)
-            te->ev_verb = rg_i_xstrdup(r->verb);
+        rg_tally_evidence ev = {j->path, r->sentence, x->os, x->oe,
+                                j->texts.data + x->text, x->text_len, r->verb};
+        rg_i_tally_instance(p->tally, r->source, r->target, r->kind,
+                            r->relation, doc, &ev);
     }
     if (p->opts.mentions)
         S_write(p, p->opts.mentions, j->mention_rows.data, j->mention_rows.len);
@@ -519,14 +512,9 @@ void rg_pipeline_free(rg_pipeline *p)
     rg_i_workers_free(p->workers);
     rg_i_tally_free(p->tally);
     rg_i_boilerplate_free(p->furniture);
-    for (size_t i = 0; i < p->n_disc; i++) {
-        free(p->disc[i].id);
-        free(p->disc[i].label);
-        free(p->disc[i].qid);
-        free(p->disc_example[i]);
-    }
+    for (size_t i = 0; i < p->n_disc; i++)
+        rg_i_found_actor_free(&p->disc[i]);
     free(p->disc);
-    free(p->disc_example);
     rg_i_strtab_destroy(&p->disc_ids);
     free(p);
 }
@@ -552,83 +540,144 @@ rg_stats rg_pipeline_stats(const rg_pipeline *p)
     return p->stats;
 }
 
+/* The actor of every tally number: the dictionary's, then those found. */
+static const rg_actor **S_actors(const rg_pipeline *p)
+{
+    size_t n = p->dict->n_actors + p->n_disc;
+    const rg_actor **v = rg_i_xmalloc((n ? n : 1) * sizeof(*v));
+    for (size_t a = 0; a < p->dict->n_actors; a++)
+        v[a] = &p->dict->actors[a];
+    for (size_t i = 0; i < p->n_disc; i++)
+        v[p->dict->n_actors + i] = &p->disc[i].a;
+    return v;
+}
+
 rg_status rg_network_build(const rg_pipeline *p, rg_network **out)
 {
-    return rg_i_network_from_tally_ext(p->tally, p->dict, p->disc, p->n_disc, out);
-}
-
-static int S_cmp_disc(const void *a, const void *b, void *ctx)
-{
-    const rg_actor *d = ctx;
-    return strcmp(d[*(const size_t *)a].id, d[*(const size_t *)b].id);
-}
-
-/* Insertion sort of the discovered actors' numbers by id (qsort has no
- * context argument in C11; the list is short). */
-static void S_sort_disc(size_t *ix, size_t n, const rg_actor *d)
-{
-    for (size_t i = 1; i < n; i++)
-        for (size_t k = i; k > 0 && S_cmp_disc(&ix[k - 1], &ix[k], (void *)d) > 0; k--) {
-            size_t t = ix[k];
-            ix[k] = ix[k - 1];
-            ix[k - 1] = t;
-        }
+    const rg_actor **actors = S_actors(p);
+    rg_status st = rg_i_network_from_tally_ext(
+        p->tally, actors, p->dict->n_actors + p->n_disc, out);
+    free(actors);
+    return st;
 }
 
 rg_status rg_pipeline_write_suggestions(const rg_pipeline *p, FILE *actors,
                                         FILE *aliases)
 {
-    size_t n = p->n_disc;
-    size_t *ix = rg_i_xmalloc((n ? n : 1) * sizeof(*ix));
-    for (size_t i = 0; i < n; i++)
-        ix[i] = i;
-    S_sort_disc(ix, n, p->disc);
-    rg_buf a, l;
-    rg_i_buf_init(&a);
-    rg_i_buf_init(&l);
-    rg_i_buf_adds(&a, "# Actors relgraph found by rule and not in the dictionary "
-                      "(--suggest).\n# Review them, fix ids and labels, delete "
-                      "what is wrong, then add the directory with -d.\n"
-                      "id\ttype\tlabel\tqid\n");
-    rg_i_buf_adds(&l, "# Aliases of the actors in actors.tsv (--suggest); the "
-                      "short form is a person's surname as relgraph resolved it.\n"
-                      "actor\tform\talias\n");
-    for (size_t i = 0; i < n; i++) {
-        const rg_actor *d = &p->disc[ix[i]];
+    rg_suggestion *v = rg_i_xmalloc((p->n_disc ? p->n_disc : 1) * sizeof(*v));
+    for (size_t i = 0; i < p->n_disc; i++) {
         const rg_tally_actor *ta =
-            rg_i_tally_actor(p->tally, p->dict->n_actors + ix[i]);
-        const char *id = d->id + 5;   /* without "disc:" */
-        rg_i_buf_printf(&a, "# count %llu in %u document%s: %s\n",
-                        (unsigned long long)ta->mentions, ta->documents,
-                        ta->documents == 1 ? "" : "s", p->disc_example[ix[i]]);
-        rg_i_buf_printf(&a, "%s\t%s\t", id, rg_i_type_name(d->type));
-        S_field(&a, d->label, strlen(d->label));
-        rg_i_buf_adds(&a, "\t\n");
-        rg_i_buf_printf(&l, "%s\tname\t", id);
-        S_field(&l, d->label, strlen(d->label));
-        rg_i_buf_addc(&l, '\n');
-        /* A person's surname: the last word of two or more ("Kahl"). */
-        const char *sp = strrchr(d->label, ' ');
-        if (d->type == RG_TYPE_PERSON && sp && sp[1]) {
-            /* Korean names ("Lee Sung-yoon"): the family name comes first. */
-            const char *h = strchr(sp + 1, '-');
-            size_t sn = strlen(sp + 1);
-            const char *sur = sp + 1;
-            if (h && h[1] >= 'a' && h[1] <= 'z') {
-                sur = d->label;
-                sn = strcspn(d->label, " ");
-            }
-            rg_i_buf_printf(&l, "%s\tshort\t", id);
-            S_field(&l, sur, sn);
-            rg_i_buf_addc(&l, '\n');
-        }
+            rg_i_tally_actor(p->tally, p->dict->n_actors + i);
+        v[i] = (rg_suggestion){&p->disc[i], ta->mentions, ta->documents};
     }
-    free(ix);
+    rg_status st = rg_i_write_suggestions(v, p->n_disc, actors, aliases);
+    free(v);
+    return st;
+}
+
+/* An edge of the tally in the order of its key in a tally file. */
+typedef struct S_tedge {
+    const char *source, *target;
+    const rg_tally_edge *e;
+} S_tedge;
+
+/* Key order: ids hold no byte <= ' ', so comparing the parts one by one
+ * is comparing "E source target kind relation" bytewise. */
+static int S_cmp_tedge(const void *a, const void *b)
+{
+    const S_tedge *x = a, *y = b;
+    int c = strcmp(x->source, y->source);
+    if (!c)
+        c = strcmp(x->target, y->target);
+    if (!c)
+        c = strcmp(rg_i_kind_name(x->e->kind), rg_i_kind_name(y->e->kind));
+    if (!c && x->e->relation != y->e->relation) {
+        const char *rx = rg_i_relation_name(x->e->relation);
+        const char *ry = rg_i_relation_name(y->e->relation);
+        c = strcmp(*rx ? rx : "-", *ry ? ry : "-");
+    }
+    return c;
+}
+
+/* A mentioned actor: its id and tally number. */
+typedef struct S_tactor {
+    const char *id;
+    size_t a;
+} S_tactor;
+
+static int S_cmp_tactor(const void *a, const void *b)
+{
+    return strcmp(((const S_tactor *)a)->id, ((const S_tactor *)b)->id);
+}
+
+/* Writes b out when it has grown (or when `all`); RG_EIO on failure. */
+static rg_status S_flush(rg_buf *b, FILE *out, int all)
+{
+    if (b->len < (all ? 1 : 1u << 16))
+        return RG_OK;
+    size_t n = b->len;
+    int ok = fwrite(b->data, 1, n, out) == n;
+    rg_i_buf_reset(b);
+    return ok ? RG_OK : RG_EIO;
+}
+
+rg_status rg_pipeline_write_tally(const rg_pipeline *p, FILE *out)
+{
+    size_t n_dict = p->dict->n_actors, n = n_dict + p->n_disc;
+    const rg_actor **actors = S_actors(p);
+    S_tactor *mentioned = rg_i_xmalloc((n ? n : 1) * sizeof(*mentioned));
+    size_t nm = 0;
     rg_status st = RG_OK;
-    if ((a.len && fwrite(a.data, 1, a.len, actors) != a.len) ||
-        (l.len && fwrite(l.data, 1, l.len, aliases) != l.len))
-        st = RG_EIO;
-    rg_i_buf_destroy(&a);
-    rg_i_buf_destroy(&l);
+    for (size_t a = 0; a < n; a++) {
+        if (!rg_i_tally_id_ok(actors[a]->id))
+            st = RG_EINVAL;
+        if (a < rg_i_tally_actor_count(p->tally) &&
+            rg_i_tally_actor(p->tally, a)->mentions > 0)
+            mentioned[nm++] = (S_tactor){actors[a]->id, a};
+    }
+    if (nm > 1)
+        qsort(mentioned, nm, sizeof(*mentioned), S_cmp_tactor);
+    size_t ne = rg_i_tally_edge_count(p->tally);
+    S_tedge *edges = rg_i_xmalloc((ne ? ne : 1) * sizeof(*edges));
+    for (size_t i = 0; i < ne; i++) {
+        const rg_tally_edge *e = rg_i_tally_edge(p->tally, i);
+        const char *s = actors[e->source]->id, *t = actors[e->target]->id;
+        /* A co-occurrence edge is written source < target by id. */
+        if (e->kind == RG_KIND_COOCCURRENCE && strcmp(s, t) > 0)
+            edges[i] = (S_tedge){t, s, e};
+        else
+            edges[i] = (S_tedge){s, t, e};
+    }
+    if (ne > 1)
+        qsort(edges, ne, sizeof(*edges), S_cmp_tedge);
+
+    rg_buf b;
+    rg_i_buf_init(&b);
+    rg_i_tally_header(&b, rg_dict_fingerprint(p->dict), &p->opts);
+    rg_i_tally_stats(&b, &p->stats);
+    for (size_t i = 0; st == RG_OK && i < nm; i++) {
+        size_t k = mentioned[i].a;
+        const rg_actor *a = actors[k];
+        const rg_found_actor *f = k >= n_dict ? &p->disc[k - n_dict] : NULL;
+        const rg_tally_actor *ta = rg_i_tally_actor(p->tally, k);
+        rg_i_tally_actor_line(&b, a->id, ta->mentions, ta->documents,
+                              rg_i_type_name(a->type), a->label, a->qid,
+                              f ? f->doc : "", f ? f->example : "");
+        st = S_flush(&b, out, 0);
+    }
+    for (size_t i = 0; st == RG_OK && i < ne; i++) {
+        const rg_tally_edge *e = edges[i].e;
+        rg_i_tally_edge_line(&b, edges[i].source, edges[i].target, e->kind,
+                             e->relation, e->weight, e->documents, e->ev_verb,
+                             e->ev_doc, e->ev_sentence, e->ev_start, e->ev_end,
+                             e->ev_text, strlen(e->ev_text));
+        st = S_flush(&b, out, 0);
+    }
+    if (st == RG_OK)
+        st = S_flush(&b, out, 1);
+    rg_i_buf_destroy(&b);
+    free(edges);
+    free(mentioned);
+    free(actors);
     return st;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "relgraph.h"
 #include "util.h"
 
 struct rg_tally {
@@ -103,40 +104,101 @@ static void S_rehash(rg_tally *t)
     }
 }
 
-rg_tally_edge *rg_i_tally_relation(rg_tally *t, uint32_t source, uint32_t target,
+int rg_path_compare(const char *a, const char *b)
+{
+    /* Byte order, but '/' below every other byte: component by component,
+     * as a walk that sorts each directory's names visits the files. */
+    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    while (*x && *x == *y) {
+        x++;
+        y++;
+    }
+    /* The end of the string first, then '/', then every other byte. */
+    unsigned cx = *x == '/' ? 1u : *x ? *x + 1u : 0u;
+    unsigned cy = *y == '/' ? 1u : *y ? *y + 1u : 0u;
+    return cx < cy ? -1 : cx > cy;
+}
+
+/* Copies the evidence into e (its strings freed first). */
+static void S_set_evidence(rg_tally_edge *e, const rg_tally_evidence *ev)
+{
+    free(e->ev_doc);
+    free(e->ev_text);
+    free(e->ev_verb);
+    e->ev_doc = rg_i_xstrdup(ev->doc ? ev->doc : "");
+    e->ev_sentence = ev->sentence;
+    e->ev_start = ev->start;
+    e->ev_end = ev->end;
+    e->ev_text = rg_i_xstrndup(ev->text ? ev->text : "", ev->text ? ev->text_len : 0);
+    e->ev_verb = ev->verb ? rg_i_xstrdup(ev->verb) : NULL;
+}
+
+/* The edge of the key, made (with no counts) if new; *fresh says which. */
+static rg_tally_edge *S_edge(rg_tally *t, uint32_t source, uint32_t target,
+                             uint8_t kind, uint16_t relation, int *fresh)
+{
+    if ((t->n_edges + 1) * 2 > t->nslots)
+        S_rehash(t);
+    size_t slot = S_find(t, source, target, kind, relation);
+    *fresh = t->slots[slot] < 0;
+    if (!*fresh)
+        return &t->edges[t->slots[slot]];
+    RG_GROW(t->edges, t->cap_edges, t->n_edges + 1);
+    rg_tally_edge *e = &t->edges[t->n_edges];
+    memset(e, 0, sizeof(*e));
+    e->source = source;
+    e->target = target;
+    e->kind = kind;
+    e->relation = relation;
+    t->slots[slot] = (int32_t)t->n_edges++;
+    return e;
+}
+
+void rg_i_tally_instance(rg_tally *t, uint32_t source, uint32_t target,
+                         uint8_t kind, uint16_t relation, uint32_t doc,
+                         const rg_tally_evidence *ev)
+{
+    int fresh;
+    rg_tally_edge *e = S_edge(t, source, target, kind, relation, &fresh);
+    e->weight++;
+    if (e->last_doc == doc + 1)
+        return;
+    /* The first instance in this document: is it an earlier document? */
+    if (fresh || rg_path_compare(ev->doc ? ev->doc : "", e->ev_doc) < 0)
+        S_set_evidence(e, ev);
+    e->last_doc = doc + 1;
+    e->documents++;
+}
+
+void rg_i_tally_relation(rg_tally *t, uint32_t source, uint32_t target,
                          uint8_t kind, uint16_t relation, uint32_t doc,
                          const char *ev_doc, uint32_t ev_sentence,
                          uint64_t ev_start, uint64_t ev_end,
                          const char *ev_text, size_t ev_text_len)
 {
-    if ((t->n_edges + 1) * 2 > t->nslots)
-        S_rehash(t);
-    size_t slot = S_find(t, source, target, kind, relation);
-    rg_tally_edge *e;
-    if (t->slots[slot] >= 0) {
-        e = &t->edges[t->slots[slot]];
-    } else {
-        RG_GROW(t->edges, t->cap_edges, t->n_edges + 1);
-        e = &t->edges[t->n_edges];
-        memset(e, 0, sizeof(*e));
-        e->source = source;
-        e->target = target;
-        e->kind = kind;
-        e->relation = relation;
-        e->ev_doc = rg_i_xstrdup(ev_doc ? ev_doc : "");
-        e->ev_sentence = ev_sentence;
-        e->ev_start = ev_start;
-        e->ev_end = ev_end;
-        e->ev_text = rg_i_xstrndup(ev_text ? ev_text : "",
-                                   ev_text ? ev_text_len : 0);
-        t->slots[slot] = (int32_t)t->n_edges++;
-    }
-    e->weight++;
-    if (e->last_doc != doc + 1) {
-        e->last_doc = doc + 1;
-        e->documents++;
-    }
-    return e;
+    rg_tally_evidence ev = {ev_doc, ev_sentence, ev_start, ev_end,
+                            ev_text, ev_text_len, NULL};
+    rg_i_tally_instance(t, source, target, kind, relation, doc, &ev);
+}
+
+void rg_i_tally_set_actor(rg_tally *t, uint32_t actor, uint64_t mentions,
+                          uint32_t documents)
+{
+    if (actor >= t->n_actors)
+        rg_i_tally_grow(t, (size_t)actor + 1);
+    t->actors[actor].mentions = mentions;
+    t->actors[actor].documents = documents;
+}
+
+void rg_i_tally_add_edge(rg_tally *t, uint32_t source, uint32_t target,
+                         uint8_t kind, uint16_t relation, uint64_t weight,
+                         uint32_t documents, const rg_tally_evidence *ev)
+{
+    int fresh;
+    rg_tally_edge *e = S_edge(t, source, target, kind, relation, &fresh);
+    e->weight += weight;
+    e->documents += documents;
+    S_set_evidence(e, ev);
 }
 
 size_t rg_i_tally_actor_count(const rg_tally *t)

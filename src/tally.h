@@ -43,17 +43,43 @@ void rg_i_tally_grow(rg_tally *t, size_t n_actors);
 /* Counts one mention of `actor` in document number `doc` (0, 1, 2, ...). */
 void rg_i_tally_mention(rg_tally *t, uint32_t actor, uint32_t doc);
 
+/* Where a relation instance was seen, and its verb (NULL for none). */
+typedef struct rg_tally_evidence {
+    const char *doc;
+    uint32_t sentence;
+    uint64_t start, end;
+    const char *text;
+    size_t text_len;
+    const char *verb;
+} rg_tally_evidence;
+
 /*
- * Counts one relation instance in document `doc`; the evidence strings are
- * copied only when the edge is new.  Returns the edge (valid until the next
- * call), so that the caller can add first evidence (ev_verb) to a new one.
- * Time: O(1) expected.
+ * Counts one relation instance in document number `doc`.  The edge's
+ * evidence is its first instance in the earliest document by
+ * rg_path_compare order (not by arrival), so that tallies of shards merge
+ * to the same evidence as one run: the strings are copied only when the
+ * edge is new or an earlier document is seen.  Time: O(1) expected.
  */
-rg_tally_edge *rg_i_tally_relation(rg_tally *t, uint32_t source, uint32_t target,
+void rg_i_tally_instance(rg_tally *t, uint32_t source, uint32_t target,
+                         uint8_t kind, uint16_t relation, uint32_t doc,
+                         const rg_tally_evidence *ev);
+
+/* rg_i_tally_instance without a verb, for tests and co-occurrence. */
+void rg_i_tally_relation(rg_tally *t, uint32_t source, uint32_t target,
                          uint8_t kind, uint16_t relation, uint32_t doc,
                          const char *ev_doc, uint32_t ev_sentence,
                          uint64_t ev_start, uint64_t ev_end,
                          const char *ev_text, size_t ev_text_len);
+
+/* Sets the counts of `actor` (merging tallies: the sums of the shards). */
+void rg_i_tally_set_actor(rg_tally *t, uint32_t actor, uint64_t mentions,
+                          uint32_t documents);
+
+/* Adds an edge with its counts and evidence (merging tallies); the key
+ * must be new.  The strings are copied. */
+void rg_i_tally_add_edge(rg_tally *t, uint32_t source, uint32_t target,
+                         uint8_t kind, uint16_t relation, uint64_t weight,
+                         uint32_t documents, const rg_tally_evidence *ev);
 
 size_t rg_i_tally_actor_count(const rg_tally *t);
 const rg_tally_actor *rg_i_tally_actor(const rg_tally *t, size_t actor);

@@ -285,3 +285,11 @@ void rg_i_diag(const rg_diag *d, rg_level level, const char *where,
     va_end(ap);
     d->fn(d->data, level, where ? where : "", msg);
 }
+
+void rg_i_buf_add_field(rg_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        rg_i_buf_addc(b, (c == '\t' || c == '\n' || c == '\r') ? ' ' : c);
+    }
+}

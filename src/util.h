@@ -50,6 +50,10 @@ void rg_i_buf_add(rg_buf *b, const void *p, size_t n);
 void rg_i_buf_addc(rg_buf *b, char c);
 void rg_i_buf_adds(rg_buf *b, const char *s);
 void rg_i_buf_printf(rg_buf *b, const char *fmt, ...) RG_PRINTF(2, 3);
+/* Appends s[0..n) as one TSV field of a table for people (--mentions,
+ * --suggest): tabs and line breaks become spaces, so that every row stays
+ * one line with a fixed number of columns. */
+void rg_i_buf_add_field(rg_buf *b, const char *s, size_t n);
 
 /* 64-bit hash of n bytes (FNV-1a with a final mix). */
 uint64_t rg_i_hash(const void *p, size_t n);

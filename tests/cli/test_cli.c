@@ -79,9 +79,9 @@ Test(cli, usage_errors)
     expect_usage_error((const char *[]){"--bogus", EXAMPLES, NULL}, "unknown option '--bogus'");
     expect_usage_error((const char *[]){EXAMPLES, "-o", NULL}, "option '-o' needs an argument");
     expect_usage_error((const char *[]){EXAMPLES, "-o", "net.png", NULL},
-                       "cannot tell the format of 'net.png': use .dot, .gv, .graphml, .gexf, .json or .csv, or --format");
+                       "cannot tell the format of 'net.png': use .dot, .gv, .graphml, .gexf, .json, .csv or .tally, or --format");
     expect_usage_error((const char *[]){EXAMPLES, "-o", "x", "-f", "svg", NULL},
-                       "unknown format 'svg' (expected dot, graphml, gexf, json or csv)");
+                       "unknown format 'svg' (expected dot, graphml, gexf, json, csv or tally)");
     expect_usage_error((const char *[]){EXAMPLES, "-o", "-", "--report", "-", NULL},
                        "only one output can go to standard output (-)");
     expect_usage_error((const char *[]){EXAMPLES, "--top", "ten", "--report", "-", NULL},
