@@ -125,7 +125,7 @@ static rg_status S_next(rg_merge *m, S_in *in)
     char where[32];
     snprintf(where, sizeof(where), "%zu", in->lineno);
     const char *bad = rg_i_trec_parse(in->line.data, in->line.len, &in->rec);
-    if (!bad && in->lineno == 1 && in->rec.type != RG_TREC_HEADER)
+    if (in->lineno == 1 && (bad || in->rec.type != RG_TREC_HEADER))
         bad = "not a relgraph tally file (the first line must be its "
               "!relgraph-tally header)";
     if (!bad && in->lineno > 1) {
