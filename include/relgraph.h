@@ -155,6 +155,8 @@ typedef enum rg_window {
                                       pair and sentence of the later mention */
 } rg_window;
 
+struct rg_stats;
+
 /** Options of a run.  Initialise with rg_options_init(). */
 typedef struct rg_options {
     rg_relations relations;      /**< default RG_REL_ALL */
@@ -179,6 +181,11 @@ typedef struct rg_options {
                                       "disc:…", node attribute source */
     rg_diag diag;                /**< where messages go; called only from
                                       the thread that calls the pipeline */
+    /** Called after each document is counted, on the thread that calls
+     *  the pipeline, with the counts so far (a progress display); NULL =
+     *  none. */
+    void (*progress)(void *data, const struct rg_stats *stats);
+    void *progress_data;
 } rg_options;
 
 /** Fills @p opts with the defaults. */

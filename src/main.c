@@ -15,6 +15,7 @@
 
 #include <utf8proc.h>
 
+#include "progress.h"
 #include "relgraph.h"
 
 /* Exit status, as documented in --help and the README. */
@@ -114,7 +115,8 @@ static const char *const USAGE[] = {
     "                         default\n"
     "  -j, --jobs N           analyse documents on N threads (default: one per\n"
     "                         core); the output is the same for any N\n"
-    "  -q, --quiet            no summary line (warnings and errors still shown)\n"
+    "  -q, --quiet            no progress or summary line (warnings and errors\n"
+    "                         still shown); progress is shown only on a terminal\n"
     "  -v, --verbose          also informational messages\n"
     "  -h, --help             show this help and exit\n"
     "  -V, --version          show the version and exit\n"
@@ -156,6 +158,7 @@ typedef struct cli {
 typedef struct diag_state {
     int verbose;
     size_t errors;
+    rg_progress *progress;   /* a progress line to clear first, or NULL */
 } diag_state;
 
 /* Writes s for a terminal: valid UTF-8 as it is, bytes that are not
@@ -185,6 +188,7 @@ static void print_diag(void *data, rg_level level, const char *where,
         return;
     if (level == RG_ERROR)
         ds->errors++;
+    rg_progress_clear(ds->progress);
     fputs(level == RG_WARNING ? "relgraph: warning: " : "relgraph: ", stderr);
     if (*where) {
         put_text(where);
@@ -916,14 +920,27 @@ static rg_status read_documents(const cli *c, rg_dict *dict, outputs *o,
         opts.relations = c->relations;
     opts.window = c->window;
     opts.window_tokens = c->window_tokens;
+    /* Progress only where someone watches: a terminal, not --quiet. */
+    static rg_progress progress;
+    if (!c->quiet && isatty(STDERR_FILENO)) {
+        uint64_t total = 0;
+        for (size_t i = 0; i < c->n_inputs; i++)
+            total += rg_progress_input_bytes(c->inputs[i]);
+        rg_progress_start(&progress, total);
+        opts.progress = rg_progress_show;
+        opts.progress_data = &progress;
+        ((diag_state *)diag->data)->progress = &progress;
+    }
     rg_pipeline *p = *pp = rg_pipeline_new(dict, &opts);
     for (size_t i = 0; i < c->n_inputs; i++) {
         rg_status st = rg_pipeline_add_path(p, c->inputs[i]);
         if (st != RG_OK) {
+            rg_progress_clear(&progress);
             fprintf(stderr, "relgraph: stopped: %s\n", rg_strerror(st));
             return st;
         }
     }
+    rg_progress_clear(&progress);
     if (c->output && c->fmt == RG_FORMAT_TALLY) {
         if (!(o->out = open_output(c->output, diag)))
             return RG_EIO;

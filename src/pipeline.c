@@ -461,6 +461,8 @@ static rg_status S_merge(void *ctx, void *job)
     p->stats.sentences += j->sentences;
     p->stats.mentions += j->n_actors;
     p->stats.unresolved += j->unresolved;
+    if (p->opts.progress)
+        p->opts.progress(p->opts.progress_data, &p->stats);
 out:
     S_job_free(j);
     return p->write_status;

@@ -1,0 +1,81 @@
+/*
+ * test_progress.c — the progress line: shown on a terminal (a pseudo
+ * terminal made by script(1)), never with --quiet or when stderr is not a
+ * terminal.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "support.h"
+
+#define EXAMPLES RG_TEST_SOURCE_DIR "/examples"
+
+static char *tmp;
+
+static void setup(void)
+{
+    tmp = rgt_tmpdir();
+}
+
+static void teardown(void)
+{
+    rgt_rmtree(tmp);
+    free(tmp);
+}
+
+TestSuite(progress, .init = setup, .fini = teardown, .timeout = 300);
+
+/* A corpus that takes a few seconds: the examples, many times over. */
+static void make_corpus(void)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof(cmd),
+             "mkdir -p '%s/corpus' && cat '%s'/0*.txt > '%s/one' && "
+             "for i in $(seq 1 40); do for j in $(seq 1 80); do cat '%s/one'; "
+             "done > '%s/corpus/'$i.txt; done",
+             tmp, EXAMPLES, tmp, tmp, tmp);
+    cr_assert_eq(system(cmd), 0);
+}
+
+/* stderr of relgraph run on a terminal (script merges it into stdout). */
+static char *on_terminal(const char *opts)
+{
+    char cmd[2048], *out = NULL;
+    snprintf(cmd, sizeof(cmd),
+             "cd '%s' && script -qec \"'%s' %s corpus -o x.graphml\" /dev/null "
+             "> tty.out 2>&1", tmp, RG_TEST_BINARY, opts);
+    cr_assert_eq(system(cmd), 0);
+    char *p = rgt_path(tmp, "tty.out");
+    out = rgt_read_file(p, NULL);
+    free(p);
+    cr_assert_not_null(out);
+    return out;
+}
+
+Test(progress, shown_on_a_terminal_only)
+{
+    if (system("command -v script >/dev/null 2>&1") != 0)
+        cr_skip_test("script(1) is not installed");
+    make_corpus();
+    char *out = on_terminal("-j1");
+    cr_expect(strstr(out, " files, ") && strstr(out, " MB/s") && strstr(out, "ETA "),
+              "no progress line on a terminal: %s", out);
+    cr_expect(strstr(out, "\r\033[K"), "the line is not cleared: %s", out);
+    cr_expect(strstr(out, "relgraph: 40 documents"), "no summary: %s", out);
+    free(out);
+
+    out = on_terminal("-j1 --quiet");
+    cr_expect_null(strstr(out, "MB/s"), "progress despite --quiet: %s", out);
+    free(out);
+
+    rgt_result r;
+    cr_assert_eq(rgt_run(&r, tmp, NULL, (const char *[]){"-j1", "corpus", "-o",
+                                                          "y.graphml", NULL}), 0);
+    cr_expect_eq(r.status, 0);
+    cr_expect_null(strstr(r.err, "MB/s"), "progress on a pipe: %s", r.err);
+    cr_expect_null(strchr(r.err, '\r'), "carriage return on a pipe: %s", r.err);
+    rgt_result_free(&r);
+}
