@@ -464,6 +464,8 @@ rg_status rg_merge_run(rg_merge *m, const char *const *paths, size_t n,
             first = 0;
             if (st == RG_OK)
                 st = S_next(m, top);
+            if (st != RG_OK)    /* top's record may point into freed memory */
+                break;
             if (top->eof)
                 heap[0] = heap[--nh];
             S_sift(heap, nh, 0);

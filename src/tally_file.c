@@ -203,7 +203,8 @@ static const char *S_edge_key(rg_trec *r)
         len[i] = (size_t)((i == 3 ? end : sp) - p);
         if (!len[i])
             return "an empty part in an edge key";
-        p = sp + 1;
+        if (sp)
+            p = sp + 1;
     }
     if (len[2] == 12 && memcmp(part[2], "cooccurrence", 12) == 0)
         r->kind = 0;
