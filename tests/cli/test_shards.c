@@ -162,6 +162,22 @@ Test(shards, random_splits_merge_to_the_single_run)
         free(x);
         free(y);
 
+        /* The same shards named in a list (a reducer's input). */
+        char *lp = rgt_path(tmp, "tallies.list");
+        FILE *lf = fopen(lp, "w");
+        cr_assert_not_null(lf);
+        for (int s = k; s-- > 0;)
+            fprintf(lf, "%s\n", names[s]);
+        fclose(lf);
+        free(lp);
+        run_ok((const char *[]){"merge", "-q", "--files-from", "tallies.list", "-o",
+                                "l.graphml", NULL});
+        x = rgt_path(tmp, "single.graphml");
+        y = rgt_path(tmp, "l.graphml");
+        same_file(x, y);
+        free(x);
+        free(y);
+
         /* A tree: the last shard with the first, then the rest, through
          * intermediate tallies. */
         run_ok((const char *[]){"merge", "-q", names[k - 1], names[0], "-o",
