@@ -1,7 +1,8 @@
 /*
  * main.c — the relgraph command: parses options, loads the dictionaries,
- * runs the pipeline over the inputs, writes the outputs, and turns what
- * happened into messages and an exit status.  The only file that prints.
+ * runs the pipeline over the inputs (or merges tallies), writes the
+ * outputs, and turns what happened into messages and an exit status.
+ * With progress.c, the only code that prints.
  */
 #include <errno.h>
 #include <getopt.h>
