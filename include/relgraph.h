@@ -234,6 +234,15 @@ void rg_pipeline_free(rg_pipeline *p);
 rg_status rg_pipeline_add_path(rg_pipeline *p, const char *path);
 
 /**
+ * rg_pipeline_add_path over @p paths[0..n) in that order, with no pause
+ * between them: documents of the next path are analysed while those of
+ * the previous one finish, so a long list of single files keeps every
+ * thread busy.  When the function returns, every document is counted.
+ */
+rg_status rg_pipeline_add_paths(rg_pipeline *p, const char *const *paths,
+                                size_t n);
+
+/**
  * Adds one document held in memory.  @p name is what `doc` columns show.
  * Returns as rg_pipeline_add_path.
  */
@@ -573,12 +582,14 @@ void rg_merge_free(rg_merge *m);
  * sorted stream of the lines of several tallies (Hadoop's shuffle): equal
  * keys are combined wherever they come from.
  * Every input must be a tally of this format version, made with the same
- * dictionary and options: the first problem — unreadable file, malformed
- * or unsorted line (reported as file:line), different header — is
+ * dictionary and options, and no file may be given twice: the first
+ * problem — unreadable file, malformed or unsorted line (reported as
+ * file:line), different header, the same file again — is
  * reported through the diagnostics and stops the merge, since a network
  * missing part of a shard would look complete.
- * Returns RG_OK, RG_EIO, RG_EPARSE or RG_EINVAL (headers differ); call at
- * most once per merge.  Time: O(L log n) for L lines in all.
+ * Returns RG_OK, RG_EIO, RG_EPARSE or RG_EINVAL (headers differ, a file
+ * given twice); call at most once per merge.  Time: O(L log n) for L
+ * lines in all.
  */
 rg_status rg_merge_run(rg_merge *m, const char *const *paths, size_t n,
                        FILE *out);

@@ -473,9 +473,11 @@ static int parse_args(cli *c, int argc, char **argv)
         if (!c->output)
             return usage_error("%s", "--format needs -o FILE");
     } else if (c->output) {
-        /* On stdout a shard's tally travels on (a Hadoop mapper or
-         * reducer); a run's network is DOT. */
-        c->fmt = strcmp(c->output, "-") != 0 ? rg_format_from_path(c->output)
+        /* `tally` writes nothing else, whatever the name (-o /dev/null,
+         * -o shards/17); on stdout a shard's tally travels on (a Hadoop
+         * mapper or reducer); a run's network is DOT. */
+        c->fmt = c->mode == MODE_TALLY ? RG_FORMAT_TALLY
+                 : strcmp(c->output, "-") != 0 ? rg_format_from_path(c->output)
                  : c->mode == MODE_RUN ? RG_FORMAT_DOT : RG_FORMAT_TALLY;
         if (c->fmt == RG_FORMAT_NONE)
             return usage_error("cannot tell the format of '%s': use .dot, .gv, "
@@ -483,9 +485,8 @@ static int parse_args(cli *c, int argc, char **argv)
                                "--format", c->output);
     }
     if (c->mode == MODE_TALLY && c->fmt != RG_FORMAT_TALLY)
-        return usage_error("%s", "tally writes a tally: give -o NAME.tally (or "
-                                 "-o - for stdout); networks come from relgraph "
-                                 "merge");
+        return usage_error("%s", "tally writes a tally, not a network (networks "
+                                 "come from relgraph merge): drop --format");
     if (c->fmt == RG_FORMAT_TALLY && !rg_filter_is_default(&c->filter))
         return usage_error("%s", "a tally keeps every actor and edge: give the "
                                  "filters to relgraph merge (or to the run that "
@@ -933,19 +934,17 @@ static rg_status read_documents(const cli *c, rg_dict *dict, outputs *o,
         ((diag_state *)diag->data)->progress = &progress;
     }
     rg_pipeline *p = *pp = rg_pipeline_new(dict, &opts);
-    for (size_t i = 0; i < c->n_inputs; i++) {
-        rg_status st = rg_pipeline_add_path(p, c->inputs[i]);
-        if (st != RG_OK) {
-            rg_progress_clear(&progress);
-            fprintf(stderr, "relgraph: stopped: %s\n", rg_strerror(st));
-            return st;
-        }
-    }
+    rg_status st = rg_pipeline_add_paths(p, (const char *const *)c->inputs,
+                                         c->n_inputs);
     rg_progress_clear(&progress);
+    if (st != RG_OK) {
+        fprintf(stderr, "relgraph: stopped: %s\n", rg_strerror(st));
+        return st;
+    }
     if (c->output && c->fmt == RG_FORMAT_TALLY) {
         if (!(o->out = open_output(c->output, diag)))
             return RG_EIO;
-        rg_status st = rg_pipeline_write_tally(p, rg_outfile_stream(o->out));
+        st = rg_pipeline_write_tally(p, rg_outfile_stream(o->out));
         if (st != RG_OK) {
             fprintf(stderr, "relgraph: ");
             put_text(c->output);

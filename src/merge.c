@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "network.h"
 #include "relations.h"
@@ -404,6 +405,28 @@ static rg_status S_emit(rg_merge *m, const S_acc *acc, rg_buf *out)
     }
 }
 
+/* A shard given twice would count its documents twice: refuse. */
+static rg_status S_distinct(rg_merge *m, const S_in *in, size_t n)
+{
+    struct stat *st = rg_i_xmalloc(n * sizeof(*st));
+    rg_status status = RG_OK;
+    for (size_t i = 0; i < n && status == RG_OK; i++) {
+        if (fstat(fileno(in[i].fp), &st[i]) != 0 || !S_ISREG(st[i].st_mode))
+            continue;
+        for (size_t j = 0; j < i; j++)
+            if (S_ISREG(st[j].st_mode) && st[j].st_dev == st[i].st_dev &&
+                st[j].st_ino == st[i].st_ino) {
+                rg_i_diag(&m->diag, RG_ERROR, in[i].name,
+                          "the same file as %s: a tally merged twice would "
+                          "count its documents twice", in[j].name);
+                status = RG_EINVAL;
+                break;
+            }
+    }
+    free(st);
+    return status;
+}
+
 rg_status rg_merge_run(rg_merge *m, const char *const *paths, size_t n,
                        FILE *out)
 {
@@ -433,6 +456,8 @@ rg_status rg_merge_run(rg_merge *m, const char *const *paths, size_t n,
             heap[nh++] = &in[i];
         }
     }
+    if (st == RG_OK)
+        st = S_distinct(m, in, n);
     for (size_t i = nh / 2; st == RG_OK && i-- > 0;)
         S_sift(heap, nh, i);
 

@@ -523,8 +523,16 @@ void rg_pipeline_free(rg_pipeline *p)
 
 rg_status rg_pipeline_add_path(rg_pipeline *p, const char *path)
 {
-    rg_status st = rg_i_corpus_walk(path, S_document, p, &p->opts.diag,
-                                    &p->stats.skipped, &p->stats.ignored);
+    return rg_pipeline_add_paths(p, &path, 1);
+}
+
+rg_status rg_pipeline_add_paths(rg_pipeline *p, const char *const *paths,
+                                size_t n)
+{
+    rg_status st = RG_OK;
+    for (size_t i = 0; i < n && st == RG_OK; i++)
+        st = rg_i_corpus_walk(paths[i], S_document, p, &p->opts.diag,
+                              &p->stats.skipped, &p->stats.ignored);
     rg_status fin = rg_i_workers_finish(p->workers);
     return st != RG_OK ? st : fin;
 }

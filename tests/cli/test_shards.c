@@ -264,13 +264,25 @@ Test(shards, tallies_that_do_not_belong_together_are_refused)
     free(actors);
     free(extra);
 
+    run_fails(1, "a.tally: the same file as ./a.tally: a tally merged twice would "
+                 "count its documents twice",
+              (const char *[]){"merge", "./a.tally", "a.tally", "-o", "x.graphml",
+                               NULL});
+    cr_expect_not(exists("x.graphml"));
     run_fails(1, "merge: -j applies where documents are read",
               (const char *[]){"merge", "-j2", "a.tally", "-o", "x.graphml", NULL});
     run_fails(1, "tally: --report, --suggest, --sort and the filters apply to a "
                  "network", (const char *[]){"tally", doc, "-o", "x.tally",
                                              "--report", "-", NULL});
-    run_fails(1, "tally writes a tally: give -o NAME.tally",
-              (const char *[]){"tally", doc, "-o", "x.graphml", NULL});
+    run_fails(1, "tally writes a tally, not a network",
+              (const char *[]){"tally", doc, "-o", "x.graphml", "-f", "graphml",
+                               NULL});
+    /* Any name is a tally's name. */
+    run_ok((const char *[]){"tally", "-q", doc, "-o", "shard-17", NULL});
+    char *p17 = rgt_path(tmp, "shard-17"), *pa = rgt_path(tmp, "a.tally");
+    same_file(p17, pa);
+    free(p17);
+    free(pa);
     run_fails(1, "a tally keeps every actor and edge",
               (const char *[]){doc, "-o", "x.tally", "--min-weight", "2", NULL});
 }
