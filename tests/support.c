@@ -148,3 +148,17 @@ int rgt_have_shared(void)
     struct stat st;
     return stat(RG_TEST_SHARED_DIR "/seeds", &st) == 0 && S_ISDIR(st.st_mode);
 }
+
+char *rgt_tmp;
+
+void rgt_tmp_setup(void)
+{
+    rgt_tmp = rgt_tmpdir();
+}
+
+void rgt_tmp_teardown(void)
+{
+    rgt_rmtree(rgt_tmp);
+    free(rgt_tmp);
+    rgt_tmp = NULL;
+}

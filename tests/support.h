@@ -20,6 +20,12 @@ void rgt_rmtree(const char *path);
 /* malloc'd "a/b". */
 char *rgt_path(const char *a, const char *b);
 
+/* A fresh temporary directory for each test of a suite that names these
+ * as its .init and .fini; removed afterwards. */
+extern char *rgt_tmp;
+void rgt_tmp_setup(void);
+void rgt_tmp_teardown(void);
+
 typedef struct rgt_result {
     int status;      /* exit status, or 128 + signal */
     char *out;       /* stdout, NUL-terminated */

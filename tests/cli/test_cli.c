@@ -13,20 +13,7 @@
 
 #define EXAMPLES RG_TEST_SOURCE_DIR "/examples"
 
-static char *tmp;
-
-static void setup(void)
-{
-    tmp = rgt_tmpdir();
-}
-
-static void teardown(void)
-{
-    rgt_rmtree(tmp);
-    free(tmp);
-}
-
-TestSuite(cli, .init = setup, .fini = teardown);
+TestSuite(cli, .init = rgt_tmp_setup, .fini = rgt_tmp_teardown);
 
 static int exists(const char *path)
 {
@@ -61,7 +48,7 @@ Test(cli, version)
 static void expect_usage_error(const char *const args[], const char *message)
 {
     rgt_result r;
-    rgt_run(&r, tmp, NULL, args);
+    rgt_run(&r, rgt_tmp, NULL, args);
     cr_expect_eq(r.status, 1, "exit %d for %s", r.status, message);
     char *want = malloc(strlen(message) + 100);
     sprintf(want, "relgraph: %s\nTry 'relgraph --help' for more information.\n", message);
@@ -90,14 +77,14 @@ Test(cli, usage_errors)
                        "-j: not a number of threads (1 to 1024): '0'");
     /* nothing may have been written */
     cr_expect_not(exists("net.png"));
-    char *x = rgt_path(tmp, "x");
+    char *x = rgt_path(rgt_tmp, "x");
     cr_expect_not(exists(x));
     free(x);
 }
 
 Test(cli, dot_from_examples)
 {
-    char *out = rgt_path(tmp, "net.dot");
+    char *out = rgt_path(rgt_tmp, "net.dot");
     rgt_result r;
     rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "-o", out, NULL});
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
@@ -122,7 +109,7 @@ Test(cli, stdout_and_format_override)
     cr_expect_str_empty(r.err);
     rgt_result_free(&r);
 
-    char *out = rgt_path(tmp, "net.txt");
+    char *out = rgt_path(rgt_tmp, "net.txt");
     rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "-q", "-f", "graphml", "-o", out, NULL});
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
     char *xml = rgt_read_file(out, NULL);
@@ -150,7 +137,7 @@ Test(cli, report_on_stdout)
 /* Every mention row: 9 columns, surface = the bytes of the file at start..end. */
 Test(cli, mentions_table_points_into_the_files)
 {
-    char *m = rgt_path(tmp, "m.tsv");
+    char *m = rgt_path(rgt_tmp, "m.tsv");
     rgt_result r;
     rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "--mentions", m, NULL});
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
@@ -199,14 +186,15 @@ Test(cli, stdin_is_a_document)
 
 Test(cli, unreadable_and_binary_inputs_are_skipped_with_status_2)
 {
-    char *bin = rgt_path(tmp, "blob.txt"), *ok = rgt_path(tmp, "ok.txt"),
-         *out = rgt_path(tmp, "net.graphml");
+    char *bin = rgt_path(rgt_tmp, "blob.txt"), *ok = rgt_path(rgt_tmp, "ok.txt"),
+         *out = rgt_path(rgt_tmp, "net.graphml");
     FILE *f = fopen(bin, "wb");
     fwrite("NATO\0\1\2", 1, 7, f);
     fclose(f);
     rgt_write_file(ok, "Die NATO und Russland.\n");
     rgt_result r;
-    rgt_run(&r, NULL, NULL, (const char *[]){tmp, "/nonexistent/relgraph", "-o", out, NULL});
+    rgt_run(&r, NULL, NULL,
+            (const char *[]){rgt_tmp, "/nonexistent/relgraph", "-o", out, NULL});
     cr_assert_eq(r.status, 2, "stderr: %s", r.err);
     char want[512];
     snprintf(want, sizeof(want), "relgraph: %s: binary file (contains NUL bytes), skipped\n", bin);
@@ -226,7 +214,7 @@ Test(cli, unreadable_and_binary_inputs_are_skipped_with_status_2)
 
 Test(cli, latin1_is_decoded_with_a_warning)
 {
-    char *doc = rgt_path(tmp, "latin.txt");
+    char *doc = rgt_path(rgt_tmp, "latin.txt");
     /* "Pjöngjang" in Latin-1, then Nordkorea after it */
     rgt_write_file(doc, "Die NATO warnt Pj\xf6ngjang und Nordkorea.\n");
     rgt_result r;
@@ -243,7 +231,7 @@ Test(cli, latin1_is_decoded_with_a_warning)
 
 Test(cli, damaged_utf8_is_repaired_with_a_warning)
 {
-    char *doc = rgt_path(tmp, "damaged.txt");
+    char *doc = rgt_path(rgt_tmp, "damaged.txt");
     rgt_write_file(doc, "Die NATO warnt Pj\xc3\xb6ngjang vor \xe4rger mit Nordkorea.\n");
     rgt_result r;
     rgt_run(&r, NULL, NULL, (const char *[]){doc, "--mentions", "-", NULL});
@@ -257,7 +245,7 @@ Test(cli, damaged_utf8_is_repaired_with_a_warning)
 
 Test(cli, bad_dictionary_stops_before_reading)
 {
-    char *d = rgt_path(tmp, "my.tsv"), *out = rgt_path(tmp, "net.dot");
+    char *d = rgt_path(rgt_tmp, "my.tsv"), *out = rgt_path(rgt_tmp, "net.dot");
     rgt_write_file(d, "id\ttype\tlabel\tqid\nfoo\tpersn\tFoo\t\nbar\tperson\n");
     rgt_result r;
     rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "-d", d, "-o", out, NULL});
@@ -276,7 +264,7 @@ Test(cli, bad_dictionary_stops_before_reading)
 
 Test(cli, user_dictionary_adds_actors)
 {
-    char *d = rgt_path(tmp, "user");
+    char *d = rgt_path(rgt_tmp, "user");
     mkdir(d, 0755);
     char *a = rgt_path(d, "actors.tsv"), *al = rgt_path(d, "aliases.tsv");
     rgt_write_file(a, "id\ttype\tlabel\tqid\nlee_sung_yoon\tperson\tLee Sung-yoon\t\n");
@@ -310,7 +298,7 @@ Test(cli, default_dictionary_found_from_any_directory)
 
 Test(cli, output_is_deterministic_and_independent_of_argument_order)
 {
-    char *a = rgt_path(tmp, "a.graphml"), *b = rgt_path(tmp, "b.graphml");
+    char *a = rgt_path(rgt_tmp, "a.graphml"), *b = rgt_path(rgt_tmp, "b.graphml");
     rgt_result r;
     rgt_run(&r, NULL, NULL,
             (const char *[]){EXAMPLES "/asien", EXAMPLES "/01_nato_nordkorea_truppen.txt",
@@ -334,9 +322,9 @@ Test(cli, output_is_deterministic_and_independent_of_argument_order)
 
 Test(cli, failed_run_leaves_the_old_file)
 {
-    char *out = rgt_path(tmp, "net.dot");
+    char *out = rgt_path(rgt_tmp, "net.dot");
     rgt_write_file(out, "old\n");
-    char *d = rgt_path(tmp, "bad.tsv");
+    char *d = rgt_path(rgt_tmp, "bad.tsv");
     rgt_write_file(d, "nonsense header\n");
     rgt_result r;
     rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "-d", d, "-o", out, NULL});
@@ -364,8 +352,8 @@ Test(cli, output_is_identical_for_any_thread_count, .timeout = 120)
     size_t first_len[3] = {0, 0, 0};
     const char *seeds = rgt_have_shared() ? RG_TEST_SHARED_DIR "/seeds" : EXAMPLES;
     for (size_t k = 0; k < 3; k++) {
-        char *g = rgt_path(tmp, "net.graphml"), *m = rgt_path(tmp, "m.tsv"),
-             *e = rgt_path(tmp, "e.tsv");
+        char *g = rgt_path(rgt_tmp, "net.graphml"), *m = rgt_path(rgt_tmp, "m.tsv"),
+             *e = rgt_path(rgt_tmp, "e.tsv");
         rgt_result r;
         rgt_run(&r, NULL, NULL,
                 (const char *[]){EXAMPLES, seeds, "-j", jobs[k], "-o", g, "--mentions", m,
@@ -396,8 +384,8 @@ Test(cli, output_is_identical_for_any_thread_count, .timeout = 120)
 
 Test(cli, csv_writes_two_tables_and_names_both)
 {
-    char *out = rgt_path(tmp, "net.csv"), *nodes = rgt_path(tmp, "net.nodes.csv"),
-         *edges = rgt_path(tmp, "net.edges.csv");
+    char *out = rgt_path(rgt_tmp, "net.csv"), *nodes = rgt_path(rgt_tmp, "net.nodes.csv"),
+         *edges = rgt_path(rgt_tmp, "net.edges.csv");
     rgt_result r;
     rgt_run(&r, NULL, NULL, (const char *[]){EXAMPLES, "-o", out, NULL});
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
@@ -430,16 +418,17 @@ Test(cli, installed_binary_finds_its_dictionary, .timeout = 120)
     cr_assert_not_null(slash);
     *slash = '\0';                     /* .../build */
     char cmd[8192];
-    snprintf(cmd, sizeof(cmd), "cmake --install '%s' --prefix '%s/prefix' >/dev/null", build, tmp);
+    snprintf(cmd, sizeof(cmd), "cmake --install '%s' --prefix '%s/prefix' >/dev/null",
+             build, rgt_tmp);
     if (system("command -v cmake >/dev/null 2>&1") != 0)
         cr_skip_test("cmake is not on PATH");
     cr_assert_eq(system(cmd), 0, "%s", cmd);
     snprintf(cmd, sizeof(cmd),
              "cd / && echo 'Die NATO warnt Nordkorea.' | '%s/prefix/bin/relgraph' - --mentions - "
              "> '%s/out.tsv' 2>&1",
-             tmp, tmp);
+             rgt_tmp, rgt_tmp);
     cr_assert_eq(system(cmd), 0, "%s", cmd);
-    char *out_path = rgt_path(tmp, "out.tsv");
+    char *out_path = rgt_path(rgt_tmp, "out.tsv");
     char *out = rgt_read_file(out_path, NULL);
     cr_assert_not_null(out);
     cr_expect(strstr(out, "\tNordkorea\tnorth_korea\t"), "installed run: %s", out);
@@ -476,12 +465,12 @@ Test(cli, source_attribute_in_every_export)
     for (size_t i = 0; i < 5; i++) {
         char name[32];
         snprintf(name, sizeof(name), "net.%s", fmts[i]);
-        char *out = rgt_path(tmp, name);
+        char *out = rgt_path(rgt_tmp, name);
         rgt_result r;
         rgt_run(&r, NULL, DISC_TEXT, (const char *[]){"-", "-o", out, "-q", NULL});
         cr_assert_eq(r.status, 0, "%s: %s", fmts[i], r.err);
         rgt_result_free(&r);
-        char *path = i == 4 ? rgt_path(tmp, "net.nodes.csv") : strdup(out);
+        char *path = i == 4 ? rgt_path(rgt_tmp, "net.nodes.csv") : strdup(out);
         char *text = rgt_read_file(path, NULL);
         cr_assert_not_null(text, "%s", path);
         /* DOT is for drawing: discovered actors are dashed and say so */
@@ -502,7 +491,7 @@ Test(cli, source_attribute_in_every_export)
 
 Test(cli, suggest_writes_a_loadable_dictionary)
 {
-    char *dir = rgt_path(tmp, "sugg");
+    char *dir = rgt_path(rgt_tmp, "sugg");
     rgt_result r;
     rgt_run(&r, NULL, DISC_TEXT, (const char *[]){"-", "--suggest", dir, "-q", NULL});
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
@@ -537,7 +526,7 @@ Test(cli, suggest_writes_a_loadable_dictionary)
 
 Test(cli, discovery_is_the_same_for_any_jobs)
 {
-    char *d = rgt_path(tmp, "docs");
+    char *d = rgt_path(rgt_tmp, "docs");
     mkdir(d, 0755);
     for (int i = 0; i < 6; i++) {
         char name[16], body[256];
@@ -550,7 +539,7 @@ Test(cli, discovery_is_the_same_for_any_jobs)
         rgt_write_file(f, body);
         free(f);
     }
-    char *o1 = rgt_path(tmp, "j1.graphml"), *o2 = rgt_path(tmp, "j4.graphml");
+    char *o1 = rgt_path(rgt_tmp, "j1.graphml"), *o2 = rgt_path(rgt_tmp, "j4.graphml");
     rgt_result r;
     rgt_run(&r, NULL, NULL, (const char *[]){d, "-o", o1, "-j", "1", "-q", NULL});
     cr_assert_eq(r.status, 0, "%s", r.err);

@@ -19,24 +19,11 @@
 
 #include "support.h"
 
-static char *tmp;
-
-static void setup(void)
-{
-    tmp = rgt_tmpdir();
-}
-
-static void teardown(void)
-{
-    rgt_rmtree(tmp);
-    free(tmp);
-}
-
-TestSuite(hostile, .init = setup, .fini = teardown);
+TestSuite(hostile, .init = rgt_tmp_setup, .fini = rgt_tmp_teardown);
 
 static char *in_tmp(const char *name)
 {
-    return rgt_path(tmp, name);
+    return rgt_path(rgt_tmp, name);
 }
 
 /* Number of entries in dir whose name contains `part`. */
@@ -88,7 +75,7 @@ Test(hostile, empty_file_warns_and_bom_keeps_offsets)
     rgt_write_file(empty, "");
     rgt_write_file(bom, "\xEF\xBB\xBFNordkorea droht.\n");
     rgt_result r;
-    rgt_run(&r, NULL, NULL, (const char *[]){tmp, "--mentions", "-", NULL});
+    rgt_run(&r, NULL, NULL, (const char *[]){rgt_tmp, "--mentions", "-", NULL});
     cr_assert_eq(r.status, 0, "stderr: %s", r.err);
     char want[1024];
     snprintf(want, sizeof(want), "relgraph: warning: %s: empty file\n", empty);
@@ -178,7 +165,7 @@ Test(hostile, failed_write_keeps_the_old_file)
     char *s = rgt_read_file(out, NULL);
     cr_expect_str_eq(s, "old\n");
     free(s);
-    cr_expect_eq(count_entries(tmp, ".tmp."), 0, "a temporary file was left behind");
+    cr_expect_eq(count_entries(rgt_tmp, ".tmp."), 0, "a temporary file was left behind");
     free(out);
 }
 
@@ -200,17 +187,17 @@ Test(hostile, killed_run_leaves_nothing)
     }
     close(fds[0]);
     /* wait until relgraph has opened its output and blocks on stdin */
-    for (int i = 0; i < 200 && count_entries(tmp, ".tmp.") == 0; i++) {
+    for (int i = 0; i < 200 && count_entries(rgt_tmp, ".tmp.") == 0; i++) {
         struct timespec ts = {0, 10 * 1000 * 1000};
         nanosleep(&ts, NULL);
     }
-    cr_expect_eq(count_entries(tmp, ".tmp."), 1, "no temporary output file appeared");
+    cr_expect_eq(count_entries(rgt_tmp, ".tmp."), 1, "no temporary output file appeared");
     kill(pid, SIGTERM);
     int st;
     waitpid(pid, &st, 0);
     close(fds[1]);
     cr_expect(WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM);
-    cr_expect_eq(count_entries(tmp, ".tmp."), 0, "the temporary file was left behind");
+    cr_expect_eq(count_entries(rgt_tmp, ".tmp."), 0, "the temporary file was left behind");
     cr_expect_eq(access(m, F_OK), -1, "a half-written output appeared");
     free(m);
 }

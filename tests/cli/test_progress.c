@@ -13,20 +13,8 @@
 
 #define EXAMPLES RG_TEST_SOURCE_DIR "/examples"
 
-static char *tmp;
-
-static void setup(void)
-{
-    tmp = rgt_tmpdir();
-}
-
-static void teardown(void)
-{
-    rgt_rmtree(tmp);
-    free(tmp);
-}
-
-TestSuite(progress, .init = setup, .fini = teardown, .timeout = 300);
+TestSuite(progress, .init = rgt_tmp_setup, .fini = rgt_tmp_teardown,
+          .timeout = 300);
 
 /* A corpus that takes a few seconds: the examples, many times over. */
 static void make_corpus(void)
@@ -36,7 +24,7 @@ static void make_corpus(void)
              "mkdir -p '%s/corpus' && cat '%s'/0*.txt > '%s/one' && "
              "for i in $(seq 1 40); do for j in $(seq 1 80); do cat '%s/one'; "
              "done > '%s/corpus/'$i.txt; done",
-             tmp, EXAMPLES, tmp, tmp, tmp);
+             rgt_tmp, EXAMPLES, rgt_tmp, rgt_tmp, rgt_tmp);
     cr_assert_eq(system(cmd), 0);
 }
 
@@ -46,9 +34,9 @@ static char *on_terminal(const char *opts)
     char cmd[2048], *out = NULL;
     snprintf(cmd, sizeof(cmd),
              "cd '%s' && script -qec \"'%s' %s corpus -o x.graphml\" /dev/null "
-             "> tty.out 2>&1", tmp, RG_TEST_BINARY, opts);
+             "> tty.out 2>&1", rgt_tmp, RG_TEST_BINARY, opts);
     cr_assert_eq(system(cmd), 0);
-    char *p = rgt_path(tmp, "tty.out");
+    char *p = rgt_path(rgt_tmp, "tty.out");
     out = rgt_read_file(p, NULL);
     free(p);
     cr_assert_not_null(out);
@@ -72,7 +60,7 @@ Test(progress, shown_on_a_terminal_only)
     free(out);
 
     rgt_result r;
-    cr_assert_eq(rgt_run(&r, tmp, NULL, (const char *[]){"-j1", "corpus", "-o",
+    cr_assert_eq(rgt_run(&r, rgt_tmp, NULL, (const char *[]){"-j1", "corpus", "-o",
                                                           "y.graphml", NULL}), 0);
     cr_expect_eq(r.status, 0);
     cr_expect_null(strstr(r.err, "MB/s"), "progress on a pipe: %s", r.err);

@@ -16,20 +16,8 @@
 
 #define EXAMPLES RG_TEST_SOURCE_DIR "/examples"
 
-static char *tmp;
-
-static void setup(void)
-{
-    tmp = rgt_tmpdir();
-}
-
-static void teardown(void)
-{
-    rgt_rmtree(tmp);
-    free(tmp);
-}
-
-TestSuite(shards, .init = setup, .fini = teardown, .timeout = 300);
+TestSuite(shards, .init = rgt_tmp_setup, .fini = rgt_tmp_teardown,
+          .timeout = 300);
 
 /* The corpus: the article files of examples/ and, when present, the seeds,
  * as absolute paths. */
@@ -75,7 +63,7 @@ static unsigned next_rand(unsigned *s)
 static void run_ok(const char *const args[])
 {
     rgt_result r;
-    cr_assert_eq(rgt_run(&r, tmp, NULL, args), 0);
+    cr_assert_eq(rgt_run(&r, rgt_tmp, NULL, args), 0);
     cr_assert_eq(r.status, 0, "%s %s failed (%d): %s", args[0], args[1],
                  r.status, r.err);
     rgt_result_free(&r);
@@ -96,7 +84,7 @@ static void same_file(const char *a, const char *b)
 static void write_list(const char *name, char **docs, const int *shard, size_t n,
                        int s)
 {
-    char *path = rgt_path(tmp, name);
+    char *path = rgt_path(rgt_tmp, name);
     FILE *f = fopen(path, "w");
     cr_assert_not_null(f);
     for (size_t i = 0; i < n; i++)
@@ -147,23 +135,23 @@ Test(shards, random_splits_merge_to_the_single_run)
                               "--suggest", "m-sug", NULL};
         memcpy(args + a, tail, sizeof(tail));
         run_ok(args);
-        char *x = rgt_path(tmp, "single.graphml"), *y = rgt_path(tmp, "m.graphml");
+        char *x = rgt_path(rgt_tmp, "single.graphml"), *y = rgt_path(rgt_tmp, "m.graphml");
         same_file(x, y);
         free(x);
         free(y);
-        x = rgt_path(tmp, "single.csv");
-        y = rgt_path(tmp, "m.csv");
+        x = rgt_path(rgt_tmp, "single.csv");
+        y = rgt_path(rgt_tmp, "m.csv");
         same_file(x, y);
         free(x);
         free(y);
-        x = rgt_path(tmp, "single-sug/actors.tsv");
-        y = rgt_path(tmp, "m-sug/actors.tsv");
+        x = rgt_path(rgt_tmp, "single-sug/actors.tsv");
+        y = rgt_path(rgt_tmp, "m-sug/actors.tsv");
         same_file(x, y);
         free(x);
         free(y);
 
         /* The same shards named in a list (a reducer's input). */
-        char *lp = rgt_path(tmp, "tallies.list");
+        char *lp = rgt_path(rgt_tmp, "tallies.list");
         FILE *lf = fopen(lp, "w");
         cr_assert_not_null(lf);
         for (int s = k; s-- > 0;)
@@ -172,8 +160,8 @@ Test(shards, random_splits_merge_to_the_single_run)
         free(lp);
         run_ok((const char *[]){"merge", "-q", "--files-from", "tallies.list", "-o",
                                 "l.graphml", NULL});
-        x = rgt_path(tmp, "single.graphml");
-        y = rgt_path(tmp, "l.graphml");
+        x = rgt_path(rgt_tmp, "single.graphml");
+        y = rgt_path(rgt_tmp, "l.graphml");
         same_file(x, y);
         free(x);
         free(y);
@@ -191,14 +179,14 @@ Test(shards, random_splits_merge_to_the_single_run)
         rest[a++] = "tree.tally";
         rest[a] = NULL;
         run_ok(rest);
-        x = rgt_path(tmp, "whole.tally");
-        y = rgt_path(tmp, "tree.tally");
+        x = rgt_path(rgt_tmp, "whole.tally");
+        y = rgt_path(rgt_tmp, "tree.tally");
         same_file(x, y);
         free(y);
         run_ok((const char *[]){"merge", "-q", "tree.tally", "-o", "tree.graphml",
                                 NULL});
-        y = rgt_path(tmp, "tree.graphml");
-        char *z = rgt_path(tmp, "single.graphml");
+        y = rgt_path(rgt_tmp, "tree.graphml");
+        char *z = rgt_path(rgt_tmp, "single.graphml");
         same_file(z, y);
         free(y);
 
@@ -207,15 +195,15 @@ Test(shards, random_splits_merge_to_the_single_run)
         char cmd[4096];
         snprintf(cmd, sizeof(cmd), "cd '%s' && cat s*.tally | LC_ALL=C sort "
                  "-t \"$(printf '\\t')\" -k1,1 | '%s' merge -q - -o - > hadoop.tally",
-                 tmp, RG_TEST_BINARY);
+                 rgt_tmp, RG_TEST_BINARY);
         cr_assert_eq(system(cmd), 0);
-        y = rgt_path(tmp, "hadoop.tally");
+        y = rgt_path(rgt_tmp, "hadoop.tally");
         same_file(x, y);
         free(x);
         free(y);
         free(z);
         for (int s = 0; s < k; s++) {
-            char *f = rgt_path(tmp, names[s]);
+            char *f = rgt_path(rgt_tmp, names[s]);
             unlink(f);
             free(f);
         }
@@ -228,7 +216,7 @@ Test(shards, random_splits_merge_to_the_single_run)
 static void run_fails(int status, const char *what, const char *const args[])
 {
     rgt_result r;
-    cr_assert_eq(rgt_run(&r, tmp, NULL, args), 0);
+    cr_assert_eq(rgt_run(&r, rgt_tmp, NULL, args), 0);
     cr_expect_eq(r.status, status, "status %d: %s", r.status, r.err);
     cr_expect(strstr(r.err, what), "stderr lacks '%s': %s", what, r.err);
     rgt_result_free(&r);
@@ -236,7 +224,7 @@ static void run_fails(int status, const char *what, const char *const args[])
 
 static int exists(const char *name)
 {
-    char *p = rgt_path(tmp, name);
+    char *p = rgt_path(rgt_tmp, name);
     struct stat st;
     int ok = stat(p, &st) == 0;
     free(p);
@@ -253,7 +241,7 @@ Test(shards, tallies_that_do_not_belong_together_are_refused)
               (const char *[]){"merge", "a.tally", "w.tally", "-o", "x.graphml", NULL});
     cr_expect_not(exists("x.graphml"), "a failed merge wrote its output");
 
-    char *extra = rgt_path(tmp, "extra");
+    char *extra = rgt_path(rgt_tmp, "extra");
     mkdir(extra, 0777);
     char *actors = rgt_path(extra, "actors.tsv");
     rgt_write_file(actors, "id\ttype\tlabel\tqid\nmy_actor\tperson\tMy Actor\t\n");
@@ -279,7 +267,7 @@ Test(shards, tallies_that_do_not_belong_together_are_refused)
                                NULL});
     /* Any name is a tally's name. */
     run_ok((const char *[]){"tally", "-q", doc, "-o", "shard-17", NULL});
-    char *p17 = rgt_path(tmp, "shard-17"), *pa = rgt_path(tmp, "a.tally");
+    char *p17 = rgt_path(rgt_tmp, "shard-17"), *pa = rgt_path(rgt_tmp, "a.tally");
     same_file(p17, pa);
     free(p17);
     free(pa);
@@ -291,7 +279,7 @@ Test(shards, tallies_that_do_not_belong_together_are_refused)
  * and nothing is written. */
 static void damaged(const char *text, const char *what)
 {
-    char *p = rgt_path(tmp, "bad.tally");
+    char *p = rgt_path(rgt_tmp, "bad.tally");
     rgt_write_file(p, text);
     free(p);
     run_fails(1, what, (const char *[]){"merge", "good.tally", "bad.tally", "-o",
@@ -303,7 +291,7 @@ Test(shards, damaged_tallies_are_named_by_line)
 {
     run_ok((const char *[]){"tally", "-q", EXAMPLES "/01_nato_nordkorea_truppen.txt",
                             "-o", "good.tally", NULL});
-    char *good = rgt_path(tmp, "good.tally");
+    char *good = rgt_path(rgt_tmp, "good.tally");
     char *text = rgt_read_file(good, NULL);
     free(good);
     char *nl = strchr(text, '\n');
@@ -343,7 +331,7 @@ Test(shards, file_lists_and_standard_input)
     char **docs = corpus(&n);
     /* NUL-separated, in reverse order, with an empty entry: the same as
      * the paths on the command line. */
-    char *list = rgt_path(tmp, "list0");
+    char *list = rgt_path(rgt_tmp, "list0");
     FILE *f = fopen(list, "w");
     for (size_t i = n; i-- > 0;)
         fprintf(f, "%s%c", docs[i], '\0');
@@ -358,7 +346,7 @@ Test(shards, file_lists_and_standard_input)
     args[a] = NULL;
     cr_assert_eq(a - 3, n, "corpus larger than the test's argument list");
     run_ok(args);
-    char *x = rgt_path(tmp, "a.graphml"), *y = rgt_path(tmp, "b.graphml");
+    char *x = rgt_path(rgt_tmp, "a.graphml"), *y = rgt_path(rgt_tmp, "b.graphml");
     same_file(x, y);
     free(x);
     free(y);
@@ -373,13 +361,13 @@ Test(shards, file_lists_and_standard_input)
         strcat(stdin_list, "\n");
     }
     strcat(stdin_list, "/nonexistent/article.txt\n");
-    cr_assert_eq(rgt_run(&r, tmp, stdin_list,
+    cr_assert_eq(rgt_run(&r, rgt_tmp, stdin_list,
                          (const char *[]){"tally", "-q", "--files-from", "-", "-o",
                                           "-", NULL}), 0);
     cr_expect_eq(r.status, 2, "%s", r.err);
     cr_expect(strstr(r.err, "/nonexistent/article.txt"), "%s", r.err);
     cr_expect(strncmp(r.out, "!relgraph-tally\t1\t", 18) == 0, "not a tally on stdout");
-    char *t = rgt_path(tmp, "stdin.tally");
+    char *t = rgt_path(rgt_tmp, "stdin.tally");
     rgt_write_file(t, r.out);
     free(t);
     rgt_result_free(&r);
@@ -388,14 +376,14 @@ Test(shards, file_lists_and_standard_input)
     cr_expect(exists("s.graphml"), "the merge still writes what it has");
 
     /* A document on standard input, in a tally. */
-    cr_assert_eq(rgt_run(&r, tmp, "Die NATO warnt Nordkorea vor weiteren "
+    cr_assert_eq(rgt_run(&r, rgt_tmp, "Die NATO warnt Nordkorea vor weiteren "
                          "Waffenlieferungen an Russland.\n",
                          (const char *[]){"tally", "-q", "-", "-o", "doc.tally", NULL}),
                  0);
     cr_expect_eq(r.status, 0, "%s", r.err);
     rgt_result_free(&r);
     run_ok((const char *[]){"merge", "-q", "doc.tally", "-o", "doc.csv", NULL});
-    char *edges = rgt_path(tmp, "doc.edges.csv");
+    char *edges = rgt_path(rgt_tmp, "doc.edges.csv");
     char *csv = rgt_read_file(edges, NULL);
     cr_expect(csv && strstr(csv, "nato") && strstr(csv, "north_korea"), "%s", csv);
     free(csv);
