@@ -315,13 +315,11 @@ static rg_status S_header(rg_merge *m, const S_in *in)
 /* Keeping the merged tally in memory                                  */
 /* ------------------------------------------------------------------ */
 
-static rg_status S_keep_actor(rg_merge *m, const S_acc *acc)
+static void S_keep_actor(rg_merge *m, const S_acc *acc)
 {
+    /* Each key arrives once (its lines are combined), so the id is new. */
     const char *id = acc->key.data + 2;
-    size_t before = m->ids.n;
     int32_t a = rg_i_strtab_intern(&m->ids, id, strlen(id));
-    if ((size_t)a < before)
-        return RG_EPARSE;   /* cannot happen: keys arrive once, sorted */
     RG_GROW(m->actors, m->cap_actors, m->n_actors + 1);
     m->actors[m->n_actors++] = (rg_found_actor){
         .a = {.id = rg_i_xstrdup(id),
@@ -332,7 +330,6 @@ static rg_status S_keep_actor(rg_merge *m, const S_acc *acc)
         .example = rg_i_xstrdup(acc->f[RG_TA_EXAMPLE])};
     rg_i_tally_set_actor(m->tally, (uint32_t)a, acc->n[0],
                          (uint32_t)acc->n[1]);
-    return RG_OK;
 }
 
 /* An edge at actors that have no record: the tally is damaged. */
@@ -389,7 +386,9 @@ static rg_status S_emit(rg_merge *m, const S_acc *acc, rg_buf *out)
                               acc->f[RG_TA_TYPE], acc->f[RG_TA_LABEL],
                               acc->f[RG_TA_QID], acc->f[RG_TA_DOC],
                               acc->f[RG_TA_EXAMPLE]);
-        return m->keep ? S_keep_actor(m, acc) : RG_OK;
+        if (m->keep)
+            S_keep_actor(m, acc);
+        return RG_OK;
     default: {
         uint64_t sentence = 0, start = 0, end = 0;
         rg_i_trec_count(acc->f[RG_TE_SENTENCE], &sentence);
@@ -408,7 +407,7 @@ static rg_status S_emit(rg_merge *m, const S_acc *acc, rg_buf *out)
 /* A shard given twice would count its documents twice: refuse. */
 static rg_status S_distinct(rg_merge *m, const S_in *in, size_t n)
 {
-    struct stat *st = rg_i_xmalloc(n * sizeof(*st));
+    struct stat *st = rg_i_xcalloc(n, sizeof(*st));   /* 0: not a file */
     rg_status status = RG_OK;
     for (size_t i = 0; i < n && status == RG_OK; i++) {
         if (fstat(fileno(in[i].fp), &st[i]) != 0 || !S_ISREG(st[i].st_mode))
