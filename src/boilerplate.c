@@ -58,24 +58,39 @@
  *     byte picks them (`by_first`), then a memcmp of that text;
  *   - one that starts with '*' but ends with text must end the line;
  *   - one with '*' at both ends ("*Datenschutzerklärung*") can stand
- *     anywhere: one pass over the line looks up each 4-byte window in a
- *     bitmap of the first four bytes of their longest piece (`gram`), and
- *     only phrases whose piece is found there go on to S_glob.
+ *     anywhere: one pass over the line looks up 4-byte windows in a
+ *     bitmap of the 4-byte windows that start their longest piece
+ *     (`gram`), and only phrases whose piece is found there go on to
+ *     S_glob.  Not every window: every `step`-th, with the windows at the
+ *     first `step` offsets of each piece in the bitmap — a piece at any
+ *     place covers one of the windows looked at, as it is at least
+ *     step + 3 bytes long.
  */
 typedef struct S_phrase {
     char *text;          /* folded, NUL-terminated */
+    size_t len;          /* strlen(text) */
     char *need;          /* its longest piece without '*' */
     size_t need_len;
     size_t pre, suf;     /* lengths of the text before the first and after
                             the last '*' */
-    uint32_t gram;       /* need's first four bytes (need_len >= 4) */
     uint8_t opener;      /* written with a leading '>' */
 } S_phrase;
 
 #define S_GRAM_BITS 16
+#define S_GRAM_STEP_MAX 8   /* windows per piece in the bitmap, at most */
+
+/* A window of a floating phrase's piece: its 4 bytes, the phrase (index
+ * into `floating`) and the window's offset in the piece. */
+typedef struct S_gram_entry {
+    uint32_t gram;
+    uint32_t j;
+    uint32_t o;
+} S_gram_entry;
 
 struct rg_boilerplate {
     rg_strtab exact;     /* phrases without '*' */
+    size_t exact_max;    /* the longest of them: a longer line (most
+                            paragraphs) is none, without hashing it */
     uint8_t *exact_opener;   /* per exact id: some copy is a list opener */
     S_phrase *ph;        /* phrases with '*' */
     size_t n;
@@ -86,12 +101,20 @@ struct rg_boilerplate {
     size_t n_suffixed;
     uint32_t *floating;  /* '*' at both ends */
     size_t n_floating;
+    size_t step;         /* of the windows looked at: the shortest piece
+                            of 4 bytes or more, less 3, at most
+                            S_GRAM_STEP_MAX */
     uint64_t gram[(1u << S_GRAM_BITS) / 64];
+    S_gram_entry *grams; /* the windows in the bitmap, sorted by gram:
+                            a window of the line found there is checked
+                            against the phrases that have it, only */
+    size_t n_grams;
 };
 
 typedef struct S_unit {
     size_t s, e;         /* trimmed bytes of the unit */
     size_t fold;         /* offset of its folded form in the fold buffer */
+    size_t fold_len;     /* and its length */
     uint32_t words;
     uint8_t endp;        /* ends with . ! ? … (before closing quotes) */
     uint8_t glued;       /* a tail glued onto a sentence end */
@@ -105,8 +128,9 @@ typedef struct S_unit {
 
 static int S_ws(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
-           c == '\v';
+    /* ' ' or \t \n \v \f \r (9..13), without branches: byte compares
+     * that the loops over every byte can do many at a time. */
+    return (c == ' ') | ((unsigned char)(c - '\t') <= '\r' - '\t');
 }
 
 /* Characters that decorate a line without being part of its words:
@@ -114,14 +138,18 @@ static int S_ws(unsigned char c)
  * length at s[0..n) or 0. */
 static size_t S_decoration(const char *s, size_t n)
 {
-    static const char *const deco[] = {
-        ":", "|", ">", "<", "-", "\xE2\x80\xA2" /* • */, "\xE2\x80\xBA" /* › */,
-        "\xE2\x80\xB9" /* ‹ */, "\xC2\xBB" /* » */, "\xC2\xAB" /* « */,
-        "\xE2\x86\x92" /* → */, "\xE2\x80\x93" /* – */, "\xC2\xB7" /* · */,
-        "\xE2\x96\xBA" /* ► */, "\xE2\x96\xB6" /* ▶ */, NULL};
-    for (size_t i = 0; deco[i]; i++) {
-        size_t k = strlen(deco[i]);
-        if (k <= n && memcmp(s, deco[i], k) == 0)
+    static const rg_word deco[] = {
+        RG_WORD(":"), RG_WORD("|"), RG_WORD(">"), RG_WORD("<"), RG_WORD("-"),
+        RG_WORD("\xE2\x80\xA2") /* • */, RG_WORD("\xE2\x80\xBA") /* › */,
+        RG_WORD("\xE2\x80\xB9") /* ‹ */, RG_WORD("\xC2\xBB") /* » */,
+        RG_WORD("\xC2\xAB") /* « */, RG_WORD("\xE2\x86\x92") /* → */,
+        RG_WORD("\xE2\x80\x93") /* – */, RG_WORD("\xC2\xB7") /* · */,
+        RG_WORD("\xE2\x96\xBA") /* ► */, RG_WORD("\xE2\x96\xB6") /* ▶ */};
+    /* Four times for every line: the first byte rules out nearly every
+     * entry before memcmp. */
+    for (size_t i = 0; i < RG_COUNT(deco); i++) {
+        size_t k = deco[i].len;
+        if (k <= n && deco[i].s[0] == s[0] && memcmp(s, deco[i].s, k) == 0)
             return k;
     }
     return 0;
@@ -135,27 +163,123 @@ static size_t S_deco_end(const char *s, size_t n)
     return 0;
 }
 
-/* Appends src[0..len) with whitespace runs made one space, and a NUL. */
-static void S_squeeze(rg_buf *out, const char *src, size_t len)
+/* Where the first 8-byte block of s[0..n) starts that holds whitespace
+ * other than single spaces (or a byte below 14, a control character): the
+ * part before needs no squeezing.  Lines are mostly words and single
+ * spaces, and squeezing them byte by byte was a twentieth of the run. */
+static size_t S_plain_prefix(const char *s, size_t n)
 {
-    /* The result is never longer than len + 1: grow once and write in
-     * place (every line of every document passes through here). */
-    RG_GROW(out->data, out->cap, out->len + len + 2);
-    char *d = out->data + out->len;
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL,
+                   low7 = 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t before = 0;   /* bit 7: the byte before the block is a space */
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t z = w ^ (ones * ' ');
+        uint64_t sp = ~(((z & low7) + low7) | z) & highs;   /* the spaces */
+        if (((w - ones * 14) & ~w & highs) || (sp & (sp << 8 | before)))
+            break;
+        before = sp >> 56;
+    }
+    return i;
+}
+
+/* Writes src[0..len) with whitespace runs made one space to d and returns
+ * the length written.  The result is never longer than src, so d may be
+ * src itself. */
+static size_t S_squeeze_to(char *d, const char *src, size_t len)
+{
+    char *d0 = d;
+    size_t i = 0;
+    if (d == src) {
+        /* In place, the plain prefix stays as it is; a space just before
+         * the rest is left to the loop, which may drop it or join it. */
+        i = S_plain_prefix(src, len);
+        if (i > 0 && src[i - 1] == ' ')
+            i--;
+        d += i;
+    }
     int space = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (S_ws((unsigned char)src[i])) {
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)src[i];
+        /* Every whitespace byte is <= ' ': one compare for the rest. */
+        if (c <= ' ' && S_ws(c)) {
             space = 1;
             continue;
         }
         if (space)
             *d++ = ' ';
         space = 0;
-        *d++ = src[i];
+        *d++ = (char)c;
     }
-    *d++ = '\0';
-    out->len = (size_t)(d - out->data);
+    return (size_t)(d - d0);
+}
+
+/* Appends src[0..len) with whitespace runs made one space, and a NUL. */
+static void S_squeeze(rg_buf *out, const char *src, size_t len)
+{
+    /* The result is never longer than len + 1: grow once and write in
+     * place (every line of every document passes through here). */
+    RG_GROW(out->data, out->cap, out->len + len + 2);
+    out->len += S_squeeze_to(out->data + out->len, src, len);
+    out->data[out->len++] = '\0';
     out->data[out->len] = '\0';
+}
+
+/* Whether case folding and NFC leave code point cp as it is, whatever
+ * stands around it: no case fold, no decomposition, a starter that
+ * composes with nothing (emoji, symbols, scripts without case).  Hangul
+ * composes by algorithm, not by table: left to utf8proc. */
+static int S_fold_stable(utf8proc_int32_t cp)
+{
+    if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7A3))
+        return 0;
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    return p->casefold_seqindex == UINT16_MAX &&
+           p->decomp_seqindex == UINT16_MAX && p->combining_class == 0 &&
+           p->comb_index == UINT16_MAX;
+}
+
+/*
+ * The case fold of s[0..n) into dst (at most 2n bytes) for a line that
+ * rg_i_fold_latin1 refused: its runs of Latin-1 and general punctuation
+ * by rg_i_fold_latin1, the S_fold_stable code points between them copied.
+ * Nothing composes across such a code point, so the pieces give what
+ * utf8proc gives for the whole.  SIZE_MAX when some other code point
+ * needs utf8proc.  Lines with an emoji (⚠️ in a teaser) are common, and
+ * utf8proc for all of such a line was a twentieth of the run.
+ */
+static size_t S_fold_pieces(char *dst, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t m = 0, from = 0;
+    for (size_t i = 0; i < n;) {
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (l <= 0)
+            return SIZE_MAX;
+        if (cp < 0x100 || (cp >= 0x2000 && cp <= 0x20BF)) {
+            i += (size_t)l;   /* rg_i_fold_latin1's: part of the run */
+            continue;
+        }
+        if (!S_fold_stable(cp))
+            return SIZE_MAX;
+        size_t r = rg_i_fold_latin1(dst + m, s + from, i - from);
+        if (r == SIZE_MAX)
+            return SIZE_MAX;
+        m += r;
+        memcpy(dst + m, s + i, (size_t)l);
+        m += (size_t)l;
+        i += (size_t)l;
+        from = i;
+    }
+    size_t r = rg_i_fold_latin1(dst + m, s + from, n - from);
+    return r == SIZE_MAX ? SIZE_MAX : m + r;
 }
 
 /* Appends the case fold of s[0..n) to `out`, with whitespace runs made one
@@ -178,16 +302,20 @@ static void S_fold(rg_buf *out, const char *s, size_t n)
         }
         break;
     }
-    /* German lines are ASCII and Latin-1 letters: fold those directly. */
-    char quick[1024];
-    char *q = 2 * n <= sizeof(quick) ? quick : rg_i_xmalloc(2 * n);
-    size_t ql = rg_i_fold_latin1(q, s, n);
-    if (ql != SIZE_MAX)
-        S_squeeze(out, q, ql);
-    if (q != quick)
-        free(q);
-    if (ql != SIZE_MAX)
+    /* German lines are ASCII and Latin-1 letters (now and then with an
+     * emoji): fold those without utf8proc, into the buffer itself (at
+     * most 2n bytes), and squeeze in place. */
+    RG_GROW(out->data, out->cap, out->len + 2 * n + 2);
+    char *d = out->data + out->len;
+    size_t ql = rg_i_fold_latin1(d, s, n);
+    if (ql == SIZE_MAX)
+        ql = S_fold_pieces(d, s, n);
+    if (ql != SIZE_MAX) {
+        out->len += S_squeeze_to(d, d, ql);
+        out->data[out->len++] = '\0';
+        out->data[out->len] = '\0';
         return;
+    }
     utf8proc_uint8_t *f = NULL;
     utf8proc_ssize_t fl = n ? utf8proc_map((const utf8proc_uint8_t *)s,
                                            (utf8proc_ssize_t)n, &f,
@@ -254,6 +382,16 @@ static size_t S_gram_bit(uint32_t gram)
     return (size_t)((gram * 0x9E3779B1u) >> (32 - S_GRAM_BITS));
 }
 
+static int S_cmp_gram(const void *a, const void *b)
+{
+    const S_gram_entry *x = a, *y = b;
+    if (x->gram != y->gram)
+        return x->gram < y->gram ? -1 : 1;
+    if (x->j != y->j)
+        return x->j < y->j ? -1 : 1;
+    return (x->o > y->o) - (x->o < y->o);
+}
+
 rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
 {
     rg_boilerplate *bp = rg_i_xcalloc(1, sizeof(*bp));
@@ -282,10 +420,13 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         if (!strchr(b.data, '*')) {
             int32_t id = rg_i_strtab_intern(&bp->exact, b.data, flen);
             bp->exact_opener[id] |= opener;
+            if (flen > bp->exact_max)
+                bp->exact_max = flen;
             continue;
         }
         S_phrase *ph = &bp->ph[bp->n];
         ph->text = rg_i_xstrdup(b.data);
+        ph->len = flen;
         ph->need = S_longest_piece(b.data);
         ph->need_len = strlen(ph->need);
         ph->pre = strcspn(b.data, "*");
@@ -295,14 +436,29 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
             bp->suffixed[bp->n_suffixed++] = (uint32_t)bp->n;
         } else if (ph->pre == 0) {
             bp->floating[bp->n_floating++] = (uint32_t)bp->n;
-            if (ph->need_len >= 4) {
-                ph->gram = S_gram_at(ph->need);
-                size_t bit = S_gram_bit(ph->gram);
-                bp->gram[bit / 64] |= (uint64_t)1 << (bit % 64);
-            }
         }
         bp->n++;
     }
+    bp->step = S_GRAM_STEP_MAX;
+    for (size_t j = 0; j < bp->n_floating; j++) {
+        size_t need = bp->ph[bp->floating[j]].need_len;
+        if (need >= 4 && need - 3 < bp->step)
+            bp->step = need - 3;
+    }
+    bp->grams = rg_i_xmalloc((bp->n_floating ? bp->n_floating : 1) * bp->step *
+                             sizeof(*bp->grams));
+    for (size_t j = 0; j < bp->n_floating; j++) {
+        const S_phrase *ph = &bp->ph[bp->floating[j]];
+        if (ph->need_len < 4)
+            continue;
+        for (size_t o = 0; o < bp->step; o++) {
+            uint32_t g = S_gram_at(ph->need + o);
+            size_t bit = S_gram_bit(g);
+            bp->gram[bit / 64] |= (uint64_t)1 << (bit % 64);
+            bp->grams[bp->n_grams++] = (S_gram_entry){g, (uint32_t)j, (uint32_t)o};
+        }
+    }
+    qsort(bp->grams, bp->n_grams, sizeof(*bp->grams), S_cmp_gram);
     /* Group the phrases that start with text by their first byte (a
      * counting sort, keeping the order within a byte). */
     for (size_t k = 0; k < bp->n; k++)
@@ -333,6 +489,7 @@ void rg_i_boilerplate_free(rg_boilerplate *bp)
     free(bp->by_first);
     free(bp->suffixed);
     free(bp->floating);
+    free(bp->grams);
     free(bp);
 }
 
@@ -352,7 +509,7 @@ static void S_try(const S_phrase *ph, const char *f, int *furn, uint8_t *opener)
 static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
                             int *furn, uint8_t *opener)
 {
-    int32_t id = rg_i_strtab_find(&bp->exact, f, n);
+    int32_t id = n <= bp->exact_max ? rg_i_strtab_find(&bp->exact, f, n) : -1;
     if (id >= 0) {
         *furn = 1;
         *opener |= bp->exact_opener[id];
@@ -361,15 +518,13 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
     for (uint32_t j = bp->first[c0]; j < bp->first[c0 + 1]; j++) {
         const S_phrase *ph = &bp->ph[bp->by_first[j]];
         if (ph->pre + ph->suf <= n && memcmp(f, ph->text, ph->pre) == 0 &&
-            memcmp(f + n - ph->suf, ph->text + strlen(ph->text) - ph->suf,
-                   ph->suf) == 0)
+            memcmp(f + n - ph->suf, ph->text + ph->len - ph->suf, ph->suf) == 0)
             S_try(ph, f, furn, opener);
     }
     for (size_t j = 0; j < bp->n_suffixed; j++) {
         const S_phrase *ph = &bp->ph[bp->suffixed[j]];
         if (ph->suf <= n &&
-            memcmp(f + n - ph->suf, ph->text + strlen(ph->text) - ph->suf,
-                   ph->suf) == 0)
+            memcmp(f + n - ph->suf, ph->text + ph->len - ph->suf, ph->suf) == 0)
             S_try(ph, f, furn, opener);
     }
     if (!bp->n_floating)
@@ -385,17 +540,29 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
                 found |= (uint64_t)1 << j;
             else
                 left |= (uint64_t)1 << j;
-        for (size_t i = 0; left && i + 4 <= n; i++) {
+        for (size_t i = 0; left && i + 4 <= n; i += bp->step) {
             uint32_t g = S_gram_at(f + i);
             size_t bit = S_gram_bit(g);
             if (!(bp->gram[bit / 64] & ((uint64_t)1 << (bit % 64))))
                 continue;
-            for (size_t j = 0; j < cn; j++) {
-                const S_phrase *ph = &bp->ph[fl[j]];
-                if ((left >> j & 1) && ph->gram == g && i + ph->need_len <= n &&
-                    memcmp(f + i, ph->need, ph->need_len) == 0) {
-                    found |= (uint64_t)1 << j;
-                    left &= ~((uint64_t)1 << j);
+            size_t lo = 0, hi = bp->n_grams;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (bp->grams[mid].gram < g)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (size_t e = lo; e < bp->n_grams && bp->grams[e].gram == g; e++) {
+                size_t j = bp->grams[e].j, o = bp->grams[e].o;
+                if (j < base || j >= base + cn || !(left >> (j - base) & 1))
+                    continue;
+                /* The piece would start o bytes before the window. */
+                const S_phrase *ph = &bp->ph[fl[j - base]];
+                if (o <= i && i - o + ph->need_len <= n &&
+                    memcmp(f + i - o, ph->need, ph->need_len) == 0) {
+                    found |= (uint64_t)1 << (j - base);
+                    left &= ~((uint64_t)1 << (j - base));
                 }
             }
         }
@@ -428,11 +595,13 @@ static int S_letter_at(const char *t, size_t i)
 /* Length of a closing quote or bracket at t[i..e), 0 if none. */
 static size_t S_closer(const char *t, size_t i, size_t e)
 {
-    static const char *const q[] = {"\"", "'", ")", "\xE2\x80\x9C", "\xE2\x80\x9D",
-                                    "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB", NULL};
-    for (size_t k = 0; q[k]; k++) {
-        size_t l = strlen(q[k]);
-        if (i + l <= e && memcmp(t + i, q[k], l) == 0)
+    static const rg_word q[] = {
+        RG_WORD("\""), RG_WORD("'"), RG_WORD(")"), RG_WORD("\xE2\x80\x9C"),
+        RG_WORD("\xE2\x80\x9D"), RG_WORD("\xE2\x80\x99"), RG_WORD("\xC2\xAB"),
+        RG_WORD("\xC2\xBB")};
+    for (size_t k = 0; k < RG_COUNT(q); k++) {
+        size_t l = q[k].len;   /* first byte first, as in S_decoration */
+        if (i + l <= e && q[k].s[0] == t[i] && memcmp(t + i, q[k].s, l) == 0)
             return l;
     }
     return 0;
@@ -472,12 +641,14 @@ static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
     u->s = s;
     u->e = e;
     u->glued = (uint8_t)glued;
-    int in_word = 0;
-    for (size_t i = s; i < e; i++) {
-        int w = !S_ws((unsigned char)t[i]);
-        u->words += (uint32_t)(w && !in_word);
-        in_word = w;
-    }
+    /* A word starts at every non-space after a space (t[s] is none): each
+     * byte on its own, so that the compiler can vectorise the loop; a
+     * local count, as a store through u could alias t. */
+    uint32_t words = s < e;
+    for (size_t i = s + 1; i < e; i++)
+        words += (uint32_t)((S_ws((unsigned char)t[i]) ^ 1) &
+                            S_ws((unsigned char)t[i - 1]));
+    u->words = words;
     /* end punctuation, looking through closing quotes and brackets */
     size_t k = e;
     for (size_t back; k > s && (back = S_closer_before(t, s, k)) > 0;)
@@ -487,6 +658,25 @@ static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
         u->endp = c == '.' || c == '!' || c == '?' ||
                   (k - s >= 3 && memcmp(t + k - 3, "\xE2\x80\xA6", 3) == 0);
     }
+}
+
+/* The first byte of t[i, e) that is '.', '!' or '?', or e (or i when
+ * i > e).  Eight bytes at a time: every byte of every line passes here,
+ * and a sentence end comes every hundred bytes or so. */
+static size_t S_next_stop(const char *t, size_t i, size_t e)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    for (; i + 8 <= e; i += 8) {
+        uint64_t w;
+        memcpy(&w, t + i, 8);
+        uint64_t a = w ^ (ones * '.'), b = w ^ (ones * '!'), c = w ^ (ones * '?');
+        /* Nonzero exactly when one of a, b, c has a zero byte. */
+        if ((((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c)) & highs)
+            break;
+    }
+    while (i < e && t[i] != '.' && t[i] != '!' && t[i] != '?')
+        i++;
+    return i;
 }
 
 /* Splits text into units: lines, and glued tails ("Satz.Nächster Block")
@@ -499,9 +689,8 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
         size_t le = nl ? (size_t)(nl - t) : len;
         size_t us = ls;
         int glued = 0;
-        for (size_t i = ls + 2; i + 1 < le; i++) {
-            if (t[i] != '.' && t[i] != '!' && t[i] != '?')
-                continue;
+        size_t stop = le > 0 ? le - 1 : 0;
+        for (size_t i = ls + 2; (i = S_next_stop(t, i, stop)) < stop; i++) {
             if (!S_lower_at(t, i - 1, ls) || !S_letter_at(t, i - 2))
                 continue;
             size_t j = i + 1, q;
@@ -526,36 +715,52 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
 /* ------------------------------------------------------------------ */
 
 /* Words (folded) that may stand in a date or time line. */
-static const char *const S_date_words[] = {
-    "januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "dezember", "jan",
-    "feb", "mär", "mrz", "apr", "jun", "jul", "aug", "sep", "sept", "okt",
-    "nov", "dez", "january", "february", "march", "may", "june", "july",
-    "october", "december", "mar", "oct", "dec", "montag", "dienstag",
-    "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
-    "mo", "di", "mi", "do", "fr", "sa", "so", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "uhr", "am",
-    "um", "vor", "seit", "ago", "a", "an", "stand", "aktualisiert",
-    "veröffentlicht", "erstellt", "zuletzt", "update", "updated", "published",
-    "heute", "gestern", "sekunde", "sekunden", "minute", "minuten", "min",
-    "stunde", "stunden", "std", "tag", "tage", "tagen", "woche", "wochen",
-    "monat", "monate", "monaten", "jahr", "jahre", "jahren", "second",
-    "seconds", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-    "month", "months", "year", "years", "h", "mez", "mesz", "cet", "cest",
-    "utc", "gmt", NULL};
+static const rg_word S_date_words[] = {
+    RG_WORD("januar"), RG_WORD("jänner"), RG_WORD("februar"), RG_WORD("feber"),
+    RG_WORD("märz"), RG_WORD("april"), RG_WORD("mai"), RG_WORD("juni"),
+    RG_WORD("juli"), RG_WORD("august"), RG_WORD("september"),
+    RG_WORD("oktober"), RG_WORD("november"), RG_WORD("dezember"),
+    RG_WORD("jan"), RG_WORD("feb"), RG_WORD("mär"), RG_WORD("mrz"),
+    RG_WORD("apr"), RG_WORD("jun"), RG_WORD("jul"), RG_WORD("aug"),
+    RG_WORD("sep"), RG_WORD("sept"), RG_WORD("okt"), RG_WORD("nov"),
+    RG_WORD("dez"), RG_WORD("january"), RG_WORD("february"), RG_WORD("march"),
+    RG_WORD("may"), RG_WORD("june"), RG_WORD("july"), RG_WORD("october"),
+    RG_WORD("december"), RG_WORD("mar"), RG_WORD("oct"), RG_WORD("dec"),
+    RG_WORD("montag"), RG_WORD("dienstag"), RG_WORD("mittwoch"),
+    RG_WORD("donnerstag"), RG_WORD("freitag"), RG_WORD("samstag"),
+    RG_WORD("sonnabend"), RG_WORD("sonntag"), RG_WORD("mo"), RG_WORD("di"),
+    RG_WORD("mi"), RG_WORD("do"), RG_WORD("fr"), RG_WORD("sa"), RG_WORD("so"),
+    RG_WORD("monday"), RG_WORD("tuesday"), RG_WORD("wednesday"),
+    RG_WORD("thursday"), RG_WORD("friday"), RG_WORD("saturday"),
+    RG_WORD("sunday"), RG_WORD("uhr"), RG_WORD("am"), RG_WORD("um"),
+    RG_WORD("vor"), RG_WORD("seit"), RG_WORD("ago"), RG_WORD("a"),
+    RG_WORD("an"), RG_WORD("stand"), RG_WORD("aktualisiert"),
+    RG_WORD("veröffentlicht"), RG_WORD("erstellt"), RG_WORD("zuletzt"),
+    RG_WORD("update"), RG_WORD("updated"), RG_WORD("published"),
+    RG_WORD("heute"), RG_WORD("gestern"), RG_WORD("sekunde"),
+    RG_WORD("sekunden"), RG_WORD("minute"), RG_WORD("minuten"), RG_WORD("min"),
+    RG_WORD("stunde"), RG_WORD("stunden"), RG_WORD("std"), RG_WORD("tag"),
+    RG_WORD("tage"), RG_WORD("tagen"), RG_WORD("woche"), RG_WORD("wochen"),
+    RG_WORD("monat"), RG_WORD("monate"), RG_WORD("monaten"), RG_WORD("jahr"),
+    RG_WORD("jahre"), RG_WORD("jahren"), RG_WORD("second"), RG_WORD("seconds"),
+    RG_WORD("minutes"), RG_WORD("hour"), RG_WORD("hours"), RG_WORD("day"),
+    RG_WORD("days"), RG_WORD("week"), RG_WORD("weeks"), RG_WORD("month"),
+    RG_WORD("months"), RG_WORD("year"), RG_WORD("years"), RG_WORD("h"),
+    RG_WORD("mez"), RG_WORD("mesz"), RG_WORD("cet"), RG_WORD("cest"),
+    RG_WORD("utc"), RG_WORD("gmt")};
 
 static int S_date_word(const char *w, size_t n)
 {
-    for (size_t i = 0; S_date_words[i]; i++)
-        if (strlen(S_date_words[i]) == n && memcmp(S_date_words[i], w, n) == 0)
+    for (size_t i = 0; i < RG_COUNT(S_date_words); i++)
+        if (S_date_words[i].len == n && memcmp(S_date_words[i].s, w, n) == 0)
             return 1;
     return 0;
 }
 
-/* A line that is only a date or time (folded form f). */
-static int S_is_date(const char *f)
+/* A line that is only a date or time (folded form f[0..len)). */
+static int S_is_date(const char *f, size_t len)
 {
-    size_t len = strlen(f), words = 0, digits = 0;
+    size_t words = 0, digits = 0;
     if (len == 0 || len > 60)
         return 0;
     for (size_t i = 0; i < len;) {
@@ -645,6 +850,12 @@ static size_t S_quote_core(const S_unit *u, const char *text)
 
 #define S_QUOTE_MIN 40   /* bytes a pull quote has at least */
 
+/* The two bytes at p as a number (for a bitmap of 65536 bits). */
+static size_t S_pair_at(const char *p)
+{
+    return (size_t)(unsigned char)p[0] | (size_t)(unsigned char)p[1] << 8;
+}
+
 #define S_QUOTE_KEY 16    /* bytes of a candidate that find it: its key */
 
 /* Hash of the S_QUOTE_KEY bytes at p. */
@@ -657,24 +868,32 @@ static uint64_t S_quote_key(const char *p)
     return h ^ (h >> 29);
 }
 
+/* Bytes between the windows the pull-quote search looks at: a quotation
+ * is S_QUOTE_MIN bytes or more, so a window at every S_QUOTE_STEP-th byte
+ * falls into it at one of its first S_QUOTE_STEP offsets, and still has
+ * its S_QUOTE_KEY bytes inside it. */
+#define S_QUOTE_STEP 8
+
 /*
  * Marks the pull quotes: units that are a sentence of 6+ words whose text
  * (S_quote_core, >= S_QUOTE_MIN bytes) first occurs elsewhere inside a
  * longer unit.  One pass over the text finds the first other occurrence
  * of every candidate at once, so this stays linear in the document
- * (searching the text once per line would be quadratic): at every byte,
- * the hash of the next S_QUOTE_KEY bytes is looked up in a bitmap of the
- * candidates' keys, and only on a hit in the table of candidates.  Each
- * byte's hash is computed on its own (no rolling hash): the bytes are
- * independent and the processor overlaps them.
+ * (searching the text once per line would be quadratic): at every
+ * S_QUOTE_STEP-th byte, the hash of the next S_QUOTE_KEY bytes (a window)
+ * is looked up in a bitmap of the candidates' windows at their first
+ * S_QUOTE_STEP offsets, and only on a hit in the table of those windows,
+ * which says where the candidate would start.  Before the hash, the two
+ * bytes of the window are looked up in a bitmap of the windows' first
+ * two bytes: most windows stop there.
  */
 static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
 {
-    enum { BITMAP_BITS = 1 << 16 };
+    enum { BITMAP_BITS = 1 << 16, S = S_QUOTE_STEP };
     size_t *cand = NULL, *core = NULL, *first = NULL;
-    uint64_t *key = NULL, *bits = NULL;
+    uint64_t *key = NULL, *bits = NULL, *pairs = NULL;
     int32_t *slot = NULL, *next = NULL;
-    size_t nc = 0, cap = 0, cap2 = 0, cap3 = 0, cap4 = 0, cap5 = 0;
+    size_t nc = 0, cap = 0, cap2 = 0, cap3 = 0;
     for (size_t i = 0; i < n; i++) {
         if (u[i].furn || u[i].glued || !u[i].endp || u[i].words < 6)
             continue;
@@ -684,39 +903,54 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
         RG_GROW(cand, cap, nc + 1);
         RG_GROW(core, cap2, nc + 1);
         RG_GROW(first, cap3, nc + 1);
-        RG_GROW(key, cap4, nc + 1);
-        RG_GROW(next, cap5, nc + 1);
         cand[nc] = i;
         core[nc] = m;
-        first[nc] = SIZE_MAX;
-        key[nc++] = S_quote_key(text + u[i].s);
+        first[nc++] = SIZE_MAX;
     }
     if (nc == 0 || len < S_QUOTE_MIN)
         goto out;
+    /* Window e = c * S + o: candidate c's bytes from offset o. */
+    key = rg_i_xmalloc(nc * S * sizeof(*key));
+    next = rg_i_xmalloc(nc * S * sizeof(*next));
     size_t nslots = 16;
-    while (nslots < 2 * nc)
+    while (nslots < 2 * nc * S)
         nslots *= 2;
     slot = rg_i_xmalloc(nslots * sizeof(*slot));
     for (size_t k = 0; k < nslots; k++)
         slot[k] = -1;
     bits = rg_i_xcalloc(BITMAP_BITS / 64, sizeof(*bits));
-    for (size_t c = 0; c < nc; c++) {
-        size_t k = (size_t)key[c] & (nslots - 1);
-        next[c] = slot[k];
-        slot[k] = (int32_t)c;
-        size_t bit = (size_t)(key[c] >> 48);
+    pairs = rg_i_xcalloc(65536 / 64, sizeof(*pairs));
+    for (size_t e = 0; e < nc * S; e++) {
+        const char *w = text + u[cand[e / S]].s + e % S;
+        size_t pair = S_pair_at(w);
+        pairs[pair / 64] |= (uint64_t)1 << (pair % 64);
+        key[e] = S_quote_key(w);
+        size_t k = (size_t)key[e] & (nslots - 1);
+        next[e] = slot[k];
+        slot[k] = (int32_t)e;
+        size_t bit = (size_t)(key[e] >> 48);
         bits[bit / 64] |= (uint64_t)1 << (bit % 64);
     }
-    /* A match needs core[c] >= S_QUOTE_MIN > S_QUOTE_KEY bytes from j. */
-    for (size_t j = 0; j + S_QUOTE_MIN <= len; j++) {
-        uint64_t h = S_quote_key(text + j);
+    /* An occurrence at j (j + core >= j + S_QUOTE_MIN <= len) has a window
+     * at one i in [j, j + S), with its S_QUOTE_KEY bytes before len. */
+    for (size_t i = 0; i + S_QUOTE_KEY <= len; i += S) {
+        size_t pair = S_pair_at(text + i);
+        if (!(pairs[pair / 64] & ((uint64_t)1 << (pair % 64))))
+            continue;
+        uint64_t h = S_quote_key(text + i);
         size_t bit = (size_t)(h >> 48);
         if (!(bits[bit / 64] & ((uint64_t)1 << (bit % 64))))
             continue;
-        for (int32_t c = slot[(size_t)h & (nslots - 1)]; c >= 0; c = next[c]) {
+        for (int32_t e = slot[(size_t)h & (nslots - 1)]; e >= 0; e = next[e]) {
+            size_t c = (size_t)e / S, o = (size_t)e % S;
             const S_unit *x = &u[cand[c]];
-            if (key[c] == h && first[c] == SIZE_MAX && j != x->s &&
-                j + core[c] <= len && memcmp(text + j, text + x->s, core[c]) == 0)
+            /* Windows come in the order of their starts, so an earlier
+             * occurrence can only come from the same window. */
+            if (key[e] != h || o > i)
+                continue;
+            size_t j = i - o;
+            if (j < first[c] && j != x->s && j + core[c] <= len &&
+                memcmp(text + j, text + x->s, core[c]) == 0)
                 first[c] = j;
         }
     }
@@ -735,6 +969,51 @@ out:
     free(slot);
     free(next);
     free(bits);
+    free(pairs);
+}
+
+/*
+ * The lines seen so far, for the repeat rule: unit indices in an
+ * open-addressing table, compared by their folds in the fold buffer (a
+ * string table would copy every line of every document).  Sized once for
+ * all units of the document, so it never grows.
+ */
+typedef struct S_seen {
+    struct {
+        int32_t unit;    /* -1 = empty */
+        uint32_t tag;    /* high bits of the hash */
+    } *slot;
+    size_t mask;
+} S_seen;
+
+static void S_seen_init(S_seen *st, size_t n)
+{
+    size_t nslots = 16;
+    while (nslots < 2 * n)
+        nslots *= 2;
+    st->slot = rg_i_xmalloc(nslots * sizeof(*st->slot));
+    for (size_t k = 0; k < nslots; k++)
+        st->slot[k].unit = -1;
+    st->mask = nslots - 1;
+}
+
+/* Adds unit i (fold f[0..flen)); whether an equal line was there. */
+static int S_seen_add(S_seen *st, const S_unit *u, const char *fold, size_t i,
+                      const char *f, size_t flen)
+{
+    uint64_t h = rg_i_hash(f, flen);
+    uint32_t tag = (uint32_t)(h >> 32);
+    for (size_t k = (size_t)h & st->mask;; k = (k + 1) & st->mask) {
+        int32_t j = st->slot[k].unit;
+        if (j < 0) {
+            st->slot[k].unit = (int32_t)i;
+            st->slot[k].tag = tag;
+            return 0;
+        }
+        if (st->slot[k].tag == tag && u[j].fold_len == flen &&
+            memcmp(fold + u[j].fold, f, flen) == 0)
+            return 1;
+    }
 }
 
 size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
@@ -744,12 +1023,13 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     size_t n = S_units(&u, &cap, text, len);
     rg_buf fold;
     rg_i_buf_init(&fold);
-    rg_strtab seen;
-    rg_i_strtab_init(&seen);
+    S_seen seen;
+    S_seen_init(&seen, n);
 
     for (size_t i = 0; i < n; i++) {
         u[i].fold = fold.len;
         S_fold(&fold, text + u[i].s, u[i].e - u[i].s);
+        u[i].fold_len = fold.len - u[i].fold - 1;
     }
 #define F(i) (fold.data + u[i].fold)
 
@@ -758,19 +1038,17 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
         if (u[i].e == u[i].s)
             continue;
         const char *f = F(i);
-        size_t flen = strlen(f);
+        size_t flen = u[i].fold_len;
         if (bp) {
             int furn = 0;
             S_match_phrases(bp, f, flen, &furn, &u[i].opener);
             u[i].furn |= (uint8_t)furn;
         }
-        if (S_is_date(f) || S_is_video(&u[i], f) ||
+        if (S_is_date(f, flen) || S_is_video(&u[i], f) ||
             (u[i].words <= 12 && strstr(f, " | ")))
             u[i].furn = 1;
         if (flen >= 12) {   /* repeat: the later copy goes */
-            size_t before = seen.n;
-            rg_i_strtab_intern(&seen, f, flen);
-            if (seen.n == before)
+            if (S_seen_add(&seen, u, fold.data, i, f, flen))
                 u[i].furn = 1;
         }
     }
@@ -858,7 +1136,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
             if (text[k] != '\n')
                 text[k] = ' ';
     }
-    rg_i_strtab_destroy(&seen);
+    free(seen.slot);
     rg_i_buf_destroy(&fold);
     free(u);
     return blanked;

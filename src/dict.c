@@ -203,11 +203,14 @@ static int S_valid_utf8(const char *s, size_t n)
 /* A malloc'd NFC copy of the (valid UTF-8, NUL-terminated) string s. */
 static char *S_nfc(const char *s)
 {
-    /* ASCII is always NFC; most aliases are, and a million of them load
-     * much faster without utf8proc. */
+    /* Text below U+0300 (ASCII, Latin-1: every German name) is always
+     * NFC, as no two of its code points compose (the second of every
+     * canonical pair is U+0300 or above); most aliases are such text, and
+     * a million of them load much faster without utf8proc.  The input is
+     * valid UTF-8: a lead byte C2..CB is U+0080..U+02FF, one byte follows. */
     const unsigned char *u = (const unsigned char *)s;
-    while (*u && *u < 0x80)
-        u++;
+    while (*u && (*u < 0x80 || (*u >= 0xC2 && *u <= 0xCB)))
+        u += *u < 0x80 ? 1 : 2;
     if (!*u)
         return rg_i_xstrdup(s);
     utf8proc_uint8_t *n = utf8proc_NFC((const utf8proc_uint8_t *)s);

@@ -56,6 +56,7 @@
  */
 #include "discover.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,12 +76,14 @@ typedef struct S_key {
 
 typedef struct S_scr {
     uint8_t *cov;       /* per token: 1 dictionary mention, 2 discovered */
-    size_t cap_cov;
+    uint8_t *wc;        /* per token: enum S_wclass of its fold */
+    size_t cap_cov;     /* of cov and wc */
     rg_strtab nouns;    /* folds written after an article in this document */
     rg_strtab labels;   /* label -> found index */
-    rg_strtab keys;     /* "F"/"S" + first fold -> S_key index */
-    S_key *kv;
-    size_t cap_kv;
+    rg_strtab keys[2];  /* first fold of a name (S_NAME) or surname
+                           (S_SURNAME) -> S_key index in kv[] */
+    S_key *kv[2];
+    size_t cap_kv[2];
     rg_buf seqs, tmp;
     S_hit *hits;
     size_t n_hits, cap_hits;
@@ -92,10 +95,13 @@ void rg_i_discover_free(void *scratch)
     if (!s)
         return;
     free(s->cov);
+    free(s->wc);
     rg_i_strtab_destroy(&s->nouns);
     rg_i_strtab_destroy(&s->labels);
-    rg_i_strtab_destroy(&s->keys);
-    free(s->kv);
+    for (int w = 0; w < 2; w++) {
+        rg_i_strtab_destroy(&s->keys[w]);
+        free(s->kv[w]);
+    }
     rg_i_buf_destroy(&s->seqs);
     rg_i_buf_destroy(&s->tmp);
     free(s->hits);
@@ -140,18 +146,69 @@ static const char *const S_gap_words[] = {
     "in", "im", "aus", "bei", "von", "vom", "der", "des", "für", "am", "an",
     "zu", "zur", "zum", "und", NULL};
 
-static int S_in(const char *f, const char *const *list)
+/*
+ * The lists above are asked about most tokens, some several times:
+ * scanning them with strcmp was a twentieth of the run.  So every list
+ * word goes once into one table with the set of lists it is in, and a
+ * document looks each of its tokens up once (S_scr.wc), with the hash the
+ * tokenizer computed.  Built on first use, once for all threads, and only
+ * read afterwards.
+ */
+enum S_wclass {
+    S_W_ARTICLE = 1 << 0,    /* S_articles */
+    S_W_STOP = 1 << 1,       /* S_stop */
+    S_W_PARTICLE = 1 << 2,   /* S_particles */
+    S_W_GAP = 1 << 3         /* S_gap_words */
+};
+
+static struct {
+    rg_strtab words;
+    uint8_t *cls;            /* per word id: enum S_wclass */
+} S_wt;
+
+static pthread_once_t S_wt_once = PTHREAD_ONCE_INIT;
+
+static void S_wt_build(void)
 {
-    for (; *list; list++)
-        if (strcmp(f, *list) == 0)
-            return 1;
-    return 0;
+    static const struct {
+        const char *const *list;
+        uint8_t cls;
+    } lists[] = {{S_articles, S_W_ARTICLE}, {S_stop, S_W_STOP},
+                 {S_particles, S_W_PARTICLE}, {S_gap_words, S_W_GAP}};
+    rg_i_strtab_init(&S_wt.words);
+    size_t cap = 0;
+    for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+        for (const char *const *w = lists[i].list; *w; w++) {
+            size_t n = S_wt.words.n;
+            int32_t id = rg_i_strtab_intern(&S_wt.words, *w, strlen(*w));
+            if (S_wt.words.n > n) {
+                RG_GROW(S_wt.cls, cap, S_wt.words.n);
+                S_wt.cls[id] = 0;
+            }
+            S_wt.cls[id] |= lists[i].cls;
+        }
+}
+
+/* Whether token i's fold is in a list of the classes `cls`. */
+static int S_in(const S_scr *s, size_t i, uint8_t cls)
+{
+    return (s->wc[i] & cls) != 0;
 }
 
 static int S_ends(const char *f, size_t n, const char *suf)
 {
-    size_t k = strlen(suf);
-    return n >= k && memcmp(f + n - k, suf, k) == 0;
+    /* From the last byte back, inline: the suffixes are a few bytes, most
+     * words differ in the last one, and calls to strlen and memcmp cost
+     * more than that (this runs for every capitalised word). */
+    size_t k = 0;
+    while (suf[k])
+        k++;
+    if (n < k)
+        return 0;
+    for (size_t j = k; j-- > 0;)
+        if (f[n - k + j] != suf[j])
+            return 0;
+    return 1;
 }
 
 /*
@@ -160,15 +217,14 @@ static int S_ends(const char *f, size_t n, const char *suf)
  * part must be at least 4 bytes long.
  */
 static int S_listed(const rg_strtab *tab, const rg_tails *tails, const char *f,
-                    const char *const *endings)
+                    size_t n, const rg_word *endings, size_t n_endings)
 {
     if (tab->n == 0)
         return 0;
-    size_t n = strlen(f);
-    for (const char *const *e = endings; *e; e++) {
-        if (!S_ends(f, n, *e))
+    for (const rg_word *e = endings; e < endings + n_endings; e++) {
+        if (e->len > n || memcmp(f + n - e->len, e->s, e->len) != 0)
             continue;
-        size_t stem = n - strlen(*e);
+        size_t stem = n - e->len;
         /* Every candidate below ends where the stem ends: when no listed
          * word ends with those 3 bytes, none can match (most words). */
         if (stem >= 3 && !tails->short_entries && !rg_i_tails_maybe(tails, f + stem))
@@ -178,16 +234,19 @@ static int S_listed(const rg_strtab *tab, const rg_tails *tails, const char *f,
                 break;
             if (i > 0 && ((unsigned char)f[i] & 0xC0) == 0x80)
                 continue;   /* not at a character boundary */
-            if (rg_i_strtab_find(tab, f + i, stem - i) >= 0)
+            if (rg_i_tails_length(tails, stem - i) &&
+                rg_i_strtab_find(tab, f + i, stem - i) >= 0)
                 return 1;
         }
     }
     return 0;
 }
 
-static const char *const S_role_endings[] = {
-    "", "in", "innen", "e", "en", "n", "s", "es", "r", "er", NULL};
-static const char *const S_head_endings[] = {"", "s", "es", "en", "n", NULL};
+static const rg_word S_role_endings[] = {
+    RG_WORD(""),  RG_WORD("in"), RG_WORD("innen"), RG_WORD("e"), RG_WORD("en"),
+    RG_WORD("n"), RG_WORD("s"),  RG_WORD("es"),    RG_WORD("r"), RG_WORD("er")};
+static const rg_word S_head_endings[] = {RG_WORD(""), RG_WORD("s"), RG_WORD("es"),
+                                         RG_WORD("en"), RG_WORD("n")};
 
 static int S_word(const rg_tokens *t, size_t i)
 {
@@ -206,14 +265,16 @@ static int S_punct(const rg_tokens *t, size_t i, const char *p)
 
 static int S_is_role(const rg_dict *d, const rg_tokens *t, size_t i)
 {
-    return S_upper(t, i) && S_listed(&d->roles, &d->role_tails, rg_i_token_fold(t, i), S_role_endings);
+    return S_upper(t, i) && S_listed(&d->roles, &d->role_tails, rg_i_token_fold(t, i),
+                                     t->v[i].fold_len, S_role_endings,
+                                     RG_COUNT(S_role_endings));
 }
 
 static int S_is_head(const rg_dict *d, const rg_tokens *t, size_t i)
 {
     return S_upper(t, i) &&
            S_listed(&d->org_heads, &d->head_tails, rg_i_token_fold(t, i),
-                    S_head_endings);
+                    t->v[i].fold_len, S_head_endings, RG_COUNT(S_head_endings));
 }
 
 typedef struct S_ctx {
@@ -227,8 +288,8 @@ typedef struct S_ctx {
 static int S_nonname(const S_ctx *c, size_t i)
 {
     const char *f = rg_i_token_fold(c->t, i);
-    size_t n = strlen(f);
-    if (n < 2 || S_in(f, S_stop))
+    size_t n = c->t->v[i].fold_len;
+    if (n < 2 || S_in(c->s, i, S_W_STOP))
         return 1;
     for (const char *const *s = S_noun_suffixes; *s; s++)
         if (n < strlen(*s) + 3)
@@ -238,7 +299,7 @@ static int S_nonname(const S_ctx *c, size_t i)
             (n > 3 && f[n - 1] == 'n' && f[n - 2] == 'e' && S_ends(f, n - 2, *s)) ||
             (n > 2 && (f[n - 1] == 's' || f[n - 1] == 'e') && S_ends(f, n - 1, *s)))
             return 1;
-    if (rg_i_strtab_find(&c->s->nouns, f, n) >= 0)
+    if (rg_i_token_find(&c->s->nouns, c->t, i) >= 0)
         return 1;
     return S_is_role(c->d, c->t, i) || S_is_head(c->d, c->t, i);
 }
@@ -293,7 +354,7 @@ static int S_name(const S_ctx *c, size_t i, size_t *end, size_t *last,
             continue;
         }
         if (words > 0 && k + 1 < c->te && S_word(c->t, k) &&
-            !S_upper(c->t, k) && S_in(rg_i_token_fold(c->t, k), S_particles) &&
+            !S_upper(c->t, k) && S_in(c->s, k, S_W_PARTICLE) &&
             S_name_word(c, k + 1, 0)) {
             k++;
             continue;
@@ -415,36 +476,36 @@ static void S_seq(rg_buf *b, const rg_tokens *t, size_t t0, size_t t1)
     }
 }
 
-static void S_key_add(S_scr *s, const rg_tokens *t, char kind, size_t t0,
+/* The two kinds of keys: a found name, a person's surname. */
+enum { S_NAME, S_SURNAME };
+
+static void S_key_add(S_scr *s, const rg_tokens *t, int kind, size_t t0,
                       size_t t1, uint32_t k)
 {
     rg_buf *b = &s->tmp;
-    rg_i_buf_reset(b);
-    rg_i_buf_addc(b, kind);
-    rg_i_buf_adds(b, rg_i_token_fold(t, t0));
-    int32_t id = rg_i_strtab_intern(&s->keys, b->data, b->len);
-    RG_GROW(s->kv, s->cap_kv, (size_t)id + 1);
-    s->kv[id].k = k;
-    s->kv[id].seq = (uint32_t)s->seqs.len;
-    s->kv[id].ntok = (uint32_t)(t1 - t0);
+    int32_t id = rg_i_strtab_intern(&s->keys[kind], rg_i_token_fold(t, t0),
+                                    t->v[t0].fold_len);
+    RG_GROW(s->kv[kind], s->cap_kv[kind], (size_t)id + 1);
+    S_key *key = &s->kv[kind][id];
+    key->k = k;
+    key->seq = (uint32_t)s->seqs.len;
+    key->ntok = (uint32_t)(t1 - t0);
     S_seq(b, t, t0, t1);
     rg_i_buf_add(&s->seqs, b->data, b->len + 1);   /* with the NUL */
 }
 
-/* The key `kind` + fold f, when tokens from t0 spell its sequence within
- * the sentence [., te) and are not covered; sets *t1. */
-static const S_key *S_key_match(S_scr *s, const rg_tokens *t, char kind,
-                                const char *f, size_t flen, size_t t0,
-                                size_t te, size_t *t1)
+/* The key of `kind` for fold f[0..flen) (hash h), when tokens from t0
+ * spell its sequence within the sentence [., te) and are not covered;
+ * sets *t1. */
+static const S_key *S_key_match(S_scr *s, const rg_tokens *t, int kind,
+                                const char *f, size_t flen, uint64_t h,
+                                size_t t0, size_t te, size_t *t1)
 {
     rg_buf *b = &s->tmp;
-    rg_i_buf_reset(b);
-    rg_i_buf_addc(b, kind);
-    rg_i_buf_add(b, f, flen);
-    int32_t id = rg_i_strtab_find(&s->keys, b->data, b->len);
+    int32_t id = rg_i_strtab_find_hashed(&s->keys[kind], f, flen, h);
     if (id < 0)
         return NULL;
-    const S_key *key = &s->kv[id];
+    const S_key *key = &s->kv[kind][id];
     if (key->ntok == 1) {
         *t1 = t0 + 1;
         return key;
@@ -496,7 +557,7 @@ static void S_person_after(S_ctx *c, rg_mentions *m, size_t r, uint32_t sent,
         const char *f = rg_i_token_fold(c->t, k);
         size_t n = strlen(f);
         if (S_word(c->t, k) &&
-            (S_in(f, S_gap_words) || S_ends(f, n, "isch") ||
+            (S_in(c->s, k, S_W_GAP) || S_ends(f, n, "isch") ||
              S_ends(f, n, "ische") || S_ends(f, n, "ischen") ||
              S_ends(f, n, "ischer")))
             continue;
@@ -519,7 +580,7 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
         size_t n = strlen(f);
         if (!(S_ends(f, n, "e") || S_ends(f, n, "en") || S_ends(f, n, "er") ||
               S_ends(f, n, "es") || S_ends(f, n, "em")) ||
-            S_in(f, S_stop) || S_is_role(c->d, c->t, a - 1))
+            S_in(c->s, a - 1, S_W_STOP) || S_is_role(c->d, c->t, a - 1))
             break;
         a--;
     }
@@ -529,7 +590,7 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
         S_upper(c->t, e + 1) && !c->s->cov[e + 1]) {
         size_t k = e + 1;
         while (k < c->te) {
-            if (S_upper(c->t, k) && !c->s->cov[k] && !S_in(rg_i_token_fold(c->t, k), S_stop)) {
+            if (S_upper(c->t, k) && !c->s->cov[k] && !S_in(c->s, k, S_W_STOP)) {
                 k++;
                 continue;
             }
@@ -576,7 +637,8 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         S_scr *ns = rg_i_xcalloc(1, sizeof(*ns));
         rg_i_strtab_init(&ns->nouns);
         rg_i_strtab_init(&ns->labels);
-        rg_i_strtab_init(&ns->keys);
+        rg_i_strtab_init(&ns->keys[S_NAME]);
+        rg_i_strtab_init(&ns->keys[S_SURNAME]);
         m->disc_scratch = ns;
     }
     S_scr *s = m->disc_scratch;
@@ -590,16 +652,26 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     rg_i_strtab_init(&s->nouns);
     rg_i_strtab_destroy(&s->labels);
     rg_i_strtab_init(&s->labels);
-    rg_i_strtab_destroy(&s->keys);
-    rg_i_strtab_init(&s->keys);
+    for (int w = 0; w < 2; w++) {
+        rg_i_strtab_destroy(&s->keys[w]);
+        rg_i_strtab_init(&s->keys[w]);
+    }
     rg_i_buf_reset(&s->seqs);
     s->n_hits = 0;
     if (s->cap_cov < toks->n) {
         free(s->cov);
+        free(s->wc);
         s->cov = rg_i_xmalloc(toks->n);
+        s->wc = rg_i_xmalloc(toks->n);
         s->cap_cov = toks->n;
     }
     memset(s->cov, 0, toks->n);
+    pthread_once(&S_wt_once, S_wt_build);
+    for (size_t i = 0; i < toks->n; i++) {
+        /* The lists hold words only. */
+        int32_t id = S_word(toks, i) ? rg_i_token_find(&S_wt.words, toks, i) : -1;
+        s->wc[i] = id >= 0 ? S_wt.cls[id] : 0;
+    }
     /* Tokens of dictionary mentions (both in text order). */
     size_t t = 0;
     for (size_t i = 0; i < m->n; i++) {
@@ -611,11 +683,11 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     /* Nouns: the first capitalised word after an article (and lowercase
      * adjectives) in this document. */
     for (size_t i = 0; i + 1 < toks->n; i++) {
-        if (!S_word(toks, i) || !S_in(rg_i_token_fold(toks, i), S_articles))
+        if (!S_word(toks, i) || !S_in(s, i, S_W_ARTICLE))
             continue;
         size_t k = i + 1, adj = 0;
         while (k < toks->n && adj < 3 && S_word(toks, k) && !S_upper(toks, k) &&
-               !S_in(rg_i_token_fold(toks, k), S_articles)) {
+               !S_in(s, k, S_W_ARTICLE)) {
             k++;
             adj++;
         }
@@ -660,7 +732,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
             /* 4: a first name + one or two name words */
             if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
                 !(i > c.tb && S_upper(toks, i - 1) && !s->cov[i - 1]) &&
-                rg_i_strtab_find(&d->first_names, f, strlen(f)) >= 0) {
+                rg_i_token_find(&d->first_names, toks, i) >= 0) {
                 size_t end, last;
                 int lower;
                 int w = S_name(&c, i + 1, &end, &last, &lower);
@@ -687,7 +759,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 k = x->k;
                 t1 = x->t1;
                 /* Register the name, and a person's surname. */
-                S_key_add(s, toks, 'F', x->t0, x->t1, k);
+                S_key_add(s, toks, S_NAME, x->t0, x->t1, k);
                 if (m->found[k].type == RG_TYPE_PERSON) {
                     size_t w0 = x->t0, wl = x->t0;
                     int lower = 0;
@@ -701,19 +773,21 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                     size_t sur = lower ? w0 : wl, se = sur + 1;
                     while (se + 1 < x->t1 && S_punct(toks, se, "-"))
                         se += 2;
-                    S_key_add(s, toks, 'S', sur, se, k);
+                    S_key_add(s, toks, S_SURNAME, sur, se, k);
                 }
             } else {
                 if (s->cov[i] || !S_upper(toks, i) ||
                     (toks->v[i].flags & RG_TF_HYPHEN_BEFORE))
                     continue;
                 const char *f = rg_i_token_fold(toks, i);
-                size_t fl = strlen(f);
-                const S_key *key = S_key_match(s, toks, 'F', f, fl, i, te, &t1);
+                size_t fl = toks->v[i].fold_len;
+                uint64_t fh = toks->hash[i];
+                const S_key *key = S_key_match(s, toks, S_NAME, f, fl, fh, i, te, &t1);
                 if (!key)
-                    key = S_key_match(s, toks, 'S', f, fl, i, te, &t1);
-                if (!key && fl > 2 && f[fl - 1] == 's')
-                    key = S_key_match(s, toks, 'S', f, fl - 1, i, te, &t1);
+                    key = S_key_match(s, toks, S_SURNAME, f, fl, fh, i, te, &t1);
+                if (!key && fl > 2 && f[fl - 1] == 's')   /* genitive */
+                    key = S_key_match(s, toks, S_SURNAME, f, fl - 1,
+                                      rg_i_hash(f, fl - 1), i, te, &t1);
                 if (!key)
                     continue;
                 if ((toks->v[t1 - 1].flags & RG_TF_HYPHEN_AFTER) && key->ntok == 1 &&

@@ -386,8 +386,7 @@ void rg_i_gazetteer_match(const rg_gazetteer *g, const rg_tokens *toks,
         for (size_t j = i; j < end; j++) {
             const rg_token *tok = &toks->v[j];
             /* A token no alias contains ends the walk with one lookup. */
-            int32_t id = rg_i_strtab_find(&g->vocab, rg_i_token_fold(toks, j),
-                                          tok->fold_len);
+            int32_t id = rg_i_token_find(&g->vocab, toks, j);
             if (id < 0)
                 break;
             int upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);

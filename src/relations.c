@@ -142,10 +142,11 @@ static void S_pairs(rg_relation_list *out, S_occ *occ, size_t n)
     }
 }
 
-/* Index of the token that starts at or after byte `pos`. */
-static size_t S_token_at(const rg_tokens *t, uint32_t pos)
+/* Index of the first token in [lo, hi) that starts at or after byte `pos`,
+ * or hi; the index in the whole document when the tokens before lo start
+ * before pos and token hi (if any) at or after it. */
+static size_t S_token_in(const rg_tokens *t, size_t lo, size_t hi, uint32_t pos)
 {
-    size_t lo = 0, hi = t->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (t->v[mid].start < pos)
@@ -154,6 +155,12 @@ static size_t S_token_at(const rg_tokens *t, uint32_t pos)
             hi = mid;
     }
     return lo;
+}
+
+/* Index of the token that starts at or after byte `pos`. */
+static size_t S_token_at(const rg_tokens *t, uint32_t pos)
+{
+    return S_token_in(t, 0, t->n, pos);
 }
 
 typedef struct S_tpair {
@@ -250,14 +257,6 @@ static int S_in(const char *w, const char *const *list)
      * nearly every entry without a call. */
     for (; *list; list++)
         if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
-            return 1;
-    return 0;
-}
-
-static int S_prefix_in(const char *w, const char *const *list)
-{
-    for (; *list; list++)
-        if ((*list)[0] == w[0] && strncmp(w, *list, strlen(*list)) == 0)
             return 1;
     return 0;
 }
@@ -461,8 +460,63 @@ static void S_wt_add(const char *w, uint32_t cls, char det)
         S_wt.det[id] = det;
 }
 
+/*
+ * The lists matched as prefixes (S_prefix_in), each grouped by first byte
+ * with the lengths: S_prefix_in runs for every lowercase word of a clause,
+ * and walking a whole list for each was a thirtieth of the run.  Built
+ * with S_wt.
+ */
+enum S_plist {
+    S_P_ORGANS, S_P_GOVERNMENT, S_P_OBJECT_CONTROL, S_P_SUBJECT_CONTROL,
+    S_P_NEGATING_CONTROL, S_P_COUNT
+};
+
+static struct {
+    const char **word;       /* the entries, grouped by first byte */
+    size_t *len;
+    uint32_t first[257];     /* entries with first byte b:
+                                [first[b], first[b + 1]) */
+} S_pl[S_P_COUNT];
+
+static void S_pl_build(enum S_plist k, const char *const *list)
+{
+    size_t n = 0;
+    while (list[n])
+        n++;
+    S_pl[k].word = rg_i_xmalloc((n ? n : 1) * sizeof(*S_pl[k].word));
+    S_pl[k].len = rg_i_xmalloc((n ? n : 1) * sizeof(*S_pl[k].len));
+    uint32_t *first = S_pl[k].first;
+    for (size_t i = 0; i < n; i++)
+        first[(unsigned char)list[i][0] + 1]++;
+    for (size_t b = 1; b <= 256; b++)
+        first[b] += first[b - 1];
+    uint32_t fill[256];
+    memcpy(fill, first, sizeof(fill));
+    for (size_t i = 0; i < n; i++) {
+        uint32_t j = fill[(unsigned char)list[i][0]]++;
+        S_pl[k].word[j] = list[i];
+        S_pl[k].len[j] = strlen(list[i]);
+    }
+}
+
+/* Whether the folded word w starts with an entry of list k. */
+static int S_prefix_in(const char *w, enum S_plist k)
+{
+    unsigned char b = (unsigned char)w[0];
+    for (uint32_t j = S_pl[k].first[b]; j < S_pl[k].first[b + 1]; j++)
+        if (strncmp(w, S_pl[k].word[j], S_pl[k].len[j]) == 0)
+            return 1;
+    return 0;
+}
+
 static void S_wt_build(void)
 {
+    S_pl_build(S_P_ORGANS, S_organs);
+    S_pl_build(S_P_GOVERNMENT, S_government);
+    S_pl_build(S_P_OBJECT_CONTROL, S_object_control);
+    S_pl_build(S_P_SUBJECT_CONTROL, S_subject_control);
+    S_pl_build(S_P_NEGATING_CONTROL, S_negating_control);
+
     static const struct {
         const char *const *list;
         uint32_t cls;
@@ -504,10 +558,10 @@ static void S_tinfo_fill(S_tinfo *ti, const rg_tokens *toks, size_t i,
 {
     const char *f = rg_i_token_fold(toks, i);
     size_t n = toks->v[i].fold_len, nh;
-    int32_t id = rg_i_strtab_find(&S_wt.words, f, n);
+    int32_t id = rg_i_token_find(&S_wt.words, toks, i);
     ti->cls = id >= 0 ? S_wt.cls[id] : 0;
     ti->det = id >= 0 ? S_wt.det[id] : 0;
-    ti->hits = rg_i_verbs_lookup(verbs, f, n, &nh);
+    ti->hits = rg_i_verbs_lookup_hashed(verbs, f, n, toks->hash[i], &nh);
     ti->n_hits = (uint32_t)nh;
 }
 
@@ -559,10 +613,11 @@ typedef struct S_ctx {
     uint8_t *tag;          /* per token - tb */
     int32_t *arg_at;       /* per token - tb: arg index or -1 */
     int32_t *ment_at;      /* per token - tb: any mention's actor + 1, or 0 */
+    size_t cap_tag, cap_arg_at, cap_ment_at;   /* kept for the next sentence */
     S_tinfo *ti;           /* per token - tb */
     size_t cap_ti;
     size_t *mtok;          /* per mention - m0: its first token and the
-                              token after it (S_token_at), two each */
+                              token after it (S_token_in), two each */
     size_t cap_mtok;
     size_t m0;
     S_arg *args;
@@ -603,14 +658,18 @@ static int S_upper(const S_ctx *c, size_t i)
 
 static int S_punct_is(const S_ctx *c, size_t i, const char *p)
 {
-    return c->toks->v[i].kind == RG_TOK_PUNCT && strcmp(S_f(c, i), p) == 0;
+    /* The first byte decides nearly every call without one to strcmp. */
+    if (c->toks->v[i].kind != RG_TOK_PUNCT)
+        return 0;
+    const char *f = S_f(c, i);
+    return f[0] == p[0] && strcmp(f, p) == 0;
 }
 
 static int S_is_dash(const S_ctx *c, size_t i)
 {
-    const char *f = S_f(c, i);
     if (c->toks->v[i].kind != RG_TOK_PUNCT)
         return 0;
+    const char *f = S_f(c, i);
     if (!strcmp(f, "–") || !strcmp(f, "—"))
         return 1;
     /* A hyphen standing alone: " - " */
@@ -689,7 +748,7 @@ static int S_modifier_keeps(const S_ctx *c, size_t t0, size_t t1, int form)
         if (head >= c->te || !S_word(c, head) || !S_upper(c, head))
             return 0;
     }
-    if (!S_prefix_in(S_f(c, head), S_organs))
+    if (!S_prefix_in(S_f(c, head), S_P_ORGANS))
         return 0;
     return !S_person_at(c, head + 1);
 }
@@ -1027,7 +1086,7 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
             size_t p = S_prev(c, k, b);
             /* "das Regime in Pjöngjang": the government, not a place. */
             if (!strcmp(f, "in") && p != (size_t)-1 && S_upper(c, p) &&
-                S_prefix_in(S_f(c, p), S_government)) {
+                S_prefix_in(S_f(c, p), S_P_GOVERNMENT)) {
                 g->genitive = 1;
                 g->det = 0;
                 detw = NULL;
@@ -1430,11 +1489,11 @@ static void S_clause(S_ctx *c, size_t si)
         if (!S_word(c, i) || S_upper(c, i))
             continue;
         const char *f = S_f(c, i);
-        if (S_prefix_in(f, S_object_control))
+        if (S_prefix_in(f, S_P_OBJECT_CONTROL))
             s->control_verb = 1;
-        if (S_prefix_in(f, S_subject_control))
+        if (S_prefix_in(f, S_P_SUBJECT_CONTROL))
             s->subject_control = 1;
-        if (S_prefix_in(f, S_negating_control))
+        if (S_prefix_in(f, S_P_NEGATING_CONTROL))
             s->negating = 1;
     }
     /* Control and coordination: a clause without a subject of its own.  A
@@ -1522,21 +1581,25 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
                              size_t m1)
 {
     size_t n = c->te - c->tb;
-    c->tag = rg_i_xcalloc(n ? n : 1, 1);
-    c->arg_at = rg_i_xmalloc((n ? n : 1) * sizeof(*c->arg_at));
-    c->ment_at = rg_i_xcalloc(n ? n : 1, sizeof(*c->ment_at));
+    RG_GROW(c->tag, c->cap_tag, n ? n : 1);
+    RG_GROW(c->arg_at, c->cap_arg_at, n ? n : 1);
+    RG_GROW(c->ment_at, c->cap_ment_at, n ? n : 1);
+    memset(c->tag, 0, n);
+    memset(c->ment_at, 0, n * sizeof(*c->ment_at));
     for (size_t i = 0; i < n; i++)
         c->arg_at[i] = -1;
     RG_GROW(c->ti, c->cap_ti, n ? n : 1);
     for (size_t i = 0; i < n; i++)
         S_tinfo_fill(&c->ti[i], c->toks, c->tb + i, c->verbs);
-    /* The tokens of each mention, searched once (the searches are over
-     * the whole document). */
+    /* The tokens of each mention, searched once.  A mention lies within
+     * the tokens of its sentence (mentions.c and discover.c match sentence
+     * by sentence), so the sentence bounds the search: the same answer as
+     * over the whole document, without its cache misses. */
     c->m0 = m0;
     RG_GROW(c->mtok, c->cap_mtok, 2 * (m1 - m0));
     for (size_t i = m0; i < m1; i++) {
-        c->mtok[2 * (i - m0)] = S_token_at(c->toks, m->v[i].start);
-        c->mtok[2 * (i - m0) + 1] = S_token_at(c->toks, m->v[i].end);
+        c->mtok[2 * (i - m0)] = S_token_in(c->toks, c->tb, c->te, m->v[i].start);
+        c->mtok[2 * (i - m0) + 1] = S_token_in(c->toks, c->tb, c->te, m->v[i].end);
     }
     /* Mentions first (list commas need them), then asides, then args
      * (asides are no arguments). */
@@ -1554,11 +1617,6 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
         for (size_t i = 0; i < c->n_segs; i++)
             S_clause(c, i);
     }
-    free(c->tag);
-    free(c->arg_at);
-    free(c->ment_at);
-    c->tag = NULL;
-    c->arg_at = c->ment_at = NULL;
 }
 
 void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
@@ -1598,5 +1656,8 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     free(c.groups);
     free(c.segs);
     free(c.ti);
+    free(c.tag);
+    free(c.arg_at);
+    free(c.ment_at);
     free(c.mtok);
 }

@@ -300,6 +300,46 @@ rg_status rg_i_text_init(rg_text *t, const char *bytes, size_t len)
     return S_init_utf8(t, bytes, len);
 }
 
+/* The length of the code point at in[k] when it is U+0000..U+00FF (ASCII,
+ * or C2/C3 and a continuation byte), else 0. */
+static size_t S_simple(const unsigned char *in, size_t len, size_t k)
+{
+    if (in[k] < 0x80)
+        return 1;
+    return (in[k] == 0xC2 || in[k] == 0xC3) && k + 1 < len &&
+                   (in[k + 1] & 0xC0) == 0x80
+               ? 2
+               : 0;
+}
+
+/*
+ * The end of the run of U+0000..U+00FF from i on in which each code point
+ * is followed by another (or by the end).  Such a code point is a grapheme
+ * cluster of its own (no two of them join, CR LF aside, which is copied
+ * unchanged all the same; none extends a cluster) and NFC: the run is
+ * copied as it is.  German text is such runs between the odd „ or –.
+ */
+static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
+{
+    for (;;) {
+        /* Eight ASCII bytes at a time, when the byte after them goes on. */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, in + i, 8);
+            if ((w & 0x8080808080808080ULL) ||
+                (i + 8 < len && !S_simple(in, len, i + 8)))
+                break;
+            i += 8;
+        }
+        size_t l;
+        if (i < len && (l = S_simple(in, len, i)) > 0 &&
+            (i + l == len || S_simple(in, len, i + l)))
+            i += l;
+        else
+            return i;
+    }
+}
+
 static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len)
 {
     const unsigned char *in = (const unsigned char *)bytes;
@@ -320,14 +360,10 @@ static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len)
             if (c.n == 0 ||
                 utf8proc_grapheme_break_stateful(prev, ch, &state)) {
                 S_cluster_flush(&c, &o, bytes);
-                /* An ASCII byte followed by another ASCII byte (or the end)
-                 * is a cluster of its own (CR LF aside, which is copied
-                 * unchanged all the same) and already NFC: copy the run. */
-                if (i + 1 == len || in[i + 1] < 0x80) {
-                    size_t j = i + 1;
-                    while (j < len && in[j] < 0x80 &&
-                           (j + 1 == len || in[j + 1] < 0x80))
-                        j++;
+                /* An ASCII byte followed by another byte of U+0000..U+00FF
+                 * (or the end) starts a run to copy (S_simple_run). */
+                if (i + 1 == len || S_simple(in, len, i + 1)) {
+                    size_t j = S_simple_run(in, len, i);
                     S_put_same(&o, bytes, i, j);
                     i = j;
                     /* A fresh state is what utf8proc would hold after an
@@ -354,6 +390,15 @@ static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len)
         }
         if (c.n && utf8proc_grapheme_break_stateful(prev, cp, &state))
             S_cluster_flush(&c, &o, bytes);
+        if (c.n == 0 && !bad && S_simple(in, len, i) &&
+            (i + 2 == len || S_simple(in, len, i + 2))) {
+            /* A cluster starts here, and a run of U+0080..U+00FF too. */
+            size_t j = S_simple_run(in, len, i);
+            S_put_same(&o, bytes, i, j);
+            i = j;
+            state = 0;
+            continue;
+        }
         S_cluster_add(&c, &o, bytes, cp, i, i + (size_t)n);
         if (bad)
             c.repaired = 1; /* after the add, which may flush */

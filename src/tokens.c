@@ -58,6 +58,7 @@ void rg_i_tokens_destroy(rg_tokens *t)
         return;
     free(t->v);
     free(t->fold);
+    free(t->hash);
     memset(t, 0, sizeof(*t));
 }
 
@@ -163,6 +164,50 @@ static size_t S_scan_word(const char *text, size_t len, size_t i,
     size_t upper = 0, lower = 0, start = i;
     int first_letter = 1, last_letter = 0;
     while (i < len) {
+        /* ASCII letters and digits without decoding or utf8proc: what the
+         * general path below does for them, for most bytes of a word. */
+        unsigned char b = (unsigned char)text[i];
+        if (b < 0x80 && i + 1 - start <= RG_MAX_TOKEN_BYTES) {
+            if ((unsigned char)((b | 0x20) - 'a') <= 'z' - 'a') {
+                if (b < 'a') {
+                    upper++;
+                    if (first_letter)
+                        *flags |= RG_TF_UPPER;
+                } else {
+                    lower++;
+                }
+                first_letter = 0;
+                last_letter = 1;
+                i++;
+                continue;
+            }
+            if ((unsigned char)(b - '0') <= 9) {
+                last_letter = 0;
+                i++;
+                continue;
+            }
+            if (b != '\'')
+                break;   /* the other joiners below are not ASCII */
+        }
+        /* The same for the letters of U+00C0..U+00FF (ä ö ü ß …): all but
+         * × and ÷; ß is lowercase without an uppercase of its own, so it
+         * counts as neither (GROß is all capitals). */
+        if (b == 0xC3 && i + 1 < len && i + 2 - start <= RG_MAX_TOKEN_BYTES) {
+            unsigned char t = (unsigned char)text[i + 1];
+            if (t >= 0x80 && t <= 0xBF && t != 0x97 && t != 0xB7) {
+                if (t < 0x9F) {
+                    upper++;
+                    if (first_letter)
+                        *flags |= RG_TF_UPPER;
+                } else if (t > 0x9F) {
+                    lower++;
+                }
+                first_letter = 0;
+                last_letter = 1;
+                i += 2;
+                continue;
+            }
+        }
         utf8proc_int32_t cp;
         size_t n = S_decode(text, len, i, &cp);
         if (i + n - start > RG_MAX_TOKEN_BYTES && i > start)
@@ -270,23 +315,21 @@ static size_t S_fold_token(rg_tokens *out, S_fold *sc, const char *text,
 {
     const unsigned char *s = (const unsigned char *)text + start;
     size_t n = end - start;
-    int ascii = 1;
-    for (size_t k = 0; k < n && ascii; k++)
-        ascii = s[k] < 0x80;
-    if (!ascii) {
-        size_t m = S_fold_latin1(out, s, n);
-        if (m != SIZE_MAX)
-            return m;
-    }
-    if (ascii) {
-        RG_GROW(out->fold, out->fold_cap, out->fold_len + n + 1);
-        char *d = out->fold + out->fold_len;
-        for (size_t k = 0; k < n; k++)
-            d[k] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k]);
+    /* ASCII (most tokens): lowered while copied; at the first other byte
+     * the copy is dropped (fold_len unchanged) for the general paths. */
+    RG_GROW(out->fold, out->fold_cap, out->fold_len + n + 1);
+    char *d = out->fold + out->fold_len;
+    size_t k = 0;
+    for (; k < n && s[k] < 0x80; k++)
+        d[k] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k]);
+    if (k == n) {
         d[n] = '\0';
         out->fold_len += n + 1;
         return n;
     }
+    size_t fl = S_fold_latin1(out, s, n);
+    if (fl != SIZE_MAX)
+        return fl;
 
     /* Soft hyphens and joiners inside words must not make "Bundes-
      * kanzler" with a hidden U+00AD fold apart from "Bundeskanzler". */
@@ -359,6 +402,13 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
     unsigned breaks = 0;
     size_t i = 0;
     while (i < len) {
+        if (text[i] == ' ') {
+            /* The most common byte: the line-break flags a space would set
+             * again are set already. */
+            pending |= RG_TF_SPACE_BEFORE;
+            i++;
+            continue;
+        }
         utf8proc_int32_t cp;
         size_t n = S_decode(text, len, i, &cp);
         int sp = S_space_kind(cp);
@@ -430,6 +480,8 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
             t->fold_len = (uint32_t)S_fold_token(out, &sc, text, i, end, kind);
             pending = 0;
         }
+        RG_GROW(out->hash, out->hash_cap, out->n + 1);
+        out->hash[out->n] = rg_i_hash(out->fold + t->fold, t->fold_len);
         t->flags = flags;
         out->n++;
         breaks = 0;

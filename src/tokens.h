@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util.h"
+
 enum rg_token_kind {
     RG_TOK_WORD = 1,     /* letters (and digits, marks, inner apostrophes):
                             Nordkorea, G7, O'Neill; also a plain digit run
@@ -52,6 +54,11 @@ typedef struct rg_tokens {
     size_t n, cap;
     char *fold;            /* folded forms, each followed by a NUL */
     size_t fold_len, fold_cap;
+    uint64_t *hash;        /* per token: rg_i_hash of its folded form,
+                              computed once here and reused by every table
+                              lookup of the token (rg_i_token_find); apart
+                              from v, which the stages walk many times */
+    size_t hash_cap;
 } rg_tokens;
 
 void rg_i_tokens_init(rg_tokens *t);
@@ -70,6 +77,15 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len);
 static inline const char *rg_i_token_fold(const rg_tokens *t, size_t i)
 {
     return t->fold + t->v[i].fold;
+}
+
+/* The id of token i's folded form in `tab`, or -1: rg_i_strtab_find
+ * without hashing the form again. */
+static inline int32_t rg_i_token_find(const rg_strtab *tab, const rg_tokens *t,
+                                      size_t i)
+{
+    return rg_i_strtab_find_hashed(tab, t->fold + t->v[i].fold,
+                                   t->v[i].fold_len, t->hash[i]);
 }
 
 #endif

@@ -151,15 +151,64 @@ void rg_i_strtab_init(rg_strtab *t)
 
 void rg_i_strtab_destroy(rg_strtab *t)
 {
-    for (size_t i = 0; i < t->n; i++)
-        free(t->str[i]);
+    for (char *b = t->block; b;) {
+        char *prev;
+        memcpy(&prev, b, sizeof(prev));
+        free(b);
+        b = prev;
+    }
     free(t->str);
     free(t->len);
+    free(t->hlo);
     free(t->slots);
+    free(t->filter);
     memset(t, 0, sizeof(*t));
 }
 
-static size_t S_slot(const rg_strtab *t, const char *s, size_t n, uint64_t h)
+/* Blocks of copies: the first is small (many tables hold a few words, and
+ * some are made for every document), then each twice the last, up to
+ * this; a longer string gets a block of its own. */
+#define S_BLOCK_MAX 65536
+
+/* A copy of s[0..n) with a NUL, in t's blocks. */
+static char *S_copy(rg_strtab *t, const char *s, size_t n)
+{
+    if (n + 1 > t->room_len) {
+        t->block_size = t->block_size < 256 ? 256
+                        : t->block_size < S_BLOCK_MAX ? 2 * t->block_size
+                                                      : S_BLOCK_MAX;
+        size_t size = t->block_size > n + 1 ? t->block_size : n + 1;
+        char *b = rg_i_xmalloc(sizeof(char *) + size);
+        memcpy(b, &t->block, sizeof(char *));
+        t->block = b;
+        t->room = b + sizeof(char *);
+        t->room_len = size;
+    }
+    char *d = t->room;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    t->room += n + 1;
+    t->room_len -= n + 1;
+    return d;
+}
+
+/* Whether a[0..n) and b[0..n) are equal.  Most keys are words, and a
+ * lookup that finds one (a token in a word list) is decided here: a loop
+ * for short keys costs less than the call to memcmp. */
+static int S_same(const char *a, const char *b, size_t n)
+{
+    if (n > 16)
+        return memcmp(a, b, n) == 0;
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return 0;
+    return 1;
+}
+
+/* The slot of s[0..n) (hash h): its own, or the empty one where it would
+ * go.  Inline: several lookups of every token of every document end here. */
+static inline size_t S_slot(const rg_strtab *t, const char *s, size_t n,
+                            uint64_t h)
 {
     size_t mask = t->nslots - 1;
     size_t i = (size_t)h & mask;
@@ -167,33 +216,60 @@ static size_t S_slot(const rg_strtab *t, const char *s, size_t n, uint64_t h)
     for (;;) {
         const struct rg_strtab_slot *sl = &t->slots[i];
         if (sl->id < 0 || (sl->tag == tag && t->len[sl->id] == n &&
-                           memcmp(t->str[sl->id], s, n) == 0))
+                           S_same(t->str[sl->id], s, n)))
             return i;
         i = (i + 1) & mask;
     }
 }
 
-int32_t rg_i_strtab_find(const rg_strtab *t, const char *s, size_t n)
+/* The filter bit of hash h: from the tag, so that it does not repeat the
+ * slot index (the low bits). */
+static size_t S_filter_bit(const rg_strtab *t, uint64_t h)
+{
+    return (size_t)(h >> 32) & (4 * t->nslots - 1);
+}
+
+int32_t rg_i_strtab_find_hashed(const rg_strtab *t, const char *s, size_t n,
+                                uint64_t h)
 {
     if (!t->nslots)
         return -1;
-    return t->slots[S_slot(t, s, n, rg_i_hash(s, n))].id;
+    size_t b = S_filter_bit(t, h);
+    if (!((t->filter[b / 64] >> (b % 64)) & 1))
+        return -1;
+    return t->slots[S_slot(t, s, n, h)].id;
 }
 
+int32_t rg_i_strtab_find(const rg_strtab *t, const char *s, size_t n)
+{
+    return rg_i_strtab_find_hashed(t, s, n, rg_i_hash(s, n));
+}
+
+/* Doubles the slots.  Ids are distinct, so each goes to the first empty
+ * slot from its index: no string is compared, hashed or even touched. */
 static void S_rehash(rg_strtab *t)
 {
-    size_t nslots = t->nslots ? t->nslots * 2 : 64;
-    free(t->slots);
+    struct rg_strtab_slot *old = t->slots;
+    size_t nold = t->nslots;
+    size_t nslots = nold ? nold * 2 : 64;
     t->slots = rg_i_xmalloc(nslots * sizeof(*t->slots));
     for (size_t i = 0; i < nslots; i++)
         t->slots[i].id = -1;
     t->nslots = nslots;
-    for (size_t id = 0; id < t->n; id++) {
-        uint64_t h = rg_i_hash(t->str[id], t->len[id]);
-        struct rg_strtab_slot *sl = &t->slots[S_slot(t, t->str[id], t->len[id], h)];
-        sl->id = (int32_t)id;
-        sl->tag = (uint32_t)(h >> 32);
+    free(t->filter);
+    t->filter = rg_i_xcalloc(4 * nslots / 64, sizeof(*t->filter));
+    size_t mask = nslots - 1;
+    for (size_t k = 0; k < nold; k++) {
+        if (old[k].id < 0)
+            continue;
+        size_t i = t->hlo[old[k].id] & mask;
+        while (t->slots[i].id >= 0)
+            i = (i + 1) & mask;
+        t->slots[i] = old[k];
+        size_t b = S_filter_bit(t, (uint64_t)old[k].tag << 32);
+        t->filter[b / 64] |= (uint64_t)1 << (b % 64);
     }
+    free(old);
 }
 
 int32_t rg_i_strtab_intern(rg_strtab *t, const char *s, size_t n)
@@ -204,21 +280,42 @@ int32_t rg_i_strtab_intern(rg_strtab *t, const char *s, size_t n)
     size_t i = S_slot(t, s, n, h);
     if (t->slots[i].id >= 0)
         return t->slots[i].id;
-    size_t cap = t->cap;
+    size_t cap = t->cap, cap2 = t->cap;
     RG_GROW(t->str, cap, t->n + 1);
+    RG_GROW(t->hlo, cap2, t->n + 1);
     RG_GROW(t->len, t->cap, t->n + 1);
-    t->str[t->n] = rg_i_xstrndup(s, n);
+    t->str[t->n] = S_copy(t, s, n);
     t->len[t->n] = (uint32_t)n;
+    t->hlo[t->n] = (uint32_t)h;
     t->slots[i].id = (int32_t)t->n;
     t->slots[i].tag = (uint32_t)(h >> 32);
+    size_t b = S_filter_bit(t, h);
+    t->filter[b / 64] |= (uint64_t)1 << (b % 64);
     return (int32_t)t->n++;
 }
 
 size_t rg_i_fold_latin1(char *dst, const char *src, size_t n)
 {
     const unsigned char *s = (const unsigned char *)src;
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     size_t m = 0;
     for (size_t k = 0; k < n; k++) {
+        /* Eight ASCII bytes at a time (most of every line and token): a
+         * byte b < 0x80 is A-Z when b + 0x3F has its high bit and b + 0x25
+         * has not (no carry leaves a byte), and then gets bit 0x20. */
+        while (k + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + k, 8);
+            if (w & highs)
+                break;
+            uint64_t az = ((w + ones * 0x3F) ^ (w + ones * 0x25)) & highs;
+            w |= az >> 2;
+            memcpy(dst + m, &w, 8);
+            m += 8;
+            k += 8;
+        }
+        if (k == n)
+            break;
         unsigned char c = s[k];
         if (c < 0x80) {
             dst[m++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
@@ -233,9 +330,21 @@ size_t rg_i_fold_latin1(char *dst, const char *src, size_t n)
             k += 2;
             continue;
         }
-        if (c != 0xC3 || k + 1 == n || s[k + 1] < 0x80 || s[k + 1] > 0xBF)
+        if ((c != 0xC2 && c != 0xC3) || k + 1 == n || s[k + 1] < 0x80 ||
+            s[k + 1] > 0xBF)
             return SIZE_MAX;
         unsigned char t = s[++k];
+        if (c == 0xC2) {
+            /* U+0080..U+00BF (no-break space, ©, «», °, ·, …) fold to
+             * themselves; a line with one of them went to utf8proc whole,
+             * a tenth of the run.  Not µ, which folds to Greek mu, nor the
+             * soft hyphen, which a word's fold drops. */
+            if (t == 0xB5 || t == 0xAD)
+                return SIZE_MAX;
+            dst[m++] = (char)0xC2;
+            dst[m++] = (char)t;
+            continue;
+        }
         if (t == 0x9F) {            /* ß */
             dst[m++] = 's';
             dst[m++] = 's';
@@ -258,6 +367,7 @@ void rg_i_tails_build(rg_tails *tl, const rg_strtab *tab)
 {
     memset(tl, 0, sizeof(*tl));
     for (size_t i = 0; i < tab->n; i++) {
+        tl->lengths |= (uint64_t)1 << (tab->len[i] < 63 ? tab->len[i] : 63);
         if (tab->len[i] < 3) {
             tl->short_entries = 1;
             continue;

@@ -37,6 +37,16 @@ void rg_i_grow(void **pv, size_t *pcap, size_t need, size_t size);
             rg_i_grow((void **)&(v), &(cap), (need), sizeof(*(v)));    \
     } while (0)
 
+/* A string literal with its length, for word lists that are tried many
+ * times per document: compared by length (or first byte) before memcmp,
+ * without a strlen per entry and try. */
+typedef struct rg_word {
+    const char *s;
+    size_t len;
+} rg_word;
+#define RG_WORD(lit) {lit, sizeof(lit) - 1}
+#define RG_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 /* A growable byte buffer, always NUL-terminated once anything was added. */
 typedef struct rg_buf {
     char *data;
@@ -59,10 +69,15 @@ void rg_i_buf_add_field(rg_buf *b, const char *s, size_t n);
 uint64_t rg_i_hash(const void *p, size_t n);
 
 /* A string interning table: maps byte strings to dense ids 0, 1, 2, ...
- * in order of first insertion.  Strings are copied. */
+ * in order of first insertion.  Strings are copied (into blocks the table
+ * owns: a dictionary of a million aliases would otherwise be a million
+ * mallocs, and as many frees). */
 typedef struct rg_strtab {
     char **str;          /* id -> NUL-terminated copy */
     uint32_t *len;       /* id -> length */
+    uint32_t *hlo;       /* id -> low bits of its hash (the slot index):
+                            growing the table moves slots without hashing
+                            or touching the strings again */
     size_t n, cap;
     struct rg_strtab_slot {
         int32_t id;      /* -1 = empty */
@@ -71,21 +86,34 @@ typedef struct rg_strtab {
                             big table is a cache miss or two away) */
     } *slots;            /* open addressing */
     size_t nslots;
+    uint64_t *filter;    /* 4 bits per slot, indexed by the tag, set for
+                            every string present: most misses end here,
+                            in a table a sixteenth the size of the slots
+                            that stays in the cache when they do not */
+    char *block;         /* the newest block of copies; each block starts
+                            with a pointer to the one before */
+    char *room;          /* the free bytes at its end ... */
+    size_t room_len;     /* ... and how many */
+    size_t block_size;   /* of the last block made: doubles up to a limit */
 } rg_strtab;
 
 void rg_i_strtab_init(rg_strtab *t);
 void rg_i_strtab_destroy(rg_strtab *t);
 /* id of s[0..n), or -1 when absent.  Time: O(n) expected. */
 int32_t rg_i_strtab_find(const rg_strtab *t, const char *s, size_t n);
+/* The same when h = rg_i_hash(s, n) is known already (a token is hashed
+ * once and looked up in several tables). */
+int32_t rg_i_strtab_find_hashed(const rg_strtab *t, const char *s, size_t n,
+                                uint64_t h);
 /* id of s[0..n), inserting it when absent. */
 int32_t rg_i_strtab_intern(rg_strtab *t, const char *s, size_t n);
 
 /*
- * The case fold of s[0..n) when it holds only ASCII, Latin-1 letters
- * (U+00C0..U+00FF, every German letter among them) and U+2000..U+20BF
- * (dashes, „quotes“, currency): exactly what utf8proc's case fold gives
- * for them (A-Z and À..Þ but × lowered, ß -> ss, the rest unchanged),
- * without utf8proc.  Writes at most 2n bytes to dst (no NUL) and
+ * The case fold of s[0..n) when it holds only ASCII, Latin-1 (U+0080..
+ * U+00FF but µ and the soft hyphen; every German letter among them) and
+ * U+2000..U+20BF (dashes, „quotes“, currency): exactly what utf8proc's
+ * case fold gives for them (A-Z and À..Þ but × lowered, ß -> ss, the rest
+ * unchanged), without utf8proc.  Writes at most 2n bytes to dst (no NUL) and
  * returns their number, or SIZE_MAX (nothing meaningful written) when s
  * holds anything else.  The fast path of every fold in relgraph.
  */
@@ -97,11 +125,20 @@ size_t rg_i_fold_latin1(char *dst, const char *s, size_t n);
 typedef struct rg_tails {
     uint64_t bits[1024];   /* 65536 bits over a hash of the last 3 bytes */
     int short_entries;     /* some string is shorter than 3 bytes */
+    uint64_t lengths;      /* bit k: some string is k bytes long (bit 63:
+                              63 or more), so that a suffix search tries
+                              only the lengths there are */
 } rg_tails;
 
 void rg_i_tails_build(rg_tails *tl, const rg_strtab *tab);
 /* end points just past the 3 bytes (end - 3 must be valid). */
 int rg_i_tails_maybe(const rg_tails *tl, const char *end);
+/* Whether some string of the table is n bytes long (false positives for
+ * n >= 63). */
+static inline int rg_i_tails_length(const rg_tails *tl, size_t n)
+{
+    return (int)((tl->lengths >> (n < 63 ? n : 63)) & 1);
+}
 
 /* Sends a formatted message to d (which may be NULL or have fn NULL). */
 void rg_i_diag(const rg_diag *d, rg_level level, const char *where,

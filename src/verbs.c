@@ -538,10 +538,17 @@ const rg_verb_entry *rg_i_verbs_entry(const rg_verbs *v, uint32_t i)
 const rg_verb_hit *rg_i_verbs_lookup(const rg_verbs *v, const char *fold,
                                      size_t n, size_t *n_hits)
 {
+    return rg_i_verbs_lookup_hashed(v, fold, n, rg_i_hash(fold, n), n_hits);
+}
+
+const rg_verb_hit *rg_i_verbs_lookup_hashed(const rg_verbs *v,
+                                            const char *fold, size_t n,
+                                            uint64_t hash, size_t *n_hits)
+{
     *n_hits = 0;
     if (!v || !v->finished)
         return NULL;
-    int32_t id = rg_i_strtab_find(&v->forms, fold, n);
+    int32_t id = rg_i_strtab_find_hashed(&v->forms, fold, n, hash);
     if (id < 0)
         return NULL;
     uint32_t a = v->first[id], b = v->first[id + 1];

@@ -86,5 +86,9 @@ const rg_verb_entry *rg_i_verbs_entry(const rg_verbs *v, uint32_t i);
  */
 const rg_verb_hit *rg_i_verbs_lookup(const rg_verbs *v, const char *fold,
                                      size_t n, size_t *n_hits);
+/* The same with hash = rg_i_hash(fold, n) given (rg_tokens.hash). */
+const rg_verb_hit *rg_i_verbs_lookup_hashed(const rg_verbs *v,
+                                            const char *fold, size_t n,
+                                            uint64_t hash, size_t *n_hits);
 
 #endif
