@@ -628,6 +628,38 @@ static int S_upper_at(const char *t, size_t i, size_t e)
             (unsigned char)t[i + 1] == 0x9C);
 }
 
+/*
+ * The words of t[s, e): non-space bytes after a space or at s.  Eight
+ * bytes at a time (every byte of every line passes here): per byte, bit 7
+ * of `ws` says whether it is whitespace (' ', or 9..13 without bit 7), of
+ * `start` whether a word starts there; the count is the sum of the bits.
+ */
+static uint32_t S_count_words(const char *t, size_t s, size_t e)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL,
+                   low7 = 0x7F7F7F7F7F7F7F7FULL;
+    uint32_t words = 0;
+    uint64_t before = 0x80;   /* bit 7: the byte before is whitespace */
+    size_t i = s;
+    for (; i + 8 <= e; i += 8) {
+        uint64_t w;
+        memcpy(&w, t + i, 8);
+        uint64_t z = w ^ (ones * ' '), x = w & low7;
+        uint64_t ws = ~(((z & low7) + low7) | z) & highs;   /* ' ' */
+        ws |= (x + ones * (0x80 - '\t')) & ~(x + ones * (0x80 - '\r' - 1)) &
+              ~w & highs;                                  /* 9..13 */
+        uint64_t start = ~ws & highs & (ws << 8 | before);
+        words += (uint32_t)(((start >> 7) * ones) >> 56);
+        before = ws >> 56;
+    }
+    for (int prev = before != 0; i < e; i++) {
+        int ws = S_ws((unsigned char)t[i]);
+        words += (uint32_t)((ws ^ 1) & prev);
+        prev = ws;
+    }
+    return words;
+}
+
 static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
                        size_t s, size_t e, int glued)
 {
@@ -641,14 +673,7 @@ static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
     u->s = s;
     u->e = e;
     u->glued = (uint8_t)glued;
-    /* A word starts at every non-space after a space (t[s] is none): each
-     * byte on its own, so that the compiler can vectorise the loop; a
-     * local count, as a store through u could alias t. */
-    uint32_t words = s < e;
-    for (size_t i = s + 1; i < e; i++)
-        words += (uint32_t)((S_ws((unsigned char)t[i]) ^ 1) &
-                            S_ws((unsigned char)t[i - 1]));
-    u->words = words;
+    u->words = S_count_words(t, s, e);
     /* end punctuation, looking through closing quotes and brackets */
     size_t k = e;
     for (size_t back; k > s && (back = S_closer_before(t, s, k)) > 0;)

@@ -1577,6 +1577,27 @@ static void S_clause(S_ctx *c, size_t si)
     }
 }
 
+/* Whether mentions [m0, m1) name two different actors that can be
+ * arguments (persons, organisations, states).  Every verb relation joins
+ * two different arguments (S_edges), so a sentence without them has none,
+ * and its clause analysis — most of this stage — can be left out. */
+static int S_two_arguments(const S_ctx *c, const rg_mentions *m, size_t m0,
+                           size_t m1)
+{
+    uint32_t first = UINT32_MAX;
+    for (size_t i = m0; i < m1; i++) {
+        int type = rg_i_mention_type(m, c->d, m->v[i].actor);
+        if (type != RG_TYPE_PERSON && type != RG_TYPE_ORGANIZATION &&
+            type != RG_TYPE_COUNTRY)
+            continue;
+        if (first == UINT32_MAX)
+            first = m->v[i].actor;
+        else if (m->v[i].actor != first)
+            return 1;
+    }
+    return 0;
+}
+
 static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
                              size_t m1)
 {
@@ -1589,8 +1610,15 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
     for (size_t i = 0; i < n; i++)
         c->arg_at[i] = -1;
     RG_GROW(c->ti, c->cap_ti, n ? n : 1);
-    for (size_t i = 0; i < n; i++)
+    int verb = 0;
+    for (size_t i = 0; i < n; i++) {
         S_tinfo_fill(&c->ti[i], c->toks, c->tb + i, c->verbs);
+        verb |= c->ti[i].n_hits > 0;
+    }
+    /* A relation is made by a form of the lexicon (S_clause's picks):
+     * without one, the rest of the analysis cannot make any. */
+    if (!verb)
+        return;
     /* The tokens of each mention, searched once.  A mention lies within
      * the tokens of its sentence (mentions.c and discover.c match sentence
      * by sentence), so the sentence bounds the search: the same answer as
@@ -1612,7 +1640,11 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
     S_tag_tokens(c);
     S_find_args(c, m, m0, m1);
     c->n_groups = 0;
-    if (c->n_args >= 1) {
+    /* Two different actors among the arguments, or no relation (S_edges). */
+    int two = 0;
+    for (size_t i = 1; i < c->n_args && !two; i++)
+        two = c->args[i].actor != c->args[0].actor;
+    if (two) {
         S_split_clauses(c);
         for (size_t i = 0; i < c->n_segs; i++)
             S_clause(c, i);
@@ -1643,7 +1675,7 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
         size_t j = i;
         while (j < m->n && m->v[j].sentence == sent)
             j++;
-        if (j - i >= 2 && sent < s->n) {
+        if (j - i >= 2 && sent < s->n && S_two_arguments(&c, m, i, j)) {
             c.tb = s->v[sent].tok_begin;
             c.te = s->v[sent].tok_end;
             c.sentence = sent;
