@@ -294,6 +294,15 @@ int32_t rg_i_strtab_intern(rg_strtab *t, const char *s, size_t n)
     return (int32_t)t->n++;
 }
 
+/* Whether E2 b1 b2 (in U+2000..U+20BF) is default-ignorable, which
+ * utf8proc's IGNORE drops: U+200B..U+200F, U+202A..U+202E, U+2060..U+206F. */
+static int S_default_ignorable(unsigned char b1, unsigned char b2)
+{
+    if (b1 == 0x80)
+        return (b2 >= 0x8B && b2 <= 0x8F) || (b2 >= 0xAA && b2 <= 0xAE);
+    return b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xAF;
+}
+
 size_t rg_i_fold_latin1(char *dst, const char *src, size_t n)
 {
     const unsigned char *s = (const unsigned char *)src;
@@ -322,9 +331,12 @@ size_t rg_i_fold_latin1(char *dst, const char *src, size_t n)
             continue;
         }
         /* U+2000..U+20BF: general punctuation (dashes, „quotes“),
-         * super- and subscripts, currency; case folding leaves them be */
+         * super- and subscripts, currency; case folding leaves them be.
+         * Not the invisible ones a fold drops (zero-width space, ZWNJ,
+         * ZWJ, direction marks, U+2060.. joiners): those go to utf8proc. */
         if (c == 0xE2 && k + 2 < n && s[k + 1] >= 0x80 && s[k + 1] <= 0x82 &&
-            s[k + 2] >= 0x80 && s[k + 2] <= 0xBF) {
+            s[k + 2] >= 0x80 && s[k + 2] <= 0xBF &&
+            !S_default_ignorable(s[k + 1], s[k + 2])) {
             memcpy(dst + m, s + k, 3);
             m += 3;
             k += 2;

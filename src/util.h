@@ -111,8 +111,9 @@ int32_t rg_i_strtab_intern(rg_strtab *t, const char *s, size_t n);
 /*
  * The case fold of s[0..n) when it holds only ASCII, Latin-1 (U+0080..
  * U+00FF but µ and the soft hyphen; every German letter among them) and
- * U+2000..U+20BF (dashes, „quotes“, currency): exactly what utf8proc's
- * case fold gives for them (A-Z and À..Þ but × lowered, ß -> ss, the rest
+ * U+2000..U+20BF (dashes, „quotes“, currency; but not the invisible
+ * ZWSP, ZWNJ, ZWJ, direction marks and joiners, which a fold with IGNORE
+ * drops): exactly what utf8proc's case fold gives for them (A-Z and À..Þ but × lowered, ß -> ss, the rest
  * unchanged), without utf8proc.  Writes at most 2n bytes to dst (no NUL) and
  * returns their number, or SIZE_MAX (nothing meaningful written) when s
  * holds anything else.  The fast path of every fold in relgraph.

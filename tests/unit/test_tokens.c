@@ -414,3 +414,14 @@ Test(tokens, latin1_fold_agrees_with_utf8proc)
     }
     rg_i_tokens_destroy(&t);
 }
+
+Test(tokens, invisible_joiners_leave_the_fold)
+{
+    /* A ZWNJ or ZWJ inside a word (pasted from a web page) keeps it one
+     * token, and its fold drops them as utf8proc's IGNORE does, so that
+     * the word is still found: "Nord<ZWJ>korea" folds to "nordkorea". */
+    EXPECT(&toks, "Nord\u200Dkorea Pj\u00f6ng\u200Cjang", {"Nord\u200Dkorea", W},
+           {"Pj\u00f6ng\u200Cjang", W});
+    cr_assert_str_eq(rg_i_token_fold(&toks, 0), "nordkorea");
+    cr_assert_str_eq(rg_i_token_fold(&toks, 1), "pj\u00f6ngjang");
+}
