@@ -41,10 +41,12 @@ typedef struct S_acc {
     rg_buf best;                /* the chosen line's fields, NUL-separated */
     size_t nf;
     const char *f[RG_TREC_MAX_FIELDS];
-    /* edges: the parts of the key */
+    /* edges: the parts of the key, and the chosen evidence's sentence,
+     * start and end */
     rg_buf ends;                /* source NUL target NUL */
     const char *source, *target;
     int kind, relation;
+    uint64_t ev[3];
 } S_acc;
 
 struct rg_merge {
@@ -199,12 +201,11 @@ static int S_before(const S_acc *acc, const rg_trec *r)
         if (c)
             return c < 0;
         if (acc->type == RG_TREC_EDGE) {
-            for (size_t k = RG_TE_SENTENCE; k <= RG_TE_START; k++) {
-                uint64_t x = 0, y = 0;
-                rg_i_trec_count(r->f[k], &x);
-                rg_i_trec_count(acc->f[k], &y);
-                if (x != y)
-                    return x < y;
+            for (size_t k = 0; k < 2; k++) {   /* sentence, start */
+                uint64_t x = 0;
+                rg_i_trec_count(r->f[RG_TE_SENTENCE + k], &x);
+                if (x != acc->ev[k])
+                    return x < acc->ev[k];
             }
         }
     }
@@ -227,6 +228,9 @@ static void S_take(S_acc *acc, const rg_trec *r)
     acc->nf = r->nf;
     for (size_t k = 0; k < r->nf; k++)
         acc->f[k] = acc->best.data + off[k];
+    if (r->type == RG_TREC_EDGE)   /* checked by S_combine */
+        for (size_t k = 0; k < 3; k++)
+            rg_i_trec_count(r->f[RG_TE_SENTENCE + k], &acc->ev[k]);
 }
 
 /* Adds line r (of the accumulated key) to acc; NULL or what is wrong. */
@@ -343,12 +347,9 @@ static rg_status S_keep_edge(rg_merge *m, const S_acc *acc)
                   "(a damaged tally?)", acc->key.data);
         return RG_EPARSE;
     }
-    uint64_t sentence = 0, start = 0, end = 0;
-    rg_i_trec_count(acc->f[RG_TE_SENTENCE], &sentence);
-    rg_i_trec_count(acc->f[RG_TE_START], &start);
-    rg_i_trec_count(acc->f[RG_TE_END], &end);
     const char *verb = acc->f[RG_TE_VERB];
-    rg_tally_evidence ev = {acc->f[RG_TE_DOC], (uint32_t)sentence, start, end,
+    rg_tally_evidence ev = {acc->f[RG_TE_DOC], (uint32_t)acc->ev[0], acc->ev[1],
+                            acc->ev[2],
                             acc->f[RG_TE_TEXT], strlen(acc->f[RG_TE_TEXT]),
                             *verb ? verb : NULL};
     rg_i_tally_add_edge(m->tally, (uint32_t)s, (uint32_t)t, (uint8_t)acc->kind,
@@ -389,18 +390,13 @@ static rg_status S_emit(rg_merge *m, const S_acc *acc, rg_buf *out)
         if (m->keep)
             S_keep_actor(m, acc);
         return RG_OK;
-    default: {
-        uint64_t sentence = 0, start = 0, end = 0;
-        rg_i_trec_count(acc->f[RG_TE_SENTENCE], &sentence);
-        rg_i_trec_count(acc->f[RG_TE_START], &start);
-        rg_i_trec_count(acc->f[RG_TE_END], &end);
+    default:
         rg_i_tally_edge_line(out, acc->source, acc->target, acc->kind,
                              acc->relation, acc->n[0], acc->n[1],
-                             acc->f[RG_TE_VERB], acc->f[RG_TE_DOC], sentence,
-                             start, end, acc->f[RG_TE_TEXT],
+                             acc->f[RG_TE_VERB], acc->f[RG_TE_DOC], acc->ev[0],
+                             acc->ev[1], acc->ev[2], acc->f[RG_TE_TEXT],
                              strlen(acc->f[RG_TE_TEXT]));
         return m->keep ? S_keep_edge(m, acc) : RG_OK;
-    }
     }
 }
 
@@ -496,15 +492,11 @@ rg_status rg_merge_run(rg_merge *m, const char *const *paths, size_t n,
         }
         if (st == RG_OK)
             st = S_emit(m, &acc, &ob);
-        if (st == RG_OK && out && ob.len >= (1u << 16)) {
-            st = fwrite(ob.data, 1, ob.len, out) == ob.len ? RG_OK : RG_EIO;
-            rg_i_buf_reset(&ob);
-        }
-        if (!out)
-            rg_i_buf_reset(&ob);
+        if (st == RG_OK)
+            st = rg_i_tally_flush(&ob, out, 0);
     }
-    if (st == RG_OK && out && ob.len)
-        st = fwrite(ob.data, 1, ob.len, out) == ob.len ? RG_OK : RG_EIO;
+    if (st == RG_OK)
+        st = rg_i_tally_flush(&ob, out, 1);
     rg_i_buf_destroy(&ob);
     rg_i_buf_destroy(&acc.ends);
     rg_i_buf_destroy(&acc.key);

@@ -620,16 +620,6 @@ static int S_cmp_tactor(const void *a, const void *b)
     return strcmp(((const S_tactor *)a)->id, ((const S_tactor *)b)->id);
 }
 
-/* Writes b out when it has grown (or when `all`); RG_EIO on failure. */
-static rg_status S_flush(rg_buf *b, FILE *out, int all)
-{
-    if (b->len < (all ? 1 : 1u << 16))
-        return RG_OK;
-    size_t n = b->len;
-    int ok = fwrite(b->data, 1, n, out) == n;
-    rg_i_buf_reset(b);
-    return ok ? RG_OK : RG_EIO;
-}
 
 rg_status rg_pipeline_write_tally(const rg_pipeline *p, FILE *out)
 {
@@ -673,7 +663,7 @@ rg_status rg_pipeline_write_tally(const rg_pipeline *p, FILE *out)
         rg_i_tally_actor_line(&b, a->id, ta->mentions, ta->documents,
                               rg_i_type_name(a->type), a->label, a->qid,
                               f ? f->doc : "", f ? f->example : "");
-        st = S_flush(&b, out, 0);
+        st = rg_i_tally_flush(&b, out, 0);
     }
     for (size_t i = 0; st == RG_OK && i < ne; i++) {
         const rg_tally_edge *e = edges[i].e;
@@ -681,10 +671,10 @@ rg_status rg_pipeline_write_tally(const rg_pipeline *p, FILE *out)
                              e->relation, e->weight, e->documents, e->ev_verb,
                              e->ev_doc, e->ev_sentence, e->ev_start, e->ev_end,
                              e->ev_text, strlen(e->ev_text));
-        st = S_flush(&b, out, 0);
+        st = rg_i_tally_flush(&b, out, 0);
     }
     if (st == RG_OK)
-        st = S_flush(&b, out, 1);
+        st = rg_i_tally_flush(&b, out, 1);
     rg_i_buf_destroy(&b);
     free(edges);
     free(mentioned);

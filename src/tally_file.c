@@ -146,6 +146,16 @@ void rg_i_tally_edge_line(rg_buf *b, const char *source, const char *target,
     rg_i_buf_addc(b, '\n');
 }
 
+rg_status rg_i_tally_flush(rg_buf *b, FILE *out, int all)
+{
+    if (b->len < (all ? 1 : 1u << 16))
+        return RG_OK;
+    size_t n = b->len;
+    int ok = !out || fwrite(b->data, 1, n, out) == n;
+    rg_i_buf_reset(b);
+    return ok ? RG_OK : RG_EIO;
+}
+
 /* ------------------------------------------------------------------ */
 /* Reading                                                             */
 /* ------------------------------------------------------------------ */

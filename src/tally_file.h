@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "relgraph.h"
 #include "util.h"
@@ -77,6 +78,11 @@ void rg_i_tally_edge_line(rg_buf *b, const char *source, const char *target,
                           uint64_t documents, const char *verb,
                           const char *doc, uint64_t sentence, uint64_t start,
                           uint64_t end, const char *text, size_t text_len);
+
+/* Writes the lines in b to out once they fill 64 KiB, or all of them
+ * with `all`, and empties b; with out NULL only empties it.  RG_OK, or
+ * RG_EIO when a write fails. */
+rg_status rg_i_tally_flush(rg_buf *b, FILE *out, int all);
 
 /* The stats of a "!stats" record's fields; -1 if one is not a count. */
 int rg_i_tally_parse_stats(const rg_trec *r, rg_stats *s);
