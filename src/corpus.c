@@ -39,16 +39,21 @@ static void S_skip(S_walk *w, const char *path, const char *fmt, const char *why
     (*w->skipped)++;
 }
 
-/* Reads all of fd into w->content.  Returns 0, an errno value, or EFBIG
- * when the document is larger than RG_MAX_DOCUMENT_BYTES (then nothing
- * more is read: memory stays bounded whatever the input). */
-static int S_read_all(S_walk *w, int fd)
+/* Reads all of fd into a fresh w->content, sized for `hint` bytes (the
+ * file's size, 0 if unknown) so that a file is read without copying.
+ * Returns 0, an errno value, or EFBIG when the document is larger than
+ * RG_MAX_DOCUMENT_BYTES (then nothing more is read: memory stays bounded
+ * whatever the input). */
+static int S_read_all(S_walk *w, int fd, size_t hint)
 {
     rg_i_buf_reset(&w->content);
+    /* Room for the file, its NUL and a last read that finds the end. */
+    RG_GROW(w->content.data, w->content.cap, hint + 4096 + 1);
     for (;;) {
         if (w->content.len > RG_MAX_DOCUMENT_BYTES)
             return EFBIG;
-        RG_GROW(w->content.data, w->content.cap, w->content.len + 65536 + 1);
+        if (w->content.cap - w->content.len < 4096 + 1)
+            RG_GROW(w->content.data, w->content.cap, w->content.len + 65536 + 1);
         ssize_t got = read(fd, w->content.data + w->content.len,
                            w->content.cap - w->content.len - 1);
         if (got < 0 && errno == EINTR)
@@ -61,6 +66,15 @@ static int S_read_all(S_walk *w, int fd)
     }
     w->content.data[w->content.len] = '\0';
     return 0;
+}
+
+/* Hands the document read into w->content over to fn, which owns it. */
+static rg_status S_hand_over(S_walk *w, const char *path)
+{
+    char *bytes = w->content.data;
+    size_t len = w->content.len;
+    rg_i_buf_init(&w->content);
+    return w->fn(w->data, path, bytes, len);
 }
 
 static rg_status S_file(S_walk *w, const char *path)
@@ -80,7 +94,9 @@ static rg_status S_file(S_walk *w, const char *path)
     int flags = fcntl(fd, F_GETFL);
     if (flags >= 0)
         (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-    int err = (uintmax_t)st.st_size > RG_MAX_DOCUMENT_BYTES ? EFBIG : S_read_all(w, fd);
+    int err = (uintmax_t)st.st_size > RG_MAX_DOCUMENT_BYTES
+                  ? EFBIG
+                  : S_read_all(w, fd, (size_t)st.st_size);
     close(fd);
     if (err == EFBIG) {
         S_skip(w, path, "%s", "larger than " RG_MAX_DOCUMENT_TEXT
@@ -91,7 +107,7 @@ static rg_status S_file(S_walk *w, const char *path)
         S_skip(w, path, "cannot read: %s", strerror(err));
         return RG_OK;
     }
-    return w->fn(w->data, path, w->content.data, w->content.len);
+    return S_hand_over(w, path);
 }
 
 /* Whether a file found inside a directory is taken for an article. */
@@ -208,7 +224,7 @@ rg_status rg_i_corpus_walk(const char *path, rg_doc_fn fn, void *data,
     rg_i_buf_init(&w.content);
     rg_status st;
     if (strcmp(path, "-") == 0) {
-        int err = S_read_all(&w, STDIN_FILENO);
+        int err = S_read_all(&w, STDIN_FILENO, 0);
         if (err == EFBIG) {
             S_skip(&w, "-", "%s", "standard input is larger than " RG_MAX_DOCUMENT_TEXT
                    " (the limit for one document), skipped");
@@ -217,7 +233,7 @@ rg_status rg_i_corpus_walk(const char *path, rg_doc_fn fn, void *data,
             S_skip(&w, "-", "cannot read standard input: %s", strerror(err));
             st = RG_OK;
         } else {
-            st = fn(data, "-", w.content.data, w.content.len);
+            st = S_hand_over(&w, "-");
         }
     } else {
         st = S_path(&w, path, 1);

@@ -14,10 +14,11 @@
 #define RG_MAX_DOCUMENT_BYTES ((size_t)64 << 20)
 #define RG_MAX_DOCUMENT_TEXT "64 MiB"
 
-/* Called for each document found, in a deterministic order; `bytes` is
- * valid only during the call.  Return non-OK to stop the walk. */
-typedef rg_status (*rg_doc_fn)(void *data, const char *path,
-                               const char *bytes, size_t len);
+/* Called for each document found, in a deterministic order; `bytes`
+ * (len bytes and a NUL, from malloc) is the callee's to free.  Return
+ * non-OK to stop the walk. */
+typedef rg_status (*rg_doc_fn)(void *data, const char *path, char *bytes,
+                               size_t len);
 
 /*
  * Walks `path` ("-" = standard input) and calls `fn` for every regular

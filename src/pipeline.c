@@ -440,6 +440,7 @@ static rg_status S_merge(void *ctx, void *job)
         goto out;
     }
     uint32_t doc = p->doc_no++;
+    rg_i_tally_document(p->tally, j->path);
     S_number_found(p, j);
     for (size_t i = 0; i < j->n_actors; i++)
         rg_i_tally_mention(p->tally, j->actors[i], doc);
@@ -468,15 +469,14 @@ out:
     return p->write_status;
 }
 
-/* The corpus walk hands over a document: copy it (the walk reuses its
- * buffer) and queue it. */
-static rg_status S_document(void *data, const char *path, const char *bytes,
+/* The corpus walk hands over a document (its bytes now ours): queue it. */
+static rg_status S_document(void *data, const char *path, char *bytes,
                             size_t len)
 {
     rg_pipeline *p = data;
     S_job *j = rg_i_xcalloc(1, sizeof(*j));
     j->path = rg_i_xstrdup(path);
-    j->bytes = rg_i_xstrndup(bytes, len);
+    j->bytes = bytes;
     j->len = len;
     return rg_i_workers_submit(p->workers, j);
 }
@@ -540,7 +540,7 @@ rg_status rg_pipeline_add_paths(rg_pipeline *p, const char *const *paths,
 rg_status rg_pipeline_add_buffer(rg_pipeline *p, const char *name,
                                  const char *bytes, size_t len)
 {
-    rg_status st = S_document(p, name, bytes, len);
+    rg_status st = S_document(p, name, rg_i_xstrndup(bytes, len), len);
     rg_status fin = rg_i_workers_finish(p->workers);
     return st != RG_OK ? st : fin;
 }

@@ -20,6 +20,10 @@ struct rg_tally {
     size_t n_edges, cap_edges;
     int32_t *slots;          /* open addressing into edges, -1 = empty */
     size_t nslots;
+    char *last_path;         /* rg_i_tally_document's last path */
+    int in_order;            /* every document so far came after the one
+                                before it in path order (set by the first
+                                rg_i_tally_document on an empty tally) */
 };
 
 rg_tally *rg_i_tally_new(size_t n_actors)
@@ -41,6 +45,7 @@ void rg_i_tally_free(rg_tally *t)
     }
     free(t->edges);
     free(t->slots);
+    free(t->last_path);
     free(t->actors);
     free(t);
 }
@@ -154,6 +159,16 @@ static rg_tally_edge *S_edge(rg_tally *t, uint32_t source, uint32_t target,
     return e;
 }
 
+void rg_i_tally_document(rg_tally *t, const char *path)
+{
+    if (!t->last_path)
+        t->in_order = t->n_edges == 0;
+    else if (t->in_order && rg_path_compare(path, t->last_path) < 0)
+        t->in_order = 0;
+    free(t->last_path);
+    t->last_path = rg_i_xstrdup(path);
+}
+
 void rg_i_tally_instance(rg_tally *t, uint32_t source, uint32_t target,
                          uint8_t kind, uint16_t relation, uint32_t doc,
                          const rg_tally_evidence *ev)
@@ -164,7 +179,8 @@ void rg_i_tally_instance(rg_tally *t, uint32_t source, uint32_t target,
     if (e->last_doc == doc + 1)
         return;
     /* The first instance in this document: is it an earlier document? */
-    if (fresh || rg_path_compare(ev->doc ? ev->doc : "", e->ev_doc) < 0)
+    if (fresh ||
+        (!t->in_order && rg_path_compare(ev->doc ? ev->doc : "", e->ev_doc) < 0))
         S_set_evidence(e, ev);
     e->last_doc = doc + 1;
     e->documents++;

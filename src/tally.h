@@ -54,6 +54,14 @@ typedef struct rg_tally_evidence {
 } rg_tally_evidence;
 
 /*
+ * Says that the instances counted next come from the document `path`.
+ * Optional: it lets rg_i_tally_instance skip comparing paths while the
+ * documents come in rg_path_compare order, as a walk gives them (then
+ * no later document can hold an earlier instance).
+ */
+void rg_i_tally_document(rg_tally *t, const char *path);
+
+/*
  * Counts one relation instance in document number `doc`.  The edge's
  * evidence is its first instance in the earliest document by
  * rg_path_compare order (not by arrival), so that tallies of shards merge

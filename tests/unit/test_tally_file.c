@@ -135,3 +135,26 @@ Test(tally_file, evidence_of_the_earliest_document)
     cr_expect_eq(e->ev_sentence, 9);
     rg_i_tally_free(t);
 }
+
+/* Told the documents' paths, the tally skips comparing them while they
+ * come in path order, and compares again once one comes out of order. */
+Test(tally_file, evidence_when_told_the_document_order)
+{
+    rg_tally *t = rg_i_tally_new(2);
+    rg_tally_evidence a = {"a/x.txt", 1, 0, 5, "first", 5, NULL};
+    rg_tally_evidence b = {"b/x.txt", 2, 0, 6, "second", 6, NULL};
+    rg_tally_evidence w = {"a/w.txt", 3, 0, 7, "earlier", 7, NULL};
+    rg_i_tally_document(t, a.doc);
+    rg_i_tally_instance(t, 0, 1, RG_KIND_COOCCURRENCE, 0, 0, &a);
+    rg_i_tally_document(t, b.doc);
+    rg_i_tally_instance(t, 0, 1, RG_KIND_COOCCURRENCE, 0, 1, &b);
+    const rg_tally_edge *e = rg_i_tally_edge(t, 0);
+    cr_expect_str_eq(e->ev_text, "first");
+    rg_i_tally_document(t, w.doc);
+    rg_i_tally_instance(t, 0, 1, RG_KIND_COOCCURRENCE, 0, 2, &w);
+    e = rg_i_tally_edge(t, 0);
+    cr_expect_eq(e->documents, 3);
+    cr_expect_str_eq(e->ev_doc, "a/w.txt");
+    cr_expect_str_eq(e->ev_text, "earlier");
+    rg_i_tally_free(t);
+}
