@@ -511,6 +511,17 @@ void rg_i_sanitize_text(rg_buf *out, const char *s)
     /* Keep the buffer NUL-terminated even when nothing is added. */
     rg_i_buf_add(out, "", 0);
     while (len > 0) {
+        /* A run of printable ASCII (and tab, LF, CR) is kept as it is. */
+        size_t run = 0;
+        while (run < len && ((p[run] >= 0x20 && p[run] < 0x80) || p[run] == '\t' ||
+                             p[run] == '\n' || p[run] == '\r'))
+            run++;
+        if (run) {
+            rg_i_buf_add(out, p, run);
+            p += run;
+            len -= run;
+            continue;
+        }
         utf8proc_int32_t c;
         utf8proc_ssize_t n = utf8proc_iterate(p, (utf8proc_ssize_t)len, &c);
         if (n < 0) {
