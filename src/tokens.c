@@ -156,13 +156,21 @@ static int S_is_hyphen(utf8proc_int32_t cp)
     return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
-/* End of the WORD that starts at i (text[i] starts a letter or a digit run
- * glued to letters); sets the case flags. */
-static size_t S_scan_word(const char *text, size_t len, size_t i,
-                          uint8_t *flags)
+/* What S_scan_word has seen of a word's letters so far. */
+typedef struct S_case {
+    size_t upper, lower;     /* Lu/Lt letters; Ll letters but ß */
+    int first_letter;        /* no letter yet */
+    int last_letter;         /* the last character was a letter */
+} S_case;
+
+/* End of the WORD [start, ...) whose characters before i were seen into
+ * *c; sets RG_TF_UPPER at the first letter.  The general path: any code
+ * point, decoded and classified with utf8proc. */
+static size_t S_scan_word_from(const char *text, size_t len, size_t start,
+                               size_t i, S_case *cs, uint8_t *flags)
 {
-    size_t upper = 0, lower = 0, start = i;
-    int first_letter = 1, last_letter = 0;
+    size_t upper = cs->upper, lower = cs->lower;
+    int first_letter = cs->first_letter, last_letter = cs->last_letter;
     while (i < len) {
         /* ASCII letters and digits without decoding or utf8proc: what the
          * general path below does for them, for most bytes of a word. */
@@ -243,10 +251,25 @@ static size_t S_scan_word(const char *text, size_t len, size_t i,
         }
         break;
     }
-    if (upper >= 2 && lower == 0)
-        *flags |= RG_TF_ALLCAPS;
+    cs->upper = upper;
+    cs->lower = lower;
+    cs->first_letter = first_letter;
+    cs->last_letter = last_letter;
     return i;
 }
+
+/* End of the WORD that starts at i (text[i] starts a letter or a digit run
+ * glued to letters); sets the case flags. */
+static size_t S_scan_word(const char *text, size_t len, size_t i,
+                          uint8_t *flags)
+{
+    S_case c = {0, 0, 1, 0};
+    size_t end = S_scan_word_from(text, len, i, i, &c, flags);
+    if (c.upper >= 2 && c.lower == 0)
+        *flags |= RG_TF_ALLCAPS;
+    return end;
+}
+
 
 /* End of the NUMBER starting at the digit text[i]; *inner says whether it
  * holds a '.', ',' or ':'. */
@@ -388,104 +411,499 @@ static size_t S_fold_token(rg_tokens *out, S_fold *sc, const char *text,
     return total;
 }
 
+/* Appends token [start, end) whose fold (NUL-terminated) starts at
+ * out->fold + f and is m bytes long; out->v and out->hash have room. */
+static inline void S_push(rg_tokens *out, size_t start, size_t end,
+                          uint8_t kind, uint8_t flags, size_t f, size_t m)
+{
+    rg_token *t = &out->v[out->n];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->fold = (uint32_t)f;
+    t->fold_len = (uint32_t)m;
+    t->kind = kind;
+    t->flags = flags;
+    /* The fold buffer usually has room after the fold (S_ROOM): then the
+     * tail of the hash is one load, not a byte loop. */
+    out->hash[out->n] = f + m + 8 <= out->fold_cap
+                            ? rg_i_hash_padded(out->fold + f, m)
+                            : rg_i_hash(out->fold + f, m);
+    out->n++;
+}
+
+/* The state between tokens: layout flags for the next token and the line
+ * breaks since the last one. */
+typedef struct S_gap {
+    uint8_t pending;
+    unsigned breaks;
+} S_gap;
+
+/* The general path: the whitespace character or the token at text[i],
+ * decoded and classified with utf8proc; returns where the next one starts.
+ * rg_i_tokenize's fast paths give the same for what they take. */
+static size_t S_general(rg_tokens *out, S_fold *sc, const char *text,
+                        size_t len, size_t i, S_gap *g)
+{
+    utf8proc_int32_t cp;
+    size_t n = S_decode(text, len, i, &cp);
+    int sp = S_space_kind(cp);
+    if (sp) {
+        g->pending |= RG_TF_SPACE_BEFORE;
+        if (sp == 3)
+            g->breaks += 2;
+        else if (sp == 2 &&
+                 !(cp == '\r' && i + 1 < len && text[i + 1] == '\n'))
+            g->breaks++; /* CR LF is one line break */
+        if (g->breaks >= 1)
+            g->pending |= RG_TF_NEWLINE_BEFORE;
+        if (g->breaks >= 2)
+            g->pending |= RG_TF_PARAGRAPH_BEFORE;
+        return i + n;
+    }
+
+    uint8_t flags = g->pending;
+    uint8_t kind;
+    size_t end;
+    int hyphen = 0;
+    if (S_is_letter(cp)) {
+        kind = RG_TOK_WORD;
+        end = S_scan_word(text, len, i, &flags);
+    } else if (S_is_digit(cp)) {
+        int inner;
+        kind = RG_TOK_NUMBER;
+        end = S_scan_number(text, len, i, &inner);
+        if (!inner && S_is_letter(S_peek(text, len, end))) {
+            kind = RG_TOK_WORD;
+            end = S_scan_word(text, len, i, &flags);
+        }
+    } else {
+        kind = RG_TOK_PUNCT;
+        if (S_is_hyphen(cp)) {
+            hyphen = 1;
+            end = i + n;
+        } else {
+            end = S_scan_cluster(text, len, i);
+        }
+    }
+
+    RG_GROW(out->v, out->cap, out->n + 1);
+    RG_GROW(out->hash, out->hash_cap, out->n + 1);
+    size_t f = out->fold_len;
+    size_t m;
+    if (hyphen) {
+        RG_GROW(out->fold, out->fold_cap, out->fold_len + 2);
+        out->fold[out->fold_len] = '-';
+        out->fold[out->fold_len + 1] = '\0';
+        out->fold_len += 2;
+        m = 1;
+
+        /* Glued on both sides to words or numbers: a compound. */
+        rg_token *p = out->n ? &out->v[out->n - 1] : NULL;
+        utf8proc_int32_t next = S_peek(text, len, end);
+        if (p && p->end == i &&
+            (p->kind == RG_TOK_WORD || p->kind == RG_TOK_NUMBER) &&
+            (S_is_letter(next) || S_is_digit(next))) {
+            p->flags |= RG_TF_HYPHEN_AFTER;
+            g->pending = RG_TF_HYPHEN_BEFORE;
+        } else {
+            g->pending = 0;
+        }
+    } else {
+        m = S_fold_token(out, sc, text, i, end, kind);
+        g->pending = 0;
+    }
+    S_push(out, i, end, kind, flags, f, m);
+    g->breaks = 0;
+    return end;
+}
+
+/* Byte classes of the fast paths.  Letters and digits are single bits (a
+ * word goes on while cls & S_ALNUM); the others are multiples of 8. */
+enum {
+    S_PU = 0,  /* other ASCII: punctuation, symbols, controls */
+    S_UP = 1,  /* A-Z */
+    S_LO = 2,  /* a-z */
+    S_DG = 4,  /* 0-9 */
+    S_SP = 8,  /* space, tab */
+    S_BR = 16, /* LF VT FF */
+    S_CR = 24, /* CR */
+    S_HY = 32, /* '-' */
+    S_HI = 64  /* 0x80..0xFF: not ASCII */
+};
+#define S_ALNUM (S_UP | S_LO | S_DG)
+
+static const uint8_t S_cls[256] = {
+    S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_PU, S_SP, S_BR, S_BR, S_BR, S_CR, S_PU, S_PU,
+    S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_SP, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_PU, S_PU, S_PU, S_PU, S_PU, S_HY, S_PU, S_PU,
+    S_DG, S_DG, S_DG, S_DG, S_DG, S_DG, S_DG, S_DG,
+    S_DG, S_DG, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_PU, S_UP, S_UP, S_UP, S_UP, S_UP, S_UP, S_UP,
+    S_UP, S_UP, S_UP, S_UP, S_UP, S_UP, S_UP, S_UP,
+    S_UP, S_UP, S_UP, S_UP, S_UP, S_UP, S_UP, S_UP,
+    S_UP, S_UP, S_UP, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_PU, S_LO, S_LO, S_LO, S_LO, S_LO, S_LO, S_LO,
+    S_LO, S_LO, S_LO, S_LO, S_LO, S_LO, S_LO, S_LO,
+    S_LO, S_LO, S_LO, S_LO, S_LO, S_LO, S_LO, S_LO,
+    S_LO, S_LO, S_LO, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+};
+
+/* Whether C3 t (U+00C0..U+00FF) is a letter: all but × and ÷. */
+static inline int S_c3_letter(unsigned char t)
+{
+    return t >= 0x80 && t <= 0xBF && t != 0x97 && t != 0xB7;
+}
+
+/* Fold bytes the fast word path may write: a word is at most
+ * RG_MAX_TOKEN_BYTES long and its Latin-1 fold is no longer; + the NUL and
+ * the 8 bytes rg_i_hash_padded may read. */
+#define S_ROOM (RG_MAX_TOKEN_BYTES + 16)
+
+/* Counts the uppercase and lowercase letters of s[i, j), a word of ASCII
+ * letters and digits and letters of U+00C0..U+00FF as S_scan_word_from
+ * counts them (ß neither). */
+static void S_count_case(const unsigned char *s, size_t i, size_t j,
+                         S_case *cs)
+{
+    size_t up = 0, low = 0;
+    while (i < j) {
+        if (s[i] < 0x80) {
+            up += (S_cls[s[i]] & S_UP) != 0;
+            low += (S_cls[s[i]] & S_LO) != 0;
+            i++;
+        } else {
+            up += s[i + 1] < 0x9F;
+            low += s[i + 1] > 0x9F;
+            i += 2;
+        }
+    }
+    cs->upper = up;
+    cs->lower = low;
+}
+
+/*
+ * The WORD at s[i], which starts with an ASCII letter or a letter of
+ * U+00C0..U+00FF: while it holds only those and ASCII digits, its end and
+ * fold (rg_i_fold_latin1's: A-Z and À..Þ lowered, ß -> ss) are made in one
+ * pass, the fold written to d (S_ROOM bytes, as long as the word).
+ * Returns the end, with *general = 0; or, when the word goes on over
+ * anything else, the end the general S_scan_word_from finds from there,
+ * with *general = 1 (the caller folds it with S_fold_token).  Sets the
+ * case flags.
+ */
+static inline size_t S_fast_word(const unsigned char *s, size_t len,
+                                 size_t i, char *d, int *general,
+                                 uint8_t *flags)
+{
+    size_t lim = len - i > RG_MAX_TOKEN_BYTES ? i + RG_MAX_TOKEN_BYTES : len;
+    size_t j = i;
+    for (;;) {
+#if RG_LITTLE_ENDIAN && defined(__GNUC__)
+        /* Eight bytes at a time: lanes of ASCII letters and digits go on,
+         * and the first other byte (the lowest lane with bit 7 in `stop`)
+         * is left to the byte steps below.  A lane >= 0x80 can carry into
+         * the lanes above it in these sums, but it is a stop itself: only
+         * the lanes below the first stop count. */
+        while (j + 8 <= lim) {
+            const uint64_t ones = 0x0101010101010101ULL, highs = ones << 7;
+            uint64_t w;
+            memcpy(&w, s + j, 8);
+            uint64_t lw = w | ones * 0x20;
+            uint64_t letter = (lw + ones * (0x80 - 'a')) &
+                              ~(lw + ones * (0x80 - 'z' - 1)) & highs;
+            uint64_t digit = (w + ones * (0x80 - '0')) &
+                             ~(w + ones * (0x80 - '9' - 1));
+            uint64_t stop = (~(letter | digit) | w) & highs;
+            /* Lowered: a letter gets bit 5.  The lanes from the stop on
+             * are overwritten, or cut off by the NUL. */
+            uint64_t folded = w | letter >> 2;
+            memcpy(d + (j - i), &folded, 8);
+            if (!stop) {
+                j += 8;
+                continue;
+            }
+            j += (size_t)__builtin_ctzll(stop) / 8;
+            break;
+        }
+#endif
+        if (j == lim)
+            break;
+        unsigned char b = s[j];
+        unsigned c = S_cls[b];
+        if (c & S_ALNUM) {
+            d[j - i] = (char)(b | (c & S_UP) << 5);
+            j++;
+            continue;
+        }
+        if (b == 0xC3 && j + 2 <= lim && S_c3_letter(s[j + 1])) {
+            unsigned char t = s[j + 1];
+            if (t == 0x9F) { /* ß */
+                d[j - i] = 's';
+                d[j - i + 1] = 's';
+            } else {
+                d[j - i] = (char)0xC3;
+                d[j - i + 1] = (char)(t < 0x9F ? t + 0x20 : t);
+            }
+            j += 2;
+            continue;
+        }
+        if (b < 0x80 && b != '\'')
+            break; /* ends the word: no ASCII but ' joins */
+        /* Something only the general path knows: it goes on from here. */
+        S_case cs;
+        S_count_case(s, i, j, &cs);
+        cs.first_letter = 0;
+        cs.last_letter =
+            s[j - 1] >= 0x80 || (S_cls[s[j - 1]] & (S_UP | S_LO)) != 0;
+        if (s[i] < 0x80 ? (S_cls[s[i]] & S_UP) : s[i + 1] < 0x9F)
+            *flags |= RG_TF_UPPER;
+        size_t end = S_scan_word_from((const char *)s, len, i, j, &cs, flags);
+        if (cs.upper >= 2 && cs.lower == 0)
+            *flags |= RG_TF_ALLCAPS;
+        *general = end != j;
+        return end;
+    }
+    *general = 0;
+    /* UPPER: the first letter.  ALLCAPS needs no lowercase letter at all:
+     * a lowercase first or second letter (nearly every word) decides it;
+     * the others are counted. */
+    unsigned c0 = s[i] < 0x80 ? S_cls[s[i]]
+                  : s[i + 1] < 0x9F ? S_UP
+                  : s[i + 1] > 0x9F ? S_LO : 0;
+    if (c0 & S_UP)
+        *flags |= RG_TF_UPPER;
+    if (c0 & S_LO)
+        return j;
+    size_t k = i + (s[i] < 0x80 ? 1 : 2);
+    if (k < j && (S_cls[s[k]] & S_LO))
+        return j;
+    S_case cs;
+    S_count_case(s, i, j, &cs);
+    if (cs.upper >= 2 && cs.lower == 0)
+        *flags |= RG_TF_ALLCAPS;
+    return j;
+}
+
+/* Makes room for one more token and S_ROOM fold bytes. */
+static void S_room(rg_tokens *out)
+{
+    RG_GROW(out->v, out->cap, out->n + 1);
+    RG_GROW(out->hash, out->hash_cap, out->n + 1);
+    RG_GROW(out->fold, out->fold_cap, out->fold_len + S_ROOM);
+}
+
 void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    S_fold sc;
+    sc.big = NULL;
+    sc.bigcap = 0;
+
+    /* Start of text counts as space, line break and blank line. */
+    S_gap g = {RG_TF_SPACE_BEFORE | RG_TF_NEWLINE_BEFORE |
+                   RG_TF_PARAGRAPH_BEFORE,
+               0};
+    /* The token count and fold length live in locals, written back to out
+     * around the calls that use them (a store into the fold, through a
+     * char pointer, would make the compiler reload out's fields). */
+    size_t n = 0, fl = 0;
+    out->n = 0;
+    out->fold_len = 0;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char b = s[i];
+        unsigned c = S_cls[b];
+        if (c == S_SP) {
+            g.pending |= RG_TF_SPACE_BEFORE;
+            i++;
+#if RG_LITTLE_ENDIAN && defined(__GNUC__)
+            /* Runs of spaces (what boilerplate.c blanks out) 8 at a time. */
+            while (i + 8 <= len) {
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                w ^= 0x2020202020202020ULL;
+                if (w) {
+                    i += (size_t)__builtin_ctzll(w) / 8;
+                    break;
+                }
+                i += 8;
+            }
+#endif
+            continue;
+        }
+        if (c == S_BR || c == S_CR) {
+            g.pending |= RG_TF_SPACE_BEFORE;
+            if (!(c == S_CR && i + 1 < len && s[i + 1] == '\n'))
+                g.breaks++; /* CR LF is one line break */
+            if (g.breaks >= 1)
+                g.pending |= RG_TF_NEWLINE_BEFORE;
+            if (g.breaks >= 2)
+                g.pending |= RG_TF_PARAGRAPH_BEFORE;
+            i++;
+            continue;
+        }
+
+        if (n >= out->cap || n >= out->hash_cap ||
+            fl + S_ROOM > out->fold_cap) {
+            out->n = n;
+            out->fold_len = fl;
+            S_room(out);
+        }
+        char *d = out->fold + fl;
+        uint8_t flags = g.pending;
+        uint8_t kind;
+        size_t end, m;
+        size_t f = fl;
+        int glued = 0;
+
+        if ((c & (S_UP | S_LO)) ||
+            (b == 0xC3 && i + 1 < len && S_c3_letter(s[i + 1]))) {
+            int general;
+            kind = RG_TOK_WORD;
+            end = S_fast_word(s, len, i, d, &general, &flags);
+            if (general) {
+                out->n = n;
+                out->fold_len = fl;
+                m = S_fold_token(out, &sc, text, i, end, RG_TOK_WORD);
+                fl = out->fold_len;
+            } else {
+                m = end - i; /* the fast fold is as long as the word */
+                d[m] = '\0';
+                fl += m + 1;
+            }
+        } else if (c == S_PU && (i + 1 == len || s[i + 1] < 0x80)) {
+            /* One ASCII character before ASCII: a cluster of its own. */
+            kind = RG_TOK_PUNCT;
+            end = i + 1;
+            d[0] = (char)b;
+            d[1] = '\0';
+            fl += 2;
+            m = 1;
+        } else if (c == S_HY) {
+            kind = RG_TOK_PUNCT;
+            end = i + 1;
+            d[0] = '-';
+            d[1] = '\0';
+            fl += 2;
+            m = 1;
+            /* Glued on both sides to words or numbers: a compound. */
+            const rg_token *p = n ? &out->v[n - 1] : NULL;
+            if (p && p->end == i &&
+                (p->kind == RG_TOK_WORD || p->kind == RG_TOK_NUMBER) &&
+                i + 1 < len) {
+                if (s[i + 1] < 0x80) {
+                    glued = (S_cls[s[i + 1]] & S_ALNUM) != 0;
+                } else {
+                    utf8proc_int32_t next = S_peek(text, len, i + 1);
+                    glued = S_is_letter(next) || S_is_digit(next);
+                }
+            }
+            if (glued)
+                out->v[n - 1].flags |= RG_TF_HYPHEN_AFTER;
+        } else {
+            size_t j = i;
+            if (c == S_DG) {
+                /* ASCII digits with inner . , : between ASCII digits,
+                 * ended by ASCII that cannot go on: a NUMBER.  Else (a
+                 * digit run glued to a letter, a digit of another script)
+                 * the general path. */
+                int inner = 0;
+                j = i + 1;
+                for (;;) {
+                    while (j < len && S_cls[s[j]] == S_DG)
+                        j++;
+                    if (j + 1 < len &&
+                        (s[j] == '.' || s[j] == ',' || s[j] == ':') &&
+                        S_cls[s[j + 1]] == S_DG) {
+                        inner = 1;
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                if (!(j == len ||
+                      (s[j] < 0x80 &&
+                       !(!inner && (S_cls[s[j]] & (S_UP | S_LO))) &&
+                       !((s[j] == '.' || s[j] == ',' || s[j] == ':') &&
+                         j + 1 < len && s[j + 1] >= 0x80))))
+                    j = i; /* not for the fast path */
+            }
+            if (j == i) {
+                out->n = n;
+                out->fold_len = fl;
+                S_gap tmp = g; /* g itself stays in registers */
+                i = S_general(out, &sc, text, len, i, &tmp);
+                g = tmp;
+                n = out->n;
+                fl = out->fold_len;
+                continue;
+            }
+            kind = RG_TOK_NUMBER;
+            end = j;
+            m = j - i;
+            if (fl + m + 9 > out->fold_cap) {
+                out->n = n;
+                out->fold_len = fl;
+                RG_GROW(out->fold, out->fold_cap, fl + m + 9);
+                d = out->fold + fl;
+            }
+            memcpy(d, s + i, m);
+            d[m] = '\0';
+            fl += m + 1;
+        }
+
+        rg_token *t = &out->v[n];
+        t->start = (uint32_t)i;
+        t->end = (uint32_t)end;
+        t->fold = (uint32_t)f;
+        t->fold_len = (uint32_t)m;
+        t->kind = kind;
+        t->flags = flags;
+        /* Room after the fold (S_ROOM): the hash's tail is one load. */
+        out->hash[n] = f + m + 8 <= out->fold_cap
+                           ? rg_i_hash_padded(out->fold + f, m)
+                           : rg_i_hash(out->fold + f, m);
+        n++;
+        g.pending = glued ? RG_TF_HYPHEN_BEFORE : 0;
+        g.breaks = 0;
+        i = end;
+    }
+    out->n = n;
+    out->fold_len = fl;
+    free(sc.big);
+}
+
+void rg_i_tokenize_general(rg_tokens *out, const char *text, size_t len)
 {
     S_fold sc;
     sc.big = NULL;
     sc.bigcap = 0;
     out->n = 0;
     out->fold_len = 0;
-
-    /* Start of text counts as space, line break and blank line. */
-    uint8_t pending = RG_TF_SPACE_BEFORE | RG_TF_NEWLINE_BEFORE |
-                      RG_TF_PARAGRAPH_BEFORE;
-    unsigned breaks = 0;
+    S_gap g = {RG_TF_SPACE_BEFORE | RG_TF_NEWLINE_BEFORE |
+                   RG_TF_PARAGRAPH_BEFORE,
+               0};
     size_t i = 0;
-    while (i < len) {
-        if (text[i] == ' ') {
-            /* The most common byte: the line-break flags a space would set
-             * again are set already. */
-            pending |= RG_TF_SPACE_BEFORE;
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        size_t n = S_decode(text, len, i, &cp);
-        int sp = S_space_kind(cp);
-        if (sp) {
-            pending |= RG_TF_SPACE_BEFORE;
-            if (sp == 3)
-                breaks += 2;
-            else if (sp == 2 &&
-                     !(cp == '\r' && i + 1 < len && text[i + 1] == '\n'))
-                breaks++; /* CR LF is one line break */
-            if (breaks >= 1)
-                pending |= RG_TF_NEWLINE_BEFORE;
-            if (breaks >= 2)
-                pending |= RG_TF_PARAGRAPH_BEFORE;
-            i += n;
-            continue;
-        }
-
-        uint8_t flags = pending;
-        uint8_t kind;
-        size_t end;
-        int hyphen = 0;
-        if (S_is_letter(cp)) {
-            kind = RG_TOK_WORD;
-            end = S_scan_word(text, len, i, &flags);
-        } else if (S_is_digit(cp)) {
-            int inner;
-            kind = RG_TOK_NUMBER;
-            end = S_scan_number(text, len, i, &inner);
-            if (!inner && S_is_letter(S_peek(text, len, end))) {
-                kind = RG_TOK_WORD;
-                end = S_scan_word(text, len, i, &flags);
-            }
-        } else {
-            kind = RG_TOK_PUNCT;
-            if (S_is_hyphen(cp)) {
-                hyphen = 1;
-                end = i + n;
-            } else {
-                end = S_scan_cluster(text, len, i);
-            }
-        }
-
-        RG_GROW(out->v, out->cap, out->n + 1);
-        rg_token *t = &out->v[out->n];
-        t->start = (uint32_t)i;
-        t->end = (uint32_t)end;
-        t->kind = kind;
-        t->fold = (uint32_t)out->fold_len;
-        if (hyphen) {
-            RG_GROW(out->fold, out->fold_cap, out->fold_len + 2);
-            out->fold[out->fold_len] = '-';
-            out->fold[out->fold_len + 1] = '\0';
-            out->fold_len += 2;
-            t->fold_len = 1;
-
-            /* Glued on both sides to words or numbers: a compound. */
-            rg_token *p = out->n ? &out->v[out->n - 1] : NULL;
-            utf8proc_int32_t next = S_peek(text, len, end);
-            if (p && p->end == i &&
-                (p->kind == RG_TOK_WORD || p->kind == RG_TOK_NUMBER) &&
-                (S_is_letter(next) || S_is_digit(next))) {
-                p->flags |= RG_TF_HYPHEN_AFTER;
-                pending = RG_TF_HYPHEN_BEFORE;
-            } else {
-                pending = 0;
-            }
-        } else {
-            t->fold_len = (uint32_t)S_fold_token(out, &sc, text, i, end, kind);
-            pending = 0;
-        }
-        RG_GROW(out->hash, out->hash_cap, out->n + 1);
-        out->hash[out->n] = rg_i_hash(out->fold + t->fold, t->fold_len);
-        t->flags = flags;
-        out->n++;
-        breaks = 0;
-        i = end;
-    }
+    while (i < len)
+        i = S_general(out, &sc, text, len, i, &g);
     free(sc.big);
 }
