@@ -205,20 +205,22 @@ static char *S_copy(rg_strtab *t, const char *s, size_t n)
 }
 
 /* Whether a[0..n) and b[0..n) are equal.  Most keys are words, and a
- * lookup that finds one (a token in a word list) is decided here: up to 16
- * bytes are two pairs of (overlapping) loads, less than the call to
- * memcmp. */
-static int S_same(const char *a, const char *b, size_t n)
+ * lookup that finds one (a token in a word list) is decided here: words
+ * of 4 to 16 bytes are two pairs of (overlapping) loads, less than the
+ * call to memcmp, and without a call the lookup stays a leaf function. */
+static inline int S_same(const char *a, const char *b, size_t n)
 {
-    if (n > 16)
-        return memcmp(a, b, n) == 0;
     if (n >= 8) {
-        uint64_t a0, b0, a1, b1;
-        memcpy(&a0, a, 8);
-        memcpy(&b0, b, 8);
-        memcpy(&a1, a + n - 8, 8);
-        memcpy(&b1, b + n - 8, 8);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+        uint64_t x, y;
+        for (size_t k = 0; k + 8 < n; k += 8) {
+            memcpy(&x, a + k, 8);
+            memcpy(&y, b + k, 8);
+            if (x != y)
+                return 0;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
     }
     if (n >= 4) {
         uint32_t a0, b0, a1, b1;
@@ -259,7 +261,20 @@ static size_t S_filter_bit(const rg_strtab *t, uint64_t h)
 int32_t rg_i_strtab_probe(const rg_strtab *t, const char *s, size_t n,
                           uint64_t h)
 {
-    return t->slots[S_slot(t, s, n, h)].id;
+    /* S_slot's walk, written out so that it stays a leaf without the
+     * register saves of a bigger function. */
+    size_t mask = t->nslots - 1;
+    size_t i = (size_t)h & mask;
+    uint32_t tag = (uint32_t)(h >> 32);
+    for (;;) {
+        int32_t id = t->slots[i].id;
+        if (id < 0)
+            return -1;
+        if (t->slots[i].tag == tag && t->len[id] == n &&
+            S_same(t->str[id], s, n))
+            return id;
+        i = (i + 1) & mask;
+    }
 }
 
 int32_t rg_i_strtab_find(const rg_strtab *t, const char *s, size_t n)
