@@ -604,7 +604,7 @@ static void S_count_case(const unsigned char *s, size_t i, size_t j,
  * The WORD at s[i], which starts with an ASCII letter or a letter of
  * U+00C0..U+00FF: while it holds only those and ASCII digits, its end and
  * fold (rg_i_fold_latin1's: A-Z and À..Þ lowered, ß -> ss) are made in one
- * pass, the fold written to d (S_ROOM bytes, as long as the word).
+ * pass, the fold written to d (as long as the word, + 8 bytes of room).
  * Returns the end, with *general = 0; or, when the word goes on over
  * anything else, the end the general S_scan_word_from finds from there,
  * with *general = 1 (the caller folds it with S_fold_token).  Sets the
@@ -616,13 +616,14 @@ static inline size_t S_fast_word(const unsigned char *s, size_t len,
 {
     size_t lim = len - i > RG_MAX_TOKEN_BYTES ? i + RG_MAX_TOKEN_BYTES : len;
     size_t j = i;
+    unsigned char b;
     for (;;) {
 #if RG_LITTLE_ENDIAN && defined(__GNUC__)
         /* Eight bytes at a time: lanes of ASCII letters and digits go on,
          * and the first other byte (the lowest lane with bit 7 in `stop`)
-         * is left to the byte steps below.  A lane >= 0x80 can carry into
-         * the lanes above it in these sums, but it is a stop itself: only
-         * the lanes below the first stop count. */
+         * ends the word or is left to the byte steps below.  A lane >= 0x80
+         * can carry into the lanes above it in these sums, but it is a stop
+         * itself: only the lanes below the first stop count. */
         while (j + 8 <= lim) {
             const uint64_t ones = 0x0101010101010101ULL, highs = ones << 7;
             uint64_t w;
@@ -642,18 +643,25 @@ static inline size_t S_fast_word(const unsigned char *s, size_t len,
                 continue;
             }
             j += (size_t)__builtin_ctzll(stop) / 8;
-            break;
+            b = s[j];
+            if (b < 0x80 && b != '\'')
+                goto done; /* the common end: ASCII that cannot go on */
+            goto other;
         }
 #endif
         if (j == lim)
-            break;
-        unsigned char b = s[j];
-        unsigned c = S_cls[b];
-        if (c & S_ALNUM) {
-            d[j - i] = (char)(b | (c & S_UP) << 5);
+            goto done;
+        b = s[j];
+        if (S_cls[b] & S_ALNUM) {
+            d[j - i] = (char)(b | (S_cls[b] & S_UP) << 5);
             j++;
             continue;
         }
+        if (b < 0x80 && b != '\'')
+            goto done;
+#if RG_LITTLE_ENDIAN && defined(__GNUC__)
+    other:
+#endif
         if (b == 0xC3 && j + 2 <= lim && S_c3_letter(s[j + 1])) {
             unsigned char t = s[j + 1];
             if (t == 0x9F) { /* ß */
@@ -666,8 +674,6 @@ static inline size_t S_fast_word(const unsigned char *s, size_t len,
             j += 2;
             continue;
         }
-        if (b < 0x80 && b != '\'')
-            break; /* ends the word: no ASCII but ' joins */
         /* Something only the general path knows: it goes on from here. */
         S_case cs;
         S_count_case(s, i, j, &cs);
@@ -682,34 +688,69 @@ static inline size_t S_fast_word(const unsigned char *s, size_t len,
         *general = end != j;
         return end;
     }
+done:
     *general = 0;
     /* UPPER: the first letter.  ALLCAPS needs no lowercase letter at all:
      * a lowercase first or second letter (nearly every word) decides it;
      * the others are counted. */
-    unsigned c0 = s[i] < 0x80 ? S_cls[s[i]]
-                  : s[i + 1] < 0x9F ? S_UP
-                  : s[i + 1] > 0x9F ? S_LO : 0;
-    if (c0 & S_UP)
-        *flags |= RG_TF_UPPER;
-    if (c0 & S_LO)
-        return j;
-    size_t k = i + (s[i] < 0x80 ? 1 : 2);
-    if (k < j && (S_cls[s[k]] & S_LO))
-        return j;
-    S_case cs;
-    S_count_case(s, i, j, &cs);
-    if (cs.upper >= 2 && cs.lower == 0)
-        *flags |= RG_TF_ALLCAPS;
+    {
+        unsigned c0 = s[i] < 0x80 ? S_cls[s[i]]
+                      : s[i + 1] < 0x9F ? S_UP
+                      : s[i + 1] > 0x9F ? S_LO : 0;
+        if (c0 & S_UP)
+            *flags |= RG_TF_UPPER;
+        if (c0 & S_LO)
+            return j;
+        size_t k = i + (s[i] < 0x80 ? 1 : 2);
+        if (k < j && (S_cls[s[k]] & S_LO))
+            return j;
+        S_case cs;
+        S_count_case(s, i, j, &cs);
+        if (cs.upper >= 2 && cs.lower == 0)
+            *flags |= RG_TF_ALLCAPS;
+    }
     return j;
 }
 
-/* Makes room for one more token and S_ROOM fold bytes. */
-static void S_room(rg_tokens *out)
+/* Whether a grapheme cluster breaks between the ASCII character before
+ * s[k] and the code point at s[k] (not ASCII): the first step of
+ * S_scan_cluster, with utf8proc's rules for a first character that is
+ * neither Prepend nor anything else that joins what follows: only an
+ * Extend, ZWJ or SpacingMark joins it. */
+static int S_breaks_after_ascii(const unsigned char *s, size_t len, size_t k)
 {
-    RG_GROW(out->v, out->cap, out->n + 1);
-    RG_GROW(out->hash, out->hash_cap, out->n + 1);
-    RG_GROW(out->fold, out->fold_cap, out->fold_len + S_ROOM);
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate(s + k, (utf8proc_ssize_t)(len - k), &cp) <= 0)
+        return 0; /* not UTF-8: the general path */
+    int bc = utf8proc_get_property(cp)->boundclass;
+    return bc != UTF8PROC_BOUNDCLASS_EXTEND && bc != UTF8PROC_BOUNDCLASS_ZWJ &&
+           bc != UTF8PROC_BOUNDCLASS_SPACINGMARK;
 }
+
+/* Whether s[i] (0xE2) starts a code point of U+2000..U+20BF that is
+ * punctuation or a symbol (not a space, a hyphen-like or an invisible
+ * format character) and is followed by ASCII: a PUNCT token of its own
+ * whose fold is itself.  Clusters: after a character that is not Prepend
+ * every ASCII character starts a new one (an ASCII character is never
+ * Extend, SpacingMark or ZWJ). */
+static int S_general_punct(const unsigned char *s, size_t len, size_t i)
+{
+    if (i + 3 >= len || s[i + 1] < 0x80 || s[i + 1] > 0x82 ||
+        (s[i + 2] & 0xC0) != 0x80 || s[i + 3] >= 0x80)
+        return 0;
+    utf8proc_int32_t cp = 0x2000 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+    if (cp == 0x2010 || cp == 0x2011)
+        return 0; /* hyphens: S_general */
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    return p->category >= UTF8PROC_CATEGORY_PC &&
+           p->category <= UTF8PROC_CATEGORY_SO &&
+           p->boundclass != UTF8PROC_BOUNDCLASS_PREPEND;
+}
+
+/* The text is tokenized in blocks of this many bytes, with room made
+ * beforehand for every token and fold byte the fast paths can add in a
+ * block: no capacity check per token. */
+#define S_BLOCK 4096
 
 void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
 {
@@ -726,166 +767,185 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
      * around the calls that use them (a store into the fold, through a
      * char pointer, would make the compiler reload out's fields). */
     size_t n = 0, fl = 0;
-    out->n = 0;
-    out->fold_len = 0;
     size_t i = 0;
     while (i < len) {
-        unsigned char b = s[i];
-        unsigned c = S_cls[b];
-        if (c == S_SP) {
-            g.pending |= RG_TF_SPACE_BEFORE;
-            i++;
+        /* Room for the tokens that start in [i, bend): at most one per
+         * byte, and folds at most twice their bytes with the NUL (a token
+         * may end past bend: a word by up to RG_MAX_TOKEN_BYTES; a longer
+         * NUMBER goes to the general path), + the 8 bytes the hash and
+         * the word scan may touch past a fold. */
+        size_t bend = len - i > S_BLOCK ? i + S_BLOCK : len;
+        RG_GROW(out->v, out->cap, n + (bend - i) + 1);
+        RG_GROW(out->hash, out->hash_cap, n + (bend - i) + 1);
+        RG_GROW(out->fold, out->fold_cap,
+                fl + 2 * (bend - i) + 2 * RG_MAX_TOKEN_BYTES + 16);
+        rg_token *v = out->v;
+        uint64_t *hv = out->hash;
+        char *fold = out->fold;
+        while (i < bend) {
+            unsigned char b = s[i];
+            unsigned c = S_cls[b];
+            if (c == S_SP) {
+                g.pending |= RG_TF_SPACE_BEFORE;
+                i++;
 #if RG_LITTLE_ENDIAN && defined(__GNUC__)
-            /* Runs of spaces (what boilerplate.c blanks out) 8 at a time. */
-            while (i + 8 <= len) {
-                uint64_t w;
-                memcpy(&w, s + i, 8);
-                w ^= 0x2020202020202020ULL;
-                if (w) {
-                    i += (size_t)__builtin_ctzll(w) / 8;
-                    break;
-                }
-                i += 8;
-            }
-#endif
-            continue;
-        }
-        if (c == S_BR || c == S_CR) {
-            g.pending |= RG_TF_SPACE_BEFORE;
-            if (!(c == S_CR && i + 1 < len && s[i + 1] == '\n'))
-                g.breaks++; /* CR LF is one line break */
-            if (g.breaks >= 1)
-                g.pending |= RG_TF_NEWLINE_BEFORE;
-            if (g.breaks >= 2)
-                g.pending |= RG_TF_PARAGRAPH_BEFORE;
-            i++;
-            continue;
-        }
-
-        if (n >= out->cap || n >= out->hash_cap ||
-            fl + S_ROOM > out->fold_cap) {
-            out->n = n;
-            out->fold_len = fl;
-            S_room(out);
-        }
-        char *d = out->fold + fl;
-        uint8_t flags = g.pending;
-        uint8_t kind;
-        size_t end, m;
-        size_t f = fl;
-        int glued = 0;
-
-        if ((c & (S_UP | S_LO)) ||
-            (b == 0xC3 && i + 1 < len && S_c3_letter(s[i + 1]))) {
-            int general;
-            kind = RG_TOK_WORD;
-            end = S_fast_word(s, len, i, d, &general, &flags);
-            if (general) {
-                out->n = n;
-                out->fold_len = fl;
-                m = S_fold_token(out, &sc, text, i, end, RG_TOK_WORD);
-                fl = out->fold_len;
-            } else {
-                m = end - i; /* the fast fold is as long as the word */
-                d[m] = '\0';
-                fl += m + 1;
-            }
-        } else if (c == S_PU && (i + 1 == len || s[i + 1] < 0x80)) {
-            /* One ASCII character before ASCII: a cluster of its own. */
-            kind = RG_TOK_PUNCT;
-            end = i + 1;
-            d[0] = (char)b;
-            d[1] = '\0';
-            fl += 2;
-            m = 1;
-        } else if (c == S_HY) {
-            kind = RG_TOK_PUNCT;
-            end = i + 1;
-            d[0] = '-';
-            d[1] = '\0';
-            fl += 2;
-            m = 1;
-            /* Glued on both sides to words or numbers: a compound. */
-            const rg_token *p = n ? &out->v[n - 1] : NULL;
-            if (p && p->end == i &&
-                (p->kind == RG_TOK_WORD || p->kind == RG_TOK_NUMBER) &&
-                i + 1 < len) {
-                if (s[i + 1] < 0x80) {
-                    glued = (S_cls[s[i + 1]] & S_ALNUM) != 0;
-                } else {
-                    utf8proc_int32_t next = S_peek(text, len, i + 1);
-                    glued = S_is_letter(next) || S_is_digit(next);
-                }
-            }
-            if (glued)
-                out->v[n - 1].flags |= RG_TF_HYPHEN_AFTER;
-        } else {
-            size_t j = i;
-            if (c == S_DG) {
-                /* ASCII digits with inner . , : between ASCII digits,
-                 * ended by ASCII that cannot go on: a NUMBER.  Else (a
-                 * digit run glued to a letter, a digit of another script)
-                 * the general path. */
-                int inner = 0;
-                j = i + 1;
-                for (;;) {
-                    while (j < len && S_cls[s[j]] == S_DG)
-                        j++;
-                    if (j + 1 < len &&
-                        (s[j] == '.' || s[j] == ',' || s[j] == ':') &&
-                        S_cls[s[j + 1]] == S_DG) {
-                        inner = 1;
-                        j += 2;
-                        continue;
+                /* Runs of spaces (what boilerplate.c blanks out) 8 at a
+                 * time. */
+                if (i < len && s[i] == ' ') {
+                    while (i + 8 <= len) {
+                        uint64_t w;
+                        memcpy(&w, s + i, 8);
+                        w ^= 0x2020202020202020ULL;
+                        if (w) {
+                            i += (size_t)__builtin_ctzll(w) / 8;
+                            break;
+                        }
+                        i += 8;
                     }
-                    break;
                 }
-                if (!(j == len ||
-                      (s[j] < 0x80 &&
-                       !(!inner && (S_cls[s[j]] & (S_UP | S_LO))) &&
-                       !((s[j] == '.' || s[j] == ',' || s[j] == ':') &&
-                         j + 1 < len && s[j + 1] >= 0x80))))
-                    j = i; /* not for the fast path */
+#endif
+                if (i >= bend)
+                    break;
+                b = s[i];
+                c = S_cls[b];
+                if (c == S_SP)
+                    continue;
             }
-            if (j == i) {
-                out->n = n;
-                out->fold_len = fl;
-                S_gap tmp = g; /* g itself stays in registers */
-                i = S_general(out, &sc, text, len, i, &tmp);
-                g = tmp;
-                n = out->n;
-                fl = out->fold_len;
+            if (c & S_BR) { /* S_BR or S_CR */
+                g.pending |= RG_TF_SPACE_BEFORE;
+                if (!(c == S_CR && i + 1 < len && s[i + 1] == '\n'))
+                    g.breaks++; /* CR LF is one line break */
+                if (g.breaks >= 1)
+                    g.pending |= RG_TF_NEWLINE_BEFORE;
+                if (g.breaks >= 2)
+                    g.pending |= RG_TF_PARAGRAPH_BEFORE;
+                i++;
                 continue;
             }
-            kind = RG_TOK_NUMBER;
-            end = j;
-            m = j - i;
-            if (fl + m + 9 > out->fold_cap) {
-                out->n = n;
-                out->fold_len = fl;
-                RG_GROW(out->fold, out->fold_cap, fl + m + 9);
-                d = out->fold + fl;
-            }
-            memcpy(d, s + i, m);
-            d[m] = '\0';
-            fl += m + 1;
-        }
 
-        rg_token *t = &out->v[n];
-        t->start = (uint32_t)i;
-        t->end = (uint32_t)end;
-        t->fold = (uint32_t)f;
-        t->fold_len = (uint32_t)m;
-        t->kind = kind;
-        t->flags = flags;
-        /* Room after the fold (S_ROOM): the hash's tail is one load. */
-        out->hash[n] = f + m + 8 <= out->fold_cap
-                           ? rg_i_hash_padded(out->fold + f, m)
-                           : rg_i_hash(out->fold + f, m);
-        n++;
-        g.pending = glued ? RG_TF_HYPHEN_BEFORE : 0;
-        g.breaks = 0;
-        i = end;
+            char *d = fold + fl;
+            uint8_t flags = g.pending;
+            uint8_t kind;
+            size_t end, m;
+            int glued = 0;
+
+            if ((c & (S_UP | S_LO)) ||
+                (b == 0xC3 && i + 1 < len && S_c3_letter(s[i + 1]))) {
+                int general;
+                kind = RG_TOK_WORD;
+                end = S_fast_word(s, len, i, d, &general, &flags);
+                if (general) {
+                    out->n = n;
+                    out->fold_len = fl;
+                    m = S_fold_token(out, &sc, text, i, end, RG_TOK_WORD);
+                    S_push(out, i, end, RG_TOK_WORD, flags, fl, m);
+                    n = out->n;
+                    fl = out->fold_len;
+                    g.pending = 0;
+                    g.breaks = 0;
+                    i = end;
+                    break; /* the fold may have grown: room again */
+                }
+                m = end - i; /* the fast fold is as long as the word */
+                d[m] = '\0';
+            } else if (c == S_PU &&
+                       (i + 1 == len || s[i + 1] < 0x80 ||
+                        S_breaks_after_ascii(s, len, i + 1))) {
+                /* One ASCII character a cluster of its own. */
+                kind = RG_TOK_PUNCT;
+                end = i + 1;
+                d[0] = (char)b;
+                d[1] = '\0';
+                m = 1;
+            } else if (b == 0xE2 && S_general_punct(s, len, i)) {
+                /* A dash, quote or other punctuation of U+2000..U+20BF
+                 * before ASCII: a cluster of its own, folded to itself
+                 * (rg_i_fold_latin1). */
+                kind = RG_TOK_PUNCT;
+                end = i + 3;
+                memcpy(d, s + i, 3);
+                d[3] = '\0';
+                m = 3;
+            } else if (c == S_HY) {
+                kind = RG_TOK_PUNCT;
+                end = i + 1;
+                d[0] = '-';
+                d[1] = '\0';
+                m = 1;
+                /* Glued on both sides to words or numbers: a compound. */
+                if (n && v[n - 1].end == i &&
+                    (v[n - 1].kind == RG_TOK_WORD ||
+                     v[n - 1].kind == RG_TOK_NUMBER) &&
+                    i + 1 < len) {
+                    if (s[i + 1] < 0x80) {
+                        glued = (S_cls[s[i + 1]] & S_ALNUM) != 0;
+                    } else {
+                        utf8proc_int32_t next = S_peek(text, len, i + 1);
+                        glued = S_is_letter(next) || S_is_digit(next);
+                    }
+                }
+                if (glued)
+                    v[n - 1].flags |= RG_TF_HYPHEN_AFTER;
+            } else {
+                size_t j = i;
+                if (c == S_DG) {
+                    /* ASCII digits with inner . , : between ASCII digits,
+                     * ended by ASCII that cannot go on: a NUMBER.  Else (a
+                     * digit run glued to a letter, a digit of another
+                     * script) the general path. */
+                    int inner = 0;
+                    j = i + 1;
+                    for (;;) {
+                        while (j < len && S_cls[s[j]] == S_DG)
+                            j++;
+                        if (j + 1 < len &&
+                            (s[j] == '.' || s[j] == ',' || s[j] == ':') &&
+                            S_cls[s[j + 1]] == S_DG) {
+                            inner = 1;
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (!(j == len ||
+                          (s[j] < 0x80 &&
+                           !(!inner && (S_cls[s[j]] & (S_UP | S_LO))) &&
+                           !((s[j] == '.' || s[j] == ',' || s[j] == ':') &&
+                             j + 1 < len && s[j + 1] >= 0x80))))
+                        j = i; /* not for the fast path */
+                }
+                if (j == i || j - i > RG_MAX_TOKEN_BYTES) {
+                    /* The general path (also a long number: its room). */
+                    out->n = n;
+                    out->fold_len = fl;
+                    S_gap tmp = g; /* g itself stays in registers */
+                    i = S_general(out, &sc, text, len, i, &tmp);
+                    g = tmp;
+                    n = out->n;
+                    fl = out->fold_len;
+                    break; /* the fold may have grown: room again */
+                }
+                kind = RG_TOK_NUMBER;
+                end = j;
+                m = j - i;
+                memcpy(d, s + i, m);
+                d[m] = '\0';
+            }
+
+            rg_token *t = &v[n];
+            t->start = (uint32_t)i;
+            t->end = (uint32_t)end;
+            t->fold = (uint32_t)fl;
+            t->fold_len = (uint32_t)m;
+            t->kind = kind;
+            t->flags = flags;
+            hv[n] = rg_i_hash_padded(d, m);
+            n++;
+            fl += m + 1;
+            g.pending = glued ? RG_TF_HYPHEN_BEFORE : 0;
+            g.breaks = 0;
+            i = end;
+        }
     }
     out->n = n;
     out->fold_len = fl;

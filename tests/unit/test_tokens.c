@@ -470,6 +470,8 @@ static const char *const S_pieces[] = {
     ".", ",", ":", ";", "!", "?", "\"", "(", ")", "€", "%", "§", "&", "/",
     "\x01", "\x1F", "\x7F", "1.000", "3,5", "18:17", "1.", "1,", ":2", "'s",
     "O'Neill", "geht\u2019s", "Nord\u200Dkorea", "Bundes\u00ADkanzler",
+    "\u203C", "\u2060", "\u20AC", "\u2030", "\u201A", "\u2039", ".\u00A0",
+    ".\u201C", "\u201E\u201C", "\u2013\u0301", ".\u0301", "\u200E",
     "\xC3", "\xE2\x80", "\xFF", "\x80",
 };
 
@@ -570,4 +572,30 @@ Test(tokens, strtab_tells_keys_apart_at_every_byte)
         }
     }
     rg_i_strtab_destroy(&t);
+}
+
+/* The fast paths for ASCII punctuation before any code point and for
+ * U+2000..U+20BF before ASCII decide grapheme clusters and classes without
+ * the general path: the same tokens for every code point of the BMP and
+ * a sample of the others, after and before several characters. */
+Test(tokens, punctuation_fast_paths_agree_for_every_code_point)
+{
+    static const char *const around[] = {".", "\"", "(", "x", "1", " "};
+    for (utf8proc_int32_t cp = 0x80; cp <= 0x10FFFF;
+         cp += cp < 0x10000 ? 1 : 61) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        utf8proc_uint8_t u[4];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, u);
+        for (size_t k = 0; k < RG_COUNT(around); k++) {
+            char s[16];
+            size_t a = strlen(around[k]);
+            memcpy(s, around[k], a);
+            memcpy(s + a, u, (size_t)n);
+            memcpy(s + a + (size_t)n, around[k], a);
+            S_same_as_general(s, 2 * a + (size_t)n);
+            if (cp >= 0x2000 && cp <= 0x20BF)
+                S_same_as_general(s + a, a + (size_t)n);
+        }
+    }
 }
