@@ -352,11 +352,22 @@ size_t rg_i_fold_latin1(char *dst, const char *src, size_t n)
         while (k + 8 <= n) {
             uint64_t w;
             memcpy(&w, s + k, 8);
-            if (w & highs)
-                break;
+            uint64_t hi = w & highs;
             uint64_t az = ((w + ones * 0x3F) ^ (w + ones * 0x25)) & highs;
             w |= az >> 2;
+            /* m <= k (no fold here is longer than its bytes): the 8 bytes
+             * fit in the 2n of dst. */
             memcpy(dst + m, &w, 8);
+            if (hi) {
+#if RG_LITTLE_ENDIAN && defined(__GNUC__)
+                /* The ASCII lanes below the first other byte are right
+                 * (a carry only goes up, from that byte): keep them. */
+                size_t nb = (size_t)__builtin_ctzll(hi) / 8;
+                m += nb;
+                k += nb;
+#endif
+                break;
+            }
             m += 8;
             k += 8;
         }
@@ -405,6 +416,7 @@ size_t rg_i_fold_latin1(char *dst, const char *src, size_t n)
     return m;
 }
 
+/* The hash of rg_i_tails_maybe (util.h). */
 static unsigned S_tail_hash(const char *end)
 {
     const unsigned char *e = (const unsigned char *)end;
@@ -426,11 +438,6 @@ void rg_i_tails_build(rg_tails *tl, const rg_strtab *tab)
     }
 }
 
-int rg_i_tails_maybe(const rg_tails *tl, const char *end)
-{
-    unsigned h = S_tail_hash(end);
-    return (tl->bits[h >> 6] >> (h & 63)) & 1;
-}
 
 void rg_i_diag(const rg_diag *d, rg_level level, const char *where,
                const char *fmt, ...)

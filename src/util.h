@@ -196,8 +196,15 @@ typedef struct rg_tails {
 } rg_tails;
 
 void rg_i_tails_build(rg_tails *tl, const rg_strtab *tab);
-/* end points just past the 3 bytes (end - 3 must be valid). */
-int rg_i_tails_maybe(const rg_tails *tl, const char *end);
+/* end points just past the 3 bytes (end - 3 must be valid).  Inline: a
+ * suffix search asks it for every word. */
+static inline int rg_i_tails_maybe(const rg_tails *tl, const char *end)
+{
+    const unsigned char *e = (const unsigned char *)end;
+    uint32_t x = (uint32_t)e[-3] | (uint32_t)e[-2] << 8 | (uint32_t)e[-1] << 16;
+    unsigned h = (unsigned)((x * 2654435761u) >> 16);
+    return (int)((tl->bits[h >> 6] >> (h & 63)) & 1);
+}
 /* Whether some string of the table is n bytes long (false positives for
  * n >= 63). */
 static inline int rg_i_tails_length(const rg_tails *tl, size_t n)

@@ -599,3 +599,43 @@ Test(tokens, punctuation_fast_paths_agree_for_every_code_point)
         }
     }
 }
+
+/* rg_i_fold_latin1 (8 ASCII bytes a step, the ASCII before another byte
+ * kept from the step) against utf8proc's case fold, with the other bytes
+ * at every position of a step. */
+Test(tokens, fold_latin1_agrees_with_utf8proc_at_every_offset)
+{
+    static const char *const pieces[] = {
+        "A", "z", "Q", "7", " ", "-", "\u00C4", "\u00E4", "\u00DF", "\u00D7",
+        "\u00A0", "\u00A9", "\u201E", "\u2013", "\u20AC", "\u00DE", "@", "[",
+    };
+    char s[256];
+    char got[512];
+    unsigned seed = 99;
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0;
+        size_t parts = (size_t)(round % 40);
+        for (size_t p = 0; p < parts; p++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = (seed >> 16) % 4
+                                    ? ((seed >> 20) & 1 ? "a" : "B")
+                                    : pieces[(seed >> 8) % RG_COUNT(pieces)];
+            size_t l = strlen(piece);
+            memcpy(s + n, piece, l);
+            n += l;
+        }
+        s[n] = '\0';
+        size_t m = rg_i_fold_latin1(got, s, n);
+        cr_assert_neq(m, SIZE_MAX, "'%s' refused", s);
+        utf8proc_uint8_t *want = NULL;
+        utf8proc_map((const utf8proc_uint8_t *)s, 0, &want,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                         UTF8PROC_CASEFOLD);
+        cr_assert(m == strlen((const char *)want) &&
+                      memcmp(got, want, m) == 0,
+                  "'%s' folds to '%.*s', want '%s'", s, (int)m, got, want);
+        free(want);
+    }
+    cr_assert_eq(rg_i_fold_latin1(got, "ab\u00B5cdefghij", 12), SIZE_MAX);
+    cr_assert_eq(rg_i_fold_latin1(got, "abcdefg\u00AD", 9), SIZE_MAX);
+}
