@@ -120,6 +120,11 @@ static inline uint64_t rg_i_hash_padded(const void *p, size_t n)
  * in order of first insertion.  Strings are copied (into blocks the table
  * owns: a dictionary of a million aliases would otherwise be a million
  * mallocs, and as many frees). */
+/* Filter bits per slot of a string table: at most half the slots are
+ * taken, so at most one bit in 2 * RG_STRTAB_FILTER_BITS is set, and a
+ * string that is absent passes the filter that rarely. */
+#define RG_STRTAB_FILTER_BITS 8
+
 typedef struct rg_strtab {
     char **str;          /* id -> NUL-terminated copy */
     uint32_t *len;       /* id -> length */
@@ -134,10 +139,11 @@ typedef struct rg_strtab {
                             big table is a cache miss or two away) */
     } *slots;            /* open addressing */
     size_t nslots;
-    uint64_t *filter;    /* 4 bits per slot, indexed by the tag, set for
-                            every string present: most misses end here,
-                            in a table a sixteenth the size of the slots
-                            that stays in the cache when they do not */
+    uint64_t *filter;    /* RG_STRTAB_FILTER_BITS bits per slot, indexed
+                            by the tag, set for every string present: most
+                            misses end here, in a table an eighth the size
+                            of the slots that stays in the cache when they
+                            do not */
     char *block;         /* the newest block of copies; each block starts
                             with a pointer to the one before */
     char *room;          /* the free bytes at its end ... */
@@ -164,7 +170,7 @@ static inline int32_t rg_i_strtab_find_hashed(const rg_strtab *t,
         return -1;
     /* The filter bit: from the tag (the high bits), so that it does not
      * repeat the slot index (the low bits). */
-    size_t b = (size_t)(h >> 32) & (4 * t->nslots - 1);
+    size_t b = (size_t)(h >> 32) & (RG_STRTAB_FILTER_BITS * t->nslots - 1);
     if (!((t->filter[b / 64] >> (b % 64)) & 1))
         return -1;
     return rg_i_strtab_probe(t, s, n, h);
