@@ -255,7 +255,7 @@ static inline size_t S_slot(const rg_strtab *t, const char *s, size_t n,
  * slot index (the low bits); as in rg_i_strtab_find_hashed (util.h). */
 static size_t S_filter_bit(const rg_strtab *t, uint64_t h)
 {
-    return (size_t)(h >> 32) & (RG_STRTAB_FILTER_BITS * t->nslots - 1);
+    return (size_t)(h >> 32) & t->filter_mask;
 }
 
 int32_t rg_i_strtab_probe(const rg_strtab *t, const char *s, size_t n,
@@ -296,6 +296,7 @@ static void S_rehash(rg_strtab *t)
     free(t->filter);
     t->filter =
         rg_i_xcalloc(RG_STRTAB_FILTER_BITS * nslots / 64, sizeof(*t->filter));
+    t->filter_mask = RG_STRTAB_FILTER_BITS * nslots - 1;
     size_t mask = nslots - 1;
     for (size_t k = 0; k < nold; k++) {
         if (old[k].id < 0)

@@ -144,6 +144,9 @@ typedef struct rg_strtab {
                             misses end here, in a table an eighth the size
                             of the slots that stays in the cache when they
                             do not */
+    size_t filter_mask;  /* RG_STRTAB_FILTER_BITS * nslots - 1 (0 while
+                            there are no slots): the filter bit of a hash
+                            is (hash >> 32) & filter_mask */
     char *block;         /* the newest block of copies; each block starts
                             with a pointer to the one before */
     char *room;          /* the free bytes at its end ... */
@@ -170,7 +173,7 @@ static inline int32_t rg_i_strtab_find_hashed(const rg_strtab *t,
         return -1;
     /* The filter bit: from the tag (the high bits), so that it does not
      * repeat the slot index (the low bits). */
-    size_t b = (size_t)(h >> 32) & (RG_STRTAB_FILTER_BITS * t->nslots - 1);
+    size_t b = (size_t)(h >> 32) & t->filter_mask;
     if (!((t->filter[b / 64] >> (b % 64)) & 1))
         return -1;
     return rg_i_strtab_probe(t, s, n, h);
