@@ -345,7 +345,7 @@ static const char *const S_pieces[] = {
     "\u2000", "\u2001", "\u2066", "\u0600", "\u0915\u094D", "\u1100\u1161",
     "\U0001F44D", "\U0001F3FD", "\U0001F1E9", "\U0001F1EA", "\u2764",
     "\uFE0F", "\xFF", "\xC3", "\xE2\x80", "\xEF\xBB\xBF", "\x80",
-    "Stra\xC3\x9F" "e", "abcdefghijklmnop", "\u00E4\u00F6\u00FC\u00DF",
+    ("Stra\xC3\x9F" "e"), "abcdefghijklmnop", "\u00E4\u00F6\u00FC\u00DF",
 };
 
 Test(text, fast_paths_agree_with_the_general_path)
