@@ -37,6 +37,15 @@
 
 #include "util.h"
 
+/* The word path looks at 16 bytes in one step where SSE2 is there (every
+ * x86-64); elsewhere the 8-byte steps of S_fast_word do it alone. */
+#if defined(__SSE2__) && defined(__GNUC__) && RG_LITTLE_ENDIAN
+#include <emmintrin.h>
+#define S_SSE2 1
+#else
+#define S_SSE2 0
+#endif
+
 #define S_FOLD_OPTIONS (UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE)
 
 /* Scratch for folding non-ASCII tokens: a stack buffer that serves every
@@ -712,6 +721,83 @@ done:
     return j;
 }
 
+#if S_SSE2
+/* 16 lanes of 0xFF then 16 of 0: loaded from S_lanes + 16 - e, the lanes
+ * below e. */
+static const unsigned char S_lanes[32] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
+
+/*
+ * The common WORD: ASCII letters and digits from a letter at s[i], ended
+ * within 16 bytes by ASCII that cannot go on (not an apostrophe), with
+ * s[i, i + 16) readable.  Classifies the 16 bytes in one step and writes
+ * the fold (A-Z lowered) with its NUL and zeros up to d + 16 (so that the
+ * hash reads whole words without masking), and sets the case flags.
+ * Returns the word's length, or 0 when it is not such a word (S_fast_word
+ * takes it then; nothing written).
+ */
+static inline size_t S_word16(const unsigned char *s, size_t i, char *d,
+                              uint8_t *flags)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i lw = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    /* Biased so that a range starts at -128: a signed compare tests it
+     * (bytes >= 0x80 never land in it). */
+    __m128i letter =
+        _mm_cmplt_epi8(_mm_add_epi8(lw, _mm_set1_epi8((char)(0x80 - 'a'))),
+                       _mm_set1_epi8((char)(0x80 + 26)));
+    __m128i digit =
+        _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))),
+                       _mm_set1_epi8((char)(0x80 + 10)));
+    unsigned alnum =
+        (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+    unsigned e = (unsigned)__builtin_ctz(~alnum);
+    if (e == 16)
+        return 0;
+    unsigned char b = s[i + e];
+    if (b >= 0x80 || b == '\'')
+        return 0;
+    __m128i keep =
+        _mm_loadu_si128((const __m128i *)(const void *)(S_lanes + 16 - e));
+    _mm_storeu_si128(
+        (__m128i *)(void *)d,
+        _mm_and_si128(_mm_or_si128(v, _mm_and_si128(letter,
+                                                     _mm_set1_epi8(0x20))),
+                      keep));
+    /* Lanes whose bit 5 was set already: lowercase letters (digits too,
+     * but only letters count). */
+    __m128i had = _mm_cmpeq_epi8(lw, v);
+    unsigned up = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(had, letter));
+    unsigned lo = (unsigned)_mm_movemask_epi8(_mm_and_si128(had, letter));
+    /* UPPER: the first letter (the first byte).  ALLCAPS: two capitals
+     * and no lowercase letter; a lowercase first or second byte (nearly
+     * every word) decides it at once. */
+    *flags |= (uint8_t)((up & 1) << 3);
+    if (!(lo & 3)) {
+        unsigned k = (1u << e) - 1;
+        up &= k;
+        if (!(lo & k) && (up & (up - 1)))
+            *flags |= RG_TF_ALLCAPS;
+    }
+    return e;
+}
+
+/* rg_i_hash_padded(d, m) for m < 16 when d[m, 16) are zeros. */
+static inline uint64_t S_hash16(const char *d, size_t m)
+{
+    uint64_t h = (uint64_t)m * RG_HASH_MUL;
+    uint64_t w;
+    memcpy(&w, d, 8);
+    if (m >= 8) {
+        h = rg_i_hash_word(h, w);
+        memcpy(&w, d + 8, 8);
+    }
+    return rg_i_hash_last(h, w);
+}
+#endif
+
 /* Whether a grapheme cluster breaks between the ASCII character before
  * s[k] and the code point at s[k] (not ASCII): the first step of
  * S_scan_cluster, with utf8proc's rules for a first character that is
@@ -782,6 +868,10 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
         rg_token *v = out->v;
         uint64_t *hv = out->hash;
         char *fold = out->fold;
+#if S_SSE2
+        /* Where S_word16 may start: 16 bytes readable, in this block. */
+        size_t wlim = len < 16 ? 0 : len - 15 < bend ? len - 15 : bend;
+#endif
         while (i < bend) {
             unsigned char b = s[i];
             unsigned c = S_cls[b];
@@ -829,6 +919,41 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
             size_t end, m;
             int glued = 0;
 
+#if S_SSE2
+            if ((c & (S_UP | S_LO)) && i < wlim) {
+                /* Words of S_word16, and the next one right after a single
+                 * space, in a tight loop: most of a text. */
+                uint8_t wf = g.pending;
+                size_t e;
+                while ((e = S_word16(s, i, fold + fl, &wf)) != 0) {
+                    rg_token *t = &v[n];
+                    t->start = (uint32_t)i;
+                    t->end = (uint32_t)(i + e);
+                    t->fold = (uint32_t)fl;
+                    t->fold_len = (uint32_t)e;
+                    t->kind = RG_TOK_WORD;
+                    t->flags = wf;
+                    hv[n] = S_hash16(fold + fl, e);
+                    n++;
+                    fl += e + 1;
+                    i += e;
+                    g.breaks = 0;
+                    wf = 0;
+                    if (!(s[i] == ' ' && i + 1 < wlim &&
+                          (S_cls[s[i + 1]] & (S_UP | S_LO))))
+                        break;
+                    i++;
+                    wf = RG_TF_SPACE_BEFORE;
+                }
+                g.pending = wf;
+                if (e)
+                    continue;
+                b = s[i];
+                c = S_cls[b];
+                d = fold + fl;
+                flags = g.pending;
+            }
+#endif
             if ((c & (S_UP | S_LO)) ||
                 (b == 0xC3 && i + 1 < len && S_c3_letter(s[i + 1]))) {
                 int general;

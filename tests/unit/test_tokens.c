@@ -523,6 +523,43 @@ Test(tokens, fast_paths_agree_with_the_general_path)
     rg_i_buf_destroy(&b);
 }
 
+/* The 16-byte word step and its chain over single spaces: ASCII words of
+ * every length around 8 and 16, in every case pattern that decides UPPER
+ * and ALLCAPS, with digits, ended by every kind of byte that may follow,
+ * and cut at every length (the step needs 16 readable bytes). */
+Test(tokens, word_runs_agree_with_the_general_path)
+{
+    static const char *const words[] = {
+        "a", "A", "ab", "AB", "Ab", "aB", "A1", "1A", "Ab1", "AB1C",
+        "abcdefg", "ABCDEFGH", "Abcdefgh", "abcdefghi", "ABCDEFGHIJKLMNO",
+        "Abcdefghijklmno", "abcdefghijklmnop", "ABCDEFGHIJKLMNOPQ",
+        "aBCDEFGHIJKLMNO", "ABCDEFGHIJKLMNo", "G7", "x9y8z7w6v5u4t3s2",
+        "Zz", "zZ", "AZaz09", "@", "`", "[", "{",
+    };
+    static const char *const seps[] = {
+        " ", "  ", ", ", ". ", "'", "'s ", "-", "\n", " \n ", "ä", "ß ",
+        "\u2019", "\u00AD", "\u00A0", "1 ", "\t", "/", "\xC3", ""};
+    unsigned seed = 777;
+    rg_buf b;
+    rg_i_buf_init(&b);
+    for (int round = 0; round < 4000; round++) {
+        rg_i_buf_reset(&b);
+        size_t parts = 1 + (size_t)(round % 12);
+        for (size_t p = 0; p < parts; p++) {
+            seed = seed * 1103515245u + 12345u;
+            rg_i_buf_adds(&b, words[(seed >> 8) % RG_COUNT(words)]);
+            seed = seed * 1103515245u + 12345u;
+            /* Mostly single spaces: the chained steps. */
+            rg_i_buf_adds(&b, (seed >> 20) % 3
+                                  ? " "
+                                  : seps[(seed >> 8) % RG_COUNT(seps)]);
+        }
+        for (size_t cut = b.len > 20 ? b.len - 20 : 0; cut <= b.len; cut++)
+            S_same_as_general(b.data, cut);
+    }
+    rg_i_buf_destroy(&b);
+}
+
 /* rg_i_hash reads its tail with wider loads, rg_i_hash_padded past it:
  * both give the byte-by-byte definition. */
 Test(tokens, hash_tails_agree_with_bytes)
