@@ -730,16 +730,17 @@ static const unsigned char S_lanes[32] = {
 };
 
 /*
- * The common WORD: ASCII letters and digits from a letter at s[i], ended
- * within 16 bytes by ASCII that cannot go on (not an apostrophe), with
- * s[i, i + 16) readable.  Classifies the 16 bytes in one step and writes
- * the fold (A-Z lowered) with its NUL and zeros up to d + 16 (so that the
- * hash reads whole words without masking), and sets the case flags.
- * Returns the word's length, or 0 when it is not such a word (S_fast_word
- * takes it then; nothing written).
+ * The common WORD: ASCII letters and digits from a letter at s[i] (of
+ * class c in S_cls), ended within 16 bytes by ASCII that cannot go on (not
+ * an apostrophe), with s[i, i + 16) readable.  Classifies the 16 bytes in
+ * one step and writes the fold (A-Z lowered) with its NUL and zeros up to
+ * d + 16 (so that the hash reads whole words without masking), sets the
+ * case flags and *after to the byte after the word.  Returns the word's
+ * length, or 0 when it is not such a word (S_fast_word takes it then;
+ * nothing written).
  */
-static inline size_t S_word16(const unsigned char *s, size_t i, char *d,
-                              uint8_t *flags)
+static inline size_t S_word16(const unsigned char *s, size_t i, unsigned c,
+                              char *d, uint8_t *flags, unsigned char *after)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
     __m128i lw = _mm_or_si128(v, _mm_set1_epi8(0x20));
@@ -759,6 +760,7 @@ static inline size_t S_word16(const unsigned char *s, size_t i, char *d,
     unsigned char b = s[i + e];
     if (b >= 0x80 || b == '\'')
         return 0;
+    *after = b;
     __m128i keep =
         _mm_loadu_si128((const __m128i *)(const void *)(S_lanes + 16 - e));
     _mm_storeu_si128(
@@ -766,19 +768,18 @@ static inline size_t S_word16(const unsigned char *s, size_t i, char *d,
         _mm_and_si128(_mm_or_si128(v, _mm_and_si128(letter,
                                                      _mm_set1_epi8(0x20))),
                       keep));
-    /* Lanes whose bit 5 was set already: lowercase letters (digits too,
-     * but only letters count). */
-    __m128i had = _mm_cmpeq_epi8(lw, v);
-    unsigned up = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(had, letter));
-    unsigned lo = (unsigned)_mm_movemask_epi8(_mm_and_si128(had, letter));
-    /* UPPER: the first letter (the first byte).  ALLCAPS: two capitals
-     * and no lowercase letter; a lowercase first or second byte (nearly
-     * every word) decides it at once. */
-    *flags |= (uint8_t)((up & 1) << 3);
-    if (!(lo & 3)) {
+    /* UPPER: the first letter (the first byte, of class c).  ALLCAPS: two
+     * capitals and no lowercase letter; a lowercase first or second byte
+     * (nearly every word) decides it at once. */
+    *flags |= (uint8_t)((c & S_UP) << 3);
+    if ((c & S_UP) && !(S_cls[s[i + 1]] & S_LO)) {
+        __m128i had = _mm_cmpeq_epi8(lw, v); /* bit 5 set: lowercase */
         unsigned k = (1u << e) - 1;
-        up &= k;
-        if (!(lo & k) && (up & (up - 1)))
+        unsigned up =
+            (unsigned)_mm_movemask_epi8(_mm_andnot_si128(had, letter)) & k;
+        unsigned lo =
+            (unsigned)_mm_movemask_epi8(_mm_and_si128(had, letter)) & k;
+        if (!lo && (up & (up - 1)))
             *flags |= RG_TF_ALLCAPS;
     }
     return e;
@@ -879,9 +880,28 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 g.pending |= RG_TF_SPACE_BEFORE;
                 i++;
 #if RG_LITTLE_ENDIAN && defined(__GNUC__)
-                /* Runs of spaces (what boilerplate.c blanks out) 8 at a
-                 * time. */
+                /* Runs of spaces (what boilerplate.c blanks out, half of
+                 * a page's bytes) 32 at a time (8 without SSE2). */
                 if (i < len && s[i] == ' ') {
+#if S_SSE2
+                    while (i + 32 <= len) {
+                        const __m128i sp = _mm_set1_epi8(' ');
+                        __m128i a = _mm_cmpeq_epi8(
+                            _mm_loadu_si128((const __m128i *)(const void *)(s + i)),
+                            sp);
+                        __m128i z = _mm_cmpeq_epi8(
+                            _mm_loadu_si128(
+                                (const __m128i *)(const void *)(s + i + 16)),
+                            sp);
+                        unsigned m = (unsigned)_mm_movemask_epi8(a) |
+                                     (unsigned)_mm_movemask_epi8(z) << 16;
+                        if (m != 0xFFFFFFFFu) {
+                            i += (size_t)__builtin_ctz(~m);
+                            break;
+                        }
+                        i += 32;
+                    }
+#endif
                     while (i + 8 <= len) {
                         uint64_t w;
                         memcpy(&w, s + i, 8);
@@ -924,8 +944,9 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 /* Words of S_word16, and the next one right after a single
                  * space, in a tight loop: most of a text. */
                 uint8_t wf = g.pending;
+                unsigned char after;
                 size_t e;
-                while ((e = S_word16(s, i, fold + fl, &wf)) != 0) {
+                while ((e = S_word16(s, i, c, fold + fl, &wf, &after)) != 0) {
                     rg_token *t = &v[n];
                     t->start = (uint32_t)i;
                     t->end = (uint32_t)(i + e);
@@ -939,8 +960,10 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                     i += e;
                     g.breaks = 0;
                     wf = 0;
-                    if (!(s[i] == ' ' && i + 1 < wlim &&
-                          (S_cls[s[i + 1]] & (S_UP | S_LO))))
+                    if (after != ' ' || i + 1 >= wlim)
+                        break;
+                    c = S_cls[s[i + 1]];
+                    if (!(c & (S_UP | S_LO)))
                         break;
                     i++;
                     wf = RG_TF_SPACE_BEFORE;
