@@ -29,6 +29,15 @@
 
 #include "util.h"
 
+/* Runs of ASCII are found 32 bytes a step where SSE2 is there (every
+ * x86-64), else 8. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S_SSE2 1
+#else
+#define S_SSE2 0
+#endif
+
 /* NFC, with no change to code points that have no canonical mapping. */
 #define S_NFC_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE)
 
@@ -367,6 +376,51 @@ static size_t S_simple_run_general(const unsigned char *in, size_t len,
 static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
 {
     for (;;) {
+#if S_SSE2
+        /* 32 bytes a step: the high bits of both halves at once. */
+        while (i + 32 <= len) {
+            unsigned m =
+                (unsigned)_mm_movemask_epi8(_mm_loadu_si128(
+                    (const __m128i *)(const void *)(in + i))) |
+                (unsigned)_mm_movemask_epi8(_mm_loadu_si128(
+                    (const __m128i *)(const void *)(in + i + 16)))
+                    << 16;
+            if (m) {
+                /* Latin-1 letters (C2 or C3 and a continuation byte) do
+                 * not end the run either: every lead followed by a
+                 * continuation, every continuation after a lead, and no
+                 * lead in the last lane. */
+                const __m128i c3 = _mm_set1_epi8((char)0xC3),
+                              top = _mm_set1_epi8((char)0xC0),
+                              cont = _mm_set1_epi8((char)0x80),
+                              one = _mm_set1_epi8(1);
+                __m128i a = _mm_loadu_si128(
+                            (const __m128i *)(const void *)(in + i)),
+                        b = _mm_loadu_si128(
+                            (const __m128i *)(const void *)(in + i + 16));
+                uint32_t lead =
+                    (uint32_t)_mm_movemask_epi8(
+                        _mm_cmpeq_epi8(_mm_or_si128(a, one), c3)) |
+                    (uint32_t)_mm_movemask_epi8(
+                        _mm_cmpeq_epi8(_mm_or_si128(b, one), c3))
+                        << 16;
+                uint32_t tail =
+                    (uint32_t)_mm_movemask_epi8(
+                        _mm_cmpeq_epi8(_mm_and_si128(a, top), cont)) |
+                    (uint32_t)_mm_movemask_epi8(
+                        _mm_cmpeq_epi8(_mm_and_si128(b, top), cont))
+                        << 16;
+                if (!(lead >> 31) && tail == lead << 1 &&
+                    m == (lead | tail)) {
+                    i += 32;
+                    continue;
+                }
+                i += (size_t)__builtin_ctz(m);
+                break;
+            }
+            i += 32;
+        }
+#endif
         while (i + 8 <= len) {
             uint64_t w;
             memcpy(&w, in + i, 8);

@@ -390,3 +390,38 @@ Test(text, fast_paths_agree_with_the_general_path)
             }
     }
 }
+
+/* The 32-byte steps over ASCII and Latin-1 letters: every piece that may
+ * end a run (or not) at every offset of the window, in long runs. */
+Test(text, long_runs_agree_with_the_general_path)
+{
+    static const char *const pieces[] = {
+        "\xC3\xA4", "\xC3\x9F", "\xC2\xA0", "\xC3\xA4\xCC\x81",
+        "\xCC\x81", "\xC3", "\xC3\xC3\xA4", "\xC2\x80\xC2", "\x80",
+        "\xE2\x80\x93", "\xF0\x9F\x91\x8D", "\xFF", "\r\n", "e\xCC\x88",
+        "\xC3\xA4\xC3\xB6\xC3\xBC\xC3\x9F",
+    };
+    char s[160];
+    for (size_t k = 0; k < RG_COUNT(pieces); k++)
+        for (size_t lead = 0; lead < 70; lead++) {
+            size_t n = 0;
+            /* ASCII with ä at every ninth byte: a lead byte in every
+             * lane of the window over the offsets. */
+            for (size_t i = 0; i < lead; i++) {
+                if (i % 9 == 4 && i + 1 < lead) {
+                    s[n++] = '\xC3';
+                    s[n++] = '\xA4';
+                    i++;
+                } else {
+                    s[n++] = 'a';
+                }
+            }
+            size_t p = strlen(pieces[k]);
+            memcpy(s + n, pieces[k], p);
+            n += p;
+            for (size_t i = 0; i < 40; i++)
+                s[n++] = i % 5 == 2 ? ' ' : 'z';
+            S_same_as_general(s, n);
+            S_same_as_general(s, n - 40);
+        }
+}
