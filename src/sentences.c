@@ -202,17 +202,19 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
 
     size_t i = 0;
     while (i < n) {
-        /* Most tokens: a word or number inside a line, which neither ends
-         * a sentence nor starts one (rules 1 to 3 need a line break or end
-         * punctuation). */
+        /* Most tokens: a word, number, comma or quote inside a line,
+         * which neither ends a sentence nor starts one (rules 1 to 3 need
+         * a line break or end punctuation). */
         size_t lim = n - b > RG_MAX_SENTENCE_TOKENS ? b + RG_MAX_SENTENCE_TOKENS
                                                      : n;
-        if (i < lim && v[i].kind != RG_TOK_PUNCT &&
-            !(v[i].flags & (RG_TF_NEWLINE_BEFORE | RG_TF_PARAGRAPH_BEFORE))) {
+        if (i < lim &&
+            !(v[i].flags & (RG_TF_NEWLINE_BEFORE | RG_TF_PARAGRAPH_BEFORE)) &&
+            !S_end_kind(text, &v[i])) {
             const rg_token *t = v + i + 1, *stop = v + lim;
-            while (t < stop && t->kind != RG_TOK_PUNCT &&
+            while (t < stop &&
                    !(t->flags &
-                     (RG_TF_NEWLINE_BEFORE | RG_TF_PARAGRAPH_BEFORE)))
+                     (RG_TF_NEWLINE_BEFORE | RG_TF_PARAGRAPH_BEFORE)) &&
+                   (t->kind != RG_TOK_PUNCT || !S_end_kind(text, t)))
                 t++;
             kept_dot = 0;
             i = (size_t)(t - v);
