@@ -91,6 +91,16 @@ static int S_end_kind(const char *text, const rg_token *t)
     }
 }
 
+/* Whether PUNCT token t may be end punctuation (S_end_kind may be
+ * nonzero): . ! ? or three bytes starting E2 (U+2026 among them).  Inline
+ * and without the exact test: for the walk over the tokens in a line. */
+static inline int S_may_end(const char *text, const rg_token *t)
+{
+    unsigned char c = (unsigned char)text[t->start];
+    uint32_t n = t->end - t->start;
+    return n == 1 ? c == '.' || c == '!' || c == '?' : n == 3 && c == 0xE2;
+}
+
 /* Whether token t is one of the quotes and brackets of `one` (ASCII),
  * « » (U+00AB, U+00BB) or E2 80 x for a byte x of `e280` (U+2000..U+203F):
  * the lists below without a string comparison per entry. */
@@ -209,12 +219,12 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
                                                      : n;
         if (i < lim &&
             !(v[i].flags & (RG_TF_NEWLINE_BEFORE | RG_TF_PARAGRAPH_BEFORE)) &&
-            !S_end_kind(text, &v[i])) {
+            (v[i].kind != RG_TOK_PUNCT || !S_may_end(text, &v[i]))) {
             const rg_token *t = v + i + 1, *stop = v + lim;
             while (t < stop &&
                    !(t->flags &
                      (RG_TF_NEWLINE_BEFORE | RG_TF_PARAGRAPH_BEFORE)) &&
-                   (t->kind != RG_TOK_PUNCT || !S_end_kind(text, t)))
+                   (t->kind != RG_TOK_PUNCT || !S_may_end(text, t)))
                 t++;
             kept_dot = 0;
             i = (size_t)(t - v);
