@@ -101,6 +101,8 @@ struct rg_boilerplate {
     size_t n_suffixed;
     uint32_t *floating;  /* '*' at both ends */
     size_t n_floating;
+    uint64_t *float_long;    /* per 64 of them: bit j, whose piece is 4
+                                bytes or more (looked for by window) */
     size_t step;         /* of the windows looked at: the shortest piece
                             of 4 bytes or more, less 3, at most
                             S_GRAM_STEP_MAX */
@@ -115,7 +117,7 @@ typedef struct S_unit {
     size_t s, e;         /* trimmed bytes of the unit */
     size_t fold;         /* offset of its folded form in the fold buffer */
     size_t fold_len;     /* and its length */
-    uint32_t words;
+    uint32_t words;      /* up to S_WORDS_MAX + 1 (more count as that) */
     uint8_t endp;        /* ends with . ! ? … (before closing quotes) */
     uint8_t glued;       /* a tail glued onto a sentence end */
     uint8_t furn;        /* furniture */
@@ -145,9 +147,15 @@ static size_t S_decoration(const char *s, size_t n)
         RG_WORD("\xC2\xAB") /* « */, RG_WORD("\xE2\x86\x92") /* → */,
         RG_WORD("\xE2\x80\x93") /* – */, RG_WORD("\xC2\xB7") /* · */,
         RG_WORD("\xE2\x96\xBA") /* ► */, RG_WORD("\xE2\x96\xB6") /* ▶ */};
-    /* Four times for every line: the first byte rules out nearly every
-     * entry before memcmp. */
-    for (size_t i = 0; i < RG_COUNT(deco); i++) {
+    /* Four times for every line, which mostly starts and ends with a
+     * letter: the ASCII ones are one byte each, the others start with
+     * 0xC2 or 0xE2. */
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80)
+        return c == ':' || c == '|' || c == '>' || c == '<' || c == '-';
+    if (c != 0xC2 && c != 0xE2)
+        return 0;
+    for (size_t i = 5; i < RG_COUNT(deco); i++) {
         size_t k = deco[i].len;
         if (k <= n && deco[i].s[0] == s[0] && memcmp(s, deco[i].s, k) == 0)
             return k;
@@ -157,6 +165,9 @@ static size_t S_decoration(const char *s, size_t n)
 
 static size_t S_deco_end(const char *s, size_t n)
 {
+    /* An ASCII last byte can only be a one-byte decoration. */
+    if ((unsigned char)s[n - 1] < 0x80)
+        return S_decoration(s + n - 1, 1);
     for (size_t k = 1; k <= 3 && k <= n; k++)
         if (S_decoration(s + n - k, k) == k)
             return k;
@@ -282,6 +293,85 @@ static size_t S_fold_pieces(char *dst, const char *s, size_t n)
     return r == SIZE_MAX ? SIZE_MAX : m + r;
 }
 
+/*
+ * What rg_i_fold_latin1 and then S_squeeze_to give for s[0..n) (no
+ * whitespace at either end), in one pass, when the line is made of ASCII,
+ * Latin-1 but µ and the soft hyphen, and the visible general punctuation
+ * U+2000..U+20BF: A-Z and À..Þ but × lowered, ß written ss (the same two
+ * bytes), everything else as it is, whitespace runs made one space.
+ * Writes at most n bytes to d and returns their number, or SIZE_MAX (d
+ * undefined) for a line with anything else.  Nearly every line of a German
+ * text; eight bytes at a time where there is no byte to change but A-Z.
+ */
+static size_t S_fold_simple(char *d, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL,
+                   low7 = 0x7F7F7F7F7F7F7F7FULL;
+    size_t m = 0, i = 0;
+    while (i < n) {
+        /* bit 7: the byte written last is a space */
+        uint64_t before = m > 0 && d[m - 1] == ' ' ? 0x80 : 0;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            uint64_t z = w ^ (ones * ' ');
+            uint64_t sp = ~(((z & low7) + low7) | z) & highs;   /* spaces */
+            /* no byte >= 0x80 or < 0x20, no space after a space */
+            if ((w & highs) || ((w - ones * 0x20) & ~w & highs) ||
+                (sp & (sp << 8 | before)))
+                break;
+            w |= (((w + ones * 0x3F) ^ (w + ones * 0x25)) & highs) >> 2;   /* A-Z */
+            memcpy(d + m, &w, 8);
+            m += 8;
+            before = sp >> 56;
+        }
+        /* Byte by byte up to the next eight (and the rest of a character
+         * that straddles them). */
+        for (size_t stop = i + 8 < n ? i + 8 : n; i < stop;) {
+            unsigned char c = u[i];
+            if (c < 0x80) {
+                if (S_ws(c)) {
+                    if (d[m - 1] != ' ')   /* s[0] is no whitespace */
+                        d[m++] = ' ';
+                } else {
+                    d[m++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+                }
+                i++;
+                continue;
+            }
+            unsigned char t = i + 1 < n ? u[i + 1] : 0;
+            if (t < 0x80 || t > 0xBF)
+                return SIZE_MAX;
+            if (c == 0xE2) {
+                if (i + 2 >= n || t > 0x82 || u[i + 2] < 0x80 || u[i + 2] > 0xBF ||
+                    (t == 0x80 && ((u[i + 2] >= 0x8B && u[i + 2] <= 0x8F) ||
+                                   (u[i + 2] >= 0xAA && u[i + 2] <= 0xAE))) ||
+                    (t == 0x81 && u[i + 2] >= 0xA0 && u[i + 2] <= 0xAF))
+                    return SIZE_MAX;   /* not U+2000..U+20BF, or invisible */
+                memcpy(d + m, u + i, 3);
+                m += 3;
+                i += 3;
+                continue;
+            }
+            if (c == 0xC2) {
+                if (t == 0xB5 || t == 0xAD)
+                    return SIZE_MAX;
+            } else if (c != 0xC3) {
+                return SIZE_MAX;
+            } else if (t == 0x9F) {   /* ß */
+                c = t = 's';
+            } else if (t <= 0x9E && t != 0x97) {
+                t += 0x20;
+            }
+            d[m++] = (char)c;
+            d[m++] = (char)t;
+            i += 2;
+        }
+    }
+    return m;
+}
+
 /* Appends the case fold of s[0..n) to `out`, with whitespace runs made one
  * space and decorations and spaces at both ends dropped; adds a NUL. */
 static void S_fold(rg_buf *out, const char *s, size_t n)
@@ -307,7 +397,14 @@ static void S_fold(rg_buf *out, const char *s, size_t n)
      * most 2n bytes), and squeeze in place. */
     RG_GROW(out->data, out->cap, out->len + 2 * n + 2);
     char *d = out->data + out->len;
-    size_t ql = rg_i_fold_latin1(d, s, n);
+    size_t ql = S_fold_simple(d, s, n);
+    if (ql != SIZE_MAX) {
+        out->len += ql;
+        out->data[out->len++] = '\0';
+        out->data[out->len] = '\0';
+        return;
+    }
+    ql = rg_i_fold_latin1(d, s, n);
     if (ql == SIZE_MAX)
         ql = S_fold_pieces(d, s, n);
     if (ql != SIZE_MAX) {
@@ -459,6 +556,10 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         }
     }
     qsort(bp->grams, bp->n_grams, sizeof(*bp->grams), S_cmp_gram);
+    bp->float_long = rg_i_xcalloc(bp->n_floating / 64 + 1, sizeof(*bp->float_long));
+    for (size_t j = 0; j < bp->n_floating; j++)
+        if (bp->ph[bp->floating[j]].need_len >= 4)
+            bp->float_long[j / 64] |= (uint64_t)1 << (j % 64);
     /* Group the phrases that start with text by their first byte (a
      * counting sort, keeping the order within a byte). */
     for (size_t k = 0; k < bp->n; k++)
@@ -489,6 +590,7 @@ void rg_i_boilerplate_free(rg_boilerplate *bp)
     free(bp->by_first);
     free(bp->suffixed);
     free(bp->floating);
+    free(bp->float_long);
     free(bp->grams);
     free(bp);
 }
@@ -534,12 +636,10 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
     for (size_t base = 0; base < bp->n_floating; base += 64) {
         size_t cn = bp->n_floating - base < 64 ? bp->n_floating - base : 64;
         const uint32_t *fl = bp->floating + base;
-        uint64_t found = 0, left = 0;   /* bit j: fl[j] found / looked for */
-        for (size_t j = 0; j < cn; j++)
-            if (bp->ph[fl[j]].need_len < 4 || n < 4)
-                found |= (uint64_t)1 << j;
-            else
-                left |= (uint64_t)1 << j;
+        uint64_t all = cn == 64 ? ~(uint64_t)0 : ((uint64_t)1 << cn) - 1;
+        /* bit j: fl[j] found / looked for */
+        uint64_t left = n < 4 ? 0 : bp->float_long[base / 64];
+        uint64_t found = all & ~left;
         for (size_t i = 0; left && i + 4 <= n; i += bp->step) {
             uint32_t g = S_gram_at(f + i);
             size_t bit = S_gram_bit(g);
@@ -566,8 +666,8 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
                 }
             }
         }
-        for (size_t j = 0; j < cn; j++)
-            if (found >> j & 1)
+        for (size_t j = 0; found; j++, found >>= 1)
+            if (found & 1)
                 S_try(&bp->ph[fl[j]], f, furn, opener);
     }
 }
@@ -599,7 +699,14 @@ static size_t S_closer(const char *t, size_t i, size_t e)
         RG_WORD("\""), RG_WORD("'"), RG_WORD(")"), RG_WORD("\xE2\x80\x9C"),
         RG_WORD("\xE2\x80\x9D"), RG_WORD("\xE2\x80\x99"), RG_WORD("\xC2\xAB"),
         RG_WORD("\xC2\xBB")};
-    for (size_t k = 0; k < RG_COUNT(q); k++) {
+    /* As in S_decoration: the ASCII ones are one byte each, the others
+     * start with 0xC2 or 0xE2. */
+    unsigned char c = (unsigned char)t[i];
+    if (c < 0x80)
+        return c == '"' || c == '\'' || c == ')';
+    if (c != 0xC2 && c != 0xE2)
+        return 0;
+    for (size_t k = 3; k < RG_COUNT(q); k++) {
         size_t l = q[k].len;   /* first byte first, as in S_decoration */
         if (i + l <= e && q[k].s[0] == t[i] && memcmp(t + i, q[k].s, l) == 0)
             return l;
@@ -611,6 +718,8 @@ static size_t S_closer(const char *t, size_t i, size_t e)
  * t[lo]; 0 if none. */
 static size_t S_closer_before(const char *t, size_t lo, size_t k)
 {
+    if ((unsigned char)t[k - 1] < 0x80)   /* only a one-byte closer */
+        return S_closer(t, k - 1, k);
     for (size_t l = 1; l <= 3 && l <= k - lo; l++)
         if (S_closer(t, k - l, k) == l)
             return l;
@@ -628,8 +737,13 @@ static int S_upper_at(const char *t, size_t i, size_t e)
             (unsigned char)t[i + 1] == 0x9C);
 }
 
+/* The rules only ask whether a unit has up to 30 words: a count above is
+ * kept as 31. */
+#define S_WORDS_MAX 30
+
 /*
- * The words of t[s, e): non-space bytes after a space or at s.  Eight
+ * The words of t[s, e) (S_WORDS_MAX + 1 for more): non-space bytes after a
+ * space or at s.  Eight
  * bytes at a time (every byte of every line passes here): per byte, bit 7
  * of `ws` says whether it is whitespace (' ', or 9..13 without bit 7), of
  * `start` whether a word starts there; the count is the sum of the bits.
@@ -651,6 +765,8 @@ static uint32_t S_count_words(const char *t, size_t s, size_t e)
         uint64_t start = ~ws & highs & (ws << 8 | before);
         words += (uint32_t)(((start >> 7) * ones) >> 56);
         before = ws >> 56;
+        if (words > S_WORDS_MAX)   /* a paragraph: no need to count on */
+            return S_WORDS_MAX + 1;
     }
     for (int prev = before != 0; i < e; i++) {
         int ws = S_ws((unsigned char)t[i]);
@@ -1048,6 +1164,9 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     size_t n = S_units(&u, &cap, text, len);
     rg_buf fold;
     rg_i_buf_init(&fold);
+    /* Folds are at most as long as their lines but for the rare ones
+     * utf8proc lengthens: room for all of them at once. */
+    RG_GROW(fold.data, fold.cap, len + 2 * n + 16);
     S_seen seen;
     S_seen_init(&seen, n);
 
@@ -1157,9 +1276,8 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
         if (!u[i].furn || u[i].e == u[i].s)
             continue;
         blanked++;
-        for (size_t k = u[i].s; k < u[i].e; k++)
-            if (text[k] != '\n')
-                text[k] = ' ';
+        /* A unit lies within one line: no line break to keep. */
+        memset(text + u[i].s, ' ', u[i].e - u[i].s);
     }
     free(seen.slot);
     rg_i_buf_destroy(&fold);
