@@ -293,47 +293,82 @@ static size_t S_fold_pieces(char *dst, const char *s, size_t n)
     return r == SIZE_MAX ? SIZE_MAX : m + r;
 }
 
+/* The index of the lowest byte of x (bytes in memory order) with bit 7
+ * set; x is nonzero and has no bits but those. */
+static size_t S_low_byte(uint64_t x)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(x) / 8;
+#else
+    (void)x;
+    return 0;   /* the caller goes on byte by byte from there */
+#endif
+}
+
+/* The number of bytes of x (which has no bits but bit 7 of bytes) that
+ * have bit 7. */
+static size_t S_count_bits(uint64_t x)
+{
+    return (size_t)(((x >> 7) * 0x0101010101010101ULL) >> 56);
+}
+
 /*
- * What rg_i_fold_latin1 and then S_squeeze_to give for s[0..n) (no
- * whitespace at either end), in one pass, when the line is made of ASCII,
- * Latin-1 but µ and the soft hyphen, and the visible general punctuation
- * U+2000..U+20BF: A-Z and À..Þ but × lowered, ß written ss (the same two
- * bytes), everything else as it is, whitespace runs made one space.
- * Writes at most n bytes to d and returns their number, or SIZE_MAX (d
- * undefined) for a line with anything else.  Nearly every line of a German
+ * What rg_i_fold_latin1 (or S_fold_pieces) and then S_squeeze_to give for
+ * s[0..n) (no whitespace at either end), in one pass, when the line is
+ * made of ASCII, Latin-1 but µ and the soft hyphen, the visible general
+ * punctuation U+2000..U+20BF and the code points S_fold_stable: A-Z and
+ * À..Þ but × lowered, ß written ss (the same two bytes), everything else
+ * as it is, whitespace runs made one space.
+ * Writes at most n bytes to d and returns their number (and in *spaces
+ * the number of spaces written), or SIZE_MAX (d undefined) for a line with
+ * anything else.  Nearly every line of a German
  * text; eight bytes at a time where there is no byte to change but A-Z.
  */
-static size_t S_fold_simple(char *d, const char *s, size_t n)
+static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
 {
     const unsigned char *u = (const unsigned char *)s;
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL,
-                   low7 = 0x7F7F7F7F7F7F7F7FULL;
-    size_t m = 0, i = 0;
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t m = 0, i = 0, sps = 0;
     while (i < n) {
         /* bit 7: the byte written last is a space */
         uint64_t before = m > 0 && d[m - 1] == ' ' ? 0x80 : 0;
         for (; i + 8 <= n; i += 8) {
             uint64_t w;
             memcpy(&w, u + i, 8);
-            uint64_t z = w ^ (ones * ' ');
-            uint64_t sp = ~(((z & low7) + low7) | z) & highs;   /* spaces */
-            /* no byte >= 0x80 or < 0x20, no space after a space */
-            if ((w & highs) || ((w - ones * 0x20) & ~w & highs) ||
-                (sp & (sp << 8 | before)))
+            /* Bit 7 of a byte in `odd`: it is >= 0x80 or < 0x20, or a
+             * space after a space.  Exact for the lowest such byte, and
+             * so is everything below it (where every byte is 0x20..0x7F,
+             * no carry or borrow leaves a byte): there, bit 7 of `sp` is
+             * a space, and A-Z get bit 0x20. */
+            uint64_t sp = ~(w + ones * 0x5F) & highs;
+            uint64_t odd = ((w - ones * 0x20) | w) & highs;
+            odd |= sp & (sp << 8 | before);
+            uint64_t az = ((w + ones * 0x3F) ^ (w + ones * 0x25)) & highs;
+            w |= az >> 2;
+            memcpy(d + m, &w, 8);   /* d has room: m <= i */
+            if (odd) {
+                /* The bytes before the first odd one are done. */
+                size_t k = S_low_byte(odd);
+                sps += S_count_bits(sp & ((k ? ~(uint64_t)0 >> (64 - 8 * k) : 0)));
+                m += k;
+                i += k;
                 break;
-            w |= (((w + ones * 0x3F) ^ (w + ones * 0x25)) & highs) >> 2;   /* A-Z */
-            memcpy(d + m, &w, 8);
+            }
+            sps += S_count_bits(sp);
             m += 8;
             before = sp >> 56;
         }
-        /* Byte by byte up to the next eight (and the rest of a character
-         * that straddles them). */
-        for (size_t stop = i + 8 < n ? i + 8 : n; i < stop;) {
+        /* The odd byte's character (or, in the last bytes, every
+         * character) one by one. */
+        for (size_t stop = i + 8 <= n ? i + 1 : n; i < stop;) {
             unsigned char c = u[i];
             if (c < 0x80) {
                 if (S_ws(c)) {
-                    if (d[m - 1] != ' ')   /* s[0] is no whitespace */
+                    if (d[m - 1] != ' ') {   /* s[0] is no whitespace */
                         d[m++] = ' ';
+                        sps++;
+                    }
                 } else {
                     d[m++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
                 }
@@ -341,24 +376,36 @@ static size_t S_fold_simple(char *d, const char *s, size_t n)
                 continue;
             }
             unsigned char t = i + 1 < n ? u[i + 1] : 0;
-            if (t < 0x80 || t > 0xBF)
-                return SIZE_MAX;
-            if (c == 0xE2) {
-                if (i + 2 >= n || t > 0x82 || u[i + 2] < 0x80 || u[i + 2] > 0xBF ||
-                    (t == 0x80 && ((u[i + 2] >= 0x8B && u[i + 2] <= 0x8F) ||
+            if (c == 0xE2 && i + 2 < n && t >= 0x80 && t <= 0x82 &&
+                u[i + 2] >= 0x80 && u[i + 2] <= 0xBF) {
+                /* U+2000..U+20BF, but not the invisible ones */
+                if ((t == 0x80 && ((u[i + 2] >= 0x8B && u[i + 2] <= 0x8F) ||
                                    (u[i + 2] >= 0xAA && u[i + 2] <= 0xAE))) ||
                     (t == 0x81 && u[i + 2] >= 0xA0 && u[i + 2] <= 0xAF))
-                    return SIZE_MAX;   /* not U+2000..U+20BF, or invisible */
+                    return SIZE_MAX;
                 memcpy(d + m, u + i, 3);
                 m += 3;
                 i += 3;
                 continue;
             }
+            if (c != 0xC2 && c != 0xC3) {
+                /* Elsewhere, what S_fold_pieces copies (an emoji). */
+                utf8proc_int32_t cp;
+                utf8proc_ssize_t l =
+                    utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &cp);
+                if (l <= 0 || cp < 0x100 || (cp >= 0x2000 && cp <= 0x20BF) ||
+                    !S_fold_stable(cp))
+                    return SIZE_MAX;
+                memcpy(d + m, u + i, (size_t)l);
+                m += (size_t)l;
+                i += (size_t)l;
+                continue;
+            }
+            if (t < 0x80 || t > 0xBF)
+                return SIZE_MAX;
             if (c == 0xC2) {
                 if (t == 0xB5 || t == 0xAD)
                     return SIZE_MAX;
-            } else if (c != 0xC3) {
-                return SIZE_MAX;
             } else if (t == 0x9F) {   /* ß */
                 c = t = 's';
             } else if (t <= 0x9E && t != 0x97) {
@@ -369,25 +416,31 @@ static size_t S_fold_simple(char *d, const char *s, size_t n)
             i += 2;
         }
     }
+    *spaces = sps;
     return m;
 }
 
 /* Appends the case fold of s[0..n) to `out`, with whitespace runs made one
- * space and decorations and spaces at both ends dropped; adds a NUL. */
-static void S_fold(rg_buf *out, const char *s, size_t n)
+ * space and decorations and spaces at both ends dropped; adds a NUL.
+ * Returns the number of words of s[0..n) when it is that of the fold (no
+ * decoration dropped, and the line taken by S_fold_simple), or SIZE_MAX. */
+static size_t S_fold(rg_buf *out, const char *s, size_t n)
 {
+    int deco = 0;
     for (;;) {
         size_t k = 0;
         while (n > 0 && S_ws((unsigned char)s[0]))
             s++, n--;
         if (n > 0 && (k = S_decoration(s, n)) > 0) {
             s += k, n -= k;
+            deco = 1;
             continue;
         }
         while (n > 0 && S_ws((unsigned char)s[n - 1]))
             n--;
         if (n > 0 && (k = S_deco_end(s, n)) > 0) {
             n -= k;
+            deco = 1;
             continue;
         }
         break;
@@ -397,12 +450,14 @@ static void S_fold(rg_buf *out, const char *s, size_t n)
      * most 2n bytes), and squeeze in place. */
     RG_GROW(out->data, out->cap, out->len + 2 * n + 2);
     char *d = out->data + out->len;
-    size_t ql = S_fold_simple(d, s, n);
+    size_t spaces;
+    size_t ql = S_fold_simple(d, s, n, &spaces);
     if (ql != SIZE_MAX) {
         out->len += ql;
         out->data[out->len++] = '\0';
         out->data[out->len] = '\0';
-        return;
+        /* Whitespace runs are the spaces now, between the words. */
+        return deco ? SIZE_MAX : n > 0 ? spaces + 1 : 0;
     }
     ql = rg_i_fold_latin1(d, s, n);
     if (ql == SIZE_MAX)
@@ -411,7 +466,7 @@ static void S_fold(rg_buf *out, const char *s, size_t n)
         out->len += S_squeeze_to(d, d, ql);
         out->data[out->len++] = '\0';
         out->data[out->len] = '\0';
-        return;
+        return SIZE_MAX;
     }
     utf8proc_uint8_t *f = NULL;
     utf8proc_ssize_t fl = n ? utf8proc_map((const utf8proc_uint8_t *)s,
@@ -425,6 +480,7 @@ static void S_fold(rg_buf *out, const char *s, size_t n)
         len = n;   /* not foldable (cannot happen on valid UTF-8): as is */
     S_squeeze(out, src, len);
     free(f);
+    return SIZE_MAX;
 }
 
 /* Whether `s` matches the pattern `p`, where '*' matches any bytes. */
@@ -788,8 +844,7 @@ static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
     memset(u, 0, sizeof(*u));
     u->s = s;
     u->e = e;
-    u->glued = (uint8_t)glued;
-    u->words = S_count_words(t, s, e);
+    u->glued = (uint8_t)glued;   /* words: counted with the fold */
     /* end punctuation, looking through closing quotes and brackets */
     size_t k = e;
     for (size_t back; k > s && (back = S_closer_before(t, s, k)) > 0;)
@@ -1172,8 +1227,11 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
 
     for (size_t i = 0; i < n; i++) {
         u[i].fold = fold.len;
-        S_fold(&fold, text + u[i].s, u[i].e - u[i].s);
+        size_t words = S_fold(&fold, text + u[i].s, u[i].e - u[i].s);
         u[i].fold_len = fold.len - u[i].fold - 1;
+        u[i].words = words == SIZE_MAX ? S_count_words(text, u[i].s, u[i].e)
+                     : words > S_WORDS_MAX ? S_WORDS_MAX + 1
+                                            : (uint32_t)words;
     }
 #define F(i) (fold.data + u[i].fold)
 
