@@ -74,6 +74,9 @@ typedef struct S_phrase {
     size_t pre, suf;     /* lengths of the text before the first and after
                             the last '*' */
     uint8_t opener;      /* written with a leading '>' */
+    uint8_t sure;        /* the tests before S_glob decide: one '*' and
+                            text at an end, or "*piece*" with the piece
+                            looked for by window */
 } S_phrase;
 
 #define S_GRAM_BITS 16
@@ -111,6 +114,7 @@ struct rg_boilerplate {
                             a window of the line found there is checked
                             against the phrases that have it, only */
     size_t n_grams;
+    rg_strtab dates;     /* S_date_words */
 };
 
 typedef struct S_unit {
@@ -545,6 +549,41 @@ static int S_cmp_gram(const void *a, const void *b)
     return (x->o > y->o) - (x->o < y->o);
 }
 
+/* Words (folded) that may stand in a date or time line. */
+static const rg_word S_date_words[] = {
+    RG_WORD("januar"), RG_WORD("jänner"), RG_WORD("februar"), RG_WORD("feber"),
+    RG_WORD("märz"), RG_WORD("april"), RG_WORD("mai"), RG_WORD("juni"),
+    RG_WORD("juli"), RG_WORD("august"), RG_WORD("september"),
+    RG_WORD("oktober"), RG_WORD("november"), RG_WORD("dezember"),
+    RG_WORD("jan"), RG_WORD("feb"), RG_WORD("mär"), RG_WORD("mrz"),
+    RG_WORD("apr"), RG_WORD("jun"), RG_WORD("jul"), RG_WORD("aug"),
+    RG_WORD("sep"), RG_WORD("sept"), RG_WORD("okt"), RG_WORD("nov"),
+    RG_WORD("dez"), RG_WORD("january"), RG_WORD("february"), RG_WORD("march"),
+    RG_WORD("may"), RG_WORD("june"), RG_WORD("july"), RG_WORD("october"),
+    RG_WORD("december"), RG_WORD("mar"), RG_WORD("oct"), RG_WORD("dec"),
+    RG_WORD("montag"), RG_WORD("dienstag"), RG_WORD("mittwoch"),
+    RG_WORD("donnerstag"), RG_WORD("freitag"), RG_WORD("samstag"),
+    RG_WORD("sonnabend"), RG_WORD("sonntag"), RG_WORD("mo"), RG_WORD("di"),
+    RG_WORD("mi"), RG_WORD("do"), RG_WORD("fr"), RG_WORD("sa"), RG_WORD("so"),
+    RG_WORD("monday"), RG_WORD("tuesday"), RG_WORD("wednesday"),
+    RG_WORD("thursday"), RG_WORD("friday"), RG_WORD("saturday"),
+    RG_WORD("sunday"), RG_WORD("uhr"), RG_WORD("am"), RG_WORD("um"),
+    RG_WORD("vor"), RG_WORD("seit"), RG_WORD("ago"), RG_WORD("a"),
+    RG_WORD("an"), RG_WORD("stand"), RG_WORD("aktualisiert"),
+    RG_WORD("veröffentlicht"), RG_WORD("erstellt"), RG_WORD("zuletzt"),
+    RG_WORD("update"), RG_WORD("updated"), RG_WORD("published"),
+    RG_WORD("heute"), RG_WORD("gestern"), RG_WORD("sekunde"),
+    RG_WORD("sekunden"), RG_WORD("minute"), RG_WORD("minuten"), RG_WORD("min"),
+    RG_WORD("stunde"), RG_WORD("stunden"), RG_WORD("std"), RG_WORD("tag"),
+    RG_WORD("tage"), RG_WORD("tagen"), RG_WORD("woche"), RG_WORD("wochen"),
+    RG_WORD("monat"), RG_WORD("monate"), RG_WORD("monaten"), RG_WORD("jahr"),
+    RG_WORD("jahre"), RG_WORD("jahren"), RG_WORD("second"), RG_WORD("seconds"),
+    RG_WORD("minutes"), RG_WORD("hour"), RG_WORD("hours"), RG_WORD("day"),
+    RG_WORD("days"), RG_WORD("week"), RG_WORD("weeks"), RG_WORD("month"),
+    RG_WORD("months"), RG_WORD("year"), RG_WORD("years"), RG_WORD("h"),
+    RG_WORD("mez"), RG_WORD("mesz"), RG_WORD("cet"), RG_WORD("cest"),
+    RG_WORD("utc"), RG_WORD("gmt")};
+
 rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
 {
     rg_boilerplate *bp = rg_i_xcalloc(1, sizeof(*bp));
@@ -585,6 +624,12 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         ph->pre = strcspn(b.data, "*");
         ph->suf = flen - 1 - (size_t)(strrchr(b.data, '*') - b.data);
         ph->opener = opener;
+        size_t stars = 0;
+        for (const char *q = b.data; (q = strchr(q, '*')) != NULL; q++)
+            stars++;
+        ph->sure = stars == 1 ? ph->pre + ph->suf > 0
+                              : stars == 2 && ph->pre == 0 && ph->suf == 0 &&
+                                    ph->need_len >= 4 && ph->need_len + 2 == flen;
         if (ph->pre == 0 && ph->suf > 0) {
             bp->suffixed[bp->n_suffixed++] = (uint32_t)bp->n;
         } else if (ph->pre == 0) {
@@ -629,6 +674,9 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         if (bp->ph[k].pre > 0)
             bp->by_first[fill[(unsigned char)bp->ph[k].text[0]]++] = (uint32_t)k;
     rg_i_buf_destroy(&b);
+    rg_i_strtab_init(&bp->dates);
+    for (size_t i = 0; i < RG_COUNT(S_date_words); i++)
+        rg_i_strtab_intern(&bp->dates, S_date_words[i].s, S_date_words[i].len);
     return bp;
 }
 
@@ -641,6 +689,7 @@ void rg_i_boilerplate_free(rg_boilerplate *bp)
         free(bp->ph[i].need);
     }
     rg_i_strtab_destroy(&bp->exact);
+    rg_i_strtab_destroy(&bp->dates);
     free(bp->exact_opener);
     free(bp->ph);
     free(bp->by_first);
@@ -654,7 +703,7 @@ void rg_i_boilerplate_free(rg_boilerplate *bp)
 /* Records in *furn and *opener whether phrase ph matches the line f. */
 static void S_try(const S_phrase *ph, const char *f, int *furn, uint8_t *opener)
 {
-    if (S_glob(ph->text, f)) {
+    if (ph->sure || S_glob(ph->text, f)) {
         *furn = 1;
         *opener |= ph->opener;
     }
@@ -856,23 +905,11 @@ static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
     }
 }
 
-/* The first byte of t[i, e) that is '.', '!' or '?', or e (or i when
- * i > e).  Eight bytes at a time: every byte of every line passes here,
- * and a sentence end comes every hundred bytes or so. */
-static size_t S_next_stop(const char *t, size_t i, size_t e)
+/* The first c in t[i, e), or e. */
+static size_t S_find(const char *t, char c, size_t i, size_t e)
 {
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    for (; i + 8 <= e; i += 8) {
-        uint64_t w;
-        memcpy(&w, t + i, 8);
-        uint64_t a = w ^ (ones * '.'), b = w ^ (ones * '!'), c = w ^ (ones * '?');
-        /* Nonzero exactly when one of a, b, c has a zero byte. */
-        if ((((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c)) & highs)
-            break;
-    }
-    while (i < e && t[i] != '.' && t[i] != '!' && t[i] != '?')
-        i++;
-    return i;
+    const char *p = i < e ? memchr(t + i, c, e - i) : NULL;
+    return p ? (size_t)(p - t) : e;
 }
 
 /* Splits text into units: lines, and glued tails ("Satz.Nächster Block")
@@ -886,17 +923,31 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
         size_t us = ls;
         int glued = 0;
         size_t stop = le > 0 ? le - 1 : 0;
-        for (size_t i = ls + 2; (i = S_next_stop(t, i, stop)) < stop; i++) {
-            if (!S_lower_at(t, i - 1, ls) || !S_letter_at(t, i - 2))
-                continue;
-            size_t j = i + 1, q;
-            while (j < le && (q = S_closer(t, j, le)) > 0)
-                j += q;
-            if (j < le && S_upper_at(t, j, le)) {
-                S_add_unit(v, &n, cap, t, us, j, glued);
-                us = j;
-                glued = 1;
+        /* The next '.', '!' and '?' from ls + 2 on, each found by memchr
+         * (a paragraph has a few, and most lines no '!' or '?'). */
+        size_t dot = S_find(t, '.', ls + 2, stop), excl = S_find(t, '!', ls + 2, stop),
+               ques = S_find(t, '?', ls + 2, stop);
+        for (;;) {
+            size_t i = dot < excl ? dot : excl;
+            i = i < ques ? i : ques;
+            if (i >= stop)
+                break;
+            if (S_lower_at(t, i - 1, ls) && S_letter_at(t, i - 2)) {
+                size_t j = i + 1, q;
+                while (j < le && (q = S_closer(t, j, le)) > 0)
+                    j += q;
+                if (j < le && S_upper_at(t, j, le)) {
+                    S_add_unit(v, &n, cap, t, us, j, glued);
+                    us = j;
+                    glued = 1;
+                }
             }
+            if (i == dot)
+                dot = S_find(t, '.', i + 1, stop);
+            else if (i == excl)
+                excl = S_find(t, '!', i + 1, stop);
+            else
+                ques = S_find(t, '?', i + 1, stop);
         }
         S_add_unit(v, &n, cap, t, us, le, glued);
         if (!nl)
@@ -910,43 +961,11 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
 /* Shape rules                                                         */
 /* ------------------------------------------------------------------ */
 
-/* Words (folded) that may stand in a date or time line. */
-static const rg_word S_date_words[] = {
-    RG_WORD("januar"), RG_WORD("jänner"), RG_WORD("februar"), RG_WORD("feber"),
-    RG_WORD("märz"), RG_WORD("april"), RG_WORD("mai"), RG_WORD("juni"),
-    RG_WORD("juli"), RG_WORD("august"), RG_WORD("september"),
-    RG_WORD("oktober"), RG_WORD("november"), RG_WORD("dezember"),
-    RG_WORD("jan"), RG_WORD("feb"), RG_WORD("mär"), RG_WORD("mrz"),
-    RG_WORD("apr"), RG_WORD("jun"), RG_WORD("jul"), RG_WORD("aug"),
-    RG_WORD("sep"), RG_WORD("sept"), RG_WORD("okt"), RG_WORD("nov"),
-    RG_WORD("dez"), RG_WORD("january"), RG_WORD("february"), RG_WORD("march"),
-    RG_WORD("may"), RG_WORD("june"), RG_WORD("july"), RG_WORD("october"),
-    RG_WORD("december"), RG_WORD("mar"), RG_WORD("oct"), RG_WORD("dec"),
-    RG_WORD("montag"), RG_WORD("dienstag"), RG_WORD("mittwoch"),
-    RG_WORD("donnerstag"), RG_WORD("freitag"), RG_WORD("samstag"),
-    RG_WORD("sonnabend"), RG_WORD("sonntag"), RG_WORD("mo"), RG_WORD("di"),
-    RG_WORD("mi"), RG_WORD("do"), RG_WORD("fr"), RG_WORD("sa"), RG_WORD("so"),
-    RG_WORD("monday"), RG_WORD("tuesday"), RG_WORD("wednesday"),
-    RG_WORD("thursday"), RG_WORD("friday"), RG_WORD("saturday"),
-    RG_WORD("sunday"), RG_WORD("uhr"), RG_WORD("am"), RG_WORD("um"),
-    RG_WORD("vor"), RG_WORD("seit"), RG_WORD("ago"), RG_WORD("a"),
-    RG_WORD("an"), RG_WORD("stand"), RG_WORD("aktualisiert"),
-    RG_WORD("veröffentlicht"), RG_WORD("erstellt"), RG_WORD("zuletzt"),
-    RG_WORD("update"), RG_WORD("updated"), RG_WORD("published"),
-    RG_WORD("heute"), RG_WORD("gestern"), RG_WORD("sekunde"),
-    RG_WORD("sekunden"), RG_WORD("minute"), RG_WORD("minuten"), RG_WORD("min"),
-    RG_WORD("stunde"), RG_WORD("stunden"), RG_WORD("std"), RG_WORD("tag"),
-    RG_WORD("tage"), RG_WORD("tagen"), RG_WORD("woche"), RG_WORD("wochen"),
-    RG_WORD("monat"), RG_WORD("monate"), RG_WORD("monaten"), RG_WORD("jahr"),
-    RG_WORD("jahre"), RG_WORD("jahren"), RG_WORD("second"), RG_WORD("seconds"),
-    RG_WORD("minutes"), RG_WORD("hour"), RG_WORD("hours"), RG_WORD("day"),
-    RG_WORD("days"), RG_WORD("week"), RG_WORD("weeks"), RG_WORD("month"),
-    RG_WORD("months"), RG_WORD("year"), RG_WORD("years"), RG_WORD("h"),
-    RG_WORD("mez"), RG_WORD("mesz"), RG_WORD("cet"), RG_WORD("cest"),
-    RG_WORD("utc"), RG_WORD("gmt")};
 
-static int S_date_word(const char *w, size_t n)
+static int S_date_word(const rg_boilerplate *bp, const char *w, size_t n)
 {
+    if (bp)
+        return rg_i_strtab_find(&bp->dates, w, n) >= 0;
     for (size_t i = 0; i < RG_COUNT(S_date_words); i++)
         if (S_date_words[i].len == n && memcmp(S_date_words[i].s, w, n) == 0)
             return 1;
@@ -954,7 +973,7 @@ static int S_date_word(const char *w, size_t n)
 }
 
 /* A line that is only a date or time (folded form f[0..len)). */
-static int S_is_date(const char *f, size_t len)
+static int S_is_date(const rg_boilerplate *bp, const char *f, size_t len)
 {
     size_t words = 0, digits = 0;
     if (len == 0 || len > 60)
@@ -970,7 +989,7 @@ static int S_is_date(const char *f, size_t len)
             while (i < len && (((unsigned char)f[i] >= 'a' && (unsigned char)f[i] <= 'z') ||
                                (unsigned char)f[i] >= 0x80))
                 i++;
-            if (!S_date_word(f + s, i - s))
+            if (!S_date_word(bp, f + s, i - s))
                 return 0;
             words++;
         } else if (c == '.' || c == ',' || c == ':' || c == '/' || c == '-' ||
@@ -1193,11 +1212,23 @@ static void S_seen_init(S_seen *st, size_t n)
     st->mask = nslots - 1;
 }
 
+/* A hash of the line f[0..n) for the table of lines seen: of its first 64
+ * and last 8 bytes and its length.  Enough to tell lines apart (the table
+ * compares the lines too), without reading every byte of every paragraph. */
+static uint64_t S_line_hash(const char *f, size_t n)
+{
+    if (n <= 72)
+        return rg_i_hash(f, n);
+    uint64_t tail;
+    memcpy(&tail, f + n - 8, 8);
+    return rg_i_hash(f, 64) ^ ((tail ^ (uint64_t)n) * 0x9E3779B97F4A7C15ULL);
+}
+
 /* Adds unit i (fold f[0..flen)); whether an equal line was there. */
 static int S_seen_add(S_seen *st, const S_unit *u, const char *fold, size_t i,
                       const char *f, size_t flen)
 {
-    uint64_t h = rg_i_hash(f, flen);
+    uint64_t h = S_line_hash(f, flen);
     uint32_t tag = (uint32_t)(h >> 32);
     for (size_t k = (size_t)h & st->mask;; k = (k + 1) & st->mask) {
         int32_t j = st->slot[k].unit;
@@ -1246,7 +1277,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
             S_match_phrases(bp, f, flen, &furn, &u[i].opener);
             u[i].furn |= (uint8_t)furn;
         }
-        if (S_is_date(f, flen) || S_is_video(&u[i], f) ||
+        if (S_is_date(bp, f, flen) || S_is_video(&u[i], f) ||
             (u[i].words <= 12 && strstr(f, " | ")))
             u[i].furn = 1;
         if (flen >= 12) {   /* repeat: the later copy goes */
