@@ -61,9 +61,9 @@
  *     anywhere: one pass over the line looks up 4-byte windows in a
  *     bitmap of the 4-byte windows that start their longest piece
  *     (`gram`), and only phrases whose piece is found there go on to
- *     S_glob.  Not every window: every `step`-th, with the windows at the
- *     first `step` offsets of each piece in the bitmap — a piece at any
- *     place covers one of the windows looked at, as it is at least
+ *     S_glob.  Not every window: every `step`-th, with the windows at
+ *     `step` offsets in a row of each piece in the bitmap — a piece at
+ *     any place covers one of the windows looked at, as it is at least
  *     step + 3 bytes long.
  */
 typedef struct S_phrase {
@@ -80,7 +80,7 @@ typedef struct S_phrase {
 } S_phrase;
 
 #define S_GRAM_BITS 16
-#define S_GRAM_STEP_MAX 8   /* windows per piece in the bitmap, at most */
+#define S_GRAM_STEP_MAX 16  /* windows per piece in the bitmap, at most */
 
 /* A window of a floating phrase's piece: its 4 bytes, the phrase (index
  * into `floating`) and the window's offset in the piece. */
@@ -116,6 +116,10 @@ struct rg_boilerplate {
     size_t n_grams;
     rg_strtab dates;     /* S_date_words */
 };
+
+/* The rules only ask whether a unit has up to 30 words: a count above is
+ * kept as 31. */
+#define S_WORDS_MAX 30
 
 typedef struct S_unit {
     size_t s, e;         /* trimmed bytes of the unit */
@@ -325,8 +329,8 @@ static size_t S_count_bits(uint64_t x)
  * À..Þ but × lowered, ß written ss (the same two bytes), everything else
  * as it is, whitespace runs made one space.
  * Writes at most n bytes to d and returns their number (and in *spaces
- * the number of spaces written), or SIZE_MAX (d undefined) for a line with
- * anything else.  Nearly every line of a German
+ * the number of spaces written, or some number above S_WORDS_MAX when
+ * more), or SIZE_MAX (d undefined) for a line with anything else.  Nearly every line of a German
  * text; eight bytes at a time where there is no byte to change but A-Z.
  */
 static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
@@ -359,7 +363,8 @@ static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
                 i += k;
                 break;
             }
-            sps += S_count_bits(sp);
+            if (sps <= S_WORDS_MAX)   /* more words count as that */
+                sps += S_count_bits(sp);
             m += 8;
             before = sp >> 56;
         }
@@ -426,8 +431,9 @@ static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
 
 /* Appends the case fold of s[0..n) to `out`, with whitespace runs made one
  * space and decorations and spaces at both ends dropped; adds a NUL.
- * Returns the number of words of s[0..n) when it is that of the fold (no
- * decoration dropped, and the line taken by S_fold_simple), or SIZE_MAX. */
+ * Returns the number of words of s[0..n) (or some number above S_WORDS_MAX
+ * when more) when it is that of the fold (no decoration dropped, and the
+ * line taken by S_fold_simple), or SIZE_MAX. */
 static size_t S_fold(rg_buf *out, const char *s, size_t n)
 {
     int deco = 0;
@@ -649,7 +655,20 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         const S_phrase *ph = &bp->ph[bp->floating[j]];
         if (ph->need_len < 4)
             continue;
-        for (size_t o = 0; o < bp->step; o++) {
+        /* Any `step` windows in a row of the piece do; those without a
+         * space are rarer in a text ("den " is everywhere), so fewer
+         * windows of lines hit the bitmap for nothing. */
+        size_t q = 0, best = SIZE_MAX;
+        for (size_t r = 0; r + bp->step + 3 <= ph->need_len; r++) {
+            size_t spaced = 0;
+            for (size_t o = r; o < r + bp->step; o++)
+                spaced += memchr(ph->need + o, ' ', 4) != NULL;
+            if (spaced < best) {
+                best = spaced;
+                q = r;
+            }
+        }
+        for (size_t o = q; o < q + bp->step; o++) {
             uint32_t g = S_gram_at(ph->need + o);
             size_t bit = S_gram_bit(g);
             bp->gram[bit / 64] |= (uint64_t)1 << (bit % 64);
@@ -841,10 +860,6 @@ static int S_upper_at(const char *t, size_t i, size_t e)
            ((unsigned char)t[i + 1] == 0x84 || (unsigned char)t[i + 1] == 0x96 ||
             (unsigned char)t[i + 1] == 0x9C);
 }
-
-/* The rules only ask whether a unit has up to 30 words: a count above is
- * kept as 31. */
-#define S_WORDS_MAX 30
 
 /*
  * The words of t[s, e) (S_WORDS_MAX + 1 for more): non-space bytes after a
