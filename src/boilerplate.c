@@ -1080,10 +1080,10 @@ static size_t S_quote_core(const S_unit *u, const char *text)
 
 #define S_QUOTE_MIN 40   /* bytes a pull quote has at least */
 
-/* The two bytes at p as a number (for a bitmap of 65536 bits). */
+/* The four bytes at p hashed to 16 bits (for a bitmap of 65536 bits). */
 static size_t S_pair_at(const char *p)
 {
-    return (size_t)(unsigned char)p[0] | (size_t)(unsigned char)p[1] << 8;
+    return S_gram_bit(S_gram_at(p));
 }
 
 #define S_QUOTE_KEY 16    /* bytes of a candidate that find it: its key */
@@ -1113,9 +1113,9 @@ static uint64_t S_quote_key(const char *p)
  * S_QUOTE_STEP-th byte, the hash of the next S_QUOTE_KEY bytes (a window)
  * is looked up in a bitmap of the candidates' windows at their first
  * S_QUOTE_STEP offsets, and only on a hit in the table of those windows,
- * which says where the candidate would start.  Before the hash, the two
- * bytes of the window are looked up in a bitmap of the windows' first
- * two bytes: most windows stop there.
+ * which says where the candidate would start.  Before the hash, the first
+ * four bytes of the window are looked up in a bitmap of the windows' first
+ * four bytes: most windows stop there.
  */
 static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
 {
