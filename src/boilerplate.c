@@ -110,10 +110,13 @@ struct rg_boilerplate {
                             of 4 bytes or more, less 3, at most
                             S_GRAM_STEP_MAX */
     uint64_t gram[(1u << S_GRAM_BITS) / 64];
-    S_gram_entry *grams; /* the windows in the bitmap, sorted by gram:
-                            a window of the line found there is checked
-                            against the phrases that have it, only */
+    S_gram_entry *grams; /* the windows in the bitmap, sorted by the top
+                            8 of their 16 bits, then gram: a window of the
+                            line found there is checked against the
+                            phrases that have it, only */
     size_t n_grams;
+    uint32_t gram_at[257];   /* grams[gram_at[b], gram_at[b + 1]): those
+                                whose bit has top 8 bits b */
     rg_strtab dates;     /* S_date_words */
 };
 
@@ -545,9 +548,30 @@ static size_t S_gram_bit(uint32_t gram)
     return (size_t)((gram * 0x9E3779B1u) >> (32 - S_GRAM_BITS));
 }
 
+/* How common byte c is in German text, roughly (0 = rare): to choose the
+ * windows of a phrase that a line has by chance the least. */
+static size_t S_common(char c)
+{
+    switch (c) {
+    case ' ':
+        return 4;
+    case 'e':
+    case 'n':
+        return 3;
+    case 'i': case 'r': case 's': case 't': case 'a': case 'd': case 'h':
+    case 'u': case 'l': case 'c':
+        return 2;
+    default:
+        return 0;
+    }
+}
+
 static int S_cmp_gram(const void *a, const void *b)
 {
     const S_gram_entry *x = a, *y = b;
+    size_t bx = S_gram_bit(x->gram) >> 8, by = S_gram_bit(y->gram) >> 8;
+    if (bx != by)
+        return bx < by ? -1 : 1;
     if (x->gram != y->gram)
         return x->gram < y->gram ? -1 : 1;
     if (x->j != y->j)
@@ -655,16 +679,17 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         const S_phrase *ph = &bp->ph[bp->floating[j]];
         if (ph->need_len < 4)
             continue;
-        /* Any `step` windows in a row of the piece do; those without a
-         * space are rarer in a text ("den " is everywhere), so fewer
+        /* Any `step` windows in a row of the piece do; those of rare
+         * letters are rarer in a text ("der " is everywhere), so fewer
          * windows of lines hit the bitmap for nothing. */
         size_t q = 0, best = SIZE_MAX;
         for (size_t r = 0; r + bp->step + 3 <= ph->need_len; r++) {
-            size_t spaced = 0;
+            size_t common = 0;
             for (size_t o = r; o < r + bp->step; o++)
-                spaced += memchr(ph->need + o, ' ', 4) != NULL;
-            if (spaced < best) {
-                best = spaced;
+                for (size_t k = o; k < o + 4; k++)
+                    common += S_common(ph->need[k]);
+            if (common < best) {
+                best = common;
                 q = r;
             }
         }
@@ -676,6 +701,10 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         }
     }
     qsort(bp->grams, bp->n_grams, sizeof(*bp->grams), S_cmp_gram);
+    for (size_t e = 0; e < bp->n_grams; e++)
+        bp->gram_at[(S_gram_bit(bp->grams[e].gram) >> 8) + 1]++;
+    for (size_t k = 1; k <= 256; k++)
+        bp->gram_at[k] += bp->gram_at[k - 1];
     bp->float_long = rg_i_xcalloc(bp->n_floating / 64 + 1, sizeof(*bp->float_long));
     for (size_t j = 0; j < bp->n_floating; j++)
         if (bp->ph[bp->floating[j]].need_len >= 4)
@@ -769,15 +798,9 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
             size_t bit = S_gram_bit(g);
             if (!(bp->gram[bit / 64] & ((uint64_t)1 << (bit % 64))))
                 continue;
-            size_t lo = 0, hi = bp->n_grams;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (bp->grams[mid].gram < g)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            for (size_t e = lo; e < bp->n_grams && bp->grams[e].gram == g; e++) {
+            for (size_t e = bp->gram_at[bit >> 8]; e < bp->gram_at[(bit >> 8) + 1]; e++) {
+                if (bp->grams[e].gram != g)
+                    continue;
                 size_t j = bp->grams[e].j, o = bp->grams[e].o;
                 if (j < base || j >= base + cn || !(left >> (j - base) & 1))
                     continue;
@@ -1102,7 +1125,7 @@ static uint64_t S_quote_key(const char *p)
  * is S_QUOTE_MIN bytes or more, so a window at every S_QUOTE_STEP-th byte
  * falls into it at one of its first S_QUOTE_STEP offsets, and still has
  * its S_QUOTE_KEY bytes inside it. */
-#define S_QUOTE_STEP 8
+#define S_QUOTE_STEP 16
 
 /*
  * Marks the pull quotes: units that are a sentence of 6+ words whose text
