@@ -46,6 +46,11 @@
 
 #include <utf8proc.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S_SSE2 1   /* x86-64 has it always: 16 bytes a step */
+#endif
+
 #include "boilerplate.h"
 
 /*
@@ -342,9 +347,52 @@ static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     size_t m = 0, i = 0, sps = 0;
     while (i < n) {
+        int odd_found = 0;
+#ifdef S_SSE2
+        /* As the eight-byte loop below, sixteen bytes a step: a byte
+         * >= 0x80 is below 0x20 as a signed char, A-Z lie between 'A' - 1
+         * and 'Z' + 1 as such.  Spaces are added up per byte position
+         * (saturating at 255: then there are more than enough). */
+        {
+            unsigned before16 = m > 0 && d[m - 1] == ' ';
+            const __m128i space = _mm_set1_epi8(' '), one = _mm_set1_epi8(1);
+            __m128i acc = _mm_setzero_si128();
+            for (; i + 16 <= n; i += 16) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+                __m128i sp = _mm_cmpeq_epi8(v, space);
+                unsigned msp = (unsigned)_mm_movemask_epi8(sp);
+                unsigned odd = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, space));
+                odd |= msp & (msp << 1 | before16);
+                __m128i az = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                           _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+                v = _mm_or_si128(v, _mm_and_si128(az, space));
+                _mm_storeu_si128((__m128i *)(void *)(d + m), v);   /* m <= i */
+                if (odd) {
+                    /* The bytes before the first odd one are done. */
+                    size_t k = (size_t)__builtin_ctz(odd);
+                    static const unsigned char prefix[32] = {
+                        255, 255, 255, 255, 255, 255, 255, 255,
+                        255, 255, 255, 255, 255, 255, 255, 255};
+                    __m128i first_k = _mm_loadu_si128(
+                        (const __m128i *)(const void *)(prefix + 16 - k));
+                    acc = _mm_adds_epu8(acc, _mm_and_si128(_mm_and_si128(sp, first_k), one));
+                    m += k;
+                    i += k;
+                    odd_found = 1;
+                    break;
+                }
+                acc = _mm_adds_epu8(acc, _mm_and_si128(sp, one));
+                m += 16;
+                before16 = msp >> 15;
+            }
+            __m128i sum = _mm_sad_epu8(acc, _mm_setzero_si128());
+            sps += (size_t)_mm_cvtsi128_si32(sum) +
+                   (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+        }
+#endif
         /* bit 7: the byte written last is a space */
         uint64_t before = m > 0 && d[m - 1] == ' ' ? 0x80 : 0;
-        for (; i + 8 <= n; i += 8) {
+        for (; !odd_found && i + 8 <= n; i += 8) {
             uint64_t w;
             memcpy(&w, u + i, 8);
             /* Bit 7 of a byte in `odd`: it is >= 0x80 or < 0x20, or a
