@@ -826,7 +826,7 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
     }
     for (size_t j = 0; j < bp->n_suffixed; j++) {
         const S_phrase *ph = &bp->ph[bp->suffixed[j]];
-        if (ph->suf <= n &&
+        if (ph->suf <= n && f[n - 1] == ph->text[ph->len - 1] &&
             memcmp(f + n - ph->suf, ph->text + ph->len - ph->suf, ph->suf) == 0)
             S_try(ph, f, furn, opener);
     }
@@ -998,6 +998,25 @@ static size_t S_find(const char *t, char c, size_t i, size_t e)
     return p ? (size_t)(p - t) : e;
 }
 
+/* At the sentence end t[i] of line t[ls, le): when a block is glued on
+ * there, adds the unit before it (from us) and returns where the glued
+ * tail starts (*glued = 1); else returns us. */
+static size_t S_stop(S_unit **v, size_t *n, size_t *cap, const char *t, size_t ls,
+                     size_t le, size_t i, size_t us, int *glued)
+{
+    if (!S_lower_at(t, i - 1, ls) || !S_letter_at(t, i - 2))
+        return us;
+    size_t j = i + 1, q;
+    while (j < le && (q = S_closer(t, j, le)) > 0)
+        j += q;
+    if (j < le && S_upper_at(t, j, le)) {
+        S_add_unit(v, n, cap, t, us, j, *glued);
+        *glued = 1;
+        return j;
+    }
+    return us;
+}
+
 /* Splits text into units: lines, and glued tails ("Satz.Nächster Block")
  * of a line. */
 static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
@@ -1018,16 +1037,7 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
             i = i < ques ? i : ques;
             if (i >= stop)
                 break;
-            if (S_lower_at(t, i - 1, ls) && S_letter_at(t, i - 2)) {
-                size_t j = i + 1, q;
-                while (j < le && (q = S_closer(t, j, le)) > 0)
-                    j += q;
-                if (j < le && S_upper_at(t, j, le)) {
-                    S_add_unit(v, &n, cap, t, us, j, glued);
-                    us = j;
-                    glued = 1;
-                }
-            }
+            us = S_stop(v, &n, cap, t, ls, le, i, us, &glued);
             if (i == dot)
                 dot = S_find(t, '.', i + 1, stop);
             else if (i == excl)
