@@ -1192,28 +1192,26 @@ static uint64_t S_quote_key(const char *p)
  * of every candidate at once, so this stays linear in the document
  * (searching the text once per line would be quadratic): at every
  * S_QUOTE_STEP-th byte, the hash of the next S_QUOTE_KEY bytes (a window)
- * is looked up in a bitmap of the candidates' windows at their first
- * S_QUOTE_STEP offsets, and only on a hit in the table of those windows,
- * which says where the candidate would start.  Before the hash, the first
- * four bytes of the window are looked up in a bitmap of the windows' first
- * four bytes: most windows stop there.
+ * is looked up in the table of the candidates' windows at their first
+ * S_QUOTE_STEP offsets, which says where the candidate would start.
+ * Before the hash, the first four bytes of the window are looked up in a
+ * bitmap of the windows' first four bytes: most windows stop there.
  */
 static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
 {
-    enum { BITMAP_BITS = 1 << 16, S = S_QUOTE_STEP };
-    size_t *cand = NULL, *core = NULL, *first = NULL;
-    uint64_t *key = NULL, *bits = NULL, *pairs = NULL;
+    enum { S = S_QUOTE_STEP };
+    uint64_t *key = NULL, *pairs = NULL;
     int32_t *slot = NULL, *next = NULL;
-    size_t nc = 0, cap = 0, cap2 = 0, cap3 = 0;
+    size_t nc = 0;
+    /* cand, core and first in one block, room for every unit */
+    size_t *cand = rg_i_xmalloc(3 * (n ? n : 1) * sizeof(*cand));
+    size_t *core = cand + n, *first = core + n;
     for (size_t i = 0; i < n; i++) {
         if (u[i].furn || u[i].glued || !u[i].endp || u[i].words < 6)
             continue;
         size_t m = S_quote_core(&u[i], text);
         if (m < S_QUOTE_MIN)
             continue;
-        RG_GROW(cand, cap, nc + 1);
-        RG_GROW(core, cap2, nc + 1);
-        RG_GROW(first, cap3, nc + 1);
         cand[nc] = i;
         core[nc] = m;
         first[nc++] = SIZE_MAX;
@@ -1224,12 +1222,11 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     key = rg_i_xmalloc(nc * S * sizeof(*key));
     next = rg_i_xmalloc(nc * S * sizeof(*next));
     size_t nslots = 16;
-    while (nslots < 2 * nc * S)
+    while (nslots < nc * S)
         nslots *= 2;
     slot = rg_i_xmalloc(nslots * sizeof(*slot));
     for (size_t k = 0; k < nslots; k++)
         slot[k] = -1;
-    bits = rg_i_xcalloc(BITMAP_BITS / 64, sizeof(*bits));
     pairs = rg_i_xcalloc(65536 / 64, sizeof(*pairs));
     for (size_t e = 0; e < nc * S; e++) {
         const char *w = text + u[cand[e / S]].s + e % S;
@@ -1239,8 +1236,6 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
         size_t k = (size_t)key[e] & (nslots - 1);
         next[e] = slot[k];
         slot[k] = (int32_t)e;
-        size_t bit = (size_t)(key[e] >> 48);
-        bits[bit / 64] |= (uint64_t)1 << (bit % 64);
     }
     /* An occurrence at j (j + core >= j + S_QUOTE_MIN <= len) has a window
      * at one i in [j, j + S), with its S_QUOTE_KEY bytes before len. */
@@ -1249,9 +1244,6 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
         if (!(pairs[pair / 64] & ((uint64_t)1 << (pair % 64))))
             continue;
         uint64_t h = S_quote_key(text + i);
-        size_t bit = (size_t)(h >> 48);
-        if (!(bits[bit / 64] & ((uint64_t)1 << (bit % 64))))
-            continue;
         for (int32_t e = slot[(size_t)h & (nslots - 1)]; e >= 0; e = next[e]) {
             size_t c = (size_t)e / S, o = (size_t)e % S;
             const S_unit *x = &u[cand[c]];
@@ -1274,12 +1266,9 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     }
 out:
     free(cand);
-    free(core);
-    free(first);
     free(key);
     free(slot);
     free(next);
-    free(bits);
     free(pairs);
 }
 
