@@ -322,6 +322,35 @@ static size_t S_low_byte(uint64_t x)
 #endif
 }
 
+#ifdef S_SSE2
+/*
+ * The Latin-1 letters among the sixteen bytes v folded as rg_i_fold_latin1
+ * does: 0xC3 and a byte 0x80..0xBF after it
+ * (À..Þ but × get 0x20, ß is written ss) are no longer odd.  Every other
+ * byte >= 0x80 stays odd, and so does 0xC3 as the last byte; bytes at or
+ * after the first odd one are left to the caller, whatever they became.
+ */
+static __m128i S_fold_latin1_16(__m128i v, unsigned *odd)
+{
+    __m128i c3 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3));
+    unsigned mc3 = (unsigned)_mm_movemask_epi8(c3) & 0x7FFF;
+    /* 0x80..0xBF are -128..-65 as signed chars */
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+    unsigned ok = mc3 & (cont >> 1);
+    *odd &= ~(ok | ok << 1);
+    __m128i after = _mm_slli_si128(c3, 1);   /* the bytes after 0xC3 */
+    __m128i upper = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x97)),
+                                     _mm_cmplt_epi8(v, _mm_set1_epi8((char)0x9F)));
+    v = _mm_or_si128(v, _mm_and_si128(_mm_and_si128(after, upper), _mm_set1_epi8(0x20)));
+    __m128i sz = _mm_and_si128(after, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9F)));
+    if (_mm_movemask_epi8(sz)) {
+        __m128i both = _mm_or_si128(sz, _mm_srli_si128(sz, 1));
+        v = _mm_or_si128(_mm_andnot_si128(both, v), _mm_and_si128(both, _mm_set1_epi8('s')));
+    }
+    return v;
+}
+#endif
+
 /* The number of bytes of x (which has no bits but bit 7 of bytes) that
  * have bit 7. */
 static size_t S_count_bits(uint64_t x)
@@ -366,6 +395,8 @@ static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
                 __m128i az = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
                                            _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
                 v = _mm_or_si128(v, _mm_and_si128(az, space));
+                if (_mm_movemask_epi8(v))   /* a byte >= 0x80 */
+                    v = S_fold_latin1_16(v, &odd);
                 _mm_storeu_si128((__m128i *)(void *)(d + m), v);   /* m <= i */
                 if (odd) {
                     /* The bytes before the first odd one are done. */
