@@ -1363,16 +1363,23 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
 {
     S_unit *u = NULL;
     size_t cap = 0;
+    RG_GROW(u, cap, len / 64 + 16);   /* about a unit per line */
     size_t n = S_units(&u, &cap, text, len);
     rg_buf fold;
     rg_i_buf_init(&fold);
     /* Folds are at most as long as their lines but for the rare ones
      * utf8proc lengthens: room for all of them at once. */
     RG_GROW(fold.data, fold.cap, len + 2 * n + 16);
+    fold.data[fold.len++] = '\0';   /* the fold of every blank unit */
     S_seen seen;
     S_seen_init(&seen, n);
 
     for (size_t i = 0; i < n; i++) {
+        if (u[i].e == u[i].s) {   /* memset by S_add_unit: words 0 */
+            u[i].fold = 0;
+            u[i].fold_len = 0;
+            continue;
+        }
         u[i].fold = fold.len;
         size_t words = S_fold(&fold, text + u[i].s, u[i].e - u[i].s);
         u[i].fold_len = fold.len - u[i].fold - 1;
