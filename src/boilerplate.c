@@ -995,7 +995,7 @@ static uint32_t S_count_words(const char *t, size_t s, size_t e)
         words += (uint32_t)((ws ^ 1) & prev);
         prev = ws;
     }
-    return words;
+    return words > S_WORDS_MAX ? S_WORDS_MAX + 1 : words;
 }
 
 static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
@@ -1359,6 +1359,28 @@ static int S_seen_add(S_seen *st, const S_unit *u, const char *fold, size_t i,
     }
 }
 
+/* The words of unit u, from S_fold's count or counted. */
+static uint32_t S_unit_words(size_t folded, const char *text, size_t s, size_t e)
+{
+    if (folded == SIZE_MAX)
+        return S_count_words(text, s, e);
+    return folded > S_WORDS_MAX ? S_WORDS_MAX + 1 : (uint32_t)folded;
+}
+
+char *rg_i_boilerplate_fold(const char *s, size_t n, uint32_t *words)
+{
+    rg_buf b;
+    rg_i_buf_init(&b);
+    size_t w = S_fold(&b, s, n);
+    size_t lo = 0, hi = n;   /* as a unit is: without spaces at the ends */
+    while (lo < hi && S_ws((unsigned char)s[lo]))
+        lo++;
+    while (hi > lo && S_ws((unsigned char)s[hi - 1]))
+        hi--;
+    *words = S_unit_words(w, s, lo, hi);
+    return b.data;
+}
+
 size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
 {
     S_unit *u = NULL;
@@ -1383,9 +1405,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
         u[i].fold = fold.len;
         size_t words = S_fold(&fold, text + u[i].s, u[i].e - u[i].s);
         u[i].fold_len = fold.len - u[i].fold - 1;
-        u[i].words = words == SIZE_MAX ? S_count_words(text, u[i].s, u[i].e)
-                     : words > S_WORDS_MAX ? S_WORDS_MAX + 1
-                                            : (uint32_t)words;
+        u[i].words = S_unit_words(words, text, u[i].s, u[i].e);
     }
 #define F(i) (fold.data + u[i].fold)
 
