@@ -107,6 +107,11 @@ struct rg_boilerplate {
     uint32_t first[257];
     uint32_t *suffixed;  /* '*' first, text last */
     size_t n_suffixed;
+    size_t tail;         /* bytes of their ends in `tails`: the shortest
+                            text after their '*', at most 4 (0: none) */
+    uint64_t tails[1024];    /* bit per hash of the last `tail` bytes of
+                                each of them: a line that ends otherwise
+                                is none of them */
     uint32_t *floating;  /* '*' at both ends */
     size_t n_floating;
     uint64_t *float_long;    /* per 64 of them: bit j, whose piece is 4
@@ -645,6 +650,15 @@ static size_t S_common(char c)
     }
 }
 
+/* The k (<= 4) bytes at p hashed to 16 bits. */
+static size_t S_tail_bit(const char *p, size_t k)
+{
+    uint32_t w = 0;
+    for (size_t i = 0; i < k; i++)
+        w |= (uint32_t)(unsigned char)p[i] << (8 * i);
+    return S_gram_bit(w);
+}
+
 static int S_cmp_gram(const void *a, const void *b)
 {
     const S_gram_entry *x = a, *y = b;
@@ -780,6 +794,15 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         }
     }
     qsort(bp->grams, bp->n_grams, sizeof(*bp->grams), S_cmp_gram);
+    bp->tail = 4;
+    for (size_t j = 0; j < bp->n_suffixed; j++)
+        if (bp->ph[bp->suffixed[j]].suf < bp->tail)
+            bp->tail = bp->ph[bp->suffixed[j]].suf;
+    for (size_t j = 0; j < bp->n_suffixed; j++) {
+        const S_phrase *ph = &bp->ph[bp->suffixed[j]];
+        size_t bit = S_tail_bit(ph->text + ph->len - bp->tail, bp->tail);
+        bp->tails[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
     for (size_t e = 0; e < bp->n_grams; e++)
         bp->gram_at[(S_gram_bit(bp->grams[e].gram) >> 8) + 1]++;
     for (size_t k = 1; k <= 256; k++)
@@ -855,7 +878,10 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
             memcmp(f + n - ph->suf, ph->text + ph->len - ph->suf, ph->suf) == 0)
             S_try(ph, f, furn, opener);
     }
-    for (size_t j = 0; j < bp->n_suffixed; j++) {
+    size_t tb = n >= bp->tail ? S_tail_bit(f + n - bp->tail, bp->tail) : 0;
+    int may_end = bp->tail == 0 ||
+                  (n >= bp->tail && (bp->tails[tb / 64] >> (tb % 64) & 1));
+    for (size_t j = 0; may_end && j < bp->n_suffixed; j++) {
         const S_phrase *ph = &bp->ph[bp->suffixed[j]];
         if (ph->suf <= n && f[n - 1] == ph->text[ph->len - 1] &&
             memcmp(f + n - ph->suf, ph->text + ph->len - ph->suf, ph->suf) == 0)
