@@ -1037,10 +1037,18 @@ static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
     u->s = s;
     u->e = e;
     u->glued = (uint8_t)glued;   /* words: counted with the fold */
-    /* end punctuation, looking through closing quotes and brackets */
+    /* end punctuation, looking through closing quotes and brackets (most
+     * lines end with a letter or '.') */
     size_t k = e;
-    for (size_t back; k > s && (back = S_closer_before(t, s, k)) > 0;)
-        k -= back;
+    for (size_t back; k > s; k -= back) {
+        unsigned char c = (unsigned char)t[k - 1];
+        if (c < 0x80)
+            back = c == '"' || c == '\'' || c == ')';
+        else
+            back = S_closer_before(t, s, k);
+        if (!back)
+            break;
+    }
     if (k > s) {
         char c = t[k - 1];
         u->endp = c == '.' || c == '!' || c == '?' ||
