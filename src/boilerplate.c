@@ -119,7 +119,7 @@ struct rg_boilerplate {
     size_t step;         /* of the windows looked at: the shortest piece
                             of 4 bytes or more, less 3, at most
                             S_GRAM_STEP_MAX */
-    uint64_t gram[(1u << S_GRAM_BITS) / 64];
+    uint8_t gram[1u << S_GRAM_BITS];   /* a byte per bit: one load */
     S_gram_entry *grams; /* the windows in the bitmap, sorted by the top
                             8 of their 16 bits, then gram: a window of the
                             line found there is checked against the
@@ -789,7 +789,7 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         for (size_t o = q; o < q + bp->step; o++) {
             uint32_t g = S_gram_at(ph->need + o);
             size_t bit = S_gram_bit(g);
-            bp->gram[bit / 64] |= (uint64_t)1 << (bit % 64);
+            bp->gram[bit] = 1;
             bp->grams[bp->n_grams++] = (S_gram_entry){g, (uint32_t)j, (uint32_t)o};
         }
     }
@@ -901,7 +901,7 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
         for (size_t i = 0; left && i + 4 <= n; i += bp->step) {
             uint32_t g = S_gram_at(f + i);
             size_t bit = S_gram_bit(g);
-            if (!(bp->gram[bit / 64] & ((uint64_t)1 << (bit % 64))))
+            if (!bp->gram[bit])
                 continue;
             for (size_t e = bp->gram_at[bit >> 8]; e < bp->gram_at[(bit >> 8) + 1]; e++) {
                 if (bp->grams[e].gram != g)
