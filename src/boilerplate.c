@@ -340,17 +340,20 @@ static __m128i S_fold_latin1_16(__m128i v, unsigned *odd)
     __m128i c3 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3));
     unsigned mc3 = (unsigned)_mm_movemask_epi8(c3) & 0x7FFF;
     /* 0x80..0xBF are -128..-65 as signed chars */
-    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+    unsigned cont =
+        (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
     unsigned ok = mc3 & (cont >> 1);
     *odd &= ~(ok | ok << 1);
     __m128i after = _mm_slli_si128(c3, 1);   /* the bytes after 0xC3 */
     __m128i upper = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x97)),
                                      _mm_cmplt_epi8(v, _mm_set1_epi8((char)0x9F)));
-    v = _mm_or_si128(v, _mm_and_si128(_mm_and_si128(after, upper), _mm_set1_epi8(0x20)));
+    v = _mm_or_si128(v,
+                     _mm_and_si128(_mm_and_si128(after, upper), _mm_set1_epi8(0x20)));
     __m128i sz = _mm_and_si128(after, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9F)));
     if (_mm_movemask_epi8(sz)) {
         __m128i both = _mm_or_si128(sz, _mm_srli_si128(sz, 1));
-        v = _mm_or_si128(_mm_andnot_si128(both, v), _mm_and_si128(both, _mm_set1_epi8('s')));
+        v = _mm_or_si128(_mm_andnot_si128(both, v),
+                         _mm_and_si128(both, _mm_set1_epi8('s')));
     }
     return v;
 }
@@ -372,8 +375,9 @@ static size_t S_count_bits(uint64_t x)
  * as it is, whitespace runs made one space.
  * Writes at most n bytes to d and returns their number (and in *spaces
  * the number of spaces written, or some number above S_WORDS_MAX when
- * more), or SIZE_MAX (d undefined) for a line with anything else.  Nearly every line of a German
- * text; eight bytes at a time where there is no byte to change but A-Z.
+ * more), or SIZE_MAX (d undefined) for a line with anything else.  Nearly
+ * every line of a German text: sixteen (or eight) bytes at a time up to a
+ * byte that needs a look of its own.
  */
 static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
 {
@@ -411,7 +415,8 @@ static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
                         255, 255, 255, 255, 255, 255, 255, 255};
                     __m128i first_k = _mm_loadu_si128(
                         (const __m128i *)(const void *)(prefix + 16 - k));
-                    acc = _mm_adds_epu8(acc, _mm_and_si128(_mm_and_si128(sp, first_k), one));
+                    acc = _mm_adds_epu8(acc,
+                                        _mm_and_si128(_mm_and_si128(sp, first_k), one));
                     m += k;
                     i += k;
                     odd_found = 1;
@@ -544,7 +549,8 @@ static size_t S_fold(rg_buf *out, const char *s, size_t n)
     }
     /* German lines are ASCII and Latin-1 letters (now and then with an
      * emoji): fold those without utf8proc, into the buffer itself (at
-     * most 2n bytes), and squeeze in place. */
+     * most 2n bytes), squeezing as they are folded; the other lines are
+     * squeezed in place after. */
     RG_GROW(out->data, out->cap, out->len + 2 * n + 2);
     char *d = out->data + out->len;
     size_t spaces;
@@ -903,7 +909,8 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
             size_t bit = S_gram_bit(g);
             if (!bp->gram[bit])
                 continue;
-            for (size_t e = bp->gram_at[bit >> 8]; e < bp->gram_at[(bit >> 8) + 1]; e++) {
+            for (size_t e = bp->gram_at[bit >> 8]; e < bp->gram_at[(bit >> 8) + 1];
+                 e++) {
                 if (bp->grams[e].gram != g)
                     continue;
                 size_t j = bp->grams[e].j, o = bp->grams[e].o;

@@ -245,8 +245,9 @@ Test(boilerplate, phrase_shapes)
 static char *S_ref_fold(const char *s, uint32_t *words)
 {
     utf8proc_uint8_t *f = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s),
-                                      &f, UTF8PROC_CASEFOLD | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t n =
+        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s), &f,
+                     UTF8PROC_CASEFOLD | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     cr_assert_geq(n, 0);
     char *out = malloc((size_t)n + 1);
     size_t m = 0;
@@ -277,20 +278,22 @@ static char *S_ref_fold(const char *s, uint32_t *words)
 Test(boilerplate, fold_fast_paths_match_utf8proc)
 {
     static const char *const frag[] = {
-        "Der", "KANZLER", "Straße", "STRASSE", "ẞ", "Ärger", "über", "ÖL", "Ü", "×", "÷",
-        "ÿ", "À", "Þ", "þ", "µ", "Kon\xC2\xADsens" /* soft hyphen */,
-        "a\xC2\xA0\x62" /* NBSP, b */, "\xC2\xA9", "„Zitat“", "–", "Nord\xE2\x80\x8Dkorea",
-        "zero\xE2\x80\x8Bwidth", "Cafe\xCC\x81", "ǅ", "İstanbul", "\xE2\x84\xAA" /* Kelvin */,
-        "ſ", "ﬁ", "😀", "⚠\xEF\xB8\x8F", "Ω", "18:17", "x\x01y", "\xE2\x80\x80",
-        "Donaudampfschifffahrtsgesellschaftskapitänsmütze", "ÉCOLE", "çà", "ЖУРНАЛ", "Ελλάδα",
-        "한국", "ä", "ß", "Ä", "..."};
+        "Der", "KANZLER", "Straße", "STRASSE", "ẞ", "Ärger", "über", "ÖL", "Ü",
+        "×", "÷", "ÿ", "À", "Þ", "þ", "µ", "Kon\xC2\xADsens" /* soft hyphen */,
+        "a\xC2\xA0\x62" /* NBSP, b */, "\xC2\xA9", "„Zitat“", "–",
+        "Nord\xE2\x80\x8Dkorea", "zero\xE2\x80\x8Bwidth", "Cafe\xCC\x81", "ǅ",
+        "İstanbul", "\xE2\x84\xAA" /* Kelvin */, "ſ", "ﬁ", "😀", "⚠\xEF\xB8\x8F",
+        "Ω", "18:17", "x\x01y", "\xE2\x80\x80",
+        "Donaudampfschifffahrtsgesellschaftskapitänsmütze", "ÉCOLE", "çà",
+        "ЖУРНАЛ", "Ελλάδα", "한국", "ä", "ß", "Ä", "..."};
     /* what the fast paths take (odd rounds use only these) */
     static const char *const plain[] = {
-        "Der", "KANZLER", "Straße", "STRASSE", "Ärger", "über", "ÖL", "Ü", "×", "÷", "ÿ",
-        "À", "Þ", "þ", "a\xC2\xA0\x62", "\xC2\xA9", "„Zitat“", "–", "😀", "18:17",
-        "Donaudampfschifffahrtsgesellschaftskapitänsmütze", "ÉCOLE", "çà", "ä", "ß", "Ä",
-        "...", "x\x01y"};
-    static const char *const sep[] = {"", " ", " ", " ", "  ", "\t", " \r ", "\xC2\xA0"};
+        "Der", "KANZLER", "Straße", "STRASSE", "Ärger", "über", "ÖL", "Ü", "×",
+        "÷", "ÿ", "À", "Þ", "þ", "a\xC2\xA0\x62", "\xC2\xA9", "„Zitat“", "–",
+        "😀", "18:17", "Donaudampfschifffahrtsgesellschaftskapitänsmütze", "ÉCOLE",
+        "çà", "ä", "ß", "Ä", "...", "x\x01y"};
+    static const char *const sep[] = {"",   " ",  " ",    " ",
+                                      "  ", "\t", " \r ", "\xC2\xA0"};
     uint32_t seed = 12345;
     for (int round = 0; round < 3000; round++) {
         rg_buf in;
@@ -303,8 +306,10 @@ Test(boilerplate, fold_fast_paths_match_utf8proc)
         uint32_t parts = 1 + (seed >> 16) % (round % 10 == 0 ? 80 : 12);
         for (uint32_t p = 0; p < parts; p++) {
             seed = seed * 1103515245u + 12345u;
-            rg_i_buf_adds(&in, round % 2 ? plain[(seed >> 16) % (sizeof(plain) / sizeof(plain[0]))]
-                                         : frag[(seed >> 16) % (sizeof(frag) / sizeof(frag[0]))]);
+            rg_i_buf_adds(&in,
+                          round % 2
+                              ? plain[(seed >> 16) % (sizeof(plain) / sizeof(plain[0]))]
+                              : frag[(seed >> 16) % (sizeof(frag) / sizeof(frag[0]))]);
             seed = seed * 1103515245u + 12345u;
             rg_i_buf_adds(&in, sep[(seed >> 16) % (sizeof(sep) / sizeof(sep[0]))]);
         }
@@ -317,7 +322,8 @@ Test(boilerplate, fold_fast_paths_match_utf8proc)
         char *got = rg_i_boilerplate_fold(s, strlen(s), &words);
         char *ref = S_ref_fold(s, &ref_words);
         cr_assert_str_eq(got, ref, "line \"%s\"", s);
-        cr_assert_eq(words, ref_words, "line \"%s\": %u words, not %u", s, words, ref_words);
+        cr_assert_eq(words, ref_words, "line \"%s\": %u words, not %u", s, words,
+                     ref_words);
         free(got);
         free(ref);
         free(s);
