@@ -904,7 +904,8 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
         /* bit j: fl[j] found / looked for */
         uint64_t left = n < 4 ? 0 : bp->float_long[base / 64];
         uint64_t found = all & ~left;
-        for (size_t i = 0; left && i + 4 <= n; i += bp->step) {
+        const size_t step = bp->step, last = left ? n : 0;   /* none: no pass */
+        for (size_t i = 0; i + 4 <= last; i += step) {
             uint32_t g = S_gram_at(f + i);
             size_t bit = S_gram_bit(g);
             if (!bp->gram[bit])
@@ -924,6 +925,8 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
                     left &= ~((uint64_t)1 << (j - base));
                 }
             }
+            if (!left)
+                break;
         }
         for (size_t j = 0; found; j++, found >>= 1)
             if (found & 1)
