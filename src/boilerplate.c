@@ -329,10 +329,11 @@ static size_t S_low_byte(uint64_t x)
 
 #ifdef S_SSE2
 /*
- * The Latin-1 letters among the sixteen bytes v folded as rg_i_fold_latin1
- * does: 0xC3 and a byte 0x80..0xBF after it
- * (À..Þ but × get 0x20, ß is written ss) are no longer odd.  Every other
- * byte >= 0x80 stays odd, and so does 0xC3 as the last byte; bytes at or
+ * The Latin-1 letters and general punctuation among the sixteen bytes v
+ * folded as rg_i_fold_latin1 does: 0xC3 and a byte 0x80..0xBF after it
+ * (À..Þ but × get 0x20, ß is written ss), and the visible U+2000..U+20BF
+ * (as they are) are no longer odd.  Every other byte >= 0x80 stays odd,
+ * and so does a character cut by the end of the sixteen; bytes at or
  * after the first odd one are left to the caller, whatever they became.
  */
 static __m128i S_fold_latin1_16(__m128i v, unsigned *odd)
@@ -349,6 +350,28 @@ static __m128i S_fold_latin1_16(__m128i v, unsigned *odd)
                                      _mm_cmplt_epi8(v, _mm_set1_epi8((char)0x9F)));
     v = _mm_or_si128(v,
                      _mm_and_si128(_mm_and_si128(after, upper), _mm_set1_epi8(0x20)));
+    /* U+2000..U+20BF (dashes, „quotes“) stay as they are, but not the
+     * invisible ones: 0xE2, 0x80..0x82, 0x80..0xBF. */
+    unsigned me2 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
+    if (me2 & 0x3FFF) {
+        __m128i b1 = _mm_srli_si128(v, 1), b2 = _mm_srli_si128(v, 2);   /* at the 0xE2 */
+        __m128i in_b1 = _mm_cmplt_epi8(b1, _mm_set1_epi8((char)0x83)),
+                in_b2 = _mm_cmplt_epi8(b2, _mm_set1_epi8((char)0xC0));
+        /* 0x80 0x8B..0x8F, 0x80 0xAA..0xAE, 0x81 0xA0..0xAF (signed) */
+        __m128i r1 = _mm_and_si128(_mm_cmpgt_epi8(b2, _mm_set1_epi8(-118)),
+                                   _mm_cmplt_epi8(b2, _mm_set1_epi8(-112)));
+        __m128i r2 = _mm_and_si128(_mm_cmpgt_epi8(b2, _mm_set1_epi8(-87)),
+                                   _mm_cmplt_epi8(b2, _mm_set1_epi8(-81)));
+        __m128i r3 = _mm_and_si128(_mm_cmpgt_epi8(b2, _mm_set1_epi8(-97)),
+                                   _mm_cmplt_epi8(b2, _mm_set1_epi8(-80)));
+        __m128i invisible = _mm_or_si128(
+            _mm_and_si128(_mm_cmpeq_epi8(b1, _mm_set1_epi8((char)0x80)), _mm_or_si128(r1, r2)),
+            _mm_and_si128(_mm_cmpeq_epi8(b1, _mm_set1_epi8((char)0x81)), r3));
+        unsigned good = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(
+                            invisible, _mm_and_si128(in_b1, in_b2))) &
+                        me2 & 0x3FFF;
+        *odd &= ~(good | good << 1 | good << 2);
+    }
     __m128i sz = _mm_and_si128(after, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9F)));
     if (_mm_movemask_epi8(sz)) {
         __m128i both = _mm_or_si128(sz, _mm_srli_si128(sz, 1));

@@ -285,7 +285,8 @@ Test(boilerplate, fold_fast_paths_match_utf8proc)
         "İstanbul", "\xE2\x84\xAA" /* Kelvin */, "ſ", "ﬁ", "😀", "⚠\xEF\xB8\x8F",
         "Ω", "18:17", "x\x01y", "\xE2\x80\x80",
         "Donaudampfschifffahrtsgesellschaftskapitänsmütze", "ÉCOLE", "çà",
-        "ЖУРНАЛ", "Ελλάδα", "한국", "ä", "ß", "Ä", "..."};
+        "ЖУРНАЛ", "Ελλάδα", "한국", "ä", "ß", "Ä", "...", "Ⅎ", "Ⅻ", "Ⓐ", "№",
+        "→", "€"};
     /* what the fast paths take (odd rounds use only these) */
     static const char *const plain[] = {
         "Der", "KANZLER", "Straße", "STRASSE", "Ärger", "über", "ÖL", "Ü", "×",
