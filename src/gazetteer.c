@@ -15,6 +15,7 @@
  */
 #include "gazetteer.h"
 
+#include "discover.h"
 #include "morph.h"
 
 #include <stdlib.h>
@@ -38,6 +39,9 @@ struct rg_gazetteer {
     rg_cand *cands;           /* candidate pool, lists linked by next */
     size_t ncands, cap_cands;
     size_t naccepted;         /* states with a candidate */
+    uint8_t *vcls;            /* vocabulary id -> enum rg_word_class bits */
+    size_t cap_vcls;
+    struct rg_disc_words *disc;   /* discover.c's tables */
 };
 
 static uint64_t S_mix(uint64_t x)
@@ -350,7 +354,47 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
     free(B.mode);
     rg_i_buf_destroy(&B.word);
     rg_i_tokens_destroy(&B.t);
+
+    /* The first-token filter: a token whose fold begins no alias (in its
+     * capitalisation) is passed over with one bit test. */
+    RG_GROW(g->vcls, g->cap_vcls, g->vocab.n + 1);
+    memset(g->vcls, 0, g->cap_vcls);
+    for (size_t i = 0; i < g->nslots; i++)
+        if (g->child[i] && (g->keys[i] >> 32) == 0)
+            g->vcls[(g->keys[i] & 0xFFFFFFFFu) >> 1] |=
+                (g->keys[i] & 1) ? RG_WC_START_UPPER : RG_WC_START_LOWER;
+    g->disc = rg_i_discover_words_build(g, d);
     return g;
+}
+
+void rg_i_gazetteer_add_class(rg_gazetteer *g, const char *s, size_t n,
+                              uint8_t cls)
+{
+    size_t before = g->vocab.n;
+    int32_t id = rg_i_strtab_intern(&g->vocab, s, n);
+    if (g->vocab.n > before) {
+        size_t cap = g->cap_vcls;
+        RG_GROW(g->vcls, g->cap_vcls, g->vocab.n);
+        memset(g->vcls + cap, 0, g->cap_vcls - cap);
+    }
+    g->vcls[id] |= cls;
+}
+
+uint8_t rg_i_gazetteer_class(const rg_gazetteer *g, int32_t id)
+{
+    return g->vcls[id];
+}
+
+const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g)
+{
+    return g ? g->disc : NULL;
+}
+
+void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
+                        int32_t *ids)
+{
+    for (size_t i = 0; i < toks->n; i++)
+        ids[i] = rg_i_token_find(&g->vocab, toks, i);
 }
 
 const rg_cand *rg_i_gazetteer_cand(const rg_gazetteer *g, uint32_t i)
@@ -372,24 +416,40 @@ void rg_i_gazetteer_free(rg_gazetteer *g)
     free(g->child);
     free(g->accept);
     free(g->cands);
+    free(g->vcls);
+    rg_i_discover_words_free(g->disc);
     free(g);
 }
 
-void rg_i_gazetteer_match(const rg_gazetteer *g, const rg_tokens *toks,
-                          size_t begin, size_t end, rg_matches *out)
+/* The matcher; ids NULL: each token looked up here. */
+static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
+                    const int32_t *ids, size_t begin, size_t end,
+                    rg_matches *out)
 {
     size_t i = begin;
     while (i < end) {
+        /* Most tokens begin no alias: one lookup (done once for the
+         * document when ids are given) and one bit test. */
+        int32_t id = ids ? ids[i] : rg_i_token_find(&g->vocab, toks, i);
+        const rg_token *tok = &toks->v[i];
+        int upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
+        if (id < 0 ||
+            !(g->vcls[id] & (upper ? RG_WC_START_UPPER : RG_WC_START_LOWER))) {
+            i++;
+            continue;
+        }
         uint32_t s = 0;
         size_t best_end = 0;
         uint32_t best = RG_NO_CAND;
         for (size_t j = i; j < end; j++) {
-            const rg_token *tok = &toks->v[j];
-            /* A token no alias contains ends the walk with one lookup. */
-            int32_t id = rg_i_token_find(&g->vocab, toks, j);
-            if (id < 0)
-                break;
-            int upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
+            if (j > i) {
+                tok = &toks->v[j];
+                /* A token no alias contains ends the walk. */
+                id = ids ? ids[j] : rg_i_token_find(&g->vocab, toks, j);
+                if (id < 0)
+                    break;
+                upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
+            }
             s = S_edge(g, S_key(s, (uint32_t)id, upper));
             if (!s)
                 break;
@@ -407,4 +467,17 @@ void rg_i_gazetteer_match(const rg_gazetteer *g, const rg_tokens *toks,
                                       g->cands[best].alias, best};
         i = best_end;
     }
+}
+
+void rg_i_gazetteer_match(const rg_gazetteer *g, const rg_tokens *toks,
+                          size_t begin, size_t end, rg_matches *out)
+{
+    S_match(g, toks, NULL, begin, end, out);
+}
+
+void rg_i_gazetteer_match_ids(const rg_gazetteer *g, const rg_tokens *toks,
+                              const int32_t *ids, size_t begin, size_t end,
+                              rg_matches *out)
+{
+    S_match(g, toks, ids, begin, end, out);
 }

@@ -71,4 +71,40 @@ typedef struct rg_matches {
 void rg_i_gazetteer_match(const rg_gazetteer *g, const rg_tokens *toks,
                           size_t begin, size_t end, rg_matches *out);
 
+/*
+ * The stage's one lookup per token.  The gazetteer's vocabulary also holds
+ * the word lists of discover.c, and each of its words has a set of classes
+ * (enum rg_word_class bits, and discover.c's from RG_WC_USER up), so that
+ * a token is looked up once for matching and every list.
+ */
+enum rg_word_class {
+    RG_WC_START_UPPER = 1 << 0, /* a capitalised word token of this fold
+                                   can begin an alias */
+    RG_WC_START_LOWER = 1 << 1, /* any other token of this fold can */
+    RG_WC_USER = 1 << 2         /* the first bit of the callers' classes */
+};
+
+/* Sets ids[i], for every token i of `toks`, to the id of its fold in the
+ * vocabulary, or -1.  Time complexity: O(tokens) expected. */
+void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
+                        int32_t *ids);
+
+/* The classes of vocabulary id `id` (>= 0, from rg_i_gazetteer_ids). */
+uint8_t rg_i_gazetteer_class(const rg_gazetteer *g, int32_t id);
+
+/* rg_i_gazetteer_match with the ids rg_i_gazetteer_ids gave for `toks`. */
+void rg_i_gazetteer_match_ids(const rg_gazetteer *g, const rg_tokens *toks,
+                              const int32_t *ids, size_t begin, size_t end,
+                              rg_matches *out);
+
+/* For discover.c's build (called by rg_i_gazetteer_build): adds the folded
+ * word s[0..n) to the vocabulary with classes `cls` (>= RG_WC_USER; or-ed
+ * with those it has). */
+void rg_i_gazetteer_add_class(rg_gazetteer *g, const char *s, size_t n,
+                              uint8_t cls);
+
+/* discover.c's tables of the dictionary, built with the gazetteer (NULL
+ * when the gazetteer is NULL). */
+const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g);
+
 #endif

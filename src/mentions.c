@@ -28,6 +28,7 @@ void rg_i_mentions_destroy(rg_mentions *m)
     free(m->scratch.v);
     free(m->seen);
     free(m->found);
+    free(m->tok_id);
     rg_i_buf_destroy(&m->found_text);
     rg_i_discover_free(m->disc_scratch);
     memset(m, 0, sizeof(*m));
@@ -171,11 +172,14 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
         out->seen = rg_i_xcalloc(d->n_actors, sizeof(*out->seen));
         out->n_seen = d->n_actors;
     }
+    /* One lookup per token, for matching and discovery. */
+    RG_GROW(out->tok_id, out->cap_tok_id, toks->n);
+    rg_i_gazetteer_ids(d->gaz, toks, out->tok_id);
     for (size_t s = 0; s < sents->n; s++) {
         const rg_sentence *sent = &sents->v[s];
         out->scratch.n = 0;
-        rg_i_gazetteer_match(d->gaz, toks, sent->tok_begin, sent->tok_end,
-                             &out->scratch);
+        rg_i_gazetteer_match_ids(d->gaz, toks, out->tok_id, sent->tok_begin,
+                                 sent->tok_end, &out->scratch);
         for (size_t i = 0; i < out->scratch.n; i++) {
             const rg_match *mt = &out->scratch.v[i];
             const rg_cand *c = S_choose(out, d, toks, sent, mt);
