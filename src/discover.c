@@ -92,16 +92,18 @@ typedef struct S_set {
 
 typedef struct S_scr {
     uint8_t *cov;       /* per token: 1 dictionary mention, 2 discovered */
-    uint8_t *wc;        /* per token: enum S_wclass of its fold */
+    const uint8_t *wc;  /* per token: enum S_wclass of its fold (borrowed:
+                           rg_mentions.tok_cls) */
     uint8_t *rh;        /* per token: 0 not yet known, else S_RH_KNOWN |
                            rg_i_discover_listed of its fold */
-    size_t cap_cov;     /* of cov, wc and rh */
+    size_t cap_cov;     /* of cov and rh */
     S_set nouns;        /* folds written after an article in this document */
     rg_strtab labels;   /* label -> found index */
     S_set keys[2];      /* first fold of a name (S_NAME) or surname
                            (S_SURNAME) -> S_key index in kv[] */
     S_key *kv[2];
     size_t n_kv[2], cap_kv[2];
+    uint64_t bloom[2][4];   /* bit (hash >> 56) of every key's fold */
     rg_buf tmp;
     S_hit *hits;
     size_t n_hits, cap_hits;
@@ -115,7 +117,6 @@ void rg_i_discover_free(void *scratch)
     if (!s)
         return;
     free(s->cov);
-    free(s->wc);
     free(s->rh);
     free(s->nouns.v);
     rg_i_strtab_destroy(&s->labels);
@@ -234,9 +235,23 @@ typedef struct S_rnode {
 
 struct rg_disc_words {
     uint32_t root[256];       /* last byte -> node, 0 = none */
+    uint64_t pair[1024];      /* bit (last byte << 8 | the one before) set
+                                 when the walk can go on after the last
+                                 byte: most words stop here */
     S_rnode *nodes;
     size_t n_nodes, cap_nodes;
+    /* The edges again, for the walk: (node << 8 | byte) -> child in one
+     * open-addressing table, one probe a byte instead of a list of
+     * siblings (after "-en" there are many). */
+    uint64_t *ekey;
+    uint32_t *echild;   /* 0 = empty slot */
+    size_t emask;
 };
+
+static size_t S_ehash(uint64_t key, size_t mask)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
+}
 
 static uint32_t S_rnode_new(struct rg_disc_words *w, uint8_t byte)
 {
@@ -269,6 +284,10 @@ static void S_rtrie_add(struct rg_disc_words *w, const char *word, size_t wn,
         }
         node = c;
     }
+    if (n >= 2) {
+        unsigned pb = (unsigned)S_AT(n - 1) << 8 | S_AT(n - 2);
+        w->pair[pb / 64] |= (uint64_t)1 << (pb % 64);
+    }
 #undef S_AT
     w->nodes[node].flags |= (uint8_t)(what << S_RN_WHOLE);
     if (wn >= 4)
@@ -299,6 +318,21 @@ struct rg_disc_words *rg_i_discover_words_build(rg_gazetteer *g,
         for (size_t e = 0; e < RG_COUNT(S_head_endings); e++)
             S_rtrie_add(w, d->org_heads.str[i], d->org_heads.len[i],
                         &S_head_endings[e], S_RH_HEAD);
+    size_t nslots = 64;
+    while (nslots < 4 * w->n_nodes)
+        nslots *= 2;
+    w->emask = nslots - 1;
+    w->ekey = rg_i_xmalloc(nslots * sizeof(*w->ekey));
+    w->echild = rg_i_xcalloc(nslots, sizeof(*w->echild));
+    for (size_t p = 1; p < w->n_nodes; p++)
+        for (uint32_t c = w->nodes[p].child; c; c = w->nodes[c].sibling) {
+            uint64_t key = (uint64_t)p << 8 | w->nodes[c].byte;
+            size_t j = S_ehash(key, w->emask);
+            while (w->echild[j])
+                j = (j + 1) & w->emask;
+            w->ekey[j] = key;
+            w->echild[j] = c;
+        }
     return w;
 }
 
@@ -307,6 +341,8 @@ void rg_i_discover_words_free(struct rg_disc_words *w)
     if (!w)
         return;
     free(w->nodes);
+    free(w->ekey);
+    free(w->echild);
     free(w);
 }
 
@@ -329,9 +365,16 @@ static unsigned S_listed(const struct rg_disc_words *w, const char *f,
         if (depth == n)
             break;
         uint8_t b = (uint8_t)f[n - 1 - depth];
-        node = x->child;
-        while (node && w->nodes[node].byte != b)
-            node = w->nodes[node].sibling;
+        if (depth == 1) {
+            unsigned pb = (unsigned)(uint8_t)f[n - 1] << 8 | b;
+            if (!((w->pair[pb / 64] >> (pb % 64)) & 1))
+                break;
+        }
+        uint64_t key = (uint64_t)node << 8 | b;
+        size_t j = S_ehash(key, w->emask);
+        while (w->echild[j] && w->ekey[j] != key)
+            j = (j + 1) & w->emask;
+        node = w->echild[j];
     }
     return res;
 }
@@ -643,6 +686,7 @@ static void S_key_add(S_scr *s, const rg_tokens *t, int kind, size_t t0,
                       size_t t1, uint32_t k)
 {
     S_slot *x = S_set_add(&s->keys[kind], t, t0);
+    s->bloom[kind][t->hash[t0] >> 62] |= (uint64_t)1 << ((t->hash[t0] >> 56) & 63);
     if (!x->val) {
         RG_GROW(s->kv[kind], s->cap_kv[kind], s->n_kv[kind] + 1);
         x->val = (uint32_t)++s->n_kv[kind];
@@ -660,6 +704,8 @@ static const S_key *S_key_match(S_scr *s, const rg_tokens *t, int kind,
                                 const char *f, size_t flen, uint64_t h,
                                 size_t t0, size_t te, size_t *t1)
 {
+    if (!((s->bloom[kind][h >> 62] >> ((h >> 56) & 63)) & 1))
+        return NULL;   /* most words: not a key */
     int64_t id = S_set_find(&s->keys[kind], t, f, flen, h);
     if (id < 0)
         return NULL;
@@ -843,36 +889,31 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     for (int w = 0; w < 2; w++) {
         S_set_clear(&s->keys[w]);
         s->n_kv[w] = 0;
+        memset(s->bloom[w], 0, sizeof(s->bloom[w]));
     }
     s->n_hits = 0;
     if (s->cap_cov < toks->n) {
         free(s->cov);
-        free(s->wc);
         free(s->rh);
         s->cov = rg_i_xmalloc(toks->n);
-        s->wc = rg_i_xmalloc(toks->n);
         s->rh = rg_i_xmalloc(toks->n);
         s->cap_cov = toks->n;
     }
     memset(s->cov, 0, toks->n);
     memset(s->rh, 0, toks->n);
-    for (size_t i = 0; i < toks->n; i++) {
-        /* The lists hold words only. */
-        int32_t id = m->tok_id[i];
-        s->wc[i] = id >= 0 && S_word(toks, i) ? rg_i_gazetteer_class(d->gaz, id)
-                                              : 0;
-    }
-    /* Tokens of dictionary mentions (both in text order). */
-    size_t t = 0;
-    for (size_t i = 0; i < m->n; i++) {
-        while (t < toks->n && toks->v[t].end <= m->v[i].start)
-            t++;
-        for (size_t u = t; u < toks->n && toks->v[u].start < m->v[i].end; u++)
+    /* The lists hold words only, and every use of a class below is of a
+     * word (no number or punctuation mark is in a list). */
+    s->wc = m->tok_cls;
+    /* Tokens of dictionary mentions (a few each). */
+    for (size_t i = 0; i < m->n; i++)
+        for (uint32_t u = m->tok_span[2 * i]; u < m->tok_span[2 * i + 1]; u++)
             s->cov[u] = 1;
-    }
     /* Nouns: the first capitalised word after an article (and lowercase
      * adjectives) in this document. */
     for (size_t i = 0; i + 1 < toks->n; i++) {
+        i = rg_i_wc_next(s->wc, i, toks->n - 1, S_W_ARTICLE);
+        if (i + 1 >= toks->n)
+            break;
         if (!S_word(toks, i) || !S_in(s, i, S_W_ARTICLE))
             continue;
         size_t k = i + 1, adj = 0;
@@ -892,7 +933,11 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         c.tb = sents->v[si].tok_begin;
         c.te = sents->v[si].tok_end;
         for (size_t i = c.tb; i < c.te; i++) {
-            if (s->cov[i] || !S_word(toks, i))
+            /* Every rule begins at a capitalised word (most are not). */
+            i = rg_i_wc_next(s->wc, i, c.te, RG_WC_UPPER_WORD);
+            if (i >= c.te)
+                break;
+            if (s->cov[i])
                 continue;
             const char *f = rg_i_token_fold(toks, i);
             /* 2: a title "Dr." (the dot is its own token) */
@@ -943,6 +988,13 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
             uint32_t k;
             while (h < s->n_hits && s->hits[h].t0 < i)
                 h++;   /* not reached: hits do not overlap mentions */
+            /* Only a hit or a capitalised word can begin a mention. */
+            size_t nx = rg_i_wc_next(s->wc, i, te, RG_WC_UPPER_WORD);
+            if (h < s->n_hits && s->hits[h].t0 < nx)
+                nx = s->hits[h].t0;
+            if (nx >= te)
+                break;
+            i = nx;
             if (h < s->n_hits && s->hits[h].t0 == i) {
                 const S_hit *x = &s->hits[h++];
                 k = x->k;

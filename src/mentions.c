@@ -29,6 +29,8 @@ void rg_i_mentions_destroy(rg_mentions *m)
     free(m->seen);
     free(m->found);
     free(m->tok_id);
+    free(m->tok_cls);
+    free(m->tok_span);
     rg_i_buf_destroy(&m->found_text);
     rg_i_discover_free(m->disc_scratch);
     memset(m, 0, sizeof(*m));
@@ -173,13 +175,17 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
         out->n_seen = d->n_actors;
     }
     /* One lookup per token, for matching and discovery. */
-    RG_GROW(out->tok_id, out->cap_tok_id, toks->n);
-    rg_i_gazetteer_ids(d->gaz, toks, out->tok_id);
+    if (out->cap_tok_id < toks->n) {
+        RG_GROW(out->tok_id, out->cap_tok_id, toks->n);
+        out->tok_cls = rg_i_xrealloc(out->tok_cls, out->cap_tok_id);
+    }
+    rg_i_gazetteer_ids(d->gaz, toks, out->tok_id, out->tok_cls);
     for (size_t s = 0; s < sents->n; s++) {
         const rg_sentence *sent = &sents->v[s];
         out->scratch.n = 0;
-        rg_i_gazetteer_match_ids(d->gaz, toks, out->tok_id, sent->tok_begin,
-                                 sent->tok_end, &out->scratch);
+        rg_i_gazetteer_match_ids(d->gaz, toks, out->tok_id, out->tok_cls,
+                                 sent->tok_begin, sent->tok_end,
+                                 &out->scratch);
         for (size_t i = 0; i < out->scratch.n; i++) {
             const rg_match *mt = &out->scratch.v[i];
             const rg_cand *c = S_choose(out, d, toks, sent, mt);
@@ -195,6 +201,11 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
                         9) == 0)
                 continue;
             RG_GROW(out->v, out->cap, out->n + 1);
+            if (out->discover) {
+                RG_GROW(out->tok_span, out->cap_tok_span, 2 * out->n + 2);
+                out->tok_span[2 * out->n] = mt->tok_begin;
+                out->tok_span[2 * out->n + 1] = mt->tok_end;
+            }
             out->v[out->n++] = (rg_mention){
                 .sentence = (uint32_t)s,
                 .start = toks->v[mt->tok_begin].start,

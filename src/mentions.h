@@ -50,7 +50,12 @@ typedef struct rg_mentions {
     int32_t *tok_id;       /* per token of the last call: its id in the
                               gazetteer's vocabulary or -1 (one lookup per
                               token for matching and discovery) */
-    size_t cap_tok_id;
+    uint8_t *tok_cls;      /* per token: its classes (rg_i_gazetteer_ids) */
+    size_t cap_tok_id;     /* of tok_id and tok_cls */
+    uint32_t *tok_span;    /* per mention of the dictionary, while
+                              discovery runs: its first token and the one
+                              after its last */
+    size_t cap_tok_span;
 } rg_mentions;
 
 /* The type of mention actor `actor`: a dictionary actor's, or a
