@@ -26,8 +26,122 @@
  * combination, which grows as 2^k.  No real name comes near it. */
 #define S_MAX_FREE_WORDS 6
 
+/*
+ * The vocabulary: folded words -> dense ids.  Every token of every
+ * document is looked up here once, and half of them are found (function
+ * words), so a hit must be cheap too: a slot holds the high half of the
+ * hash next to the id, and a word of up to 8 bytes is compared in one
+ * masked 64-bit load (the strings are stored with 8 bytes of padding).
+ */
+typedef struct S_lex {
+    uint64_t *slot;           /* hash >> 32 << 32 | (id + 1); 0 = empty */
+    size_t mask;              /* slots - 1 */
+    char *chars;              /* the words, each at its offset */
+    size_t nchars, cap_chars;
+    struct S_lex_word {
+        uint32_t off, len;
+    } *w;                     /* id -> its word in chars */
+    size_t n, cap;
+} S_lex;
+
+static int S_lex_same(const S_lex *x, uint32_t id, const char *s, size_t n,
+                      int pad8)
+{
+    if (x->w[id].len != n)
+        return 0;
+    const char *p = x->chars + x->w[id].off;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n <= 8 && pad8) {
+        /* s[n..8) and p[n..8) are readable (not compared). */
+        uint64_t a, b;
+        memcpy(&a, p, 8);
+        memcpy(&b, s, 8);
+        uint64_t keep = n == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+        return ((a ^ b) & keep) == 0;
+    }
+#else
+    (void)pad8;
+#endif
+    return memcmp(p, s, n) == 0;
+}
+
+/* The id of s[0..n) (hash h), or -1; pad8: s[0..8) may be read. */
+static inline int32_t S_lex_find(const S_lex *x, const char *s, size_t n,
+                                 uint64_t h, int pad8)
+{
+    uint64_t tag = h >> 32 << 32;
+    for (size_t i = (size_t)h & x->mask;; i = (i + 1) & x->mask) {
+        uint64_t v = x->slot[i];
+        if (!v)
+            return -1;
+        if ((v & ~(uint64_t)0xFFFFFFFFu) == tag &&
+            S_lex_same(x, (uint32_t)v - 1, s, n, pad8))
+            return (int32_t)((uint32_t)v - 1);
+    }
+}
+
+static void S_lex_init(S_lex *x)
+{
+    memset(x, 0, sizeof(*x));
+    x->mask = 63;
+    x->slot = rg_i_xcalloc(64, sizeof(*x->slot));
+}
+
+static void S_lex_destroy(S_lex *x)
+{
+    free(x->slot);
+    free(x->chars);
+    free(x->w);
+}
+
+static int32_t S_lex_intern(S_lex *x, const char *s, size_t n)
+{
+    uint64_t h = rg_i_hash(s, n);
+    int32_t id = S_lex_find(x, s, n, h, 0);
+    if (id >= 0)
+        return id;
+    if ((x->n + 1) * 4 > x->mask + 1) {
+        /* At most a quarter full: a miss (the other half of the tokens)
+         * mostly ends at the first slot. */
+        size_t nslots = 2 * (x->mask + 1);
+        uint64_t *old = x->slot;
+        size_t nold = x->mask + 1;
+        x->slot = rg_i_xcalloc(nslots, sizeof(*x->slot));
+        x->mask = nslots - 1;
+        for (size_t k = 0; k < nold; k++)
+            if (old[k]) {
+                const struct S_lex_word *w = &x->w[(uint32_t)old[k] - 1];
+                uint64_t hk = rg_i_hash(x->chars + w->off, w->len);
+                size_t i = (size_t)hk & x->mask;
+                while (x->slot[i])
+                    i = (i + 1) & x->mask;
+                x->slot[i] = old[k];
+            }
+        free(old);
+    }
+    RG_GROW(x->chars, x->cap_chars, x->nchars + n + 8);
+    memcpy(x->chars + x->nchars, s, n);
+    memset(x->chars + x->nchars + n, 0, 8);
+    RG_GROW(x->w, x->cap, x->n + 1);
+    x->w[x->n] = (struct S_lex_word){(uint32_t)x->nchars, (uint32_t)n};
+    x->nchars += n;
+    size_t i = (size_t)h & x->mask;
+    while (x->slot[i])
+        i = (i + 1) & x->mask;
+    x->slot[i] = (h >> 32 << 32) | (uint64_t)(x->n + 1);
+    return (int32_t)x->n++;
+}
+
+/* The id of token i's fold, or -1. */
+static inline int32_t S_lex_token(const S_lex *x, const rg_tokens *t, size_t i)
+{
+    const rg_token *k = &t->v[i];
+    return S_lex_find(x, t->fold + k->fold, k->fold_len, t->hash[i],
+                      k->fold + 8 <= t->fold_len);
+}
+
 struct rg_gazetteer {
-    rg_strtab vocab;          /* folded alias tokens -> token id */
+    S_lex vocab;              /* folded alias tokens -> token id */
     /* Trie edges in one open-addressing table: key = state << 32 |
      * token id << 1 | capitalised, value = child state.  The root (0) is
      * never a child, so child 0 marks an empty slot. */
@@ -211,7 +325,7 @@ static int32_t S_intern_inflected(S_build *B, size_t i,
     rg_i_buf_reset(&B->word);
     rg_i_morph_apply(&B->word, rg_i_token_fold(&B->t, i), B->t.v[i].fold_len,
                      inf);
-    return rg_i_strtab_intern(&B->g->vocab, B->word.data, B->word.len);
+    return S_lex_intern(&B->g->vocab, B->word.data, B->word.len);
 }
 
 /* The rule morph.c applies to the last word of an alias of this form, and
@@ -255,7 +369,7 @@ static void S_build_alias(S_build *B, uint32_t a)
     int32_t *ids = B->ids;
     uint8_t *mode = B->mode;
     for (size_t i = 0; i < n; i++) {
-        ids[i] = rg_i_strtab_intern(&g->vocab, rg_i_token_fold(t, i),
+        ids[i] = S_lex_intern(&g->vocab, rg_i_token_fold(t, i),
                                     t->v[i].fold_len);
         mode[i] = t->v[i].kind != RG_TOK_WORD      ? S_CASE_NONE
                   : (t->v[i].flags & RG_TF_UPPER) ? S_CASE_UPPER
@@ -323,7 +437,7 @@ static void S_build_alias(S_build *B, uint32_t a)
             const rg_inflection *inf = &last[choice[nweak_at] - 1];
             form = vform;
             if (inf->token) {
-                ids[n] = rg_i_strtab_intern(&g->vocab, inf->suffix,
+                ids[n] = S_lex_intern(&g->vocab, inf->suffix,
                                             strlen(inf->suffix));
                 mode[n] = S_CASE_NONE;
                 m = n + 1;
@@ -338,7 +452,7 @@ static void S_build_alias(S_build *B, uint32_t a)
 rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
 {
     rg_gazetteer *g = rg_i_xcalloc(1, sizeof(*g));
-    rg_i_strtab_init(&g->vocab);
+    S_lex_init(&g->vocab);
     S_new_state(g);   /* the root */
     S_rehash(g);
 
@@ -371,7 +485,7 @@ void rg_i_gazetteer_add_class(rg_gazetteer *g, const char *s, size_t n,
                               uint8_t cls)
 {
     size_t before = g->vocab.n;
-    int32_t id = rg_i_strtab_intern(&g->vocab, s, n);
+    int32_t id = S_lex_intern(&g->vocab, s, n);
     if (g->vocab.n > before) {
         size_t cap = g->cap_vcls;
         RG_GROW(g->vcls, g->cap_vcls, g->vocab.n);
@@ -394,7 +508,7 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                         int32_t *ids, uint8_t *cls)
 {
     for (size_t i = 0; i < toks->n; i++) {
-        int32_t id = rg_i_token_find(&g->vocab, toks, i);
+        int32_t id = S_lex_token(&g->vocab, toks, i);
         const rg_token *t = &toks->v[i];
         ids[i] = id;
         cls[i] = (uint8_t)((id >= 0 ? g->vcls[id] : 0) |
@@ -418,7 +532,7 @@ void rg_i_gazetteer_free(rg_gazetteer *g)
 {
     if (!g)
         return;
-    rg_i_strtab_destroy(&g->vocab);
+    S_lex_destroy(&g->vocab);
     free(g->keys);
     free(g->child);
     free(g->accept);
@@ -447,7 +561,7 @@ static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
             id = ids[i];
             c = cls[i];
         } else {
-            id = rg_i_token_find(&g->vocab, toks, i);
+            id = S_lex_token(&g->vocab, toks, i);
             c = id >= 0 ? g->vcls[id] : 0;
         }
         const rg_token *tok = &toks->v[i];
@@ -463,7 +577,7 @@ static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
             if (j > i) {
                 tok = &toks->v[j];
                 /* A token no alias contains ends the walk. */
-                id = ids ? ids[j] : rg_i_token_find(&g->vocab, toks, j);
+                id = ids ? ids[j] : S_lex_token(&g->vocab, toks, j);
                 if (id < 0)
                     break;
                 upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
