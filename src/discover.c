@@ -229,34 +229,29 @@ enum {
 };
 
 typedef struct S_rnode {
-    uint32_t child, sibling;  /* 0 = none (node 0 is never a child) */
+    uint32_t child, sibling;  /* 0 = none (node 0 is never a child); while
+                                 building */
+    uint32_t base;            /* the children for the walk: byte b at
+                                 kids[base + b - lo] when b - lo < span */
     uint8_t byte, flags;      /* flags: S_RH_* << S_RN_WHOLE / S_RN_PART */
+    uint8_t lo;
+    uint16_t span;
 } S_rnode;
 
 struct rg_disc_words {
     uint32_t root[256];       /* last byte -> node, 0 = none */
-    uint64_t pair[1024];      /* bit (last byte << 8 | the one before) set
-                                 when the walk can go on after the last
-                                 byte: most words stop here */
     S_rnode *nodes;
     size_t n_nodes, cap_nodes;
-    /* The edges again, for the walk: (node << 8 | byte) -> child in one
-     * open-addressing table, one probe a byte instead of a list of
-     * siblings (after "-en" there are many). */
-    uint64_t *ekey;
-    uint32_t *echild;   /* 0 = empty slot */
-    size_t emask;
+    uint32_t *kids;           /* children by byte, dense from each node's
+                                 lowest to its highest (one bounds check
+                                 and one load a byte; 0 = none) */
+    size_t n_kids;
 };
-
-static size_t S_ehash(uint64_t key, size_t mask)
-{
-    return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
-}
 
 static uint32_t S_rnode_new(struct rg_disc_words *w, uint8_t byte)
 {
     RG_GROW(w->nodes, w->cap_nodes, w->n_nodes + 1);
-    w->nodes[w->n_nodes] = (S_rnode){0, 0, byte, 0};
+    w->nodes[w->n_nodes] = (S_rnode){.byte = byte};
     return (uint32_t)w->n_nodes++;
 }
 
@@ -283,10 +278,6 @@ static void S_rtrie_add(struct rg_disc_words *w, const char *word, size_t wn,
             w->nodes[node].child = c;
         }
         node = c;
-    }
-    if (n >= 2) {
-        unsigned pb = (unsigned)S_AT(n - 1) << 8 | S_AT(n - 2);
-        w->pair[pb / 64] |= (uint64_t)1 << (pb % 64);
     }
 #undef S_AT
     w->nodes[node].flags |= (uint8_t)(what << S_RN_WHOLE);
@@ -318,21 +309,26 @@ struct rg_disc_words *rg_i_discover_words_build(rg_gazetteer *g,
         for (size_t e = 0; e < RG_COUNT(S_head_endings); e++)
             S_rtrie_add(w, d->org_heads.str[i], d->org_heads.len[i],
                         &S_head_endings[e], S_RH_HEAD);
-    size_t nslots = 64;
-    while (nslots < 4 * w->n_nodes)
-        nslots *= 2;
-    w->emask = nslots - 1;
-    w->ekey = rg_i_xmalloc(nslots * sizeof(*w->ekey));
-    w->echild = rg_i_xcalloc(nslots, sizeof(*w->echild));
-    for (size_t p = 1; p < w->n_nodes; p++)
-        for (uint32_t c = w->nodes[p].child; c; c = w->nodes[c].sibling) {
-            uint64_t key = (uint64_t)p << 8 | w->nodes[c].byte;
-            size_t j = S_ehash(key, w->emask);
-            while (w->echild[j])
-                j = (j + 1) & w->emask;
-            w->ekey[j] = key;
-            w->echild[j] = c;
+    size_t cap_kids = 0;
+    for (size_t p = 1; p < w->n_nodes; p++) {
+        S_rnode *x = &w->nodes[p];
+        unsigned lo = 255, hi = 0;
+        for (uint32_t c = x->child; c; c = w->nodes[c].sibling) {
+            lo = w->nodes[c].byte < lo ? w->nodes[c].byte : lo;
+            hi = w->nodes[c].byte > hi ? w->nodes[c].byte : hi;
         }
+        if (!x->child)
+            continue;
+        x->lo = (uint8_t)lo;
+        x->span = (uint16_t)(hi - lo + 1);
+        size_t span = hi - lo + 1;
+        x->base = (uint32_t)w->n_kids;
+        RG_GROW(w->kids, cap_kids, w->n_kids + span);
+        memset(w->kids + w->n_kids, 0, span * sizeof(*w->kids));
+        w->n_kids += span;
+        for (uint32_t c = x->child; c; c = w->nodes[c].sibling)
+            w->kids[x->base + w->nodes[c].byte - lo] = c;
+    }
     return w;
 }
 
@@ -341,8 +337,7 @@ void rg_i_discover_words_free(struct rg_disc_words *w)
     if (!w)
         return;
     free(w->nodes);
-    free(w->ekey);
-    free(w->echild);
+    free(w->kids);
     free(w);
 }
 
@@ -364,17 +359,10 @@ static unsigned S_listed(const struct rg_disc_words *w, const char *f,
         }
         if (depth == n)
             break;
-        uint8_t b = (uint8_t)f[n - 1 - depth];
-        if (depth == 1) {
-            unsigned pb = (unsigned)(uint8_t)f[n - 1] << 8 | b;
-            if (!((w->pair[pb / 64] >> (pb % 64)) & 1))
-                break;
-        }
-        uint64_t key = (uint64_t)node << 8 | b;
-        size_t j = S_ehash(key, w->emask);
-        while (w->echild[j] && w->ekey[j] != key)
-            j = (j + 1) & w->emask;
-        node = w->echild[j];
+        unsigned k = (unsigned)(uint8_t)f[n - 1 - depth] - x->lo;
+        if (k >= x->span)
+            break;
+        node = w->kids[x->base + k];
     }
     return res;
 }
@@ -700,12 +688,23 @@ static void S_key_add(S_scr *s, const rg_tokens *t, int kind, size_t t0,
 /* The key of `kind` for fold f[0..flen) (hash h), when tokens from t0
  * spell its sequence within the sentence [., te) and are not covered;
  * sets *t1. */
-static const S_key *S_key_match(S_scr *s, const rg_tokens *t, int kind,
-                                const char *f, size_t flen, uint64_t h,
-                                size_t t0, size_t te, size_t *t1)
+static const S_key *S_key_find(S_scr *s, const rg_tokens *t, int kind,
+                               const char *f, size_t flen, uint64_t h,
+                               size_t t0, size_t te, size_t *t1);
+
+static inline const S_key *S_key_match(S_scr *s, const rg_tokens *t, int kind,
+                                       const char *f, size_t flen, uint64_t h,
+                                       size_t t0, size_t te, size_t *t1)
 {
     if (!((s->bloom[kind][h >> 62] >> ((h >> 56) & 63)) & 1))
         return NULL;   /* most words: not a key */
+    return S_key_find(s, t, kind, f, flen, h, t0, te, t1);
+}
+
+static const S_key *S_key_find(S_scr *s, const rg_tokens *t, int kind,
+                               const char *f, size_t flen, uint64_t h,
+                               size_t t0, size_t te, size_t *t1)
+{
     int64_t id = S_set_find(&s->keys[kind], t, f, flen, h);
     if (id < 0)
         return NULL;
@@ -1026,7 +1025,8 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 const S_key *key = S_key_match(s, toks, S_NAME, f, fl, fh, i, te, &t1);
                 if (!key)
                     key = S_key_match(s, toks, S_SURNAME, f, fl, fh, i, te, &t1);
-                if (!key && fl > 2 && f[fl - 1] == 's')   /* genitive */
+                if (!key && fl > 2 && f[fl - 1] == 's' &&   /* genitive */
+                    s->n_kv[S_SURNAME])
                     key = S_key_match(s, toks, S_SURNAME, f, fl - 1,
                                       rg_i_hash(f, fl - 1), i, te, &t1);
                 if (!key)
