@@ -954,11 +954,12 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
             }
             if (!S_upper(toks, i) || (toks->v[i].flags & RG_TF_ALLCAPS))
                 continue;
-            if (S_is_role(&c, i)) {
+            unsigned rh = S_rh(&c, i);
+            if (rh & S_RH_ROLE) {
                 S_person_after(&c, m, i, (uint32_t)si, text);
                 continue;
             }
-            if (S_is_head(&c, i)) {
+            if (rh & S_RH_HEAD) {
                 S_org_at(&c, m, i, (uint32_t)si, text);
                 continue;
             }
@@ -979,8 +980,11 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         return;
     S_sort_hits(s->hits, s->n_hits);
     /* Mentions: each hit, and later the names and surnames it introduced. */
-    size_t n_dict = m->n, h = 0;
-    for (size_t si = 0; si < sents->n; si++) {
+    size_t n_dict = m->n, h = 0, si0 = 0;
+    /* Before the first hit there is no key yet: nothing to find. */
+    while (si0 < sents->n && sents->v[si0].tok_end <= s->hits[0].t0)
+        si0++;
+    for (size_t si = si0; si < sents->n; si++) {
         size_t te = sents->v[si].tok_end;
         for (size_t i = sents->v[si].tok_begin; i < te; i++) {
             size_t t1 = 0;
