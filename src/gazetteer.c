@@ -56,8 +56,10 @@ static int S_lex_same(const S_lex *x, uint32_t id, const char *s, size_t n,
         uint64_t a, b;
         memcpy(&a, p, 8);
         memcpy(&b, s, 8);
-        uint64_t keep = n == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
-        return ((a ^ b) & keep) == 0;
+        static const uint64_t keep[9] = {
+            0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL,
+            0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~(uint64_t)0};
+        return ((a ^ b) & keep[n]) == 0;
     }
 #else
     (void)pad8;
@@ -565,7 +567,8 @@ static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
             c = id >= 0 ? g->vcls[id] : 0;
         }
         const rg_token *tok = &toks->v[i];
-        int upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
+        int upper = ids ? (c & RG_WC_UPPER_WORD) != 0
+                        : tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
         if (!(c & (upper ? RG_WC_START_UPPER : RG_WC_START_LOWER))) {
             i++;
             continue;
@@ -575,12 +578,17 @@ static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
         uint32_t best = RG_NO_CAND;
         for (size_t j = i; j < end; j++) {
             if (j > i) {
-                tok = &toks->v[j];
                 /* A token no alias contains ends the walk. */
-                id = ids ? ids[j] : S_lex_token(&g->vocab, toks, j);
+                if (ids) {
+                    id = ids[j];
+                    upper = (cls[j] & RG_WC_UPPER_WORD) != 0;
+                } else {
+                    tok = &toks->v[j];
+                    id = S_lex_token(&g->vocab, toks, j);
+                    upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
+                }
                 if (id < 0)
                     break;
-                upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
             }
             s = S_edge(g, S_key(s, (uint32_t)id, upper));
             if (!s)
