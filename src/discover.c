@@ -53,6 +53,14 @@
  * last when several share the word.  Such a word is never a dictionary
  * mention (those tokens are left alone), so dictionary resolution is
  * unchanged.
+ *
+ * Speed: discovery looks at every token of every document, and most cannot
+ * take part in a name.  Its word lists are classes of the gazetteer's
+ * vocabulary, so the mention stage's one lookup per token answers for them
+ * (rg_mentions.tok_cls); the passes skip to the next capitalised word or
+ * article eight tokens at a time; the role and head search is one walk of
+ * a reversed trie from the end of a word; the document's nouns and keys
+ * are sets keyed by the tokenizer's hash, compared byte by byte on a hit.
  */
 #include "discover.h"
 

@@ -11,6 +11,11 @@
  * both are listed.  Matching then needs one vocabulary lookup and one edge
  * lookup per token and never backtracks within a start position.
  *
+ * The vocabulary also holds the word lists of discover.c, each word with
+ * the set of lists it is in, so that the mention stage looks every token
+ * up once (rg_i_gazetteer_ids) for matching and discovery; a token that
+ * begins no alias is then passed over with one bit test.
+ *
  * Hands on rg_match records (token spans + alias index) to mentions.c.
  */
 #include "gazetteer.h"
@@ -494,11 +499,6 @@ void rg_i_gazetteer_add_class(rg_gazetteer *g, const char *s, size_t n,
         memset(g->vcls + cap, 0, g->cap_vcls - cap);
     }
     g->vcls[id] |= cls;
-}
-
-uint8_t rg_i_gazetteer_class(const rg_gazetteer *g, int32_t id)
-{
-    return g->vcls[id];
 }
 
 const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g)

@@ -121,9 +121,6 @@ static inline size_t rg_i_wc_next(const uint8_t *cls, size_t i, size_t end,
 void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                         int32_t *ids, uint8_t *cls);
 
-/* The classes of vocabulary id `id` (>= 0, from rg_i_gazetteer_ids). */
-uint8_t rg_i_gazetteer_class(const rg_gazetteer *g, int32_t id);
-
 /* rg_i_gazetteer_match with the ids and classes rg_i_gazetteer_ids gave
  * for `toks`. */
 void rg_i_gazetteer_match_ids(const rg_gazetteer *g, const rg_tokens *toks,

@@ -244,7 +244,7 @@ Test(discover, compound_search_is_the_listed_search)
         "", "a", "in", "er", "der", "ministe", "inister", "regierung",
         "verhandlungen", "präsidentschaft", "nachrichtenagenturen", "chefin",
         "chefs", "kremlchef", "dr.", "prof.", "dr", "ämter", "ministeriums",
-        "bundesamtes", "\xe2\x80\x8d" "chef", "chef\xe2\x80\x8d"};
+        "bundesamtes", "\xe2\x80\x8d\x63hef", "chef\xe2\x80\x8d"};
     for (size_t i = 0; i < RG_COUNT(others); i++)
         expect_listed(others[i]);
     memset(w, 'a', 300);
