@@ -349,7 +349,7 @@ void rg_i_discover_words_free(struct rg_disc_words *w)
     free(w);
 }
 
-static unsigned S_listed(const struct rg_disc_words *w, const char *f,
+static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
                          size_t n)
 {
     if (n == 0)
