@@ -416,55 +416,109 @@ static const char *const S_quotes[] = {"\"", "„", "“", "”", "»", "«", "�
 
 /*
  * The rules ask of most tokens, many times over, whether the word is in
- * one of the lists above; scanning the lists each time was a quarter of
- * the run.  So every list word goes once into one hash table with the
- * set of lists it is in (and S_det's answer), and a sentence looks each
- * of its tokens up once (S_tinfo).  The table is built on first use,
- * once for all threads, and only read afterwards.
+ * one of the lists above, or is a certain word or punctuation mark;
+ * scanning the lists (or calling strcmp) each time was a quarter of the
+ * run.  So every list word goes once into the verb lexicon's word table
+ * (rg_i_verbs_word, built when the dictionary loads) with the set of
+ * classes it is in and S_det's answer, next to the lexicon's forms, and
+ * a sentence looks each of its tokens up there once (S_tok).
  */
 enum S_wclass {
-    S_W_PREP = 1 << 0,          /* S_preps */
-    S_W_SUB = 1 << 1,           /* S_subordinators */
-    S_W_RELATIVE = 1 << 2,      /* S_relatives */
-    S_W_AUX = 1 << 3,           /* S_aux */
-    S_W_PASSIVE = 1 << 4,       /* S_passive_aux */
-    S_W_PARTICLE = 1 << 5,      /* S_particles */
-    S_W_REFLEXIVE = 1 << 6,     /* S_reflexives */
-    S_W_CONJ = 1 << 7,          /* S_conj */
-    S_W_LIST_CONJ = 1 << 8,     /* S_list_conj */
-    S_W_ADVERB = 1 << 9,        /* S_adverbs */
-    S_W_ALWAYS_REL = 1 << 10,   /* S_always_relative */
-    S_W_QUOTE = 1 << 11         /* S_quotes */
+    S_W_PREP = 1u << 0,          /* S_preps */
+    S_W_SUB = 1u << 1,           /* S_subordinators */
+    S_W_RELATIVE = 1u << 2,      /* S_relatives */
+    S_W_AUX = 1u << 3,           /* S_aux */
+    S_W_PASSIVE = 1u << 4,       /* S_passive_aux */
+    S_W_PARTICLE = 1u << 5,      /* S_particles */
+    S_W_REFLEXIVE = 1u << 6,     /* S_reflexives */
+    S_W_CONJ = 1u << 7,          /* S_conj */
+    S_W_LIST_CONJ = 1u << 8,     /* S_list_conj */
+    S_W_ADVERB = 1u << 9,        /* S_adverbs */
+    S_W_ALWAYS_REL = 1u << 10,   /* S_always_relative */
+    S_W_QUOTE = 1u << 11,        /* S_quotes */
+    /* Punctuation the rules name (kept only on RG_TOK_PUNCT tokens). */
+    S_W_COMMA = 1u << 12,        /* , */
+    S_W_HARD = 1u << 13,         /* ; : ? ! */
+    S_W_LPAREN = 1u << 14,       /* ( */
+    S_W_RPAREN = 1u << 15,       /* ) */
+    S_W_LBRACK = 1u << 16,       /* [ */
+    S_W_RBRACK = 1u << 17,       /* ] */
+    S_W_HYPHEN = 1u << 18,       /* - (the fold of every hyphen) */
+    S_W_DASH = 1u << 19,         /* – — */
+    S_W_QUOTE1 = 1u << 20,       /* the single quotes ' ‘ ’ ‚ ‹ › */
+    /* Words the rules name (kept only on RG_TOK_WORD tokens). */
+    S_W_UND = 1u << 21,          /* und */
+    S_W_IN = 1u << 22,           /* in */
+    S_W_ZU = 1u << 23,           /* zu */
+    S_W_ZUFOLGE = 1u << 24,      /* zufolge */
+    S_W_AGENT = 1u << 25,        /* von vom durch: a passive's agent */
+    S_W_GENDET = 1u << 26,       /* des eines der einer: genitive-capable */
+    S_W_UMZU = 1u << 27,         /* um ohne statt (... zu) */
+    S_W_CONJ_HARD = 1u << 28     /* sondern denn */
 };
+#define S_W_PUNCT_ONLY 0x001FF000u   /* S_W_COMMA .. S_W_QUOTE1 */
+#define S_W_WORD_ONLY 0x1FE00000u    /* S_W_UND .. S_W_CONJ_HARD */
 
-static struct {
-    rg_strtab words;
-    uint32_t *cls;              /* per word id: enum S_wclass */
-    char *det;                  /* per word id: S_det */
-} S_wt;
-
-static pthread_once_t S_wt_once = PTHREAD_ONCE_INIT;
-
-static void S_wt_add(const char *w, uint32_t cls, char det)
+static void S_add_list(void (*add)(void *, const char *, uint32_t, char),
+                       void *ctx, const char *const *list, uint32_t cls)
 {
-    size_t n = S_wt.words.n;
-    int32_t id = rg_i_strtab_intern(&S_wt.words, w, strlen(w));
-    if (S_wt.words.n > n) {
-        S_wt.cls = rg_i_xrealloc(S_wt.cls, S_wt.words.n * sizeof(*S_wt.cls));
-        S_wt.det = rg_i_xrealloc(S_wt.det, S_wt.words.n);
-        S_wt.cls[id] = 0;
-        S_wt.det[id] = 0;
-    }
-    S_wt.cls[id] |= cls;
-    if (det)
-        S_wt.det[id] = det;
+    for (; *list; list++)
+        add(ctx, *list, cls, 0);
+}
+
+void rg_i_relations_words(void (*add)(void *ctx, const char *w, uint32_t cls,
+                                      char det),
+                          void *ctx)
+{
+    static const struct {
+        const char *const *list;
+        uint32_t cls;
+    } lists[] = {
+        {S_preps, S_W_PREP},        {S_subordinators, S_W_SUB},
+        {S_relatives, S_W_RELATIVE}, {S_aux, S_W_AUX},
+        {S_passive_aux, S_W_PASSIVE}, {S_particles, S_W_PARTICLE},
+        {S_reflexives, S_W_REFLEXIVE}, {S_conj, S_W_CONJ},
+        {S_list_conj, S_W_LIST_CONJ}, {S_adverbs, S_W_ADVERB},
+        {S_always_relative, S_W_ALWAYS_REL}, {S_quotes, S_W_QUOTE}};
+    for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+        S_add_list(add, ctx, lists[i].list, lists[i].cls);
+    static const struct {
+        const char *w;
+        uint32_t cls;
+    } single[] = {
+        {",", S_W_COMMA},    {";", S_W_HARD},      {":", S_W_HARD},
+        {"?", S_W_HARD},     {"!", S_W_HARD},      {"(", S_W_LPAREN},
+        {")", S_W_RPAREN},   {"[", S_W_LBRACK},    {"]", S_W_RBRACK},
+        {"-", S_W_HYPHEN},   {"–", S_W_DASH},      {"—", S_W_DASH},
+        {"'", S_W_QUOTE1},   {"‘", S_W_QUOTE1},    {"’", S_W_QUOTE1},
+        {"‚", S_W_QUOTE1},   {"‹", S_W_QUOTE1},    {"›", S_W_QUOTE1},
+        {"und", S_W_UND},    {"in", S_W_IN},       {"zu", S_W_ZU},
+        {"zufolge", S_W_ZUFOLGE}, {"von", S_W_AGENT}, {"vom", S_W_AGENT},
+        {"durch", S_W_AGENT}, {"des", S_W_GENDET}, {"eines", S_W_GENDET},
+        {"der", S_W_GENDET}, {"einer", S_W_GENDET}, {"um", S_W_UMZU},
+        {"ohne", S_W_UMZU},  {"statt", S_W_UMZU},  {"sondern", S_W_CONJ_HARD},
+        {"denn", S_W_CONJ_HARD}};
+    for (size_t i = 0; i < sizeof(single) / sizeof(single[0]); i++)
+        add(ctx, single[i].w, single[i].cls, 0);
+    /* S_det answers only for the words of its lists and the possessive
+     * stems with an ending it knows: enumerate those and ask it. */
+    const char *const *dets[] = {S_det_nom, S_det_acc, S_det_dat, S_det_gen};
+    for (size_t i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
+        for (const char *const *w = dets[i]; *w; w++)
+            add(ctx, *w, 0, S_det(*w));
+    for (const char *const *p = S_det_poss; *p; p++)
+        for (const char *const *e = S_det_poss_endings; *e; e++) {
+            char w[32];
+            snprintf(w, sizeof(w), "%s%s", *p, *e);
+            add(ctx, w, 0, S_det(w));
+        }
 }
 
 /*
  * The lists matched as prefixes (S_prefix_in), each grouped by first byte
- * with the lengths: S_prefix_in runs for every lowercase word of a clause,
- * and walking a whole list for each was a thirtieth of the run.  Built
- * with S_wt.
+ * with the lengths, built once for all threads on first use.  They are
+ * asked rarely now (S_control runs only for the clause before a
+ * zu-infinitive without a subject).
  */
 enum S_plist {
     S_P_ORGANS, S_P_GOVERNMENT, S_P_OBJECT_CONTROL, S_P_SUBJECT_CONTROL,
@@ -477,6 +531,8 @@ static struct {
     uint32_t first[257];     /* entries with first byte b:
                                 [first[b], first[b + 1]) */
 } S_pl[S_P_COUNT];
+
+static pthread_once_t S_pl_once = PTHREAD_ONCE_INIT;
 
 static void S_pl_build(enum S_plist k, const char *const *list)
 {
@@ -499,70 +555,24 @@ static void S_pl_build(enum S_plist k, const char *const *list)
     }
 }
 
-/* Whether the folded word w starts with an entry of list k. */
-static int S_prefix_in(const char *w, enum S_plist k)
-{
-    unsigned char b = (unsigned char)w[0];
-    for (uint32_t j = S_pl[k].first[b]; j < S_pl[k].first[b + 1]; j++)
-        if (strncmp(w, S_pl[k].word[j], S_pl[k].len[j]) == 0)
-            return 1;
-    return 0;
-}
-
-static void S_wt_build(void)
+static void S_pl_build_all(void)
 {
     S_pl_build(S_P_ORGANS, S_organs);
     S_pl_build(S_P_GOVERNMENT, S_government);
     S_pl_build(S_P_OBJECT_CONTROL, S_object_control);
     S_pl_build(S_P_SUBJECT_CONTROL, S_subject_control);
     S_pl_build(S_P_NEGATING_CONTROL, S_negating_control);
-
-    static const struct {
-        const char *const *list;
-        uint32_t cls;
-    } lists[] = {
-        {S_preps, S_W_PREP},        {S_subordinators, S_W_SUB},
-        {S_relatives, S_W_RELATIVE}, {S_aux, S_W_AUX},
-        {S_passive_aux, S_W_PASSIVE}, {S_particles, S_W_PARTICLE},
-        {S_reflexives, S_W_REFLEXIVE}, {S_conj, S_W_CONJ},
-        {S_list_conj, S_W_LIST_CONJ}, {S_adverbs, S_W_ADVERB},
-        {S_always_relative, S_W_ALWAYS_REL}, {S_quotes, S_W_QUOTE}};
-    rg_i_strtab_init(&S_wt.words);
-    for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
-        for (const char *const *w = lists[i].list; *w; w++)
-            S_wt_add(*w, lists[i].cls, 0);
-    /* S_det answers only for the words of its lists and the possessive
-     * stems with an ending it knows: enumerate those and ask it. */
-    const char *const *dets[] = {S_det_nom, S_det_acc, S_det_dat, S_det_gen};
-    for (size_t i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
-        for (const char *const *w = dets[i]; *w; w++)
-            S_wt_add(*w, 0, S_det(*w));
-    for (const char *const *p = S_det_poss; *p; p++)
-        for (const char *const *e = S_det_poss_endings; *e; e++) {
-            char w[32];
-            snprintf(w, sizeof(w), "%s%s", *p, *e);
-            S_wt_add(w, 0, S_det(w));
-        }
 }
 
-/* What the rules need to know of one token, looked up once per sentence. */
-typedef struct S_tinfo {
-    const rg_verb_hit *hits;    /* rg_i_verbs_lookup of its fold */
-    uint32_t n_hits;
-    uint32_t cls;               /* enum S_wclass */
-    char det;                   /* S_det */
-} S_tinfo;
-
-static void S_tinfo_fill(S_tinfo *ti, const rg_tokens *toks, size_t i,
-                         const rg_verbs *verbs)
+/* Whether the folded word w (n bytes) starts with an entry of list k. */
+static int S_prefix_in(const char *w, size_t n, enum S_plist k)
 {
-    const char *f = rg_i_token_fold(toks, i);
-    size_t n = toks->v[i].fold_len, nh;
-    int32_t id = rg_i_token_find(&S_wt.words, toks, i);
-    ti->cls = id >= 0 ? S_wt.cls[id] : 0;
-    ti->det = id >= 0 ? S_wt.det[id] : 0;
-    ti->hits = rg_i_verbs_lookup_hashed(verbs, f, n, toks->hash[i], &nh);
-    ti->n_hits = (uint32_t)nh;
+    unsigned char b = (unsigned char)w[0];
+    for (uint32_t j = S_pl[k].first[b]; j < S_pl[k].first[b + 1]; j++)
+        if (S_pl[k].len[j] <= n &&
+            memcmp(w, S_pl[k].word[j], S_pl[k].len[j]) == 0)
+            return 1;
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -577,6 +587,35 @@ enum S_ttag {
     S_T_LIST = 1 << 2      /* a comma inside a list of actors */
 };
 
+/* What a token is, from rg_token's kind and flags and from its word
+ * classes, so that the rules test one bit of one record. */
+enum S_tkind {
+    S_K_WORD = 1 << 0,         /* RG_TOK_WORD */
+    S_K_NUMBER = 1 << 1,       /* RG_TOK_NUMBER */
+    S_K_PUNCT = 1 << 2,        /* RG_TOK_PUNCT */
+    S_K_UPPER = 1 << 3,        /* RG_TF_UPPER */
+    S_K_ALLCAPS = 1 << 4,      /* RG_TF_ALLCAPS */
+    S_K_SPACE = 1 << 5,        /* RG_TF_SPACE_BEFORE */
+    S_K_HYPHEN_BEFORE = 1 << 6,
+    S_K_HYPHEN_AFTER = 1 << 7,
+    S_K_HITS = 1 << 8,         /* a form of the lexicon */
+    S_K_VERB_ANY = 1 << 9,     /* a word that is an auxiliary or a form */
+    S_K_VERB_LOW = 1 << 10,    /* the same, but a form only in lowercase:
+                                  S_verbish away from the sentence's start */
+    S_K_ADJ = 1 << 11          /* S_adjective */
+};
+
+/* One token of the sentence: everything the rules ask of it. */
+typedef struct S_tok {
+    const rg_verb_word *w;     /* its entry in the word table, or NULL */
+    uint32_t cls;              /* enum S_wclass */
+    int32_t ment;              /* any mention's actor + 1, or 0 */
+    uint16_t k;                /* enum S_tkind */
+    uint8_t tag;               /* enum S_ttag */
+    uint8_t vfl;               /* union of its hits' enum rg_verb_form */
+    char det;                  /* S_det */
+} S_tok;
+
 typedef struct S_arg {     /* a kept mention */
     uint32_t actor;
     size_t t0, t1;         /* tokens [t0, t1) */
@@ -587,6 +626,7 @@ typedef struct S_group {   /* coordinated args [a0, a1) */
     size_t a0, a1;
     size_t t0, t1;
     const char *prep;      /* governing preposition (folded) or NULL */
+    uint32_t prep_cls;     /* its word classes */
     char det;              /* S_det of the nearest determiner, or 0 */
     int genitive;          /* belongs to a noun before it */
     int nomok;             /* can be a subject */
@@ -599,6 +639,7 @@ typedef struct S_seg {
     int has_verb;
     int subj;              /* group index or -1, after analysis */
     int ctrl;              /* group for a following zu-infinitive, or -1 */
+    int control_done;      /* the three below are known (S_control) */
     int control_verb;      /* contains erlauben, auffordern, ... */
     int subject_control;   /* contains ankündigen, versprechen, ... */
     int negating;          /* contains sich weigern, ablehnen */
@@ -610,12 +651,9 @@ typedef struct S_ctx {
     const rg_mentions *m;  /* for the types of discovered actors */
     const rg_verbs *verbs;
     size_t tb, te;         /* sentence tokens */
-    uint8_t *tag;          /* per token - tb */
-    int32_t *arg_at;       /* per token - tb: arg index or -1 */
-    int32_t *ment_at;      /* per token - tb: any mention's actor + 1, or 0 */
-    size_t cap_tag, cap_arg_at, cap_ment_at;   /* kept for the next sentence */
-    S_tinfo *ti;           /* per token - tb */
-    size_t cap_ti;
+    S_tok *tk;             /* per token - tb */
+    size_t cap_tk;         /* kept for the next sentence */
+    uint32_t sent_cls;     /* union of the sentence's tokens' classes */
     size_t *mtok;          /* per mention - m0: its first token and the
                               token after it (S_token_in), two each */
     size_t cap_mtok;
@@ -635,77 +673,133 @@ static const char *S_f(const S_ctx *c, size_t i)
     return rg_i_token_fold(c->toks, i);
 }
 
-static const S_tinfo *S_ti(const S_ctx *c, size_t i)
+static const S_tok *S_t(const S_ctx *c, size_t i)
 {
-    return &c->ti[i - c->tb];
+    return &c->tk[i - c->tb];
 }
 
 /* Whether token i is in a list of the S_W_* classes `cls`. */
 static int S_is(const S_ctx *c, size_t i, uint32_t cls)
 {
-    return (c->ti[i - c->tb].cls & cls) != 0;
+    return (c->tk[i - c->tb].cls & cls) != 0;
+}
+
+static int S_k(const S_ctx *c, size_t i, unsigned k)
+{
+    return (c->tk[i - c->tb].k & k) != 0;
 }
 
 static int S_word(const S_ctx *c, size_t i)
 {
-    return c->toks->v[i].kind == RG_TOK_WORD;
+    return S_k(c, i, S_K_WORD);
 }
 
 static int S_upper(const S_ctx *c, size_t i)
 {
-    return (c->toks->v[i].flags & RG_TF_UPPER) != 0;
+    return S_k(c, i, S_K_UPPER);
 }
 
-static int S_punct_is(const S_ctx *c, size_t i, const char *p)
+static int32_t S_ment(const S_ctx *c, size_t i)
 {
-    /* The first byte decides nearly every call without one to strcmp. */
-    if (c->toks->v[i].kind != RG_TOK_PUNCT)
-        return 0;
-    const char *f = S_f(c, i);
-    return f[0] == p[0] && strcmp(f, p) == 0;
+    return c->tk[i - c->tb].ment;
 }
 
 static int S_is_dash(const S_ctx *c, size_t i)
 {
-    if (c->toks->v[i].kind != RG_TOK_PUNCT)
-        return 0;
-    const char *f = S_f(c, i);
-    if (!strcmp(f, "–") || !strcmp(f, "—"))
+    const S_tok *t = S_t(c, i);
+    if (t->cls & S_W_DASH)
         return 1;
     /* A hyphen standing alone: " - " */
-    return !strcmp(f, "-") && (c->toks->v[i].flags & RG_TF_SPACE_BEFORE) &&
-           i + 1 < c->te && (c->toks->v[i + 1].flags & RG_TF_SPACE_BEFORE);
+    return (t->cls & S_W_HYPHEN) && (t->k & S_K_SPACE) && i + 1 < c->te &&
+           S_k(c, i + 1, S_K_SPACE);
 }
 
 static int S_skip(const S_ctx *c, size_t i)
 {
-    return (c->tag[i - c->tb] & S_T_SKIP) != 0;
+    return (c->tk[i - c->tb].tag & S_T_SKIP) != 0;
 }
 
-/* Whether token i is a verb form: an auxiliary or a lexicon form. */
+/* Whether token i is a verb form: an auxiliary or a lexicon form (a
+ * capitalised one only at the sentence's start). */
 static int S_verbish(const S_ctx *c, size_t i)
 {
-    if (!S_word(c, i))
-        return 0;
-    if (S_is(c, i, S_W_AUX))
-        return 1;
-    return S_ti(c, i)->n_hits > 0 && (!S_upper(c, i) || i == c->tb);
+    return S_k(c, i, i == c->tb ? S_K_VERB_ANY : S_K_VERB_LOW);
 }
 
 /* Adjective-like: a lowercase word with an adjective ending that is not a
- * verb, determiner, preposition or conjunction. */
+ * verb, determiner, preposition or conjunction (S_classify). */
 static int S_adjective(const S_ctx *c, size_t i)
 {
-    if (!S_word(c, i) || S_upper(c, i))
-        return 0;
-    const char *f = S_f(c, i);
-    size_t n = strlen(f);
-    if (n < 3)
-        return 0;
-    int ending = f[n - 1] == 'e' ||
-                 (n >= 2 && f[n - 2] == 'e' && strchr("nrsm", f[n - 1]));
-    return ending && !S_ti(c, i)->det &&
-           !S_is(c, i, S_W_PREP | S_W_CONJ | S_W_RELATIVE) && !S_verbish(c, i);
+    return S_k(c, i, S_K_ADJ);
+}
+
+/* Fills c->tk for the sentence's tokens; returns whether any is a form of
+ * the lexicon. */
+static int S_classify(S_ctx *c)
+{
+    const rg_tokens *toks = c->toks;
+    size_t n = c->te - c->tb;
+    RG_GROW(c->tk, c->cap_tk, n ? n : 1);
+    uint32_t all = 0;
+    unsigned hits = 0;
+    for (size_t j = 0; j < n; j++) {
+        size_t i = c->tb + j;
+        const rg_token *t = &toks->v[i];
+        const rg_verb_word *w = rg_i_verbs_word(
+            c->verbs, toks->fold + t->fold, t->fold_len, toks->hash[i]);
+        S_tok *o = &c->tk[j];
+        unsigned k = (t->flags & RG_TF_SPACE_BEFORE ? S_K_SPACE : 0) |
+                     (t->flags & RG_TF_HYPHEN_BEFORE ? S_K_HYPHEN_BEFORE : 0) |
+                     (t->flags & RG_TF_HYPHEN_AFTER ? S_K_HYPHEN_AFTER : 0);
+        uint32_t cls = 0;
+        o->w = w;
+        o->ment = 0;
+        o->tag = 0;
+        o->vfl = 0;
+        o->det = 0;
+        if (w) {
+            cls = w->cls;
+            o->det = w->det;
+            o->vfl = w->flags;
+            if (w->n_hits)
+                k |= S_K_HITS;
+        }
+        if (t->kind == RG_TOK_WORD) {
+            cls &= ~S_W_PUNCT_ONLY;
+            k |= S_K_WORD;
+            if (t->flags & RG_TF_UPPER)
+                k |= S_K_UPPER;
+            if (t->flags & RG_TF_ALLCAPS)
+                k |= S_K_ALLCAPS;
+            if ((cls & S_W_AUX) || (k & S_K_HITS)) {
+                k |= S_K_VERB_ANY;
+                if ((cls & S_W_AUX) || !(k & S_K_UPPER))
+                    k |= S_K_VERB_LOW;
+            } else if (!(k & S_K_UPPER) && t->fold_len >= 3 && !o->det &&
+                       !(cls & (S_W_PREP | S_W_CONJ | S_W_RELATIVE))) {
+                const char *f = toks->fold + t->fold;
+                size_t fl = t->fold_len;
+                char e1 = f[fl - 1], e2 = f[fl - 2];
+                if (e1 == 'e' || (e2 == 'e' && (e1 == 'n' || e1 == 'r' ||
+                                                 e1 == 's' || e1 == 'm')))
+                    k |= S_K_ADJ;
+            }
+        } else {
+            cls &= ~S_W_WORD_ONLY;
+            if (t->kind == RG_TOK_PUNCT)
+                k |= S_K_PUNCT;
+            else
+                cls &= ~S_W_PUNCT_ONLY;
+            if (t->kind == RG_TOK_NUMBER)
+                k |= S_K_NUMBER;
+        }
+        o->cls = cls;
+        o->k = (uint16_t)k;
+        all |= cls;
+        hits |= k;
+    }
+    c->sent_cls = all;
+    return (hits & S_K_HITS) != 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -716,24 +810,23 @@ static int S_person_at(const S_ctx *c, size_t i)
 {
     if (i >= c->te)
         return 0;
-    int32_t a = c->ment_at[i - c->tb];
+    int32_t a = S_ment(c, i);
     return a > 0 && rg_i_mention_type(c->m, c->d, (uint32_t)a - 1) == RG_TYPE_PERSON;
 }
 
 /* Whether a modifier mention [t0, t1) stands for its actor. */
 static int S_modifier_keeps(const S_ctx *c, size_t t0, size_t t1, int form)
 {
-    const rg_token *last = &c->toks->v[t1 - 1];
     size_t head;
     if (form == RG_FORM_COMPOUND) {
-        if (c->toks->v[t0].flags & RG_TF_HYPHEN_BEFORE)
+        if (S_k(c, t0, S_K_HYPHEN_BEFORE))
             return 0;   /* the middle or end of a compound */
-        if (!(last->flags & RG_TF_HYPHEN_AFTER))
+        if (!S_k(c, t1 - 1, S_K_HYPHEN_AFTER))
             return 1;
         /* The compound's last part is its head. */
         head = t1;
-        while (head + 2 < c->te && S_punct_is(c, head, "-") &&
-               (c->toks->v[head + 1].flags & RG_TF_HYPHEN_AFTER))
+        while (head + 2 < c->te && S_is(c, head, S_W_HYPHEN) &&
+               S_k(c, head + 1, S_K_HYPHEN_AFTER))
             head += 2;
         head++;
         if (head >= c->te)
@@ -742,13 +835,13 @@ static int S_modifier_keeps(const S_ctx *c, size_t t0, size_t t1, int form)
         head = t1;
         while (head < c->te &&
                (S_adjective(c, head) || S_is(c, head, S_W_LIST_CONJ) ||
-                S_punct_is(c, head, ",") ||
-                (c->ment_at[head - c->tb] > 0 && !S_upper(c, head))))
+                S_is(c, head, S_W_COMMA) ||
+                (S_ment(c, head) > 0 && !S_upper(c, head))))
             head++;
         if (head >= c->te || !S_word(c, head) || !S_upper(c, head))
             return 0;
     }
-    if (!S_prefix_in(S_f(c, head), S_P_ORGANS))
+    if (!S_prefix_in(S_f(c, head), c->toks->v[head].fold_len, S_P_ORGANS))
         return 0;
     return !S_person_at(c, head + 1);
 }
@@ -761,11 +854,11 @@ static int S_before_name(const S_ctx *c, size_t t)
     for (; t < c->te && k < 6; t++, k++) {
         if (S_person_at(c, t))
             return k > 0;
-        if (c->ment_at[t - c->tb] != 0)
+        if (S_ment(c, t) != 0)
             return 0;
-        if (S_word(c, t) && (S_upper(c, t) || !strcmp(S_f(c, t), "und")))
+        if (S_word(c, t) && (S_upper(c, t) || S_is(c, t, S_W_UND)))
             continue;
-        if (S_punct_is(c, t, "-"))
+        if (S_is(c, t, S_W_HYPHEN))
             continue;
         return 0;
     }
@@ -775,14 +868,6 @@ static int S_before_name(const S_ctx *c, size_t t)
 static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
 {
     c->n_args = 0;
-    for (size_t i = m0; i < m1; i++) {
-        const rg_mention *mt = &m->v[i];
-        size_t t0 = c->mtok[2 * (i - c->m0)], t1 = c->mtok[2 * (i - c->m0) + 1];
-        if (t0 < c->tb || t1 > c->te || t0 >= t1)
-            continue;
-        for (size_t t = t0; t < t1; t++)
-            c->ment_at[t - c->tb] = (int32_t)mt->actor + 1;
-    }
     for (size_t i = m0; i < m1; i++) {
         const rg_mention *mt = &m->v[i];
         size_t t0 = c->mtok[2 * (i - c->m0)], t1 = c->mtok[2 * (i - c->m0) + 1];
@@ -798,10 +883,7 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
         if (mt->form == RG_FORM_GENITIVE && S_before_name(c, t1))
             continue;   /* "Chinas Staats- und Parteichef Xi Jinping" */
         RG_GROW(c->args, c->cap_args, c->n_args + 1);
-        c->args[c->n_args] = (S_arg){mt->actor, t0, t1, mt->form};
-        for (size_t t = t0; t < t1; t++)
-            c->arg_at[t - c->tb] = (int32_t)c->n_args;
-        c->n_args++;
+        c->args[c->n_args++] = (S_arg){mt->actor, t0, t1, mt->form};
     }
 }
 
@@ -812,29 +894,29 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
 /* Whether the comma at i is inside a list of actors "X, Y und Z". */
 static int S_list_comma(const S_ctx *c, size_t i)
 {
-    if (i == c->tb || c->ment_at[i - 1 - c->tb] == 0)
+    if (i == c->tb || S_ment(c, i - 1) == 0)
         return 0;
     size_t j = i;
     for (;;) {
         size_t k = j + 1;
-        while (k < c->te && S_ti(c, k)->det)
+        while (k < c->te && S_t(c, k)->det)
             k++;
-        if (k >= c->te || c->ment_at[k - c->tb] == 0)
+        if (k >= c->te || S_ment(c, k) == 0)
             return 0;
-        while (k < c->te && c->ment_at[k - c->tb] != 0)
+        while (k < c->te && S_ment(c, k) != 0)
             k++;
         if (k >= c->te)
             return 0;
-        if (S_punct_is(c, k, ",")) {
+        if (S_is(c, k, S_W_COMMA)) {
             j = k;
             continue;
         }
         if (!S_is(c, k, S_W_LIST_CONJ))
             return 0;
         k++;
-        while (k < c->te && S_ti(c, k)->det)
+        while (k < c->te && S_t(c, k)->det)
             k++;
-        return k < c->te && c->ment_at[k - c->tb] != 0;
+        return k < c->te && S_ment(c, k) != 0;
     }
 }
 
@@ -860,80 +942,86 @@ static size_t S_next(const S_ctx *c, size_t i)
 static void S_tag_tokens(S_ctx *c)
 {
     size_t tb = c->tb, te = c->te;
+    S_tok *tk = c->tk;
     /* Asides: ( ... ), [ ... ], and – ... – pairs. */
-    for (size_t i = tb; i < te; i++) {
-        if (S_punct_is(c, i, "(") || S_punct_is(c, i, "[")) {
-            const char *close = S_punct_is(c, i, "(") ? ")" : "]";
-            size_t j = i + 1;
-            while (j < te && !S_punct_is(c, j, close))
-                j++;
-            for (size_t k = i; k < te && k <= j; k++)
-                c->tag[k - tb] |= S_T_SKIP;
-            i = j;
-        } else if (S_is_dash(c, i)) {
-            size_t j = i + 1;
-            while (j < te && !S_is_dash(c, j))
-                j++;
-            if (j < te) {
-                for (size_t k = i; k <= j; k++)
-                    c->tag[k - tb] |= S_T_SKIP;
+    if (c->sent_cls & (S_W_LPAREN | S_W_LBRACK | S_W_DASH | S_W_HYPHEN)) {
+        for (size_t i = tb; i < te; i++) {
+            uint32_t cls = tk[i - tb].cls;
+            if (cls & (S_W_LPAREN | S_W_LBRACK)) {
+                uint32_t close = (cls & S_W_LPAREN) ? S_W_RPAREN : S_W_RBRACK;
+                size_t j = i + 1;
+                while (j < te && !(tk[j - tb].cls & close))
+                    j++;
+                for (size_t k = i; k < te && k <= j; k++)
+                    tk[k - tb].tag |= S_T_SKIP;
                 i = j;
-            } else {
-                c->tag[i - tb] |= S_T_BOUND;
+            } else if ((cls & (S_W_DASH | S_W_HYPHEN)) && S_is_dash(c, i)) {
+                size_t j = i + 1;
+                while (j < te && !S_is_dash(c, j))
+                    j++;
+                if (j < te) {
+                    for (size_t k = i; k <= j; k++)
+                        tk[k - tb].tag |= S_T_SKIP;
+                    i = j;
+                } else {
+                    tk[i - tb].tag |= S_T_BOUND;
+                }
             }
         }
     }
     /* Quotes: a boundary beside punctuation or the sentence's edge, else an
      * aside mark inside a clause (vor einer „erheblichen Eskalation“). */
-    for (size_t i = tb; i < te; i++) {
-        if (S_skip(c, i) || c->toks->v[i].kind != RG_TOK_PUNCT ||
-            !S_is(c, i, S_W_QUOTE))
-            continue;
-        const char *f = S_f(c, i);
-        if (!strcmp(f, "'") || !strcmp(f, "‘") || !strcmp(f, "’") ||
-            !strcmp(f, "‚") || !strcmp(f, "‹") || !strcmp(f, "›")) {
-            c->tag[i - tb] |= S_T_SKIP;
-            continue;
+    if (c->sent_cls & S_W_QUOTE) {
+        for (size_t i = tb; i < te; i++) {
+            const S_tok *t = &tk[i - tb];
+            if ((t->tag & S_T_SKIP) || !(t->k & S_K_PUNCT) ||
+                !(t->cls & S_W_QUOTE))
+                continue;
+            if (t->cls & S_W_QUOTE1) {
+                tk[i - tb].tag |= S_T_SKIP;
+                continue;
+            }
+            size_t p = S_prev(c, i, tb), n = S_next(c, i);
+            int edge = p == (size_t)-1 || n >= te || S_k(c, p, S_K_PUNCT) ||
+                       S_k(c, n, S_K_PUNCT);
+            tk[i - tb].tag |= edge ? S_T_BOUND : S_T_SKIP;
         }
-        size_t p = S_prev(c, i, tb), n = S_next(c, i);
-        int edge = p == (size_t)-1 || n >= te ||
-                   c->toks->v[p].kind == RG_TOK_PUNCT ||
-                   c->toks->v[n].kind == RG_TOK_PUNCT;
-        c->tag[i - tb] |= edge ? S_T_BOUND : S_T_SKIP;
     }
-    for (size_t i = tb; i < te; i++)
-        if (S_punct_is(c, i, ",") && S_list_comma(c, i))
-            c->tag[i - tb] |= S_T_LIST;
+    if (c->sent_cls & S_W_COMMA) {
+        for (size_t i = tb; i < te; i++)
+            if ((tk[i - tb].cls & S_W_COMMA) && S_list_comma(c, i))
+                tk[i - tb].tag |= S_T_LIST;
+    }
 }
 
 /* The boundary kind of token i, or S_B_NONE. */
 static int S_boundary(const S_ctx *c, size_t i)
 {
-    if (S_skip(c, i))
+    const S_tok *t = S_t(c, i);
+    if (t->tag & S_T_SKIP)
         return S_B_NONE;
-    if (c->tag[i - c->tb] & S_T_BOUND)
+    if (t->tag & S_T_BOUND)
         return S_B_HARD;
-    const rg_token *t = &c->toks->v[i];
-    const char *f = S_f(c, i);
-    if (t->kind == RG_TOK_PUNCT) {
-        if (!strcmp(f, ","))
-            return (c->tag[i - c->tb] & S_T_LIST) ? S_B_NONE : S_B_COMMA;
-        if (!strcmp(f, ";") || !strcmp(f, ":") || !strcmp(f, "?") ||
-            !strcmp(f, "!"))
+    if (!(t->cls & (S_W_COMMA | S_W_HARD | S_W_CONJ | S_W_SUB)))
+        return S_B_NONE;   /* most tokens */
+    if (t->k & S_K_PUNCT) {
+        if (t->cls & S_W_COMMA)
+            return (t->tag & S_T_LIST) ? S_B_NONE : S_B_COMMA;
+        if (t->cls & S_W_HARD)
             return S_B_HARD;
         return S_B_NONE;
     }
-    if (t->kind != RG_TOK_WORD)
+    if (!(t->k & S_K_WORD))
         return S_B_NONE;
-    if (S_is(c, i, S_W_CONJ)) {
-        if (!strcmp(f, "sondern") || !strcmp(f, "denn"))
+    if (t->cls & S_W_CONJ) {
+        if (t->cls & S_W_CONJ_HARD)
             return S_B_CONJ;
         size_t p = S_prev(c, i, c->tb);
         if (p == (size_t)-1)
             return S_B_NONE;
         /* "X und Y" of nouns or actors stays together; after a lowercase
          * word (a verb, an adverb) a new clause begins. */
-        if (S_word(c, p) && !S_upper(c, p) && c->ment_at[p - c->tb] == 0)
+        if (S_word(c, p) && !S_upper(c, p) && S_ment(c, p) == 0)
             return S_B_CONJ;
         /* "... vor weiteren Übungen und droht mit ...": a verb after it. */
         size_t n = S_next(c, i);
@@ -941,7 +1029,7 @@ static int S_boundary(const S_ctx *c, size_t i)
             return S_B_CONJ;
         return S_B_NONE;
     }
-    if (S_is(c, i, S_W_SUB) && i > c->tb)
+    if ((t->cls & S_W_SUB) && i > c->tb)
         return S_B_SUB;
     return S_B_NONE;
 }
@@ -965,14 +1053,14 @@ static int S_nominal(const S_ctx *c, size_t b, size_t e)
         if (!S_skip(c, i) && S_word(c, i))
             last = i;
     for (size_t i = b; i < e; i++) {
-        if (S_skip(c, i) || !S_word(c, i) || S_upper(c, i) ||
-            c->ment_at[i - c->tb] != 0 || i == last)
+        const S_tok *t = S_t(c, i);
+        if ((t->tag & S_T_SKIP) || !(t->k & S_K_WORD) || (t->k & S_K_UPPER) ||
+            t->ment != 0 || i == last)
             continue;
-        if (S_ti(c, i)->det || S_is(c, i, S_W_PREP | S_W_CONJ | S_W_ADVERB))
+        if (t->det || (t->cls & (S_W_PREP | S_W_CONJ | S_W_ADVERB)))
             continue;
-        if (S_adjective(c, i) && i + 1 < e &&
-            (S_upper(c, i + 1) || S_adjective(c, i + 1) ||
-             c->ment_at[i + 1 - c->tb] != 0))
+        if ((t->k & S_K_ADJ) && i + 1 < e &&
+            (S_upper(c, i + 1) || S_adjective(c, i + 1) || S_ment(c, i + 1) != 0))
             continue;
         return 0;
     }
@@ -984,7 +1072,7 @@ static void S_add_seg(S_ctx *c, size_t b, size_t e, int left, int right)
     RG_GROW(c->segs, c->cap_segs, c->n_segs + 1);
     /* has_verb: 1 a verb, 0 a noun phrase (joinable), -1 neither known */
     int v = S_seg_has_verb(c, b, e) ? 1 : S_nominal(c, b, e) ? 0 : -1;
-    c->segs[c->n_segs++] = (S_seg){b, e, left, right, v, -1, -1, 0, 0, 0};
+    c->segs[c->n_segs++] = (S_seg){b, e, left, right, v, -1, -1, 0, 0, 0, 0};
 }
 
 static void S_split_clauses(S_ctx *c)
@@ -1058,49 +1146,55 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
     /* A strong adjective in -er after a noun is a genitive without
      * article: "von einem Engagement nordkoreanischer Kräfte". */
     const char *ff = S_f(c, first->t0);
-    size_t ffn = strlen(ff);
+    size_t ffn = c->toks->v[first->t0].fold_len;
     int genitive_form = first->form == RG_FORM_GENITIVE ||
                         (first->form == RG_FORM_ADJECTIVE && ffn > 2 &&
-                         !strcmp(ff + ffn - 2, "er"));
-    const char *detw = NULL;
+                         ff[ffn - 2] == 'e' && ff[ffn - 1] == 'r');
+    int detw = 0;          /* a determiner was seen ... */
+    int detw_gen = 0;      /* ... and it was des, eines, der or einer */
     g->prep = NULL;
+    g->prep_cls = 0;
     g->det = 0;
     g->genitive = 0;
     for (int steps = 0; steps < 12 && k != (size_t)-1; steps++) {
-        const char *f = S_f(c, k);
-        char det = S_word(c, k) ? S_ti(c, k)->det : 0;
+        const S_tok *t = S_t(c, k);
+        char det = (t->k & S_K_WORD) ? t->det : 0;
         if (det) {
             if (!g->det) {
                 g->det = det;
-                detw = f;
+                detw = 1;
+                detw_gen = (t->cls & S_W_GENDET) != 0;
             }
             k = S_prev(c, k, b);
             continue;
         }
-        if (c->toks->v[k].kind == RG_TOK_NUMBER || S_adjective(c, k)) {
+        if ((t->k & (S_K_NUMBER | S_K_ADJ))) {
             k = S_prev(c, k, b);
             continue;
         }
-        if (S_word(c, k) && S_is(c, k, S_W_PREP) &&
-            !(c->toks->v[k].flags & RG_TF_HYPHEN_BEFORE)) {
+        if ((t->k & S_K_WORD) && (t->cls & S_W_PREP) &&
+            !(t->k & S_K_HYPHEN_BEFORE)) {
             size_t p = S_prev(c, k, b);
             /* "das Regime in Pjöngjang": the government, not a place. */
-            if (!strcmp(f, "in") && p != (size_t)-1 && S_upper(c, p) &&
-                S_prefix_in(S_f(c, p), S_P_GOVERNMENT)) {
+            if ((t->cls & S_W_IN) && p != (size_t)-1 && S_upper(c, p) &&
+                S_prefix_in(S_f(c, p), c->toks->v[p].fold_len,
+                            S_P_GOVERNMENT)) {
                 g->genitive = 1;
                 g->det = 0;
-                detw = NULL;
+                detw = 0;
+                detw_gen = 0;
                 k = S_prev(c, p, b);
                 continue;
             }
-            g->prep = f;
+            g->prep = S_f(c, k);
+            g->prep_cls = t->cls;
             break;
         }
         /* A noun right before a genitive: the genitive belongs to it
          * ("die Zusammenarbeit Russlands", "die Reaktion des Westens",
          * "an der Seite der russischen Truppen"). */
-        int noun = S_word(c, k) && S_upper(c, k) &&
-                   c->ment_at[k - c->tb] == 0 && !S_verbish(c, k);
+        int noun = (t->k & S_K_WORD) && (t->k & S_K_UPPER) && t->ment == 0 &&
+                   !S_verbish(c, k);
         /* A title before a name: "dem südkoreanischen Präsidenten Yoon"
          * takes the role of the title's phrase. */
         if (noun && steps == 0 && first->form != RG_FORM_ADJECTIVE &&
@@ -1108,14 +1202,13 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
             k = S_prev(c, k, b);
             continue;
         }
-        int gen = (genitive_form && !detw) ||
-                  (detw && (!strcmp(detw, "des") || !strcmp(detw, "eines") ||
-                            !strcmp(detw, "der") || !strcmp(detw, "einer")));
+        int gen = (genitive_form && !detw) || (detw && detw_gen);
         if (noun && gen) {
             g->genitive = 1;
             genitive_form = 0;
             g->det = 0;
-            detw = NULL;
+            detw = 0;
+            detw_gen = 0;
             k = S_prev(c, k, b);
             continue;
         }
@@ -1123,8 +1216,9 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
     }
     /* Postpositions: "Westlichen Geheimdiensten zufolge". */
     for (size_t n = g->t1, k2 = 0; n < c->te && k2 < 3; n++, k2++) {
-        if (S_word(c, n) && !strcmp(S_f(c, n), "zufolge")) {
+        if (S_word(c, n) && S_is(c, n, S_W_ZUFOLGE)) {
             g->prep = S_f(c, n);
+            g->prep_cls = S_t(c, n)->cls;
             break;
         }
         if (!S_word(c, n) || !S_upper(c, n))
@@ -1148,17 +1242,18 @@ static void S_groups(S_ctx *c, size_t b, size_t e, size_t *g0, size_t *g1)
     while (a < c->n_args && c->args[a].t0 < b)
         a++;
     while (a < c->n_args && c->args[a].t1 <= e) {
-        S_group g = {a, a + 1, c->args[a].t0, c->args[a].t1, NULL, 0, 0, 0};
+        S_group g = {a, a + 1, c->args[a].t0, c->args[a].t1, NULL, 0, 0, 0, 0};
         while (g.a1 < c->n_args && c->args[g.a1].t1 <= e) {
             /* Only und/oder/sowie, list commas and determiners between. */
             size_t t = c->args[g.a1 - 1].t1;
             int ok = 1, conj = 0;
             for (; t < c->args[g.a1].t0 && ok; t++) {
-                if (S_skip(c, t))
+                const S_tok *tt = S_t(c, t);
+                if (tt->tag & S_T_SKIP)
                     continue;
-                if (S_is(c, t, S_W_LIST_CONJ) || (c->tag[t - c->tb] & S_T_LIST))
+                if ((tt->cls & S_W_LIST_CONJ) || (tt->tag & S_T_LIST))
                     conj = 1;
-                else if (!S_ti(c, t)->det)
+                else if (!tt->det)
                     ok = 0;
             }
             if (!ok || !conj)
@@ -1178,21 +1273,24 @@ static void S_groups(S_ctx *c, size_t b, size_t e, size_t *g0, size_t *g1)
 /* Verbs                                                               */
 /* ------------------------------------------------------------------ */
 
-static int S_word_in_seg(const S_ctx *c, const S_seg *s, const char *item)
+/* Whether a word of the clause is one of the alternatives of pattern word
+ * w of entry e (rg_verb_entry.alts). */
+static int S_word_in_seg(const S_ctx *c, const S_seg *s, const rg_verb_entry *e,
+                         size_t w)
 {
+    const rg_verb_alt *a0 = &e->alts[e->alt_first[w]];
+    const rg_verb_alt *a1 = &e->alts[e->alt_first[w + 1]];
+    const rg_tokens *toks = c->toks;
     for (size_t i = s->b; i < s->e; i++) {
         if (!S_word(c, i))
             continue;
         const char *f = S_f(c, i);
-        for (const char *a = item; *a;) {
-            const char *bar = strchr(a, '|');
-            size_t k = bar ? (size_t)(bar - a) : strlen(a);
-            int star = k > 0 && a[k - 1] == '*';
-            size_t m = star ? k - 1 : k;
-            if (star ? strncmp(f, a, m) == 0
-                     : strlen(f) == m && strncmp(f, a, m) == 0)
+        size_t n = toks->v[i].fold_len;
+        for (const rg_verb_alt *a = a0; a < a1; a++) {
+            if (a->prefix ? n >= a->len && memcmp(f, a->s, a->len) == 0
+                          : a->hash == toks->hash[i] && n == a->len &&
+                                memcmp(f, a->s, n) == 0)
                 return 1;
-            a = bar ? bar + 1 : a + k;
         }
     }
     return 0;
@@ -1212,12 +1310,6 @@ typedef struct S_pick {
     uint8_t flags;
     int rank;
 } S_pick;
-
-static int S_cmp_pick(const void *a, const void *b)
-{
-    const S_pick *x = a, *y = b;
-    return (x->rank < y->rank) - (x->rank > y->rank);
-}
 
 static int S_reciprocal(int relation)
 {
@@ -1255,6 +1347,15 @@ static int S_edges(S_ctx *c, const S_group *src, const S_group *dst,
     return n;
 }
 
+/* Whether a word of clause s is in the classes cls. */
+static int S_seg_has(const S_ctx *c, const S_seg *s, uint32_t cls)
+{
+    for (size_t i = s->b; i < s->e; i++)
+        if (S_word(c, i) && S_is(c, i, cls))
+            return 1;
+    return 0;
+}
+
 /*
  * The relations of one verb (token v of clause s, groups [g0, g1)) with
  * entry e; returns the number of pairs made.
@@ -1265,17 +1366,12 @@ static int S_apply(S_ctx *c, S_seg *s, size_t g0, size_t g1, size_t v,
 {
     (void)v;
     /* Passive: werden + participle; von/durch names the agent. */
-    int passive = 0;
-    if (flags & RG_VF_PARTICIPLE)
-        for (size_t i = s->b; i < s->e && !passive; i++)
-            passive = S_word(c, i) && S_is(c, i, S_W_PASSIVE);
+    int passive = (flags & RG_VF_PARTICIPLE) && S_seg_has(c, s, S_W_PASSIVE);
     if (passive) {
         if (subj < 0)
             return 0;
         for (size_t g = g0; g < g1; g++) {
-            const char *p = c->groups[g].prep;
-            if (p && (!strcmp(p, "von") || !strcmp(p, "vom") ||
-                      !strcmp(p, "durch")))
+            if (c->groups[g].prep && (c->groups[g].prep_cls & S_W_AGENT))
                 return S_edges(c, &c->groups[g], &c->groups[subj], e);
         }
         return 0;
@@ -1297,7 +1393,8 @@ static int S_apply(S_ctx *c, S_seg *s, size_t g0, size_t g1, size_t v,
                 continue;
             int hit = 0;
             for (size_t p = 0; p < e->n_preps && !hit; p++)
-                hit = !strcmp(S_f(c, i), e->preps[p]);
+                hit = e->prep_hash[p] == c->toks->hash[i] &&
+                      !strcmp(S_f(c, i), e->preps[p]);
             if (!hit)
                 continue;
             for (size_t g = g0; g < g1; g++) {
@@ -1327,10 +1424,8 @@ static int S_apply(S_ctx *c, S_seg *s, size_t g0, size_t g1, size_t v,
         return made;
     /* Reciprocal: "Nordkorea und Russland haben ihre Beziehungen
      * ausgebaut", "sich Unterstützung zugesichert". */
-    int refl = 0;
-    for (size_t i = s->b; i < s->e && !refl; i++)
-        refl = S_word(c, i) && S_is(c, i, S_W_REFLEXIVE);
-    if (sg->a1 - sg->a0 >= 2 && (S_reciprocal(e->relation) || refl)) {
+    if (sg->a1 - sg->a0 >= 2 &&
+        (S_reciprocal(e->relation) || S_seg_has(c, s, S_W_REFLEXIVE))) {
         S_group first = *sg, rest = *sg;
         first.a1 = first.a0 + 1;
         rest.a0 = sg->a0 + 1;
@@ -1340,7 +1435,6 @@ static int S_apply(S_ctx *c, S_seg *s, size_t g0, size_t g1, size_t v,
 }
 
 static int S_relative(const S_ctx *c, size_t r);
-static size_t S_last_word(const S_ctx *c, const S_seg *s);
 static int S_zu_clause(const S_ctx *c, const S_seg *s);
 
 /* The clause's subject group (or -1) and its finite verb (or -1). */
@@ -1353,24 +1447,22 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
         w0++;
     size_t fin = (size_t)-1;
     for (size_t i = w0; i < s->e; i++) {
-        if (S_skip(c, i) || !S_word(c, i))
+        const S_tok *t = S_t(c, i);
+        if ((t->tag & S_T_SKIP) || !(t->k & S_K_WORD))
             continue;
-        if (S_is(c, i, S_W_AUX)) {
+        if (t->cls & S_W_AUX) {
             fin = i;
             break;
         }
-        size_t nh = S_ti(c, i)->n_hits;
-        const rg_verb_hit *h = S_ti(c, i)->hits;
-        int finite = 0;
-        for (size_t k = 0; k < nh; k++)
-            finite |= (h[k].flags & RG_VF_FINITE) != 0;
+        int finite = (t->vfl & RG_VF_FINITE) != 0;
+        if (!finite)
+            continue;
         /* "zu liefern": a zu-infinitive, not the finite verb (the plural
          * "liefern" is both). */
         size_t zp = S_prev(c, i, w0);
-        if (finite && zp != (size_t)-1 && S_word(c, zp) &&
-            !strcmp(S_f(c, zp), "zu"))
+        if (zp != (size_t)-1 && S_word(c, zp) && S_is(c, zp, S_W_ZU))
             finite = 0;
-        if (finite && (!S_upper(c, i) || i == w0)) {
+        if (finite && (!(t->k & S_K_UPPER) || i == w0)) {
             fin = i;
             break;
         }
@@ -1385,9 +1477,7 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
             sub = 1;
             break;
         }
-        if ((!strcmp(S_f(c, i), "um") || !strcmp(S_f(c, i), "ohne") ||
-             !strcmp(S_f(c, i), "statt")) &&
-            S_zu_clause(c, s)) {
+        if (S_is(c, i, S_W_UMZU) && S_zu_clause(c, s)) {
             sub = 2;   /* um ... zu: no subject of its own */
             break;
         }
@@ -1409,13 +1499,7 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
      * finite verb) of the clause before. */
     if (fin != (size_t)-1 && s->left == S_B_CONJ && fin == S_last_word(c, s) &&
         !S_is(c, fin, S_W_AUX)) {
-        size_t nh = S_ti(c, fin)->n_hits;
-        const rg_verb_hit *h = S_ti(c, fin)->hits;
-        int nonfinite = 0;
-        for (size_t k = 0; k < nh; k++)
-            nonfinite |= (h[k].flags & (RG_VF_INFINITIVE | RG_VF_PARTICIPLE |
-                                        RG_VF_ZU)) != 0;
-        if (nonfinite)
+        if (S_t(c, fin)->vfl & (RG_VF_INFINITIVE | RG_VF_PARTICIPLE | RG_VF_ZU))
             fin = (size_t)-1;
     }
     if (sub == 2)
@@ -1454,7 +1538,7 @@ static int S_relative(const S_ctx *c, size_t r)
     if (!S_is(c, r, S_W_RELATIVE) || r + 1 >= c->te)
         return 0;
     size_t n = r + 1;
-    if (S_word(c, n) && S_upper(c, n) && c->ment_at[n - c->tb] == 0)
+    if (S_word(c, n) && S_upper(c, n) && S_ment(c, n) == 0)
         return 0;
     return !S_adjective(c, n);
 }
@@ -1463,19 +1547,38 @@ static int S_relative(const S_ctx *c, size_t r)
 static int S_zu_clause(const S_ctx *c, const S_seg *s)
 {
     for (size_t i = s->b; i < s->e; i++) {
-        if (S_skip(c, i) || !S_word(c, i))
+        const S_tok *t = S_t(c, i);
+        if ((t->tag & S_T_SKIP) || !(t->k & S_K_WORD))
             continue;
-        size_t nh = S_ti(c, i)->n_hits;
-        const rg_verb_hit *h = S_ti(c, i)->hits;
-        for (size_t k = 0; k < nh; k++)
-            if (h[k].flags & RG_VF_ZU)
-                return 1;
-        if (!strcmp(S_f(c, i), "zu") && i + 1 < s->e) {
-            if (S_ti(c, i + 1)->n_hits && !S_upper(c, i + 1))
+        if (t->vfl & RG_VF_ZU)
+            return 1;
+        if ((t->cls & S_W_ZU) && i + 1 < s->e) {
+            if (S_k(c, i + 1, S_K_HITS) && !S_upper(c, i + 1))
                 return 1;
         }
     }
     return 0;
+}
+
+/* Fills the control flags of clause s (asked only for the clause before a
+ * zu-infinitive without a subject of its own). */
+static void S_control(const S_ctx *c, S_seg *s)
+{
+    if (s->control_done)
+        return;
+    s->control_done = 1;
+    for (size_t i = s->b; i < s->e; i++) {
+        if (!S_word(c, i) || S_upper(c, i))
+            continue;
+        const char *f = S_f(c, i);
+        size_t n = c->toks->v[i].fold_len;
+        if (S_prefix_in(f, n, S_P_OBJECT_CONTROL))
+            s->control_verb = 1;
+        if (S_prefix_in(f, n, S_P_SUBJECT_CONTROL))
+            s->subject_control = 1;
+        if (S_prefix_in(f, n, S_P_NEGATING_CONTROL))
+            s->negating = 1;
+    }
 }
 
 static void S_clause(S_ctx *c, size_t si)
@@ -1485,17 +1588,6 @@ static void S_clause(S_ctx *c, size_t si)
     S_groups(c, s->b, s->e, &g0, &g1);
     size_t fin;
     int subj = S_subject(c, s, g0, g1, &fin);
-    for (size_t i = s->b; i < s->e; i++) {
-        if (!S_word(c, i) || S_upper(c, i))
-            continue;
-        const char *f = S_f(c, i);
-        if (S_prefix_in(f, S_P_OBJECT_CONTROL))
-            s->control_verb = 1;
-        if (S_prefix_in(f, S_P_SUBJECT_CONTROL))
-            s->subject_control = 1;
-        if (S_prefix_in(f, S_P_NEGATING_CONTROL))
-            s->negating = 1;
-    }
     /* Control and coordination: a clause without a subject of its own.  A
      * zu-infinitive takes the object of erlauben, auffordern ..., the
      * subject of ankündigen, versprechen ... or of a clause without an
@@ -1503,8 +1595,10 @@ static void S_clause(S_ctx *c, size_t si)
      * Russland zu unterstützen", "beschuldigte die Ukraine, ... zu") its
      * subject is not decided, and after sich weigern there is none. */
     if (subj < 0 && si > 0) {
-        const S_seg *p = &c->segs[si - 1];
+        S_seg *p = &c->segs[si - 1];
         int zu = S_zu_clause(c, s);
+        if (zu)
+            S_control(c, p);
         if (zu && p->negating)
             subj = -1;
         else if (zu && p->control_verb && p->ctrl >= 0)
@@ -1523,54 +1617,66 @@ static void S_clause(S_ctx *c, size_t si)
             break;
         }
 
-    size_t last = S_last_word(c, s);
-    const char *lastf = last != (size_t)-1 ? S_f(c, last) : "";
+    size_t last = (size_t)-1, w0 = (size_t)-1;
+    int last_done = 0;
     S_pick picks[32];
     for (size_t v = s->b; v < s->e; v++) {
-        if (S_skip(c, v) || !S_word(c, v))
+        const S_tok *t = S_t(c, v);
+        /* Only a form of the lexicon can make a relation. */
+        if (!(t->k & S_K_HITS) || (t->tag & S_T_SKIP) || !(t->k & S_K_WORD))
             continue;
-        if (S_upper(c, v) && v != s->b && !(c->toks->v[v].flags & RG_TF_ALLCAPS)) {
+        if ((t->k & S_K_UPPER) && v != s->b && !(t->k & S_K_ALLCAPS)) {
             /* Capitalised: a noun (Treffen), unless the clause starts here. */
-            size_t w = s->b;
-            while (w < s->e && (S_skip(c, w) || !S_word(c, w)))
-                w++;
-            if (w != v)
+            if (w0 == (size_t)-1) {
+                w0 = s->b;
+                while (w0 < s->e && (S_skip(c, w0) || !S_word(c, w0)))
+                    w0++;
+            }
+            if (w0 != v)
                 continue;
         }
-        if (c->ment_at[v - c->tb])
+        if (t->ment)
             continue;
-        size_t nh = S_ti(c, v)->n_hits;
-        const rg_verb_hit *h = S_ti(c, v)->hits;
+        if (!last_done) {
+            last = S_last_word(c, s);
+            last_done = 1;
+        }
+        size_t nh = t->w->n_hits;
+        const rg_verb_hit *h = t->w->hits;
         size_t np = 0;
         for (size_t k = 0; k < nh && np < 32; k++) {
             const rg_verb_entry *e = rg_i_verbs_entry(c->verbs, h[k].entry);
             uint8_t fl = h[k].flags;
             int split_only = (fl & RG_VF_SPLIT) != 0;
             if (*e->particle) {
-                if (split_only && (last == v || strcmp(lastf, e->particle)))
+                if (split_only &&
+                    (last == v || last == (size_t)-1 ||
+                     strcmp(S_f(c, last), e->particle)))
                     continue;
             } else if ((fl & RG_VF_FINITE) && last != (size_t)-1 && last != v &&
                        S_is(c, last, S_W_PARTICLE) && fin == v &&
-                       c->ment_at[last - c->tb] == 0) {
+                       S_ment(c, last) == 0) {
                 continue;   /* "teilte ... mit" is mitteilen, not teilen */
             }
             int ok = 1;
             for (size_t w = 0; w < e->n_words && ok; w++)
-                ok = S_word_in_seg(c, s, e->words[w]);
-            if (ok && e->reflexive) {
-                int r = 0;
-                for (size_t i = s->b; i < s->e && !r; i++)
-                    r = S_word(c, i) && S_is(c, i, S_W_REFLEXIVE);
-                ok = r;
-            }
+                ok = S_word_in_seg(c, s, e, w);
+            if (ok && e->reflexive)
+                ok = S_seg_has(c, s, S_W_REFLEXIVE);
             if (!ok)
                 continue;
             int rank = (*e->particle ? 8 : 0) + (e->n_words ? 4 : 0) +
                        (e->n_preps ? 2 : 0) + (e->reflexive ? 1 : 0);
-            picks[np++] = (S_pick){e, fl, rank};
+            /* By rank, highest first; equal ranks keep the lexicon's
+             * order (a stable insertion: there are few). */
+            size_t at = np;
+            while (at > 0 && picks[at - 1].rank < rank) {
+                picks[at] = picks[at - 1];
+                at--;
+            }
+            picks[at] = (S_pick){e, fl, rank};
+            np++;
         }
-        if (np > 1)
-            qsort(picks, np, sizeof(*picks), S_cmp_pick);
         for (size_t k = 0; k < np; k++)
             if (S_apply(c, s, g0, g1, v, fin, picks[k].e, picks[k].flags, subj))
                 break;
@@ -1601,23 +1707,9 @@ static int S_two_arguments(const S_ctx *c, const rg_mentions *m, size_t m0,
 static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
                              size_t m1)
 {
-    size_t n = c->te - c->tb;
-    RG_GROW(c->tag, c->cap_tag, n ? n : 1);
-    RG_GROW(c->arg_at, c->cap_arg_at, n ? n : 1);
-    RG_GROW(c->ment_at, c->cap_ment_at, n ? n : 1);
-    memset(c->tag, 0, n);
-    memset(c->ment_at, 0, n * sizeof(*c->ment_at));
-    for (size_t i = 0; i < n; i++)
-        c->arg_at[i] = -1;
-    RG_GROW(c->ti, c->cap_ti, n ? n : 1);
-    int verb = 0;
-    for (size_t i = 0; i < n; i++) {
-        S_tinfo_fill(&c->ti[i], c->toks, c->tb + i, c->verbs);
-        verb |= c->ti[i].n_hits > 0;
-    }
     /* A relation is made by a form of the lexicon (S_clause's picks):
      * without one, the rest of the analysis cannot make any. */
-    if (!verb)
+    if (!S_classify(c))
         return;
     /* The tokens of each mention, searched once.  A mention lies within
      * the tokens of its sentence (mentions.c and discover.c match sentence
@@ -1633,9 +1725,8 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
      * (asides are no arguments). */
     for (size_t i = m0; i < m1; i++) {
         size_t t0 = c->mtok[2 * (i - m0)], t1 = c->mtok[2 * (i - m0) + 1];
-        for (size_t t = t0; t < t1 && t < c->te; t++)
-            if (t >= c->tb)
-                c->ment_at[t - c->tb] = (int32_t)m->v[i].actor + 1;
+        for (size_t t = t0; t < t1; t++)
+            c->tk[t - c->tb].ment = (int32_t)m->v[i].actor + 1;
     }
     S_tag_tokens(c);
     S_find_args(c, m, m0, m1);
@@ -1661,14 +1752,13 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
         S_cooccurrence(out, m, s, toks, o);
     if (!(which & RG_REL_VERBS) || !d || !d->verbs || m->n < 2 || !toks)
         return;
-    size_t first_verb = out->n;
     S_ctx c = {0};
     c.toks = toks;
     c.d = d;
     c.m = m;
     c.verbs = d->verbs;
     c.out = out;
-    pthread_once(&S_wt_once, S_wt_build);
+    pthread_once(&S_pl_once, S_pl_build_all);
     size_t i = 0;
     while (i < m->n) {
         uint32_t sent = m->v[i].sentence;
@@ -1683,13 +1773,9 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
         }
         i = j;
     }
-    (void)first_verb;
     free(c.args);
     free(c.groups);
     free(c.segs);
-    free(c.ti);
-    free(c.tag);
-    free(c.arg_at);
-    free(c.ment_at);
+    free(c.tk);
     free(c.mtok);
 }

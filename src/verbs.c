@@ -25,6 +25,19 @@ typedef struct S_form {
     uint8_t flags;
 } S_form;
 
+/*
+ * The word table: every form and every word of relations.c's lists, each
+ * once, with what the verb rules need of it.  relations.c looks up every
+ * token of most sentences here, so it is an open-addressing table of its
+ * own: a slot holds the high bits of the hash and the word's index, most
+ * misses end at an empty slot or a differing tag, and a hit compares the
+ * string once.
+ */
+typedef struct S_wslot {
+    uint32_t tag;          /* hash >> 32 */
+    uint32_t id;           /* word index + 1; 0 = empty */
+} S_wslot;
+
 struct rg_verbs {
     rg_verb_entry *v;
     size_t n, cap;
@@ -33,6 +46,11 @@ struct rg_verbs {
     uint32_t *first;       /* form id -> first hit in hits; n forms + 1 */
     rg_verb_hit *hits;
     size_t n_hits;
+    rg_strtab words;       /* the word table's keys: the forms (same ids),
+                              then the listed words that are no form */
+    rg_verb_word *word;    /* per key */
+    S_wslot *wslots;
+    size_t wmask;          /* slots - 1 */
     int finished;
 };
 
@@ -41,6 +59,7 @@ rg_verbs *rg_i_verbs_new(void)
     rg_verbs *v = rg_i_xcalloc(1, sizeof(rg_verbs));
     rg_i_strtab_init(&v->lemmas);
     rg_i_strtab_init(&v->forms);
+    rg_i_strtab_init(&v->words);
     return v;
 }
 
@@ -55,10 +74,17 @@ static void S_unfinish(rg_verbs *v)
 {
     rg_i_strtab_destroy(&v->forms);
     rg_i_strtab_init(&v->forms);
+    rg_i_strtab_destroy(&v->words);
+    rg_i_strtab_init(&v->words);
     free(v->first);
     free(v->hits);
+    free(v->word);
+    free(v->wslots);
     v->first = NULL;
     v->hits = NULL;
+    v->word = NULL;
+    v->wslots = NULL;
+    v->wmask = 0;
     v->n_hits = 0;
     v->finished = 0;
 }
@@ -75,6 +101,7 @@ void rg_i_verbs_free(rg_verbs *v)
     rg_i_strtab_destroy(&v->lemmas);
     S_unfinish(v);
     rg_i_strtab_destroy(&v->forms);
+    rg_i_strtab_destroy(&v->words);
     free(v);
 }
 
@@ -202,12 +229,45 @@ static int S_pattern(rg_verb_entry *e, const rg_diag *diag, const char *where,
     return rc;
 }
 
+/* The alternatives of e's pattern words and the hashes of its
+ * prepositions, so that relations.c matches them without parsing. */
+static void S_alternatives(rg_verb_entry *e)
+{
+    size_t n = 0;
+    for (size_t w = 0; w < e->n_words; w++)
+        for (const char *a = e->words[w]; a; a = strchr(a, '|'), a = a ? a + 1 : NULL)
+            n++;
+    e->alts = rg_i_xmalloc((n ? n : 1) * sizeof(*e->alts));
+    e->alt_first = rg_i_xmalloc((e->n_words + 1) * sizeof(*e->alt_first));
+    n = 0;
+    for (size_t w = 0; w < e->n_words; w++) {
+        e->alt_first[w] = (uint32_t)n;
+        for (const char *a = e->words[w]; *a;) {
+            const char *bar = strchr(a, '|');
+            size_t k = bar ? (size_t)(bar - a) : strlen(a);
+            int star = k > 0 && a[k - 1] == '*';
+            size_t m = star ? k - 1 : k;
+            e->alts[n++] = (rg_verb_alt){a, (uint32_t)m, (uint8_t)star,
+                                         rg_i_hash(a, m)};
+            a = bar ? bar + 1 : a + k;
+        }
+    }
+    e->alt_first[e->n_words] = (uint32_t)n;
+    e->prep_hash = rg_i_xmalloc((e->n_preps ? e->n_preps : 1) *
+                                sizeof(*e->prep_hash));
+    for (size_t p = 0; p < e->n_preps; p++)
+        e->prep_hash[p] = rg_i_hash(e->preps[p], strlen(e->preps[p]));
+}
+
 static void S_entry_destroy(rg_verb_entry *e)
 {
     free(e->lemma);
     free(e->particle);
     S_free_list(e->words, e->n_words);
+    free(e->alts);
+    free(e->alt_first);
     S_free_list(e->preps, e->n_preps);
+    free(e->prep_hash);
     free(e->forms);
     free(e->where);
 }
@@ -278,6 +338,7 @@ int rg_i_verbs_line(rg_verbs *v, const rg_diag *diag, const char *where,
     }
     if (S_pattern(&e, diag, where, pattern) != 0)
         goto out;
+    S_alternatives(&e);
 
     free(e.lemma);
     e.lemma = rg_i_xstrdup(lemma);   /* as written, for outputs */
@@ -473,6 +534,74 @@ static void S_generate(S_gen *g, const rg_verb_entry *e)
     free(lemma);
 }
 
+/* A word of relations.c's lists (rg_i_relations_words' callback). */
+static void S_word_add(void *ctx, const char *w, uint32_t cls, char det)
+{
+    rg_verbs *v = ctx;
+    size_t n = v->words.n;
+    int32_t id = rg_i_strtab_intern(&v->words, w, strlen(w));
+    if (v->words.n > n) {
+        v->word = rg_i_xrealloc(v->word, v->words.n * sizeof(*v->word));
+        v->word[id] = (rg_verb_word){NULL, 0, 0, 0, 0};
+    }
+    v->word[id].cls |= cls;
+    if (det)
+        v->word[id].det = det;
+}
+
+/* The word table, after the forms and their hits. */
+static void S_words_build(rg_verbs *v)
+{
+    size_t nforms = v->forms.n;
+    v->word = rg_i_xmalloc((nforms ? nforms : 1) * sizeof(*v->word));
+    for (size_t f = 0; f < nforms; f++) {
+        rg_i_strtab_intern(&v->words, v->forms.str[f], v->forms.len[f]);
+        uint32_t a = v->first[f], b = v->first[f + 1];
+        uint8_t flags = 0;
+        for (uint32_t k = a; k < b; k++)
+            flags |= v->hits[k].flags;
+        v->word[f] = (rg_verb_word){b > a ? &v->hits[a] : NULL, b - a, 0,
+                                    flags, 0};
+    }
+    rg_i_relations_words(S_word_add, v);
+    size_t nw = v->words.n, nslots = 64;
+    while (nslots < 4 * nw)
+        nslots *= 2;
+    v->wslots = rg_i_xcalloc(nslots, sizeof(*v->wslots));
+    v->wmask = nslots - 1;
+    for (size_t id = 0; id < nw; id++) {
+        uint64_t h = rg_i_hash(v->words.str[id], v->words.len[id]);
+        size_t i = (size_t)h & v->wmask;
+        while (v->wslots[i].id)
+            i = (i + 1) & v->wmask;
+        v->wslots[i] = (S_wslot){(uint32_t)(h >> 32), (uint32_t)id + 1};
+    }
+}
+
+const rg_verb_word *rg_i_verbs_word(const rg_verbs *v, const char *fold,
+                                    size_t n, uint64_t hash)
+{
+    if (!v || !v->finished)
+        return NULL;
+    uint32_t tag = (uint32_t)(hash >> 32);
+    for (size_t i = (size_t)hash & v->wmask;; i = (i + 1) & v->wmask) {
+        S_wslot sl = v->wslots[i];
+        if (!sl.id)
+            return NULL;
+        if (sl.tag != tag)
+            continue;
+        uint32_t id = sl.id - 1;
+        if (v->words.len[id] != n)
+            continue;
+        const char *w = v->words.str[id];
+        size_t k = 0;
+        while (k < n && w[k] == fold[k])
+            k++;
+        if (k == n)
+            return &v->word[id];
+    }
+}
+
 static int S_cmp_form(const void *a, const void *b)
 {
     const S_form *x = a, *y = b;
@@ -516,6 +645,7 @@ rg_status rg_i_verbs_finish(rg_verbs *v, const rg_diag *diag)
     v->n_hits = k;
     free(g.v);
     rg_i_buf_destroy(&g.b);
+    S_words_build(v);
     v->finished = 1;
     return RG_OK;
 }

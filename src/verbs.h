@@ -30,6 +30,15 @@ enum rg_verb_form {
                                   whose particle must close the clause */
 };
 
+/* One alternative of a pattern word ("a|b*"), parsed once. */
+typedef struct rg_verb_alt {
+    const char *s;         /* into the entry's words (not NUL-terminated
+                              here: a prefix stops before its '*') */
+    uint32_t len;
+    uint8_t prefix;        /* "b*": any word that starts with s */
+    uint64_t hash;         /* rg_i_hash(s, len), for a whole word */
+} rg_verb_alt;
+
 /* One line of a verb table. */
 typedef struct rg_verb_entry {
     char *lemma;           /* NFC, as written: einbestellen */
@@ -38,9 +47,13 @@ typedef struct rg_verb_entry {
     char **words;          /* folded words the clause must contain;
                               a trailing '*' makes one a prefix */
     size_t n_words;
+    rg_verb_alt *alts;     /* the alternatives of words[w]:
+                              alts[alt_first[w] .. alt_first[w + 1]) */
+    uint32_t *alt_first;   /* n_words + 1 */
     char **preps;          /* folded prepositions whose actor is the
                               target (">nach"); when any is given, one
                               must be present */
+    uint64_t *prep_hash;   /* rg_i_hash of each */
     size_t n_preps;
     int reflexive;         /* "sich" in the pattern: needs a reflexive */
     char *forms;           /* folded `forms` column (principal parts) */
@@ -52,6 +65,17 @@ typedef struct rg_verb_hit {
     uint32_t entry;        /* index for rg_i_verbs_entry */
     uint8_t flags;         /* enum rg_verb_form */
 } rg_verb_hit;
+
+/* What the verb rules (relations.c) ask of a folded word, answered by one
+ * lookup (rg_i_verbs_word): its forms in the lexicon and the classes of
+ * relations.c's function-word lists (rg_i_relations_words). */
+typedef struct rg_verb_word {
+    const rg_verb_hit *hits;   /* as rg_i_verbs_lookup gives them */
+    uint32_t n_hits;
+    uint32_t cls;              /* relations.c's word classes (opaque here) */
+    uint8_t flags;             /* the union of the hits' flags */
+    char det;                  /* relations.c's determiner case, or 0 */
+} rg_verb_word;
 
 rg_verbs *rg_i_verbs_new(void);
 void rg_i_verbs_free(rg_verbs *v);
@@ -68,7 +92,8 @@ int rg_i_verbs_line(rg_verbs *v, const rg_diag *diag, const char *where,
                     char *const *f, size_t nf);
 
 /* Called once by rg_dict_finish: generates every form of every entry and
- * builds the form table.  Returns RG_OK.
+ * builds the form table and the word table (rg_i_verbs_word).  Returns
+ * RG_OK.
  * Time complexity: O(total forms). */
 rg_status rg_i_verbs_finish(rg_verbs *v, const rg_diag *diag);
 
@@ -90,5 +115,15 @@ const rg_verb_hit *rg_i_verbs_lookup(const rg_verbs *v, const char *fold,
 const rg_verb_hit *rg_i_verbs_lookup_hashed(const rg_verbs *v,
                                             const char *fold, size_t n,
                                             uint64_t hash, size_t *n_hits);
+
+/*
+ * What the folded word fold[0..n), with hash = rg_i_hash(fold, n), is to
+ * the verb rules: its forms (as rg_i_verbs_lookup_hashed) and its word
+ * classes; NULL when it is neither a form nor a listed word (most words),
+ * or before rg_i_verbs_finish.  Time: O(n) expected; a miss usually
+ * without touching any string.
+ */
+const rg_verb_word *rg_i_verbs_word(const rg_verbs *v, const char *fold,
+                                    size_t n, uint64_t hash);
 
 #endif
