@@ -111,35 +111,50 @@ static void S_emit(rg_relation_list *out, uint32_t source, uint32_t target,
 /* Co-occurrence                                                       */
 /* ------------------------------------------------------------------ */
 
-typedef struct S_occ {
-    uint32_t actor;
-    uint32_t sentence;     /* of its first mention in the window */
-} S_occ;
+/* An actor in a window, as (actor << 32 | sentence of a mention): sorted,
+ * each actor's first key holds its first sentence. */
+typedef uint64_t S_occ;
 
 static int S_cmp_occ(const void *a, const void *b)
 {
-    const S_occ *x = a, *y = b;
-    if (x->actor != y->actor)
-        return x->actor < y->actor ? -1 : 1;
-    return (x->sentence > y->sentence) - (x->sentence < y->sentence);
+    S_occ x = *(const S_occ *)a, y = *(const S_occ *)b;
+    return (x > y) - (x < y);
 }
 
 /* Pairs of the distinct actors in occ[0..n) (sorted here); the evidence
  * runs from the earlier first mention to the later one. */
 static void S_pairs(rg_relation_list *out, S_occ *occ, size_t n)
 {
-    qsort(occ, n, sizeof(*occ), S_cmp_occ);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (k == 0 || occ[k - 1].actor != occ[i].actor)
-            occ[k++] = occ[i];
-    for (size_t i = 0; i < k; i++) {
-        for (size_t j = i + 1; j < k; j++) {
-            uint32_t a = occ[i].sentence, b = occ[j].sentence;
-            S_emit(out, occ[i].actor, occ[j].actor, a < b ? a : b,
-                   a < b ? b : a, RG_KIND_COOCCURRENCE, 0, NULL);
+    if (n > 32) {
+        qsort(occ, n, sizeof(*occ), S_cmp_occ);
+    } else {
+        /* A window holds a few mentions, often in order already. */
+        for (size_t i = 1; i < n; i++) {
+            S_occ x = occ[i];
+            size_t j = i;
+            for (; j > 0 && occ[j - 1] > x; j--)
+                occ[j] = occ[j - 1];
+            occ[j] = x;
         }
     }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || occ[k - 1] >> 32 != occ[i] >> 32)
+            occ[k++] = occ[i];
+    if (k < 2)
+        return;
+    RG_GROW(out->v, out->cap, out->n + k * (k - 1) / 2);
+    rg_relation *r = out->v + out->n;
+    for (size_t i = 0; i < k; i++) {
+        uint32_t ai = (uint32_t)(occ[i] >> 32), si = (uint32_t)occ[i];
+        for (size_t j = i + 1; j < k; j++) {
+            uint32_t sj = (uint32_t)occ[j];
+            *r++ = (rg_relation){ai, (uint32_t)(occ[j] >> 32),
+                                 si < sj ? si : sj, si < sj ? sj : si,
+                                 RG_KIND_COOCCURRENCE, 0, NULL};
+        }
+    }
+    out->n += k * (k - 1) / 2;
 }
 
 /* Index of the first token in [lo, hi) that starts at or after byte `pos`,
@@ -240,7 +255,7 @@ static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
                            : si == sent;
             if (!same)
                 break;
-            occ[n++] = (S_occ){m->v[i].actor, si};
+            occ[n++] = (S_occ)m->v[i].actor << 32 | si;
         }
         S_pairs(out, occ, n);
     }
@@ -650,6 +665,7 @@ typedef struct S_ctx {
     const rg_dict *d;
     const rg_mentions *m;  /* for the types of discovered actors */
     const rg_verbs *verbs;
+    const rg_verb_wtab *wtab;   /* its word table */
     size_t tb, te;         /* sentence tokens */
     S_tok *tk;             /* per token - tb */
     size_t cap_tk;         /* kept for the next sentence */
@@ -745,8 +761,8 @@ static int S_classify(S_ctx *c)
     for (size_t j = 0; j < n; j++) {
         size_t i = c->tb + j;
         const rg_token *t = &toks->v[i];
-        const rg_verb_word *w = rg_i_verbs_word(
-            c->verbs, toks->fold + t->fold, t->fold_len, toks->hash[i]);
+        const rg_verb_word *w = rg_i_verbs_wtab_find(
+            c->wtab, toks->fold + t->fold, t->fold_len, toks->hash[i]);
         S_tok *o = &c->tk[j];
         unsigned k = (t->flags & RG_TF_SPACE_BEFORE ? S_K_SPACE : 0) |
                      (t->flags & RG_TF_HYPHEN_BEFORE ? S_K_HYPHEN_BEFORE : 0) |
@@ -1717,14 +1733,27 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
      * over the whole document, without its cache misses. */
     c->m0 = m0;
     RG_GROW(c->mtok, c->cap_mtok, 2 * (m1 - m0));
+    const rg_token *tv = c->toks->v;
+    size_t t0 = c->tb;
+    uint32_t prev = 0;
     for (size_t i = m0; i < m1; i++) {
-        c->mtok[2 * (i - m0)] = S_token_in(c->toks, c->tb, c->te, m->v[i].start);
-        c->mtok[2 * (i - m0) + 1] = S_token_in(c->toks, c->tb, c->te, m->v[i].end);
-    }
-    /* Mentions first (list commas need them), then asides, then args
-     * (asides are no arguments). */
-    for (size_t i = m0; i < m1; i++) {
-        size_t t0 = c->mtok[2 * (i - m0)], t1 = c->mtok[2 * (i - m0) + 1];
+        /* Mentions come in text order and span a token or two: walk on
+         * from the last one (S_token_in's answer, without its search). */
+        uint32_t start = m->v[i].start, end = m->v[i].end;
+        if (start < prev)
+            t0 = c->tb;
+        while (t0 < c->te && tv[t0].start < start)
+            t0++;
+        size_t t1 = t0;
+        while (t1 < c->te && tv[t1].start < end)
+            t1++;
+        if (end < start)
+            t1 = S_token_in(c->toks, c->tb, c->te, end);
+        c->mtok[2 * (i - m0)] = t0;
+        c->mtok[2 * (i - m0) + 1] = t1;
+        prev = start;
+        /* Mentions first (list commas need them), then asides, then args
+         * (asides are no arguments). */
         for (size_t t = t0; t < t1; t++)
             c->tk[t - c->tb].ment = (int32_t)m->v[i].actor + 1;
     }
@@ -1752,11 +1781,17 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
         S_cooccurrence(out, m, s, toks, o);
     if (!(which & RG_REL_VERBS) || !d || !d->verbs || m->n < 2 || !toks)
         return;
+    /* No word table before the lexicon is finished: then no form is
+     * known, and no relation can be made. */
+    const rg_verb_wtab *wtab = rg_i_verbs_wtab(d->verbs);
+    if (!wtab)
+        return;
     S_ctx c = {0};
     c.toks = toks;
     c.d = d;
     c.m = m;
     c.verbs = d->verbs;
+    c.wtab = wtab;
     c.out = out;
     pthread_once(&S_pl_once, S_pl_build_all);
     size_t i = 0;

@@ -29,15 +29,10 @@ typedef struct S_form {
  * The word table: every form and every word of relations.c's lists, each
  * once, with what the verb rules need of it.  relations.c looks up every
  * token of most sentences here, so it is an open-addressing table of its
- * own: a slot holds the high bits of the hash and the word's index, most
- * misses end at an empty slot or a differing tag, and a hit compares the
- * string once.
+ * own (rg_verb_wtab): a slot holds the high bits of the hash and the
+ * word's index, most misses end at an empty slot or a differing tag, and
+ * a hit compares the string once.
  */
-typedef struct S_wslot {
-    uint32_t tag;          /* hash >> 32 */
-    uint32_t id;           /* word index + 1; 0 = empty */
-} S_wslot;
-
 struct rg_verbs {
     rg_verb_entry *v;
     size_t n, cap;
@@ -49,8 +44,8 @@ struct rg_verbs {
     rg_strtab words;       /* the word table's keys: the forms (same ids),
                               then the listed words that are no form */
     rg_verb_word *word;    /* per key */
-    S_wslot *wslots;
-    size_t wmask;          /* slots - 1 */
+    uint64_t *wslots;
+    rg_verb_wtab wtab;     /* the view of the three above */
     int finished;
 };
 
@@ -84,7 +79,6 @@ static void S_unfinish(rg_verbs *v)
     v->hits = NULL;
     v->word = NULL;
     v->wslots = NULL;
-    v->wmask = 0;
     v->n_hits = 0;
     v->finished = 0;
 }
@@ -568,38 +562,28 @@ static void S_words_build(rg_verbs *v)
     while (nslots < 4 * nw)
         nslots *= 2;
     v->wslots = rg_i_xcalloc(nslots, sizeof(*v->wslots));
-    v->wmask = nslots - 1;
+    size_t mask = nslots - 1;
     for (size_t id = 0; id < nw; id++) {
         uint64_t h = rg_i_hash(v->words.str[id], v->words.len[id]);
-        size_t i = (size_t)h & v->wmask;
-        while (v->wslots[i].id)
-            i = (i + 1) & v->wmask;
-        v->wslots[i] = (S_wslot){(uint32_t)(h >> 32), (uint32_t)id + 1};
+        size_t i = (size_t)h & mask;
+        while (v->wslots[i])
+            i = (i + 1) & mask;
+        v->wslots[i] = (h >> 32) << 32 | (uint64_t)(id + 1);
     }
+    v->wtab = (rg_verb_wtab){v->wslots, mask, v->words.str, v->words.len,
+                             v->word};
+}
+
+const rg_verb_wtab *rg_i_verbs_wtab(const rg_verbs *v)
+{
+    return v && v->finished ? &v->wtab : NULL;
 }
 
 const rg_verb_word *rg_i_verbs_word(const rg_verbs *v, const char *fold,
                                     size_t n, uint64_t hash)
 {
-    if (!v || !v->finished)
-        return NULL;
-    uint32_t tag = (uint32_t)(hash >> 32);
-    for (size_t i = (size_t)hash & v->wmask;; i = (i + 1) & v->wmask) {
-        S_wslot sl = v->wslots[i];
-        if (!sl.id)
-            return NULL;
-        if (sl.tag != tag)
-            continue;
-        uint32_t id = sl.id - 1;
-        if (v->words.len[id] != n)
-            continue;
-        const char *w = v->words.str[id];
-        size_t k = 0;
-        while (k < n && w[k] == fold[k])
-            k++;
-        if (k == n)
-            return &v->word[id];
-    }
+    const rg_verb_wtab *t = rg_i_verbs_wtab(v);
+    return t ? rg_i_verbs_wtab_find(t, fold, n, hash) : NULL;
 }
 
 static int S_cmp_form(const void *a, const void *b)

@@ -126,4 +126,43 @@ const rg_verb_hit *rg_i_verbs_lookup_hashed(const rg_verbs *v,
 const rg_verb_word *rg_i_verbs_word(const rg_verbs *v, const char *fold,
                                     size_t n, uint64_t hash);
 
+/* The word table itself, for callers that look up every token and want
+ * the lookup inline (rg_i_verbs_wtab_find); NULL before rg_i_verbs_finish.
+ * Valid as long as the lexicon is not changed. */
+typedef struct rg_verb_wtab {
+    const uint64_t *slots;     /* (hash >> 32) << 32 | (index + 1);
+                                  0 = empty; open addressing from
+                                  hash & mask */
+    size_t mask;
+    char *const *str;          /* per index: the word, NUL-terminated */
+    const uint32_t *len;       /* per index: its length */
+    const rg_verb_word *word;  /* per index */
+} rg_verb_wtab;
+
+const rg_verb_wtab *rg_i_verbs_wtab(const rg_verbs *v);
+
+/* rg_i_verbs_word on the table of rg_i_verbs_wtab. */
+static inline const rg_verb_word *rg_i_verbs_wtab_find(const rg_verb_wtab *t,
+                                                       const char *fold,
+                                                       size_t n, uint64_t hash)
+{
+    uint64_t tag = hash >> 32;
+    for (size_t i = (size_t)hash & t->mask;; i = (i + 1) & t->mask) {
+        uint64_t sl = t->slots[i];
+        if (!sl)
+            return NULL;
+        if (sl >> 32 != tag)
+            continue;
+        uint32_t id = (uint32_t)sl - 1;
+        if (t->len[id] != n)
+            continue;
+        const char *w = t->str[id];
+        size_t k = 0;
+        while (k < n && w[k] == fold[k])
+            k++;
+        if (k == n)
+            return &t->word[id];
+    }
+}
+
 #endif
