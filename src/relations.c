@@ -570,8 +570,11 @@ static void S_pl_build(enum S_plist k, const char *const *list)
     }
 }
 
+static void S_tables(void);
+
 static void S_pl_build_all(void)
 {
+    S_tables();
     S_pl_build(S_P_ORGANS, S_organs);
     S_pl_build(S_P_GOVERNMENT, S_government);
     S_pl_build(S_P_OBJECT_CONTROL, S_object_control);
@@ -622,7 +625,6 @@ enum S_tkind {
 
 /* One token of the sentence: everything the rules ask of it. */
 typedef struct S_tok {
-    const rg_verb_word *w;     /* its entry in the word table, or NULL */
     uint32_t cls;              /* enum S_wclass */
     int32_t ment;              /* any mention's actor + 1, or 0 */
     uint16_t k;                /* enum S_tkind */
@@ -749,6 +751,33 @@ static int S_adjective(const S_ctx *c, size_t i)
     return S_k(c, i, S_K_ADJ);
 }
 
+/* S_tkind bits from a token's kind (1..3) and flags, and the classes a
+ * kind keeps (S_tables). */
+static uint16_t S_kbits[4][256];
+static uint32_t S_kcls[4];
+
+static void S_tables(void)
+{
+    for (unsigned kind = 0; kind < 4; kind++) {
+        for (unsigned f = 0; f < 256; f++) {
+            unsigned k = (f & RG_TF_SPACE_BEFORE ? S_K_SPACE : 0) |
+                         (f & RG_TF_HYPHEN_BEFORE ? S_K_HYPHEN_BEFORE : 0) |
+                         (f & RG_TF_HYPHEN_AFTER ? S_K_HYPHEN_AFTER : 0);
+            if (kind == RG_TOK_WORD)
+                k |= S_K_WORD | (f & RG_TF_UPPER ? S_K_UPPER : 0) |
+                     (f & RG_TF_ALLCAPS ? S_K_ALLCAPS : 0);
+            else if (kind == RG_TOK_PUNCT)
+                k |= S_K_PUNCT;
+            else if (kind == RG_TOK_NUMBER)
+                k |= S_K_NUMBER;
+            S_kbits[kind][f] = (uint16_t)k;
+        }
+        S_kcls[kind] = kind == RG_TOK_WORD    ? ~S_W_PUNCT_ONLY
+                       : kind == RG_TOK_PUNCT ? ~S_W_WORD_ONLY
+                                              : ~(S_W_PUNCT_ONLY | S_W_WORD_ONLY);
+    }
+}
+
 /* Fills c->tk for the sentence's tokens; returns whether any is a form of
  * the lexicon. */
 static int S_classify(S_ctx *c)
@@ -756,66 +785,52 @@ static int S_classify(S_ctx *c)
     const rg_tokens *toks = c->toks;
     size_t n = c->te - c->tb;
     RG_GROW(c->tk, c->cap_tk, n ? n : 1);
+    const rg_token *t = toks->v + c->tb, *tend = toks->v + c->te;
+    const uint64_t *hash = toks->hash + c->tb;
+    const char *fold = toks->fold;
+    const rg_verb_wtab *wtab = c->wtab;
+    S_tok *o = c->tk;
     uint32_t all = 0;
-    unsigned hits = 0;
-    for (size_t j = 0; j < n; j++) {
-        size_t i = c->tb + j;
-        const rg_token *t = &toks->v[i];
-        const rg_verb_word *w = rg_i_verbs_wtab_find(
-            c->wtab, toks->fold + t->fold, t->fold_len, toks->hash[i]);
-        S_tok *o = &c->tk[j];
-        unsigned k = (t->flags & RG_TF_SPACE_BEFORE ? S_K_SPACE : 0) |
-                     (t->flags & RG_TF_HYPHEN_BEFORE ? S_K_HYPHEN_BEFORE : 0) |
-                     (t->flags & RG_TF_HYPHEN_AFTER ? S_K_HYPHEN_AFTER : 0);
+    unsigned any = 0;
+    for (; t < tend; t++, o++, hash++) {
+        unsigned kind = t->kind & 3;
+        unsigned k = S_kbits[kind][t->flags];
+        const rg_verb_word *w =
+            rg_i_verbs_wtab_find(wtab, fold + t->fold, t->fold_len, *hash);
         uint32_t cls = 0;
-        o->w = w;
-        o->ment = 0;
-        o->tag = 0;
-        o->vfl = 0;
-        o->det = 0;
+        char det = 0;
+        uint8_t vfl = 0;
         if (w) {
-            cls = w->cls;
-            o->det = w->det;
-            o->vfl = w->flags;
-            if (w->n_hits)
-                k |= S_K_HITS;
-        }
-        if (t->kind == RG_TOK_WORD) {
-            cls &= ~S_W_PUNCT_ONLY;
-            k |= S_K_WORD;
-            if (t->flags & RG_TF_UPPER)
-                k |= S_K_UPPER;
-            if (t->flags & RG_TF_ALLCAPS)
-                k |= S_K_ALLCAPS;
-            if ((cls & S_W_AUX) || (k & S_K_HITS)) {
+            cls = w->cls & S_kcls[kind];
+            det = w->det;
+            vfl = w->flags;
+            k |= vfl ? S_K_HITS : 0;   /* every hit has a flag */
+            if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
                 k |= S_K_VERB_ANY;
                 if ((cls & S_W_AUX) || !(k & S_K_UPPER))
                     k |= S_K_VERB_LOW;
-            } else if (!(k & S_K_UPPER) && t->fold_len >= 3 && !o->det &&
-                       !(cls & (S_W_PREP | S_W_CONJ | S_W_RELATIVE))) {
-                const char *f = toks->fold + t->fold;
-                size_t fl = t->fold_len;
-                char e1 = f[fl - 1], e2 = f[fl - 2];
-                if (e1 == 'e' || (e2 == 'e' && (e1 == 'n' || e1 == 'r' ||
-                                                 e1 == 's' || e1 == 'm')))
-                    k |= S_K_ADJ;
             }
-        } else {
-            cls &= ~S_W_WORD_ONLY;
-            if (t->kind == RG_TOK_PUNCT)
-                k |= S_K_PUNCT;
-            else
-                cls &= ~S_W_PUNCT_ONLY;
-            if (t->kind == RG_TOK_NUMBER)
-                k |= S_K_NUMBER;
+        }
+        if ((k & (S_K_WORD | S_K_UPPER | S_K_VERB_ANY)) == S_K_WORD &&
+            t->fold_len >= 3 && !det &&
+            !(cls & (S_W_PREP | S_W_CONJ | S_W_RELATIVE))) {
+            const char *f = fold + t->fold + t->fold_len;
+            char e1 = f[-1], e2 = f[-2];
+            if (e1 == 'e' || (e2 == 'e' && (e1 == 'n' || e1 == 'r' ||
+                                             e1 == 's' || e1 == 'm')))
+                k |= S_K_ADJ;
         }
         o->cls = cls;
+        o->ment = 0;
         o->k = (uint16_t)k;
+        o->tag = 0;
+        o->vfl = vfl;
+        o->det = det;
         all |= cls;
-        hits |= k;
+        any |= k;
     }
     c->sent_cls = all;
-    return (hits & S_K_HITS) != 0;
+    return (any & S_K_HITS) != 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1098,8 +1113,18 @@ static void S_split_clauses(S_ctx *c)
     int left = S_B_HARD;
     /* Raw segments between boundary tokens; a subordinator begins one and
      * belongs to it.  Runs of boundaries count as the strongest. */
+    const S_tok *tk = c->tk;
     for (size_t i = c->tb; i <= c->te; i++) {
-        int k = i < c->te ? S_boundary(c, i) : S_B_HARD;
+        int k = S_B_HARD;
+        if (i < c->te) {
+            const S_tok *t = &tk[i - c->tb];
+            /* Most tokens: neither tagged a boundary nor of a class that
+             * can be one (S_boundary's first tests). */
+            if (!(t->tag & S_T_BOUND) &&
+                !(t->cls & (S_W_COMMA | S_W_HARD | S_W_CONJ | S_W_SUB)))
+                continue;
+            k = S_boundary(c, i);
+        }
         if (k == S_B_NONE)
             continue;
         if (i > b) {
@@ -1303,7 +1328,8 @@ static int S_word_in_seg(const S_ctx *c, const S_seg *s, const rg_verb_entry *e,
         const char *f = S_f(c, i);
         size_t n = toks->v[i].fold_len;
         for (const rg_verb_alt *a = a0; a < a1; a++) {
-            if (a->prefix ? n >= a->len && memcmp(f, a->s, a->len) == 0
+            if (a->prefix ? n >= a->len && (!a->len || f[0] == a->s[0]) &&
+                                memcmp(f, a->s, a->len) == 0
                           : a->hash == toks->hash[i] && n == a->len &&
                                 memcmp(f, a->s, n) == 0)
                 return 1;
@@ -1657,8 +1683,10 @@ static void S_clause(S_ctx *c, size_t si)
             last = S_last_word(c, s);
             last_done = 1;
         }
-        size_t nh = t->w->n_hits;
-        const rg_verb_hit *h = t->w->hits;
+        const rg_verb_word *vw = rg_i_verbs_word(
+            c->verbs, S_f(c, v), c->toks->v[v].fold_len, c->toks->hash[v]);
+        size_t nh = vw->n_hits;
+        const rg_verb_hit *h = vw->hits;
         size_t np = 0;
         for (size_t k = 0; k < nh && np < 32; k++) {
             const rg_verb_entry *e = rg_i_verbs_entry(c->verbs, h[k].entry);

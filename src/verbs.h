@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "relgraph.h"
 
@@ -141,6 +142,37 @@ typedef struct rg_verb_wtab {
 
 const rg_verb_wtab *rg_i_verbs_wtab(const rg_verbs *v);
 
+/* Whether a[0..n) and b[0..n) are equal: loads of 1, 4 or 8 bytes that
+ * overlap instead of a byte loop or a call (the words are short). */
+static inline int rg_i_verbs_same(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        uint64_t x, y;
+        size_t k = 0;
+        for (; k + 8 <= n; k += 8) {
+            memcpy(&x, a + k, 8);
+            memcpy(&y, b + k, 8);
+            if (x != y)
+                return 0;
+        }
+        if (k == n)
+            return 1;
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        uint32_t x0, y0, x1, y1;
+        memcpy(&x0, a, 4);
+        memcpy(&y0, b, 4);
+        memcpy(&x1, a + n - 4, 4);
+        memcpy(&y1, b + n - 4, 4);
+        return x0 == y0 && x1 == y1;
+    }
+    return n == 0 ||
+           (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
 /* rg_i_verbs_word on the table of rg_i_verbs_wtab. */
 static inline const rg_verb_word *rg_i_verbs_wtab_find(const rg_verb_wtab *t,
                                                        const char *fold,
@@ -156,11 +188,7 @@ static inline const rg_verb_word *rg_i_verbs_wtab_find(const rg_verb_wtab *t,
         uint32_t id = (uint32_t)sl - 1;
         if (t->len[id] != n)
             continue;
-        const char *w = t->str[id];
-        size_t k = 0;
-        while (k < n && w[k] == fold[k])
-            k++;
-        if (k == n)
+        if (rg_i_verbs_same(t->str[id], fold, n))
             return &t->word[id];
     }
 }
