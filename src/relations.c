@@ -672,6 +672,12 @@ typedef struct S_ctx {
     S_tok *tk;             /* per token - tb */
     size_t cap_tk;         /* kept for the next sentence */
     uint32_t sent_cls;     /* union of the sentence's tokens' classes */
+    uint8_t sent_vfl;      /* union of their hits' enum rg_verb_form */
+    uint32_t *vt;          /* the verbs: tokens - tb with S_K_VERB_ANY
+                              (words that are an auxiliary or a form), in
+                              order; the loops that look for verbs walk
+                              these instead of every token */
+    size_t n_vt, cap_vt;
     size_t *mtok;          /* per mention - m0: its first token and the
                               token after it (S_token_in), two each */
     size_t cap_mtok;
@@ -751,6 +757,15 @@ static int S_adjective(const S_ctx *c, size_t i)
     return S_k(c, i, S_K_ADJ);
 }
 
+/* The first of c->vt at or after token i. */
+static size_t S_vt_from(const S_ctx *c, size_t i)
+{
+    size_t k = 0;
+    while (k < c->n_vt && c->tb + c->vt[k] < i)
+        k++;
+    return k;
+}
+
 /* S_tkind bits from a token's kind (1..3) and flags, and the classes a
  * kind keeps (S_tables). */
 static uint16_t S_kbits[4][256];
@@ -785,6 +800,10 @@ static int S_classify(S_ctx *c)
     const rg_tokens *toks = c->toks;
     size_t n = c->te - c->tb;
     RG_GROW(c->tk, c->cap_tk, n ? n : 1);
+    RG_GROW(c->vt, c->cap_vt, n ? n : 1);
+    uint32_t *vt = c->vt;
+    size_t n_vt = 0;
+    unsigned all_vfl = 0;
     const rg_token *t = toks->v + c->tb, *tend = toks->v + c->te;
     const uint64_t *hash = toks->hash + c->tb;
     const char *fold = toks->fold;
@@ -805,10 +824,12 @@ static int S_classify(S_ctx *c)
             det = w->det;
             vfl = w->flags;
             k |= vfl ? S_K_HITS : 0;   /* every hit has a flag */
+            all_vfl |= vfl;
             if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
                 k |= S_K_VERB_ANY;
                 if ((cls & S_W_AUX) || !(k & S_K_UPPER))
                     k |= S_K_VERB_LOW;
+                vt[n_vt++] = (uint32_t)(o - c->tk);
             }
         }
         if ((k & (S_K_WORD | S_K_UPPER | S_K_VERB_ANY)) == S_K_WORD &&
@@ -830,6 +851,8 @@ static int S_classify(S_ctx *c)
         any |= k;
     }
     c->sent_cls = all;
+    c->sent_vfl = (uint8_t)all_vfl;
+    c->n_vt = n_vt;
     return (any & S_K_HITS) != 0;
 }
 
@@ -1067,9 +1090,12 @@ static int S_boundary(const S_ctx *c, size_t i)
 
 static int S_seg_has_verb(const S_ctx *c, size_t b, size_t e)
 {
-    for (size_t i = b; i < e; i++)
+    /* Only a token of c->vt can be S_verbish. */
+    for (size_t k = S_vt_from(c, b); k < c->n_vt && c->tb + c->vt[k] < e; k++) {
+        size_t i = c->tb + c->vt[k];
         if (!S_skip(c, i) && S_verbish(c, i))
             return 1;
+    }
     return 0;
 }
 
@@ -1488,7 +1514,11 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
     while (w0 < s->e && (S_skip(c, w0) || !S_word(c, w0)))
         w0++;
     size_t fin = (size_t)-1;
-    for (size_t i = w0; i < s->e; i++) {
+    /* Words that are neither an auxiliary nor a form are no finite verb:
+     * only c->vt can hold it. */
+    for (size_t q = S_vt_from(c, w0); q < c->n_vt && c->tb + c->vt[q] < s->e;
+         q++) {
+        size_t i = c->tb + c->vt[q];
         const S_tok *t = S_t(c, i);
         if ((t->tag & S_T_SKIP) || !(t->k & S_K_WORD))
             continue;
@@ -1588,6 +1618,8 @@ static int S_relative(const S_ctx *c, size_t r)
 /* Whether the clause is a zu-infinitive. */
 static int S_zu_clause(const S_ctx *c, const S_seg *s)
 {
+    if (!(c->sent_cls & S_W_ZU) && !(c->sent_vfl & RG_VF_ZU))
+        return 0;   /* no "zu" and no zu-infinitive in the sentence */
     for (size_t i = s->b; i < s->e; i++) {
         const S_tok *t = S_t(c, i);
         if ((t->tag & S_T_SKIP) || !(t->k & S_K_WORD))
@@ -1662,7 +1694,9 @@ static void S_clause(S_ctx *c, size_t si)
     size_t last = (size_t)-1, w0 = (size_t)-1;
     int last_done = 0;
     S_pick picks[32];
-    for (size_t v = s->b; v < s->e; v++) {
+    for (size_t q = S_vt_from(c, s->b); q < c->n_vt && c->tb + c->vt[q] < s->e;
+         q++) {
+        size_t v = c->tb + c->vt[q];
         const S_tok *t = S_t(c, v);
         /* Only a form of the lexicon can make a relation. */
         if (!(t->k & S_K_HITS) || (t->tag & S_T_SKIP) || !(t->k & S_K_WORD))
@@ -1840,5 +1874,6 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     free(c.groups);
     free(c.segs);
     free(c.tk);
+    free(c.vt);
     free(c.mtok);
 }
