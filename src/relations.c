@@ -472,6 +472,10 @@ enum S_wclass {
     S_W_CONJ_HARD = 1u << 28     /* sondern denn */
 };
 #define S_W_PUNCT_ONLY 0x001FF000u   /* S_W_COMMA .. S_W_QUOTE1 */
+/* The classes of tokens that can begin or end a clause or an aside. */
+#define S_W_MARKS                                                         \
+    (S_W_COMMA | S_W_HARD | S_W_CONJ | S_W_SUB | S_W_DASH | S_W_HYPHEN |  \
+     S_W_QUOTE | S_W_LPAREN | S_W_RPAREN | S_W_LBRACK | S_W_RBRACK)
 #define S_W_WORD_ONLY 0x1FE00000u    /* S_W_UND .. S_W_CONJ_HARD */
 
 static void S_add_list(void (*add)(void *, const char *, uint32_t, char),
@@ -678,6 +682,9 @@ typedef struct S_ctx {
                               order; the loops that look for verbs walk
                               these instead of every token */
     size_t n_vt, cap_vt;
+    uint32_t *bt;          /* the tokens - tb of a class S_W_MARKS: every
+                              boundary, aside mark and list comma is one */
+    size_t n_bt, cap_bt;
     size_t *mtok;          /* per mention - m0: its first token and the
                               token after it (S_token_in), two each */
     size_t cap_mtok;
@@ -801,8 +808,9 @@ static int S_classify(S_ctx *c)
     size_t n = c->te - c->tb;
     RG_GROW(c->tk, c->cap_tk, n ? n : 1);
     RG_GROW(c->vt, c->cap_vt, n ? n : 1);
-    uint32_t *vt = c->vt;
-    size_t n_vt = 0;
+    RG_GROW(c->bt, c->cap_bt, n ? n : 1);
+    uint32_t *vt = c->vt, *bt = c->bt;
+    size_t n_vt = 0, n_bt = 0;
     unsigned all_vfl = 0;
     const rg_token *t = toks->v + c->tb, *tend = toks->v + c->te;
     const uint64_t *hash = toks->hash + c->tb;
@@ -841,6 +849,8 @@ static int S_classify(S_ctx *c)
                                              e1 == 's' || e1 == 'm')))
                 k |= S_K_ADJ;
         }
+        if (cls & S_W_MARKS)
+            bt[n_bt++] = (uint32_t)(o - c->tk);
         o->cls = cls;
         o->ment = 0;
         o->k = (uint16_t)k;
@@ -853,6 +863,7 @@ static int S_classify(S_ctx *c)
     c->sent_cls = all;
     c->sent_vfl = (uint8_t)all_vfl;
     c->n_vt = n_vt;
+    c->n_bt = n_bt;
     return (any & S_K_HITS) != 0;
 }
 
@@ -997,26 +1008,39 @@ static void S_tag_tokens(S_ctx *c)
 {
     size_t tb = c->tb, te = c->te;
     S_tok *tk = c->tk;
-    /* Asides: ( ... ), [ ... ], and – ... – pairs. */
+    const uint32_t *bt = c->bt;
+    size_t n_bt = c->n_bt;
+    /* Asides: ( ... ), [ ... ], and – ... – pairs.  Every token they
+     * begin or end with is one of c->bt. */
     if (c->sent_cls & (S_W_LPAREN | S_W_LBRACK | S_W_DASH | S_W_HYPHEN)) {
-        for (size_t i = tb; i < te; i++) {
+        size_t from = tb;   /* after the last aside */
+        for (size_t q = 0; q < n_bt; q++) {
+            size_t i = tb + bt[q];
+            if (i < from)
+                continue;
             uint32_t cls = tk[i - tb].cls;
             if (cls & (S_W_LPAREN | S_W_LBRACK)) {
                 uint32_t close = (cls & S_W_LPAREN) ? S_W_RPAREN : S_W_RBRACK;
-                size_t j = i + 1;
-                while (j < te && !(tk[j - tb].cls & close))
-                    j++;
+                size_t j = te;
+                for (size_t r = q + 1; r < n_bt; r++)
+                    if (tk[bt[r]].cls & close) {
+                        j = tb + bt[r];
+                        break;
+                    }
                 for (size_t k = i; k < te && k <= j; k++)
                     tk[k - tb].tag |= S_T_SKIP;
-                i = j;
+                from = j + 1;
             } else if ((cls & (S_W_DASH | S_W_HYPHEN)) && S_is_dash(c, i)) {
-                size_t j = i + 1;
-                while (j < te && !S_is_dash(c, j))
-                    j++;
+                size_t j = te;
+                for (size_t r = q + 1; r < n_bt; r++)
+                    if (S_is_dash(c, tb + bt[r])) {
+                        j = tb + bt[r];
+                        break;
+                    }
                 if (j < te) {
                     for (size_t k = i; k <= j; k++)
                         tk[k - tb].tag |= S_T_SKIP;
-                    i = j;
+                    from = j + 1;
                 } else {
                     tk[i - tb].tag |= S_T_BOUND;
                 }
@@ -1026,7 +1050,8 @@ static void S_tag_tokens(S_ctx *c)
     /* Quotes: a boundary beside punctuation or the sentence's edge, else an
      * aside mark inside a clause (vor einer „erheblichen Eskalation“). */
     if (c->sent_cls & S_W_QUOTE) {
-        for (size_t i = tb; i < te; i++) {
+        for (size_t q = 0; q < n_bt; q++) {
+            size_t i = tb + bt[q];
             const S_tok *t = &tk[i - tb];
             if ((t->tag & S_T_SKIP) || !(t->k & S_K_PUNCT) ||
                 !(t->cls & S_W_QUOTE))
@@ -1042,9 +1067,11 @@ static void S_tag_tokens(S_ctx *c)
         }
     }
     if (c->sent_cls & S_W_COMMA) {
-        for (size_t i = tb; i < te; i++)
+        for (size_t q = 0; q < n_bt; q++) {
+            size_t i = tb + bt[q];
             if ((tk[i - tb].cls & S_W_COMMA) && S_list_comma(c, i))
                 tk[i - tb].tag |= S_T_LIST;
+        }
     }
 }
 
@@ -1139,18 +1166,12 @@ static void S_split_clauses(S_ctx *c)
     int left = S_B_HARD;
     /* Raw segments between boundary tokens; a subordinator begins one and
      * belongs to it.  Runs of boundaries count as the strongest. */
-    const S_tok *tk = c->tk;
-    for (size_t i = c->tb; i <= c->te; i++) {
-        int k = S_B_HARD;
-        if (i < c->te) {
-            const S_tok *t = &tk[i - c->tb];
-            /* Most tokens: neither tagged a boundary nor of a class that
-             * can be one (S_boundary's first tests). */
-            if (!(t->tag & S_T_BOUND) &&
-                !(t->cls & (S_W_COMMA | S_W_HARD | S_W_CONJ | S_W_SUB)))
-                continue;
-            k = S_boundary(c, i);
-        }
+    /* Only a token of c->bt can be a boundary (S_boundary's first tests:
+     * tagged one, or of a class that can be one); then the sentence's
+     * end. */
+    for (size_t q = 0; q <= c->n_bt; q++) {
+        size_t i = q < c->n_bt ? c->tb + c->bt[q] : c->te;
+        int k = q < c->n_bt ? S_boundary(c, i) : S_B_HARD;
         if (k == S_B_NONE)
             continue;
         if (i > b) {
@@ -1875,5 +1896,6 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     free(c.segs);
     free(c.tk);
     free(c.vt);
+    free(c.bt);
     free(c.mtok);
 }
