@@ -603,10 +603,11 @@ static int S_prefix_in(const char *w, size_t n, enum S_plist k)
 
 enum S_bound { S_B_NONE = 0, S_B_COMMA, S_B_CONJ, S_B_SUB, S_B_HARD };
 
+/* Tags of a token set by S_tag_tokens (bits of S_tok.k). */
 enum S_ttag {
-    S_T_SKIP = 1 << 0,     /* aside: parentheses, dash pairs, inner quotes */
-    S_T_BOUND = 1 << 1,    /* a boundary token (not part of a clause) */
-    S_T_LIST = 1 << 2      /* a comma inside a list of actors */
+    S_T_SKIP = 1 << 12,    /* aside: parentheses, dash pairs, inner quotes */
+    S_T_BOUND = 1 << 13,   /* a boundary token (not part of a clause) */
+    S_T_LIST = 1 << 14     /* a comma inside a list of actors */
 };
 
 /* What a token is, from rg_token's kind and flags and from its word
@@ -630,9 +631,7 @@ enum S_tkind {
 /* One token of the sentence: everything the rules ask of it. */
 typedef struct S_tok {
     uint32_t cls;              /* enum S_wclass */
-    int32_t ment;              /* any mention's actor + 1, or 0 */
-    uint16_t k;                /* enum S_tkind */
-    uint8_t tag;               /* enum S_ttag */
+    uint16_t k;                /* enum S_tkind and enum S_ttag */
     uint8_t vfl;               /* union of its hits' enum rg_verb_form */
     char det;                  /* S_det */
 } S_tok;
@@ -675,6 +674,8 @@ typedef struct S_ctx {
     size_t tb, te;         /* sentence tokens */
     S_tok *tk;             /* per token - tb */
     size_t cap_tk;         /* kept for the next sentence */
+    int32_t *ment;         /* per token - tb: any mention's actor + 1, or 0 */
+    size_t cap_ment;
     uint32_t sent_cls;     /* union of the sentence's tokens' classes */
     uint8_t sent_vfl;      /* union of their hits' enum rg_verb_form */
     uint32_t *vt;          /* the verbs: tokens - tb with S_K_VERB_ANY
@@ -732,7 +733,7 @@ static int S_upper(const S_ctx *c, size_t i)
 
 static int32_t S_ment(const S_ctx *c, size_t i)
 {
-    return c->tk[i - c->tb].ment;
+    return c->ment[i - c->tb];
 }
 
 static int S_is_dash(const S_ctx *c, size_t i)
@@ -747,7 +748,7 @@ static int S_is_dash(const S_ctx *c, size_t i)
 
 static int S_skip(const S_ctx *c, size_t i)
 {
-    return (c->tk[i - c->tb].tag & S_T_SKIP) != 0;
+    return (c->tk[i - c->tb].k & S_T_SKIP) != 0;
 }
 
 /* Whether token i is a verb form: an auxiliary or a lexicon form (a
@@ -800,9 +801,17 @@ static void S_tables(void)
     }
 }
 
+/* Kept out of line where it matters: inlined into its caller, the
+ * per-token loop ran out of registers. */
+#if defined(__GNUC__)
+#define S_NOINLINE __attribute__((noinline))
+#else
+#define S_NOINLINE
+#endif
+
 /* Fills c->tk for the sentence's tokens; returns whether any is a form of
  * the lexicon. */
-static int S_classify(S_ctx *c)
+static S_NOINLINE int S_classify(S_ctx *c)
 {
     const rg_tokens *toks = c->toks;
     size_t n = c->te - c->tb;
@@ -815,48 +824,50 @@ static int S_classify(S_ctx *c)
     const rg_token *t = toks->v + c->tb, *tend = toks->v + c->te;
     const uint64_t *hash = toks->hash + c->tb;
     const char *fold = toks->fold;
-    const rg_verb_wtab *wtab = c->wtab;
-    S_tok *o = c->tk;
+    /* Copies: the byte stores below may alias anything, and the fields
+     * would be loaded again for every token. */
+    const rg_verb_wtab wtab = *c->wtab;
+    S_tok *o = c->tk, *o0 = c->tk;
     uint32_t all = 0;
     unsigned any = 0;
     for (; t < tend; t++, o++, hash++) {
         unsigned kind = t->kind & 3;
         unsigned k = S_kbits[kind][t->flags];
-        const rg_verb_word *w =
-            rg_i_verbs_wtab_find(wtab, fold + t->fold, t->fold_len, *hash);
-        uint32_t cls = 0;
-        char det = 0;
-        uint8_t vfl = 0;
-        if (w) {
-            cls = w->cls & S_kcls[kind];
-            det = w->det;
-            vfl = w->flags;
-            k |= vfl ? S_K_HITS : 0;   /* every hit has a flag */
-            all_vfl |= vfl;
-            if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
-                k |= S_K_VERB_ANY;
-                if ((cls & S_W_AUX) || !(k & S_K_UPPER))
-                    k |= S_K_VERB_LOW;
-                vt[n_vt++] = (uint32_t)(o - c->tk);
-            }
-        }
-        if ((k & (S_K_WORD | S_K_UPPER | S_K_VERB_ANY)) == S_K_WORD &&
-            t->fold_len >= 3 && !det &&
-            !(cls & (S_W_PREP | S_W_CONJ | S_W_RELATIVE))) {
-            const char *f = fold + t->fold + t->fold_len;
-            char e1 = f[-1], e2 = f[-2];
+        const char *f = fold + t->fold;
+        size_t fl = t->fold_len;
+        /* The adjective ending of a lowercase word, before the lookup
+         * (S_K_ADJ needs what the lookup says too). */
+        unsigned adj = 0;
+        if ((k & (S_K_WORD | S_K_UPPER)) == S_K_WORD && fl >= 3) {
+            char e1 = f[fl - 1], e2 = f[fl - 2];
             if (e1 == 'e' || (e2 == 'e' && (e1 == 'n' || e1 == 'r' ||
                                              e1 == 's' || e1 == 'm')))
-                k |= S_K_ADJ;
+                adj = S_K_ADJ;
+        }
+        const rg_verb_word *w = rg_i_verbs_wtab_find(&wtab, f, fl, *hash);
+        if (!w) {
+            /* Most tokens: no class, no form. */
+            *o = (S_tok){0, (uint16_t)(k | adj), 0, 0};
+            continue;
+        }
+        uint32_t cls = w->cls & S_kcls[kind];
+        char det = w->det;
+        uint8_t vfl = w->flags;
+        if (vfl) {   /* every hit has a flag */
+            k |= S_K_HITS;
+            all_vfl |= vfl;
+        }
+        if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
+            k |= S_K_VERB_ANY;
+            if ((cls & S_W_AUX) || !(k & S_K_UPPER))
+                k |= S_K_VERB_LOW;
+            vt[n_vt++] = (uint32_t)(o - o0);
+        } else if (!det && !(cls & (S_W_PREP | S_W_CONJ | S_W_RELATIVE))) {
+            k |= adj;
         }
         if (cls & S_W_MARKS)
-            bt[n_bt++] = (uint32_t)(o - c->tk);
-        o->cls = cls;
-        o->ment = 0;
-        o->k = (uint16_t)k;
-        o->tag = 0;
-        o->vfl = vfl;
-        o->det = det;
+            bt[n_bt++] = (uint32_t)(o - o0);
+        *o = (S_tok){cls, (uint16_t)k, vfl, det};
         all |= cls;
         any |= k;
     }
@@ -1028,7 +1039,7 @@ static void S_tag_tokens(S_ctx *c)
                         break;
                     }
                 for (size_t k = i; k < te && k <= j; k++)
-                    tk[k - tb].tag |= S_T_SKIP;
+                    tk[k - tb].k |= S_T_SKIP;
                 from = j + 1;
             } else if ((cls & (S_W_DASH | S_W_HYPHEN)) && S_is_dash(c, i)) {
                 size_t j = te;
@@ -1039,10 +1050,10 @@ static void S_tag_tokens(S_ctx *c)
                     }
                 if (j < te) {
                     for (size_t k = i; k <= j; k++)
-                        tk[k - tb].tag |= S_T_SKIP;
+                        tk[k - tb].k |= S_T_SKIP;
                     from = j + 1;
                 } else {
-                    tk[i - tb].tag |= S_T_BOUND;
+                    tk[i - tb].k |= S_T_BOUND;
                 }
             }
         }
@@ -1053,24 +1064,24 @@ static void S_tag_tokens(S_ctx *c)
         for (size_t q = 0; q < n_bt; q++) {
             size_t i = tb + bt[q];
             const S_tok *t = &tk[i - tb];
-            if ((t->tag & S_T_SKIP) || !(t->k & S_K_PUNCT) ||
+            if ((t->k & S_T_SKIP) || !(t->k & S_K_PUNCT) ||
                 !(t->cls & S_W_QUOTE))
                 continue;
             if (t->cls & S_W_QUOTE1) {
-                tk[i - tb].tag |= S_T_SKIP;
+                tk[i - tb].k |= S_T_SKIP;
                 continue;
             }
             size_t p = S_prev(c, i, tb), n = S_next(c, i);
             int edge = p == (size_t)-1 || n >= te || S_k(c, p, S_K_PUNCT) ||
                        S_k(c, n, S_K_PUNCT);
-            tk[i - tb].tag |= edge ? S_T_BOUND : S_T_SKIP;
+            tk[i - tb].k |= edge ? S_T_BOUND : S_T_SKIP;
         }
     }
     if (c->sent_cls & S_W_COMMA) {
         for (size_t q = 0; q < n_bt; q++) {
             size_t i = tb + bt[q];
             if ((tk[i - tb].cls & S_W_COMMA) && S_list_comma(c, i))
-                tk[i - tb].tag |= S_T_LIST;
+                tk[i - tb].k |= S_T_LIST;
         }
     }
 }
@@ -1079,15 +1090,15 @@ static void S_tag_tokens(S_ctx *c)
 static int S_boundary(const S_ctx *c, size_t i)
 {
     const S_tok *t = S_t(c, i);
-    if (t->tag & S_T_SKIP)
+    if (t->k & S_T_SKIP)
         return S_B_NONE;
-    if (t->tag & S_T_BOUND)
+    if (t->k & S_T_BOUND)
         return S_B_HARD;
     if (!(t->cls & (S_W_COMMA | S_W_HARD | S_W_CONJ | S_W_SUB)))
         return S_B_NONE;   /* most tokens */
     if (t->k & S_K_PUNCT) {
         if (t->cls & S_W_COMMA)
-            return (t->tag & S_T_LIST) ? S_B_NONE : S_B_COMMA;
+            return (t->k & S_T_LIST) ? S_B_NONE : S_B_COMMA;
         if (t->cls & S_W_HARD)
             return S_B_HARD;
         return S_B_NONE;
@@ -1138,8 +1149,8 @@ static int S_nominal(const S_ctx *c, size_t b, size_t e)
             last = i;
     for (size_t i = b; i < e; i++) {
         const S_tok *t = S_t(c, i);
-        if ((t->tag & S_T_SKIP) || !(t->k & S_K_WORD) || (t->k & S_K_UPPER) ||
-            t->ment != 0 || i == last)
+        if ((t->k & S_T_SKIP) || !(t->k & S_K_WORD) || (t->k & S_K_UPPER) ||
+            S_ment(c, i) != 0 || i == last)
             continue;
         if (t->det || (t->cls & (S_W_PREP | S_W_CONJ | S_W_ADVERB)))
             continue;
@@ -1281,7 +1292,7 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
         /* A noun right before a genitive: the genitive belongs to it
          * ("die Zusammenarbeit Russlands", "die Reaktion des Westens",
          * "an der Seite der russischen Truppen"). */
-        int noun = (t->k & S_K_WORD) && (t->k & S_K_UPPER) && t->ment == 0 &&
+        int noun = (t->k & S_K_WORD) && (t->k & S_K_UPPER) && S_ment(c, k) == 0 &&
                    !S_verbish(c, k);
         /* A title before a name: "dem südkoreanischen Präsidenten Yoon"
          * takes the role of the title's phrase. */
@@ -1337,9 +1348,9 @@ static void S_groups(S_ctx *c, size_t b, size_t e, size_t *g0, size_t *g1)
             int ok = 1, conj = 0;
             for (; t < c->args[g.a1].t0 && ok; t++) {
                 const S_tok *tt = S_t(c, t);
-                if (tt->tag & S_T_SKIP)
+                if (tt->k & S_T_SKIP)
                     continue;
-                if ((tt->cls & S_W_LIST_CONJ) || (tt->tag & S_T_LIST))
+                if ((tt->cls & S_W_LIST_CONJ) || (tt->k & S_T_LIST))
                     conj = 1;
                 else if (!tt->det)
                     ok = 0;
@@ -1541,7 +1552,7 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
          q++) {
         size_t i = c->tb + c->vt[q];
         const S_tok *t = S_t(c, i);
-        if ((t->tag & S_T_SKIP) || !(t->k & S_K_WORD))
+        if ((t->k & S_T_SKIP) || !(t->k & S_K_WORD))
             continue;
         if (t->cls & S_W_AUX) {
             fin = i;
@@ -1643,7 +1654,7 @@ static int S_zu_clause(const S_ctx *c, const S_seg *s)
         return 0;   /* no "zu" and no zu-infinitive in the sentence */
     for (size_t i = s->b; i < s->e; i++) {
         const S_tok *t = S_t(c, i);
-        if ((t->tag & S_T_SKIP) || !(t->k & S_K_WORD))
+        if ((t->k & S_T_SKIP) || !(t->k & S_K_WORD))
             continue;
         if (t->vfl & RG_VF_ZU)
             return 1;
@@ -1720,7 +1731,7 @@ static void S_clause(S_ctx *c, size_t si)
         size_t v = c->tb + c->vt[q];
         const S_tok *t = S_t(c, v);
         /* Only a form of the lexicon can make a relation. */
-        if (!(t->k & S_K_HITS) || (t->tag & S_T_SKIP) || !(t->k & S_K_WORD))
+        if (!(t->k & S_K_HITS) || (t->k & S_T_SKIP) || !(t->k & S_K_WORD))
             continue;
         if ((t->k & S_K_UPPER) && v != s->b && !(t->k & S_K_ALLCAPS)) {
             /* Capitalised: a noun (Treffen), unless the clause starts here. */
@@ -1732,7 +1743,7 @@ static void S_clause(S_ctx *c, size_t si)
             if (w0 != v)
                 continue;
         }
-        if (t->ment)
+        if (S_ment(c, v))
             continue;
         if (!last_done) {
             last = S_last_word(c, s);
@@ -1814,6 +1825,9 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
      * the tokens of its sentence (mentions.c and discover.c match sentence
      * by sentence), so the sentence bounds the search: the same answer as
      * over the whole document, without its cache misses. */
+    size_t n = c->te - c->tb;
+    RG_GROW(c->ment, c->cap_ment, n ? n : 1);
+    memset(c->ment, 0, n * sizeof(*c->ment));
     c->m0 = m0;
     RG_GROW(c->mtok, c->cap_mtok, 2 * (m1 - m0));
     const rg_token *tv = c->toks->v;
@@ -1838,7 +1852,7 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
         /* Mentions first (list commas need them), then asides, then args
          * (asides are no arguments). */
         for (size_t t = t0; t < t1; t++)
-            c->tk[t - c->tb].ment = (int32_t)m->v[i].actor + 1;
+            c->ment[t - c->tb] = (int32_t)m->v[i].actor + 1;
     }
     S_tag_tokens(c);
     S_find_args(c, m, m0, m1);
@@ -1896,6 +1910,7 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     free(c.segs);
     free(c.tk);
     free(c.vt);
+    free(c.ment);
     free(c.bt);
     free(c.mtok);
 }
