@@ -663,6 +663,7 @@ typedef struct S_seg {
     int control_verb;      /* contains erlauben, auffordern, ... */
     int subject_control;   /* contains ankündigen, versprechen, ... */
     int negating;          /* contains sich weigern, ablehnen */
+    size_t q0;             /* the first of c->vt at or after b */
 } S_seg;
 
 typedef struct S_ctx {
@@ -765,10 +766,10 @@ static int S_adjective(const S_ctx *c, size_t i)
     return S_k(c, i, S_K_ADJ);
 }
 
-/* The first of c->vt at or after token i. */
-static size_t S_vt_from(const S_ctx *c, size_t i)
+/* The first of c->vt at or after token i, looking from c->vt[k]
+ * (k = 0 or one at or before the answer). */
+static size_t S_vt_from(const S_ctx *c, size_t i, size_t k)
 {
-    size_t k = 0;
     while (k < c->n_vt && c->tb + c->vt[k] < i)
         k++;
     return k;
@@ -1126,10 +1127,10 @@ static int S_boundary(const S_ctx *c, size_t i)
     return S_B_NONE;
 }
 
-static int S_seg_has_verb(const S_ctx *c, size_t b, size_t e)
+static int S_seg_has_verb(const S_ctx *c, size_t q0, size_t e)
 {
     /* Only a token of c->vt can be S_verbish. */
-    for (size_t k = S_vt_from(c, b); k < c->n_vt && c->tb + c->vt[k] < e; k++) {
+    for (size_t k = q0; k < c->n_vt && c->tb + c->vt[k] < e; k++) {
         size_t i = c->tb + c->vt[k];
         if (!S_skip(c, i) && S_verbish(c, i))
             return 1;
@@ -1162,12 +1163,15 @@ static int S_nominal(const S_ctx *c, size_t b, size_t e)
     return 1;
 }
 
-static void S_add_seg(S_ctx *c, size_t b, size_t e, int left, int right)
+/* Segments are added in order; *q is c->vt's position before b. */
+static void S_add_seg(S_ctx *c, size_t b, size_t e, int left, int right,
+                      size_t *q)
 {
     RG_GROW(c->segs, c->cap_segs, c->n_segs + 1);
+    size_t q0 = *q = S_vt_from(c, b, *q);
     /* has_verb: 1 a verb, 0 a noun phrase (joinable), -1 neither known */
-    int v = S_seg_has_verb(c, b, e) ? 1 : S_nominal(c, b, e) ? 0 : -1;
-    c->segs[c->n_segs++] = (S_seg){b, e, left, right, v, -1, -1, 0, 0, 0, 0};
+    int v = S_seg_has_verb(c, q0, e) ? 1 : S_nominal(c, b, e) ? 0 : -1;
+    c->segs[c->n_segs++] = (S_seg){b, e, left, right, v, -1, -1, 0, 0, 0, 0, q0};
 }
 
 static void S_split_clauses(S_ctx *c)
@@ -1180,13 +1184,14 @@ static void S_split_clauses(S_ctx *c)
     /* Only a token of c->bt can be a boundary (S_boundary's first tests:
      * tagged one, or of a class that can be one); then the sentence's
      * end. */
+    size_t vq = 0;
     for (size_t q = 0; q <= c->n_bt; q++) {
         size_t i = q < c->n_bt ? c->tb + c->bt[q] : c->te;
         int k = q < c->n_bt ? S_boundary(c, i) : S_B_HARD;
         if (k == S_B_NONE)
             continue;
         if (i > b) {
-            S_add_seg(c, b, i, left, k);
+            S_add_seg(c, b, i, left, k, &vq);
             left = k;
         } else {
             if (k > left)
@@ -1204,12 +1209,13 @@ static void S_split_clauses(S_ctx *c)
     /* Join verbless comma-clauses (appositions, the particle "ein"). */
     size_t n = 0;
     int pending = 0;
-    size_t pend_b = 0;
+    size_t pend_b = 0, pend_q0 = 0;
     int pend_left = S_B_HARD;
     for (size_t i = 0; i < c->n_segs; i++) {
         S_seg s = c->segs[i];
         if (pending) {
             s.b = pend_b;
+            s.q0 = pend_q0;
             s.left = pend_left;
             pending = 0;
         }
@@ -1224,6 +1230,7 @@ static void S_split_clauses(S_ctx *c)
                 c->segs[i + 1].left != S_B_SUB) {
                 pending = 1;
                 pend_b = s.b;
+                pend_q0 = s.q0;
                 pend_left = s.left;
                 continue;
             }
@@ -1548,7 +1555,7 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
     size_t fin = (size_t)-1;
     /* Words that are neither an auxiliary nor a form are no finite verb:
      * only c->vt can hold it. */
-    for (size_t q = S_vt_from(c, w0); q < c->n_vt && c->tb + c->vt[q] < s->e;
+    for (size_t q = S_vt_from(c, w0, s->q0); q < c->n_vt && c->tb + c->vt[q] < s->e;
          q++) {
         size_t i = c->tb + c->vt[q];
         const S_tok *t = S_t(c, i);
@@ -1726,7 +1733,7 @@ static void S_clause(S_ctx *c, size_t si)
     size_t last = (size_t)-1, w0 = (size_t)-1;
     int last_done = 0;
     S_pick picks[32];
-    for (size_t q = S_vt_from(c, s->b); q < c->n_vt && c->tb + c->vt[q] < s->e;
+    for (size_t q = s->q0; q < c->n_vt && c->tb + c->vt[q] < s->e;
          q++) {
         size_t v = c->tb + c->vt[q];
         const S_tok *t = S_t(c, v);
