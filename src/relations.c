@@ -1387,10 +1387,14 @@ static int S_word_in_seg(const S_ctx *c, const S_seg *s, const rg_verb_entry *e,
     const rg_verb_alt *a0 = &e->alts[e->alt_first[w]];
     const rg_verb_alt *a1 = &e->alts[e->alt_first[w + 1]];
     const rg_tokens *toks = c->toks;
+    const uint64_t *bytes = &e->alt_bytes[4 * w];
     for (size_t i = s->b; i < s->e; i++) {
         if (!S_word(c, i))
             continue;
         const char *f = S_f(c, i);
+        unsigned char b0 = (unsigned char)f[0];
+        if (!((bytes[b0 / 64] >> (b0 % 64)) & 1))
+            continue;   /* no alternative starts so */
         size_t n = toks->v[i].fold_len;
         for (const rg_verb_alt *a = a0; a < a1; a++) {
             if (a->prefix ? n >= a->len && (!a->len || f[0] == a->s[0]) &&

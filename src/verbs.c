@@ -233,6 +233,8 @@ static void S_alternatives(rg_verb_entry *e)
             n++;
     e->alts = rg_i_xmalloc((n ? n : 1) * sizeof(*e->alts));
     e->alt_first = rg_i_xmalloc((e->n_words + 1) * sizeof(*e->alt_first));
+    e->alt_bytes = rg_i_xcalloc(4 * (e->n_words ? e->n_words : 1),
+                                sizeof(*e->alt_bytes));
     n = 0;
     for (size_t w = 0; w < e->n_words; w++) {
         e->alt_first[w] = (uint32_t)n;
@@ -243,6 +245,15 @@ static void S_alternatives(rg_verb_entry *e)
             size_t m = star ? k - 1 : k;
             e->alts[n++] = (rg_verb_alt){a, (uint32_t)m, (uint8_t)star,
                                          rg_i_hash(a, m)};
+            if (m == 0) {
+                /* An empty prefix (not accepted by S_pattern) would
+                 * match any word: every first byte. */
+                for (size_t b = 0; b < 4; b++)
+                    e->alt_bytes[4 * w + b] = ~(uint64_t)0;
+            } else {
+                unsigned char b0 = (unsigned char)a[0];
+                e->alt_bytes[4 * w + b0 / 64] |= (uint64_t)1 << (b0 % 64);
+            }
             a = bar ? bar + 1 : a + k;
         }
     }
@@ -260,6 +271,7 @@ static void S_entry_destroy(rg_verb_entry *e)
     S_free_list(e->words, e->n_words);
     free(e->alts);
     free(e->alt_first);
+    free(e->alt_bytes);
     S_free_list(e->preps, e->n_preps);
     free(e->prep_hash);
     free(e->forms);

@@ -51,6 +51,9 @@ typedef struct rg_verb_entry {
     rg_verb_alt *alts;     /* the alternatives of words[w]:
                               alts[alt_first[w] .. alt_first[w + 1]) */
     uint32_t *alt_first;   /* n_words + 1 */
+    uint64_t *alt_bytes;   /* per word, 4 each: a bit for the first byte
+                              of each of its alternatives (a word of the
+                              clause that starts otherwise is none) */
     char **preps;          /* folded prepositions whose actor is the
                               target (">nach"); when any is given, one
                               must be present */
