@@ -121,26 +121,10 @@ static int S_cmp_occ(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Pairs of the distinct actors in occ[0..n) (sorted here); the evidence
- * runs from the earlier first mention to the later one. */
-static void S_pairs(rg_relation_list *out, S_occ *occ, size_t n)
+/* Emits the pairs of the k distinct actors occ[0..k) (sorted by actor);
+ * the evidence runs from the earlier first mention to the later one. */
+static void S_emit_pairs(rg_relation_list *out, const S_occ *occ, size_t k)
 {
-    if (n > 32) {
-        qsort(occ, n, sizeof(*occ), S_cmp_occ);
-    } else {
-        /* A window holds a few mentions, often in order already. */
-        for (size_t i = 1; i < n; i++) {
-            S_occ x = occ[i];
-            size_t j = i;
-            for (; j > 0 && occ[j - 1] > x; j--)
-                occ[j] = occ[j - 1];
-            occ[j] = x;
-        }
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (k == 0 || occ[k - 1] >> 32 != occ[i] >> 32)
-            occ[k++] = occ[i];
     if (k < 2)
         return;
     RG_GROW(out->v, out->cap, out->n + k * (k - 1) / 2);
@@ -155,6 +139,40 @@ static void S_pairs(rg_relation_list *out, S_occ *occ, size_t n)
         }
     }
     out->n += k * (k - 1) / 2;
+}
+
+/* The pairs of the distinct actors of mentions [i, j) of m: each actor
+ * once with its earliest sentence, in actor order. */
+static void S_pairs(rg_relation_list *out, const rg_mentions *m, size_t i,
+                    size_t j, S_occ *occ)
+{
+    size_t k = 0;
+    if (j - i > 64) {
+        for (size_t x = i; x < j; x++)
+            occ[x - i] = (S_occ)m->v[x].actor << 32 | m->v[x].sentence;
+        qsort(occ, j - i, sizeof(*occ), S_cmp_occ);
+        for (size_t x = 0; x < j - i; x++)
+            if (k == 0 || occ[k - 1] >> 32 != occ[x] >> 32)
+                occ[k++] = occ[x];
+    } else {
+        /* A window holds a few mentions: insert each actor once. */
+        for (size_t x = i; x < j; x++) {
+            uint32_t a = m->v[x].actor, si = m->v[x].sentence;
+            size_t p = k;
+            while (p > 0 && (uint32_t)(occ[p - 1] >> 32) > a)
+                p--;
+            if (p > 0 && (uint32_t)(occ[p - 1] >> 32) == a) {
+                if (si < (uint32_t)occ[p - 1])
+                    occ[p - 1] = (S_occ)a << 32 | si;
+                continue;
+            }
+            for (size_t q = k; q > p; q--)
+                occ[q] = occ[q - 1];
+            occ[p] = (S_occ)a << 32 | si;
+            k++;
+        }
+    }
+    S_emit_pairs(out, occ, k);
 }
 
 /* Index of the first token in [lo, hi) that starts at or after byte `pos`,
@@ -245,19 +263,20 @@ static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
     while (i < m->n) {
         /* The window of mention i: its sentence, paragraph or document. */
         uint32_t sent = m->v[i].sentence;
-        uint32_t para = sent < s->n ? s->v[sent].paragraph : 0;
-        size_t n = 0;
-        for (; i < m->n; i++) {
-            uint32_t si = m->v[i].sentence;
-            int same = o->window == RG_WINDOW_DOCUMENT ? 1
-                       : o->window == RG_WINDOW_PARAGRAPH
-                           ? si < s->n && s->v[si].paragraph == para
-                           : si == sent;
-            if (!same)
-                break;
-            occ[n++] = (S_occ)m->v[i].actor << 32 | si;
+        size_t j = i + 1;
+        if (o->window == RG_WINDOW_DOCUMENT) {
+            j = m->n;
+        } else if (o->window == RG_WINDOW_PARAGRAPH) {
+            uint32_t para = sent < s->n ? s->v[sent].paragraph : 0;
+            while (j < m->n && m->v[j].sentence < s->n &&
+                   s->v[m->v[j].sentence].paragraph == para)
+                j++;
+        } else {
+            while (j < m->n && m->v[j].sentence == sent)
+                j++;
         }
-        S_pairs(out, occ, n);
+        S_pairs(out, m, i, j, occ);
+        i = j;
     }
     free(occ);
 }
