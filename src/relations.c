@@ -834,10 +834,7 @@ static void S_tables(void)
 static S_NOINLINE int S_classify(S_ctx *c)
 {
     const rg_tokens *toks = c->toks;
-    size_t n = c->te - c->tb;
-    RG_GROW(c->tk, c->cap_tk, n ? n : 1);
-    RG_GROW(c->vt, c->cap_vt, n ? n : 1);
-    RG_GROW(c->bt, c->cap_bt, n ? n : 1);
+    /* The per-token arrays hold the longest sentence (rg_i_find_relations). */
     uint32_t *vt = c->vt, *bt = c->bt;
     size_t n_vt = 0, n_bt = 0;
     unsigned all_vfl = 0;
@@ -1855,9 +1852,7 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
      * the tokens of its sentence (mentions.c and discover.c match sentence
      * by sentence), so the sentence bounds the search: the same answer as
      * over the whole document, without its cache misses. */
-    size_t n = c->te - c->tb;
-    RG_GROW(c->ment, c->cap_ment, n ? n : 1);
-    memset(c->ment, 0, n * sizeof(*c->ment));
+    memset(c->ment, 0, (c->te - c->tb) * sizeof(*c->ment));
     c->m0 = m0;
     RG_GROW(c->mtok, c->cap_mtok, 2 * (m1 - m0));
     const rg_token *tv = c->toks->v;
@@ -1921,6 +1916,15 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     c.wtab = wtab;
     c.out = out;
     pthread_once(&S_pl_once, S_pl_build_all);
+    /* The per-token arrays, once for the longest sentence. */
+    size_t longest = 1;
+    for (size_t k = 0; k < s->n; k++)
+        if (s->v[k].tok_end - s->v[k].tok_begin > longest)
+            longest = s->v[k].tok_end - s->v[k].tok_begin;
+    RG_GROW(c.tk, c.cap_tk, longest);
+    RG_GROW(c.vt, c.cap_vt, longest);
+    RG_GROW(c.bt, c.cap_bt, longest);
+    RG_GROW(c.ment, c.cap_ment, longest);
     size_t i = 0;
     while (i < m->n) {
         uint32_t sent = m->v[i].sentence;
