@@ -657,18 +657,18 @@ typedef struct S_tok {
 
 typedef struct S_arg {     /* a kept mention */
     uint32_t actor;
-    size_t t0, t1;         /* tokens [t0, t1) */
+    uint32_t t0, t1;       /* tokens [t0, t1) */
     uint8_t form;
 } S_arg;
 
 typedef struct S_group {   /* coordinated args [a0, a1) */
-    size_t a0, a1;
-    size_t t0, t1;
+    uint32_t a0, a1;
+    uint32_t t0, t1;
     const char *prep;      /* governing preposition (folded) or NULL */
     uint32_t prep_cls;     /* its word classes */
     char det;              /* S_det of the nearest determiner, or 0 */
-    int genitive;          /* belongs to a noun before it */
-    int nomok;             /* can be a subject */
+    uint8_t genitive;      /* belongs to a noun before it */
+    uint8_t nomok;         /* can be a subject */
 } S_group;
 
 typedef struct S_seg {
@@ -712,6 +712,8 @@ typedef struct S_ctx {
     size_t m0;
     S_arg *args;
     size_t n_args, cap_args;
+    size_t arg_from;       /* S_groups: the first arg at or after the
+                              clause it was last asked for */
     S_group *groups;
     size_t n_groups, cap_groups;
     S_seg *segs;
@@ -976,7 +978,8 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
         if (mt->form == RG_FORM_GENITIVE && S_before_name(c, t1))
             continue;   /* "Chinas Staats- und Parteichef Xi Jinping" */
         RG_GROW(c->args, c->cap_args, c->n_args + 1);
-        c->args[c->n_args++] = (S_arg){mt->actor, t0, t1, mt->form};
+        c->args[c->n_args++] = (S_arg){mt->actor, (uint32_t)t0, (uint32_t)t1,
+                                       mt->form};
     }
 }
 
@@ -1360,11 +1363,14 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
 static void S_groups(S_ctx *c, size_t b, size_t e, size_t *g0, size_t *g1)
 {
     *g0 = c->n_groups;
-    size_t a = 0;
+    /* Clauses come in order, and args by their first token. */
+    size_t a = c->arg_from;
     while (a < c->n_args && c->args[a].t0 < b)
         a++;
+    c->arg_from = a;
     while (a < c->n_args && c->args[a].t1 <= e) {
-        S_group g = {a, a + 1, c->args[a].t0, c->args[a].t1, NULL, 0, 0, 0, 0};
+        S_group g = {(uint32_t)a, (uint32_t)a + 1, c->args[a].t0, c->args[a].t1,
+                     NULL, 0, 0, 0, 0};
         while (g.a1 < c->n_args && c->args[g.a1].t1 <= e) {
             /* Only und/oder/sowie, list commas and determiners between. */
             size_t t = c->args[g.a1 - 1].t1;
@@ -1887,6 +1893,7 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
     for (size_t i = 1; i < c->n_args && !two; i++)
         two = c->args[i].actor != c->args[0].actor;
     if (two) {
+        c->arg_from = 0;
         S_split_clauses(c);
         for (size_t i = 0; i < c->n_segs; i++)
             S_clause(c, i);
