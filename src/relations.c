@@ -1851,7 +1851,15 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
                              size_t m1)
 {
     /* A relation is made by a form of the lexicon (S_clause's picks):
-     * without one, the rest of the analysis cannot make any. */
+     * without one, the rest of the analysis cannot make any.  The form
+     * filter rules most such sentences out at a few instructions a token
+     * (and lets the others through at their first possible form). */
+    const uint64_t *hash = c->toks->hash;
+    size_t f = c->tb;
+    while (f < c->te && !rg_i_verbs_maybe_form(c->wtab, hash[f]))
+        f++;
+    if (f == c->te)
+        return;
     if (!S_classify(c))
         return;
     /* The tokens of each mention, searched once.  A mention lies within

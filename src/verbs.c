@@ -45,7 +45,8 @@ struct rg_verbs {
                               then the listed words that are no form */
     rg_verb_word *word;    /* per key */
     uint64_t *wslots;
-    rg_verb_wtab wtab;     /* the view of the three above */
+    uint64_t *vfilter;
+    rg_verb_wtab wtab;     /* the view of the four above */
     int finished;
 };
 
@@ -75,6 +76,8 @@ static void S_unfinish(rg_verbs *v)
     free(v->hits);
     free(v->word);
     free(v->wslots);
+    free(v->vfilter);
+    v->vfilter = NULL;
     v->first = NULL;
     v->hits = NULL;
     v->word = NULL;
@@ -582,8 +585,21 @@ static void S_words_build(rg_verbs *v)
             i = (i + 1) & mask;
         v->wslots[i] = (h >> 32) << 32 | (uint64_t)(id + 1);
     }
+    /* The form filter: about 32 bits per form, so that a sentence without
+     * any form is mostly told so without a lookup of its words. */
+    size_t nbits = 4096;
+    while (nbits < 32 * nforms && nbits < ((size_t)1 << 30))
+        nbits *= 2;
+    v->vfilter = rg_i_xcalloc(nbits / 64, sizeof(*v->vfilter));
+    for (size_t f = 0; f < nforms; f++) {
+        if (!v->word[f].n_hits)
+            continue;
+        uint64_t h = rg_i_hash(v->words.str[f], v->words.len[f]);
+        size_t b = (size_t)(h >> 20) & (nbits - 1);
+        v->vfilter[b / 64] |= (uint64_t)1 << (b % 64);
+    }
     v->wtab = (rg_verb_wtab){v->wslots, mask, v->words.str, v->words.len,
-                             v->word};
+                             v->word, v->vfilter, nbits - 1};
 }
 
 const rg_verb_wtab *rg_i_verbs_wtab(const rg_verbs *v)

@@ -141,6 +141,10 @@ typedef struct rg_verb_wtab {
     char *const *str;          /* per index: the word, NUL-terminated */
     const uint32_t *len;       /* per index: its length */
     const rg_verb_word *word;  /* per index */
+    const uint64_t *vfilter;   /* a bit for each form of the lexicon (a
+                                  word with hits), at rg_i_verbs_maybe_form's
+                                  position: a clear bit rules a word out */
+    size_t vmask;              /* bits in vfilter - 1 */
 } rg_verb_wtab;
 
 const rg_verb_wtab *rg_i_verbs_wtab(const rg_verbs *v);
@@ -174,6 +178,15 @@ static inline int rg_i_verbs_same(const char *a, const char *b, size_t n)
     }
     return n == 0 ||
            (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
+/* Whether a word with hash = rg_i_hash(fold, n) may be a form of the
+ * lexicon: 0 means it is none (rg_i_verbs_wtab_find would give no hits);
+ * 1 is right for every form and for a few other words. */
+static inline int rg_i_verbs_maybe_form(const rg_verb_wtab *t, uint64_t hash)
+{
+    size_t b = (size_t)(hash >> 20) & t->vmask;
+    return (int)((t->vfilter[b / 64] >> (b % 64)) & 1);
 }
 
 /* rg_i_verbs_word on the table of rg_i_verbs_wtab. */
