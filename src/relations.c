@@ -248,6 +248,40 @@ static void S_cooc_tokens(rg_relation_list *out, const rg_mentions *m,
     free(tok);
 }
 
+/* S_pairs for the mentions [i, j) of one sentence `sent` (at most 64):
+ * the default window, with no sentence to compare. */
+static void S_sentence_pairs(rg_relation_list *out, const rg_mentions *m,
+                             size_t i, size_t j, uint32_t sent)
+{
+    uint32_t a[64];
+    size_t k = 0;
+    for (size_t x = i; x < j; x++) {
+        uint32_t actor = m->v[x].actor;
+        size_t p = k;
+        while (p > 0 && a[p - 1] > actor)
+            p--;
+        if (p > 0 && a[p - 1] == actor)
+            continue;
+        for (size_t q = k; q > p; q--)
+            a[q] = a[q - 1];
+        a[p] = actor;
+        k++;
+    }
+    if (k < 2)
+        return;
+    RG_GROW(out->v, out->cap, out->n + k * (k - 1) / 2);
+    rg_relation *r = out->v + out->n;
+    rg_relation t = {0, 0, sent, sent, RG_KIND_COOCCURRENCE, 0, NULL};
+    for (size_t p = 0; p < k; p++) {
+        t.source = a[p];
+        for (size_t q = p + 1; q < k; q++) {
+            t.target = a[q];
+            *r++ = t;
+        }
+    }
+    out->n += k * (k - 1) / 2;
+}
+
 static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
                            const rg_sentences *s, const rg_tokens *toks,
                            const rg_options *o)
@@ -274,6 +308,11 @@ static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
         } else {
             while (j < m->n && m->v[j].sentence == sent)
                 j++;
+            if (j - i <= 64) {
+                S_sentence_pairs(out, m, i, j, sent);
+                i = j;
+                continue;
+            }
         }
         S_pairs(out, m, i, j, occ);
         i = j;
