@@ -1646,16 +1646,19 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
     /* Verb-final: a subordinator or a relative pronoun opens the clause
      * ("nach denen", "mit dem" after a comma). */
     int sub = 0;
-    for (size_t i = w0, k = 0; i < s->e && k < 3; i++, k++) {
-        if (S_skip(c, i) || !S_word(c, i))
-            continue;
-        if (S_is(c, i, S_W_SUB)) {
-            sub = 1;
-            break;
-        }
-        if (S_is(c, i, S_W_UMZU) && S_zu_clause(c, s)) {
-            sub = 2;   /* um ... zu: no subject of its own */
-            break;
+    /* Only a sentence with such a word has such a clause. */
+    if (c->sent_cls & (S_W_SUB | S_W_UMZU)) {
+        for (size_t i = w0, k = 0; i < s->e && k < 3; i++, k++) {
+            if (S_skip(c, i) || !S_word(c, i))
+                continue;
+            if (S_is(c, i, S_W_SUB)) {
+                sub = 1;
+                break;
+            }
+            if (S_is(c, i, S_W_UMZU) && S_zu_clause(c, s)) {
+                sub = 2;   /* um ... zu: no subject of its own */
+                break;
+            }
         }
     }
     if (!sub && s->left == S_B_COMMA && w0 < s->e) {
