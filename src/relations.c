@@ -1379,7 +1379,8 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
         break;
     }
     /* Postpositions: "Westlichen Geheimdiensten zufolge". */
-    for (size_t n = g->t1, k2 = 0; n < c->te && k2 < 3; n++, k2++) {
+    size_t n_end = (c->sent_cls & S_W_ZUFOLGE) ? c->te : 0;
+    for (size_t n = g->t1, k2 = 0; n < n_end && k2 < 3; n++, k2++) {
         if (S_word(c, n) && S_is(c, n, S_W_ZUFOLGE)) {
             g->prep = S_f(c, n);
             g->prep_cls = S_t(c, n)->cls;
@@ -1522,6 +1523,8 @@ static int S_edges(S_ctx *c, const S_group *src, const S_group *dst,
 /* Whether a word of clause s is in the classes cls. */
 static int S_seg_has(const S_ctx *c, const S_seg *s, uint32_t cls)
 {
+    if (!(c->sent_cls & cls))
+        return 0;   /* not in the sentence */
     for (size_t i = s->b; i < s->e; i++)
         if (S_word(c, i) && S_is(c, i, cls))
             return 1;
