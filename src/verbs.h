@@ -5,8 +5,8 @@
  * rg_i_verbs_header accepts; used by relations.c.
  *
  * Ownership: the lexicon owns every string it hands out; pointers into it
- * (entries, lemmas, hits) stay valid until rg_i_verbs_free or the next
- * rg_i_verbs_line / rg_i_verbs_finish.
+ * (entries, lemmas, hits, the word table and its words) stay valid until
+ * rg_i_verbs_free or the next rg_i_verbs_line / rg_i_verbs_finish.
  */
 #ifndef RG_VERBS_H
 #define RG_VERBS_H
