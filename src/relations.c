@@ -1008,7 +1008,8 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
     for (size_t i = m0; i < m1; i++) {
         const rg_mention *mt = &m->v[i];
         size_t t0 = c->mtok[2 * (i - c->m0)], t1 = c->mtok[2 * (i - c->m0) + 1];
-        if (t0 < c->tb || t1 > c->te || t0 >= t1 || S_skip(c, t0))
+        /* t0, t1 lie in [tb, te] (S_verb_relations' walk). */
+        if (t0 >= t1 || S_skip(c, t0))
             continue;
         int type = rg_i_mention_type(c->m, c->d, mt->actor);
         if (type != RG_TYPE_PERSON && type != RG_TYPE_ORGANIZATION &&
@@ -1273,30 +1274,32 @@ static void S_split_clauses(S_ctx *c)
     size_t pend_b = 0, pend_q0 = 0;
     int pend_left = S_B_HARD;
     for (size_t i = 0; i < c->n_segs; i++) {
-        S_seg s = c->segs[i];
+        S_seg *s = &c->segs[i];   /* read once, kept at n <= i */
         if (pending) {
-            s.b = pend_b;
-            s.q0 = pend_q0;
-            s.left = pend_left;
+            s->b = pend_b;
+            s->q0 = pend_q0;
+            s->left = pend_left;
             pending = 0;
         }
-        if (s.has_verb == 0 && !(s.left == S_B_SUB)) {
-            if (s.left == S_B_COMMA && n > 0 && c->segs[n - 1].has_verb == 1) {
-                c->segs[n - 1].e = s.e;
-                c->segs[n - 1].right = s.right;
+        if (s->has_verb == 0 && !(s->left == S_B_SUB)) {
+            if (s->left == S_B_COMMA && n > 0 && c->segs[n - 1].has_verb == 1) {
+                c->segs[n - 1].e = s->e;
+                c->segs[n - 1].right = s->right;
                 continue;
             }
-            if (s.right == S_B_COMMA && i + 1 < c->n_segs &&
+            if (s->right == S_B_COMMA && i + 1 < c->n_segs &&
                 c->segs[i + 1].has_verb == 1 &&
                 c->segs[i + 1].left != S_B_SUB) {
                 pending = 1;
-                pend_b = s.b;
-                pend_q0 = s.q0;
-                pend_left = s.left;
+                pend_b = s->b;
+                pend_q0 = s->q0;
+                pend_left = s->left;
                 continue;
             }
         }
-        c->segs[n++] = s;
+        if (n != i)
+            c->segs[n] = *s;
+        n++;
     }
     c->n_segs = n;
 }
@@ -1412,13 +1415,15 @@ static void S_groups(S_ctx *c, size_t b, size_t e, size_t *g0, size_t *g1)
         a++;
     c->arg_from = a;
     while (a < c->n_args && c->args[a].t1 <= e) {
-        S_group g = {(uint32_t)a, (uint32_t)a + 1, c->args[a].t0, c->args[a].t1,
-                     NULL, 0, 0, 0, 0};
-        while (g.a1 < c->n_args && c->args[g.a1].t1 <= e) {
+        RG_GROW(c->groups, c->cap_groups, c->n_groups + 1);
+        S_group *g = &c->groups[c->n_groups];   /* made in place */
+        *g = (S_group){(uint32_t)a, (uint32_t)a + 1, c->args[a].t0,
+                       c->args[a].t1, NULL, 0, 0, 0, 0};
+        while (g->a1 < c->n_args && c->args[g->a1].t1 <= e) {
             /* Only und/oder/sowie, list commas and determiners between. */
-            size_t t = c->args[g.a1 - 1].t1;
+            size_t t = c->args[g->a1 - 1].t1;
             int ok = 1, conj = 0;
-            for (; t < c->args[g.a1].t0 && ok; t++) {
+            for (; t < c->args[g->a1].t0 && ok; t++) {
                 const S_tok *tt = S_t(c, t);
                 if (tt->k & S_T_SKIP)
                     continue;
@@ -1429,13 +1434,12 @@ static void S_groups(S_ctx *c, size_t b, size_t e, size_t *g0, size_t *g1)
             }
             if (!ok || !conj)
                 break;
-            g.t1 = c->args[g.a1].t1;
-            g.a1++;
+            g->t1 = c->args[g->a1].t1;
+            g->a1++;
         }
-        S_role(c, &g, b);
-        RG_GROW(c->groups, c->cap_groups, c->n_groups + 1);
-        c->groups[c->n_groups++] = g;
-        a = g.a1;
+        S_role(c, g, b);
+        c->n_groups++;
+        a = g->a1;
     }
     *g1 = c->n_groups;
 }
