@@ -1986,7 +1986,8 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     /* The per-token arrays, once for the longest sentence. */
     size_t longest = 1;
     for (size_t k = 0; k < s->n; k++)
-        if (s->v[k].tok_end - s->v[k].tok_begin > longest)
+        if (s->v[k].tok_end > s->v[k].tok_begin &&
+            s->v[k].tok_end - s->v[k].tok_begin > longest)
             longest = s->v[k].tok_end - s->v[k].tok_begin;
     RG_GROW(c.tk, c.cap_tk, longest);
     RG_GROW(c.vt, c.cap_vt, longest);
