@@ -684,9 +684,8 @@ enum S_tkind {
     S_K_HYPHEN_AFTER = 1 << 7,
     S_K_HITS = 1 << 8,         /* a form of the lexicon */
     S_K_VERB_ANY = 1 << 9,     /* a word that is an auxiliary or a form */
-    S_K_VERB_LOW = 1 << 10,    /* the same, but a form only in lowercase:
+    S_K_VERB_LOW = 1 << 10     /* the same, but a form only in lowercase:
                                   S_verbish away from the sentence's start */
-    S_K_ADJ = 1 << 11          /* S_adjective */
 };
 
 /* One token of the sentence: everything the rules ask of it. */
@@ -823,10 +822,21 @@ static int S_verbish(const S_ctx *c, size_t i)
 }
 
 /* Adjective-like: a lowercase word with an adjective ending that is not a
- * verb, determiner, preposition or conjunction (S_classify). */
+ * verb, determiner, preposition or conjunction.  Asked of few tokens, so
+ * worked out when asked rather than for every token. */
 static int S_adjective(const S_ctx *c, size_t i)
 {
-    return S_k(c, i, S_K_ADJ);
+    const S_tok *t = S_t(c, i);
+    if ((t->k & (S_K_WORD | S_K_UPPER | S_K_VERB_ANY)) != S_K_WORD || t->det ||
+        (t->cls & (S_W_PREP | S_W_CONJ | S_W_RELATIVE)))
+        return 0;
+    size_t n = c->toks->v[i].fold_len;
+    if (n < 3)
+        return 0;
+    const char *f = S_f(c, i);
+    char e1 = f[n - 1], e2 = f[n - 2];
+    return e1 == 'e' ||
+           (e2 == 'e' && (e1 == 'n' || e1 == 'r' || e1 == 's' || e1 == 'm'));
 }
 
 /* The first of c->vt at or after token i, looking from c->vt[k]
@@ -894,21 +904,11 @@ static S_NOINLINE int S_classify(S_ctx *c)
     for (; t < tend; t++, o++, hash++) {
         unsigned kind = t->kind & 3;
         unsigned k = S_kbits[kind][t->flags];
-        const char *f = fold + t->fold;
-        size_t fl = t->fold_len;
-        /* The adjective ending of a lowercase word, before the lookup
-         * (S_K_ADJ needs what the lookup says too). */
-        unsigned adj = 0;
-        if ((k & (S_K_WORD | S_K_UPPER)) == S_K_WORD && fl >= 3) {
-            char e1 = f[fl - 1], e2 = f[fl - 2];
-            if (e1 == 'e' || (e2 == 'e' && (e1 == 'n' || e1 == 'r' ||
-                                             e1 == 's' || e1 == 'm')))
-                adj = S_K_ADJ;
-        }
-        const rg_verb_word *w = rg_i_verbs_wtab_find(&wtab, f, fl, *hash);
+        const rg_verb_word *w = rg_i_verbs_wtab_find(
+            &wtab, fold + t->fold, t->fold_len, *hash);
         if (!w) {
             /* Most tokens: no class, no form. */
-            *o = (S_tok){0, (uint16_t)(k | adj), 0, 0};
+            *o = (S_tok){0, (uint16_t)k, 0, 0};
             continue;
         }
         uint32_t cls = w->cls & S_kcls[kind];
@@ -923,8 +923,6 @@ static S_NOINLINE int S_classify(S_ctx *c)
             if ((cls & S_W_AUX) || !(k & S_K_UPPER))
                 k |= S_K_VERB_LOW;
             vt[n_vt++] = (uint32_t)(o - o0);
-        } else if (!det && !(cls & (S_W_PREP | S_W_CONJ | S_W_RELATIVE))) {
-            k |= adj;
         }
         if (cls & S_W_MARKS)
             bt[n_bt++] = (uint32_t)(o - o0);
@@ -1217,7 +1215,7 @@ static int S_nominal(const S_ctx *c, size_t b, size_t e)
             continue;
         if (t->det || (t->cls & (S_W_PREP | S_W_CONJ | S_W_ADVERB)))
             continue;
-        if ((t->k & S_K_ADJ) && i + 1 < e &&
+        if (i + 1 < e && S_adjective(c, i) &&
             (S_upper(c, i + 1) || S_adjective(c, i + 1) || S_ment(c, i + 1) != 0))
             continue;
         return 0;
@@ -1338,7 +1336,7 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
             k = S_prev(c, k, b);
             continue;
         }
-        if ((t->k & (S_K_NUMBER | S_K_ADJ))) {
+        if ((t->k & S_K_NUMBER) || S_adjective(c, k)) {
             k = S_prev(c, k, b);
             continue;
         }
