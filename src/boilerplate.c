@@ -46,6 +46,11 @@
 
 #include <utf8proc.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S_SSE2 1   /* x86-64 has it always: 16 bytes a step */
+#endif
+
 #include "boilerplate.h"
 
 /*
@@ -61,9 +66,9 @@
  *     anywhere: one pass over the line looks up 4-byte windows in a
  *     bitmap of the 4-byte windows that start their longest piece
  *     (`gram`), and only phrases whose piece is found there go on to
- *     S_glob.  Not every window: every `step`-th, with the windows at the
- *     first `step` offsets of each piece in the bitmap — a piece at any
- *     place covers one of the windows looked at, as it is at least
+ *     S_glob.  Not every window: every `step`-th, with the windows at
+ *     `step` offsets in a row of each piece in the bitmap — a piece at
+ *     any place covers one of the windows looked at, as it is at least
  *     step + 3 bytes long.
  */
 typedef struct S_phrase {
@@ -74,10 +79,13 @@ typedef struct S_phrase {
     size_t pre, suf;     /* lengths of the text before the first and after
                             the last '*' */
     uint8_t opener;      /* written with a leading '>' */
+    uint8_t sure;        /* the tests before S_glob decide: one '*' and
+                            text at an end, or "*piece*" with the piece
+                            looked for by window */
 } S_phrase;
 
 #define S_GRAM_BITS 16
-#define S_GRAM_STEP_MAX 8   /* windows per piece in the bitmap, at most */
+#define S_GRAM_STEP_MAX 16  /* windows per piece in the bitmap, at most */
 
 /* A window of a floating phrase's piece: its 4 bytes, the phrase (index
  * into `floating`) and the window's offset in the piece. */
@@ -99,23 +107,38 @@ struct rg_boilerplate {
     uint32_t first[257];
     uint32_t *suffixed;  /* '*' first, text last */
     size_t n_suffixed;
+    size_t tail;         /* bytes of their ends in `tails`: the shortest
+                            text after their '*', at most 4 (0: none) */
+    uint64_t tails[1024];    /* bit per hash of the last `tail` bytes of
+                                each of them: a line that ends otherwise
+                                is none of them */
     uint32_t *floating;  /* '*' at both ends */
     size_t n_floating;
+    uint64_t *float_long;    /* per 64 of them: bit j, whose piece is 4
+                                bytes or more (looked for by window) */
     size_t step;         /* of the windows looked at: the shortest piece
                             of 4 bytes or more, less 3, at most
                             S_GRAM_STEP_MAX */
-    uint64_t gram[(1u << S_GRAM_BITS) / 64];
-    S_gram_entry *grams; /* the windows in the bitmap, sorted by gram:
-                            a window of the line found there is checked
-                            against the phrases that have it, only */
+    uint8_t gram[1u << S_GRAM_BITS];   /* a byte per bit: one load */
+    S_gram_entry *grams; /* the windows in the bitmap, sorted by the top
+                            8 of their 16 bits, then gram: a window of the
+                            line found there is checked against the
+                            phrases that have it, only */
     size_t n_grams;
+    uint32_t gram_at[257];   /* grams[gram_at[b], gram_at[b + 1]): those
+                                whose bit has top 8 bits b */
+    rg_strtab dates;     /* S_date_words */
 };
+
+/* The rules only ask whether a unit has up to 30 words: a count above is
+ * kept as 31. */
+#define S_WORDS_MAX 30
 
 typedef struct S_unit {
     size_t s, e;         /* trimmed bytes of the unit */
     size_t fold;         /* offset of its folded form in the fold buffer */
     size_t fold_len;     /* and its length */
-    uint32_t words;
+    uint32_t words;      /* up to S_WORDS_MAX + 1 (more count as that) */
     uint8_t endp;        /* ends with . ! ? … (before closing quotes) */
     uint8_t glued;       /* a tail glued onto a sentence end */
     uint8_t furn;        /* furniture */
@@ -145,9 +168,15 @@ static size_t S_decoration(const char *s, size_t n)
         RG_WORD("\xC2\xAB") /* « */, RG_WORD("\xE2\x86\x92") /* → */,
         RG_WORD("\xE2\x80\x93") /* – */, RG_WORD("\xC2\xB7") /* · */,
         RG_WORD("\xE2\x96\xBA") /* ► */, RG_WORD("\xE2\x96\xB6") /* ▶ */};
-    /* Four times for every line: the first byte rules out nearly every
-     * entry before memcmp. */
-    for (size_t i = 0; i < RG_COUNT(deco); i++) {
+    /* Four times for every line, which mostly starts and ends with a
+     * letter: the ASCII ones are one byte each, the others start with
+     * 0xC2 or 0xE2. */
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80)
+        return c == ':' || c == '|' || c == '>' || c == '<' || c == '-';
+    if (c != 0xC2 && c != 0xE2)
+        return 0;
+    for (size_t i = 5; i < RG_COUNT(deco); i++) {
         size_t k = deco[i].len;
         if (k <= n && deco[i].s[0] == s[0] && memcmp(s, deco[i].s, k) == 0)
             return k;
@@ -157,6 +186,9 @@ static size_t S_decoration(const char *s, size_t n)
 
 static size_t S_deco_end(const char *s, size_t n)
 {
+    /* An ASCII last byte can only be a one-byte decoration. */
+    if ((unsigned char)s[n - 1] < 0x80)
+        return S_decoration(s + n - 1, 1);
     for (size_t k = 1; k <= 3 && k <= n; k++)
         if (S_decoration(s + n - k, k) == k)
             return k;
@@ -282,39 +314,285 @@ static size_t S_fold_pieces(char *dst, const char *s, size_t n)
     return r == SIZE_MAX ? SIZE_MAX : m + r;
 }
 
-/* Appends the case fold of s[0..n) to `out`, with whitespace runs made one
- * space and decorations and spaces at both ends dropped; adds a NUL. */
-static void S_fold(rg_buf *out, const char *s, size_t n)
+/* The index of the lowest byte of x (bytes in memory order) with bit 7
+ * set; x is nonzero and has no bits but those. */
+static size_t S_low_byte(uint64_t x)
 {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(x) / 8;
+#else
+    (void)x;
+    return 0;   /* the caller goes on byte by byte from there */
+#endif
+}
+
+#ifdef S_SSE2
+/*
+ * The Latin-1 letters and general punctuation among the sixteen bytes v
+ * folded as rg_i_fold_latin1 does: 0xC3 and a byte 0x80..0xBF after it
+ * (À..Þ but × get 0x20, ß is written ss), and the visible U+2000..U+20BF
+ * (as they are) are no longer odd.  Every other byte >= 0x80 stays odd,
+ * and so does a character cut by the end of the sixteen; bytes at or
+ * after the first odd one are left to the caller, whatever they became.
+ */
+static __m128i S_fold_latin1_16(__m128i v, unsigned *odd)
+{
+    __m128i c3 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3));
+    unsigned mc3 = (unsigned)_mm_movemask_epi8(c3) & 0x7FFF;
+    /* 0x80..0xBF are -128..-65 as signed chars */
+    unsigned cont =
+        (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+    unsigned ok = mc3 & (cont >> 1);
+    *odd &= ~(ok | ok << 1);
+    __m128i after = _mm_slli_si128(c3, 1);   /* the bytes after 0xC3 */
+    __m128i upper = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x97)),
+                                     _mm_cmplt_epi8(v, _mm_set1_epi8((char)0x9F)));
+    v = _mm_or_si128(v,
+                     _mm_and_si128(_mm_and_si128(after, upper), _mm_set1_epi8(0x20)));
+    /* U+2000..U+20BF (dashes, „quotes“) stay as they are, but not the
+     * invisible ones: 0xE2, 0x80..0x82, 0x80..0xBF. */
+    unsigned me2 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
+    if (me2 & 0x3FFF) {
+        __m128i b1 = _mm_srli_si128(v, 1), b2 = _mm_srli_si128(v, 2);   /* at the 0xE2 */
+        __m128i in_b1 = _mm_cmplt_epi8(b1, _mm_set1_epi8((char)0x83)),
+                in_b2 = _mm_cmplt_epi8(b2, _mm_set1_epi8((char)0xC0));
+        /* 0x80 0x8B..0x8F, 0x80 0xAA..0xAE, 0x81 0xA0..0xAF (signed) */
+        __m128i r1 = _mm_and_si128(_mm_cmpgt_epi8(b2, _mm_set1_epi8(-118)),
+                                   _mm_cmplt_epi8(b2, _mm_set1_epi8(-112)));
+        __m128i r2 = _mm_and_si128(_mm_cmpgt_epi8(b2, _mm_set1_epi8(-87)),
+                                   _mm_cmplt_epi8(b2, _mm_set1_epi8(-81)));
+        __m128i r3 = _mm_and_si128(_mm_cmpgt_epi8(b2, _mm_set1_epi8(-97)),
+                                   _mm_cmplt_epi8(b2, _mm_set1_epi8(-80)));
+        __m128i invisible = _mm_or_si128(
+            _mm_and_si128(_mm_cmpeq_epi8(b1, _mm_set1_epi8((char)0x80)), _mm_or_si128(r1, r2)),
+            _mm_and_si128(_mm_cmpeq_epi8(b1, _mm_set1_epi8((char)0x81)), r3));
+        unsigned good = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(
+                            invisible, _mm_and_si128(in_b1, in_b2))) &
+                        me2 & 0x3FFF;
+        *odd &= ~(good | good << 1 | good << 2);
+    }
+    __m128i sz = _mm_and_si128(after, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9F)));
+    if (_mm_movemask_epi8(sz)) {
+        __m128i both = _mm_or_si128(sz, _mm_srli_si128(sz, 1));
+        v = _mm_or_si128(_mm_andnot_si128(both, v),
+                         _mm_and_si128(both, _mm_set1_epi8('s')));
+    }
+    return v;
+}
+#endif
+
+/* The number of bytes of x (which has no bits but bit 7 of bytes) that
+ * have bit 7. */
+static size_t S_count_bits(uint64_t x)
+{
+    return (size_t)(((x >> 7) * 0x0101010101010101ULL) >> 56);
+}
+
+/*
+ * What rg_i_fold_latin1 (or S_fold_pieces) and then S_squeeze_to give for
+ * s[0..n) (no whitespace at either end), in one pass, when the line is
+ * made of ASCII, Latin-1 but µ and the soft hyphen, the visible general
+ * punctuation U+2000..U+20BF and the code points S_fold_stable: A-Z and
+ * À..Þ but × lowered, ß written ss (the same two bytes), everything else
+ * as it is, whitespace runs made one space.
+ * Writes at most n bytes to d and returns their number (and in *spaces
+ * the number of spaces written, or some number above S_WORDS_MAX when
+ * more), or SIZE_MAX (d undefined) for a line with anything else.  Nearly
+ * every line of a German text: sixteen (or eight) bytes at a time up to a
+ * byte that needs a look of its own.
+ */
+static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t m = 0, i = 0, sps = 0;
+    while (i < n) {
+        int odd_found = 0;
+#ifdef S_SSE2
+        /* As the eight-byte loop below, sixteen bytes a step: a byte
+         * >= 0x80 is below 0x20 as a signed char, A-Z lie between 'A' - 1
+         * and 'Z' + 1 as such.  Spaces are added up per byte position
+         * (saturating at 255: then there are more than enough). */
+        {
+            unsigned before16 = m > 0 && d[m - 1] == ' ';
+            const __m128i space = _mm_set1_epi8(' '), one = _mm_set1_epi8(1);
+            __m128i acc = _mm_setzero_si128();
+            for (; i + 16 <= n; i += 16) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+                __m128i sp = _mm_cmpeq_epi8(v, space);
+                unsigned msp = (unsigned)_mm_movemask_epi8(sp);
+                unsigned odd = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, space));
+                odd |= msp & (msp << 1 | before16);
+                __m128i az = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                           _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+                v = _mm_or_si128(v, _mm_and_si128(az, space));
+                if (_mm_movemask_epi8(v))   /* a byte >= 0x80 */
+                    v = S_fold_latin1_16(v, &odd);
+                _mm_storeu_si128((__m128i *)(void *)(d + m), v);   /* m <= i */
+                if (odd) {
+                    /* The bytes before the first odd one are done. */
+                    size_t k = (size_t)__builtin_ctz(odd);
+                    static const unsigned char prefix[32] = {
+                        255, 255, 255, 255, 255, 255, 255, 255,
+                        255, 255, 255, 255, 255, 255, 255, 255};
+                    __m128i first_k = _mm_loadu_si128(
+                        (const __m128i *)(const void *)(prefix + 16 - k));
+                    acc = _mm_adds_epu8(acc,
+                                        _mm_and_si128(_mm_and_si128(sp, first_k), one));
+                    m += k;
+                    i += k;
+                    odd_found = 1;
+                    break;
+                }
+                acc = _mm_adds_epu8(acc, _mm_and_si128(sp, one));
+                m += 16;
+                before16 = msp >> 15;
+            }
+            __m128i sum = _mm_sad_epu8(acc, _mm_setzero_si128());
+            sps += (size_t)_mm_cvtsi128_si32(sum) +
+                   (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+        }
+#endif
+        /* bit 7: the byte written last is a space */
+        uint64_t before = m > 0 && d[m - 1] == ' ' ? 0x80 : 0;
+        for (; !odd_found && i + 8 <= n; i += 8) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            /* Bit 7 of a byte in `odd`: it is >= 0x80 or < 0x20, or a
+             * space after a space.  Exact for the lowest such byte, and
+             * so is everything below it (where every byte is 0x20..0x7F,
+             * no carry or borrow leaves a byte): there, bit 7 of `sp` is
+             * a space, and A-Z get bit 0x20. */
+            uint64_t sp = ~(w + ones * 0x5F) & highs;
+            uint64_t odd = ((w - ones * 0x20) | w) & highs;
+            odd |= sp & (sp << 8 | before);
+            uint64_t az = ((w + ones * 0x3F) ^ (w + ones * 0x25)) & highs;
+            w |= az >> 2;
+            memcpy(d + m, &w, 8);   /* d has room: m <= i */
+            if (odd) {
+                /* The bytes before the first odd one are done. */
+                size_t k = S_low_byte(odd);
+                sps += S_count_bits(sp & ((k ? ~(uint64_t)0 >> (64 - 8 * k) : 0)));
+                m += k;
+                i += k;
+                break;
+            }
+            if (sps <= S_WORDS_MAX)   /* more words count as that */
+                sps += S_count_bits(sp);
+            m += 8;
+            before = sp >> 56;
+        }
+        /* The odd byte's character (or, in the last bytes, every
+         * character) one by one. */
+        for (size_t stop = i + 8 <= n ? i + 1 : n; i < stop;) {
+            unsigned char c = u[i];
+            if (c < 0x80) {
+                if (S_ws(c)) {
+                    if (d[m - 1] != ' ') {   /* s[0] is no whitespace */
+                        d[m++] = ' ';
+                        sps++;
+                    }
+                } else {
+                    d[m++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+                }
+                i++;
+                continue;
+            }
+            unsigned char t = i + 1 < n ? u[i + 1] : 0;
+            if (c == 0xE2 && i + 2 < n && t >= 0x80 && t <= 0x82 &&
+                u[i + 2] >= 0x80 && u[i + 2] <= 0xBF) {
+                /* U+2000..U+20BF, but not the invisible ones */
+                if ((t == 0x80 && ((u[i + 2] >= 0x8B && u[i + 2] <= 0x8F) ||
+                                   (u[i + 2] >= 0xAA && u[i + 2] <= 0xAE))) ||
+                    (t == 0x81 && u[i + 2] >= 0xA0 && u[i + 2] <= 0xAF))
+                    return SIZE_MAX;
+                memcpy(d + m, u + i, 3);
+                m += 3;
+                i += 3;
+                continue;
+            }
+            if (c != 0xC2 && c != 0xC3) {
+                /* Elsewhere, what S_fold_pieces copies (an emoji). */
+                utf8proc_int32_t cp;
+                utf8proc_ssize_t l =
+                    utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &cp);
+                if (l <= 0 || cp < 0x100 || (cp >= 0x2000 && cp <= 0x20BF) ||
+                    !S_fold_stable(cp))
+                    return SIZE_MAX;
+                memcpy(d + m, u + i, (size_t)l);
+                m += (size_t)l;
+                i += (size_t)l;
+                continue;
+            }
+            if (t < 0x80 || t > 0xBF)
+                return SIZE_MAX;
+            if (c == 0xC2) {
+                if (t == 0xB5 || t == 0xAD)
+                    return SIZE_MAX;
+            } else if (t == 0x9F) {   /* ß */
+                c = t = 's';
+            } else if (t <= 0x9E && t != 0x97) {
+                t += 0x20;
+            }
+            d[m++] = (char)c;
+            d[m++] = (char)t;
+            i += 2;
+        }
+    }
+    *spaces = sps;
+    return m;
+}
+
+/* Appends the case fold of s[0..n) to `out`, with whitespace runs made one
+ * space and decorations and spaces at both ends dropped; adds a NUL.
+ * Returns the number of words of s[0..n) (or some number above S_WORDS_MAX
+ * when more) when it is that of the fold (no decoration dropped, and the
+ * line taken by S_fold_simple), or SIZE_MAX. */
+static size_t S_fold(rg_buf *out, const char *s, size_t n)
+{
+    int deco = 0;
     for (;;) {
         size_t k = 0;
         while (n > 0 && S_ws((unsigned char)s[0]))
             s++, n--;
         if (n > 0 && (k = S_decoration(s, n)) > 0) {
             s += k, n -= k;
+            deco = 1;
             continue;
         }
         while (n > 0 && S_ws((unsigned char)s[n - 1]))
             n--;
         if (n > 0 && (k = S_deco_end(s, n)) > 0) {
             n -= k;
+            deco = 1;
             continue;
         }
         break;
     }
     /* German lines are ASCII and Latin-1 letters (now and then with an
      * emoji): fold those without utf8proc, into the buffer itself (at
-     * most 2n bytes), and squeeze in place. */
+     * most 2n bytes), squeezing as they are folded; the other lines are
+     * squeezed in place after. */
     RG_GROW(out->data, out->cap, out->len + 2 * n + 2);
     char *d = out->data + out->len;
-    size_t ql = rg_i_fold_latin1(d, s, n);
+    size_t spaces;
+    size_t ql = S_fold_simple(d, s, n, &spaces);
+    if (ql != SIZE_MAX) {
+        out->len += ql;
+        out->data[out->len++] = '\0';
+        out->data[out->len] = '\0';
+        /* Whitespace runs are the spaces now, between the words. */
+        return deco ? SIZE_MAX : n > 0 ? spaces + 1 : 0;
+    }
+    ql = rg_i_fold_latin1(d, s, n);
     if (ql == SIZE_MAX)
         ql = S_fold_pieces(d, s, n);
     if (ql != SIZE_MAX) {
         out->len += S_squeeze_to(d, d, ql);
         out->data[out->len++] = '\0';
         out->data[out->len] = '\0';
-        return;
+        return SIZE_MAX;
     }
     utf8proc_uint8_t *f = NULL;
     utf8proc_ssize_t fl = n ? utf8proc_map((const utf8proc_uint8_t *)s,
@@ -328,6 +606,7 @@ static void S_fold(rg_buf *out, const char *s, size_t n)
         len = n;   /* not foldable (cannot happen on valid UTF-8): as is */
     S_squeeze(out, src, len);
     free(f);
+    return SIZE_MAX;
 }
 
 /* Whether `s` matches the pattern `p`, where '*' matches any bytes. */
@@ -382,15 +661,80 @@ static size_t S_gram_bit(uint32_t gram)
     return (size_t)((gram * 0x9E3779B1u) >> (32 - S_GRAM_BITS));
 }
 
+/* How common byte c is in German text, roughly (0 = rare): to choose the
+ * windows of a phrase that a line has by chance the least. */
+static size_t S_common(char c)
+{
+    switch (c) {
+    case ' ':
+        return 4;
+    case 'e':
+    case 'n':
+        return 3;
+    case 'i': case 'r': case 's': case 't': case 'a': case 'd': case 'h':
+    case 'u': case 'l': case 'c':
+        return 2;
+    default:
+        return 0;
+    }
+}
+
+/* The k (<= 4) bytes at p hashed to 16 bits. */
+static size_t S_tail_bit(const char *p, size_t k)
+{
+    uint32_t w = 0;
+    for (size_t i = 0; i < k; i++)
+        w |= (uint32_t)(unsigned char)p[i] << (8 * i);
+    return S_gram_bit(w);
+}
+
 static int S_cmp_gram(const void *a, const void *b)
 {
     const S_gram_entry *x = a, *y = b;
+    size_t bx = S_gram_bit(x->gram) >> 8, by = S_gram_bit(y->gram) >> 8;
+    if (bx != by)
+        return bx < by ? -1 : 1;
     if (x->gram != y->gram)
         return x->gram < y->gram ? -1 : 1;
     if (x->j != y->j)
         return x->j < y->j ? -1 : 1;
     return (x->o > y->o) - (x->o < y->o);
 }
+
+/* Words (folded) that may stand in a date or time line. */
+static const rg_word S_date_words[] = {
+    RG_WORD("januar"), RG_WORD("jänner"), RG_WORD("februar"), RG_WORD("feber"),
+    RG_WORD("märz"), RG_WORD("april"), RG_WORD("mai"), RG_WORD("juni"),
+    RG_WORD("juli"), RG_WORD("august"), RG_WORD("september"),
+    RG_WORD("oktober"), RG_WORD("november"), RG_WORD("dezember"),
+    RG_WORD("jan"), RG_WORD("feb"), RG_WORD("mär"), RG_WORD("mrz"),
+    RG_WORD("apr"), RG_WORD("jun"), RG_WORD("jul"), RG_WORD("aug"),
+    RG_WORD("sep"), RG_WORD("sept"), RG_WORD("okt"), RG_WORD("nov"),
+    RG_WORD("dez"), RG_WORD("january"), RG_WORD("february"), RG_WORD("march"),
+    RG_WORD("may"), RG_WORD("june"), RG_WORD("july"), RG_WORD("october"),
+    RG_WORD("december"), RG_WORD("mar"), RG_WORD("oct"), RG_WORD("dec"),
+    RG_WORD("montag"), RG_WORD("dienstag"), RG_WORD("mittwoch"),
+    RG_WORD("donnerstag"), RG_WORD("freitag"), RG_WORD("samstag"),
+    RG_WORD("sonnabend"), RG_WORD("sonntag"), RG_WORD("mo"), RG_WORD("di"),
+    RG_WORD("mi"), RG_WORD("do"), RG_WORD("fr"), RG_WORD("sa"), RG_WORD("so"),
+    RG_WORD("monday"), RG_WORD("tuesday"), RG_WORD("wednesday"),
+    RG_WORD("thursday"), RG_WORD("friday"), RG_WORD("saturday"),
+    RG_WORD("sunday"), RG_WORD("uhr"), RG_WORD("am"), RG_WORD("um"),
+    RG_WORD("vor"), RG_WORD("seit"), RG_WORD("ago"), RG_WORD("a"),
+    RG_WORD("an"), RG_WORD("stand"), RG_WORD("aktualisiert"),
+    RG_WORD("veröffentlicht"), RG_WORD("erstellt"), RG_WORD("zuletzt"),
+    RG_WORD("update"), RG_WORD("updated"), RG_WORD("published"),
+    RG_WORD("heute"), RG_WORD("gestern"), RG_WORD("sekunde"),
+    RG_WORD("sekunden"), RG_WORD("minute"), RG_WORD("minuten"), RG_WORD("min"),
+    RG_WORD("stunde"), RG_WORD("stunden"), RG_WORD("std"), RG_WORD("tag"),
+    RG_WORD("tage"), RG_WORD("tagen"), RG_WORD("woche"), RG_WORD("wochen"),
+    RG_WORD("monat"), RG_WORD("monate"), RG_WORD("monaten"), RG_WORD("jahr"),
+    RG_WORD("jahre"), RG_WORD("jahren"), RG_WORD("second"), RG_WORD("seconds"),
+    RG_WORD("minutes"), RG_WORD("hour"), RG_WORD("hours"), RG_WORD("day"),
+    RG_WORD("days"), RG_WORD("week"), RG_WORD("weeks"), RG_WORD("month"),
+    RG_WORD("months"), RG_WORD("year"), RG_WORD("years"), RG_WORD("h"),
+    RG_WORD("mez"), RG_WORD("mesz"), RG_WORD("cet"), RG_WORD("cest"),
+    RG_WORD("utc"), RG_WORD("gmt")};
 
 rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
 {
@@ -432,6 +776,12 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         ph->pre = strcspn(b.data, "*");
         ph->suf = flen - 1 - (size_t)(strrchr(b.data, '*') - b.data);
         ph->opener = opener;
+        size_t stars = 0;
+        for (const char *q = b.data; (q = strchr(q, '*')) != NULL; q++)
+            stars++;
+        ph->sure = stars == 1 ? ph->pre + ph->suf > 0
+                              : stars == 2 && ph->pre == 0 && ph->suf == 0 &&
+                                    ph->need_len >= 4 && ph->need_len + 2 == flen;
         if (ph->pre == 0 && ph->suf > 0) {
             bp->suffixed[bp->n_suffixed++] = (uint32_t)bp->n;
         } else if (ph->pre == 0) {
@@ -451,14 +801,45 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         const S_phrase *ph = &bp->ph[bp->floating[j]];
         if (ph->need_len < 4)
             continue;
-        for (size_t o = 0; o < bp->step; o++) {
+        /* Any `step` windows in a row of the piece do; those of rare
+         * letters are rarer in a text ("der " is everywhere), so fewer
+         * windows of lines hit the bitmap for nothing. */
+        size_t q = 0, best = SIZE_MAX;
+        for (size_t r = 0; r + bp->step + 3 <= ph->need_len; r++) {
+            size_t common = 0;
+            for (size_t o = r; o < r + bp->step; o++)
+                for (size_t k = o; k < o + 4; k++)
+                    common += S_common(ph->need[k]);
+            if (common < best) {
+                best = common;
+                q = r;
+            }
+        }
+        for (size_t o = q; o < q + bp->step; o++) {
             uint32_t g = S_gram_at(ph->need + o);
             size_t bit = S_gram_bit(g);
-            bp->gram[bit / 64] |= (uint64_t)1 << (bit % 64);
+            bp->gram[bit] = 1;
             bp->grams[bp->n_grams++] = (S_gram_entry){g, (uint32_t)j, (uint32_t)o};
         }
     }
     qsort(bp->grams, bp->n_grams, sizeof(*bp->grams), S_cmp_gram);
+    bp->tail = 4;
+    for (size_t j = 0; j < bp->n_suffixed; j++)
+        if (bp->ph[bp->suffixed[j]].suf < bp->tail)
+            bp->tail = bp->ph[bp->suffixed[j]].suf;
+    for (size_t j = 0; j < bp->n_suffixed; j++) {
+        const S_phrase *ph = &bp->ph[bp->suffixed[j]];
+        size_t bit = S_tail_bit(ph->text + ph->len - bp->tail, bp->tail);
+        bp->tails[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
+    for (size_t e = 0; e < bp->n_grams; e++)
+        bp->gram_at[(S_gram_bit(bp->grams[e].gram) >> 8) + 1]++;
+    for (size_t k = 1; k <= 256; k++)
+        bp->gram_at[k] += bp->gram_at[k - 1];
+    bp->float_long = rg_i_xcalloc(bp->n_floating / 64 + 1, sizeof(*bp->float_long));
+    for (size_t j = 0; j < bp->n_floating; j++)
+        if (bp->ph[bp->floating[j]].need_len >= 4)
+            bp->float_long[j / 64] |= (uint64_t)1 << (j % 64);
     /* Group the phrases that start with text by their first byte (a
      * counting sort, keeping the order within a byte). */
     for (size_t k = 0; k < bp->n; k++)
@@ -472,6 +853,9 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         if (bp->ph[k].pre > 0)
             bp->by_first[fill[(unsigned char)bp->ph[k].text[0]]++] = (uint32_t)k;
     rg_i_buf_destroy(&b);
+    rg_i_strtab_init(&bp->dates);
+    for (size_t i = 0; i < RG_COUNT(S_date_words); i++)
+        rg_i_strtab_intern(&bp->dates, S_date_words[i].s, S_date_words[i].len);
     return bp;
 }
 
@@ -484,11 +868,13 @@ void rg_i_boilerplate_free(rg_boilerplate *bp)
         free(bp->ph[i].need);
     }
     rg_i_strtab_destroy(&bp->exact);
+    rg_i_strtab_destroy(&bp->dates);
     free(bp->exact_opener);
     free(bp->ph);
     free(bp->by_first);
     free(bp->suffixed);
     free(bp->floating);
+    free(bp->float_long);
     free(bp->grams);
     free(bp);
 }
@@ -496,7 +882,7 @@ void rg_i_boilerplate_free(rg_boilerplate *bp)
 /* Records in *furn and *opener whether phrase ph matches the line f. */
 static void S_try(const S_phrase *ph, const char *f, int *furn, uint8_t *opener)
 {
-    if (S_glob(ph->text, f)) {
+    if (ph->sure || S_glob(ph->text, f)) {
         *furn = 1;
         *opener |= ph->opener;
     }
@@ -521,9 +907,12 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
             memcmp(f + n - ph->suf, ph->text + ph->len - ph->suf, ph->suf) == 0)
             S_try(ph, f, furn, opener);
     }
-    for (size_t j = 0; j < bp->n_suffixed; j++) {
+    size_t tb = n >= bp->tail ? S_tail_bit(f + n - bp->tail, bp->tail) : 0;
+    int may_end = bp->tail == 0 ||
+                  (n >= bp->tail && (bp->tails[tb / 64] >> (tb % 64) & 1));
+    for (size_t j = 0; may_end && j < bp->n_suffixed; j++) {
         const S_phrase *ph = &bp->ph[bp->suffixed[j]];
-        if (ph->suf <= n &&
+        if (ph->suf <= n && f[n - 1] == ph->text[ph->len - 1] &&
             memcmp(f + n - ph->suf, ph->text + ph->len - ph->suf, ph->suf) == 0)
             S_try(ph, f, furn, opener);
     }
@@ -534,26 +923,20 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
     for (size_t base = 0; base < bp->n_floating; base += 64) {
         size_t cn = bp->n_floating - base < 64 ? bp->n_floating - base : 64;
         const uint32_t *fl = bp->floating + base;
-        uint64_t found = 0, left = 0;   /* bit j: fl[j] found / looked for */
-        for (size_t j = 0; j < cn; j++)
-            if (bp->ph[fl[j]].need_len < 4 || n < 4)
-                found |= (uint64_t)1 << j;
-            else
-                left |= (uint64_t)1 << j;
-        for (size_t i = 0; left && i + 4 <= n; i += bp->step) {
+        uint64_t all = cn == 64 ? ~(uint64_t)0 : ((uint64_t)1 << cn) - 1;
+        /* bit j: fl[j] found / looked for */
+        uint64_t left = n < 4 ? 0 : bp->float_long[base / 64];
+        uint64_t found = all & ~left;
+        const size_t step = bp->step, last = left ? n : 0;   /* none: no pass */
+        for (size_t i = 0; i + 4 <= last; i += step) {
             uint32_t g = S_gram_at(f + i);
             size_t bit = S_gram_bit(g);
-            if (!(bp->gram[bit / 64] & ((uint64_t)1 << (bit % 64))))
+            if (!bp->gram[bit])
                 continue;
-            size_t lo = 0, hi = bp->n_grams;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (bp->grams[mid].gram < g)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            for (size_t e = lo; e < bp->n_grams && bp->grams[e].gram == g; e++) {
+            for (size_t e = bp->gram_at[bit >> 8]; e < bp->gram_at[(bit >> 8) + 1];
+                 e++) {
+                if (bp->grams[e].gram != g)
+                    continue;
                 size_t j = bp->grams[e].j, o = bp->grams[e].o;
                 if (j < base || j >= base + cn || !(left >> (j - base) & 1))
                     continue;
@@ -565,9 +948,11 @@ static void S_match_phrases(const rg_boilerplate *bp, const char *f, size_t n,
                     left &= ~((uint64_t)1 << (j - base));
                 }
             }
+            if (!left)
+                break;
         }
-        for (size_t j = 0; j < cn; j++)
-            if (found >> j & 1)
+        for (size_t j = 0; found; j++, found >>= 1)
+            if (found & 1)
                 S_try(&bp->ph[fl[j]], f, furn, opener);
     }
 }
@@ -599,7 +984,14 @@ static size_t S_closer(const char *t, size_t i, size_t e)
         RG_WORD("\""), RG_WORD("'"), RG_WORD(")"), RG_WORD("\xE2\x80\x9C"),
         RG_WORD("\xE2\x80\x9D"), RG_WORD("\xE2\x80\x99"), RG_WORD("\xC2\xAB"),
         RG_WORD("\xC2\xBB")};
-    for (size_t k = 0; k < RG_COUNT(q); k++) {
+    /* As in S_decoration: the ASCII ones are one byte each, the others
+     * start with 0xC2 or 0xE2. */
+    unsigned char c = (unsigned char)t[i];
+    if (c < 0x80)
+        return c == '"' || c == '\'' || c == ')';
+    if (c != 0xC2 && c != 0xE2)
+        return 0;
+    for (size_t k = 3; k < RG_COUNT(q); k++) {
         size_t l = q[k].len;   /* first byte first, as in S_decoration */
         if (i + l <= e && q[k].s[0] == t[i] && memcmp(t + i, q[k].s, l) == 0)
             return l;
@@ -611,6 +1003,8 @@ static size_t S_closer(const char *t, size_t i, size_t e)
  * t[lo]; 0 if none. */
 static size_t S_closer_before(const char *t, size_t lo, size_t k)
 {
+    if ((unsigned char)t[k - 1] < 0x80)   /* only a one-byte closer */
+        return S_closer(t, k - 1, k);
     for (size_t l = 1; l <= 3 && l <= k - lo; l++)
         if (S_closer(t, k - l, k) == l)
             return l;
@@ -629,7 +1023,8 @@ static int S_upper_at(const char *t, size_t i, size_t e)
 }
 
 /*
- * The words of t[s, e): non-space bytes after a space or at s.  Eight
+ * The words of t[s, e) (S_WORDS_MAX + 1 for more): non-space bytes after a
+ * space or at s.  Eight
  * bytes at a time (every byte of every line passes here): per byte, bit 7
  * of `ws` says whether it is whitespace (' ', or 9..13 without bit 7), of
  * `start` whether a word starts there; the count is the sum of the bits.
@@ -651,13 +1046,15 @@ static uint32_t S_count_words(const char *t, size_t s, size_t e)
         uint64_t start = ~ws & highs & (ws << 8 | before);
         words += (uint32_t)(((start >> 7) * ones) >> 56);
         before = ws >> 56;
+        if (words > S_WORDS_MAX)   /* a paragraph: no need to count on */
+            return S_WORDS_MAX + 1;
     }
     for (int prev = before != 0; i < e; i++) {
         int ws = S_ws((unsigned char)t[i]);
         words += (uint32_t)((ws ^ 1) & prev);
         prev = ws;
     }
-    return words;
+    return words > S_WORDS_MAX ? S_WORDS_MAX + 1 : words;
 }
 
 static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
@@ -672,12 +1069,19 @@ static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
     memset(u, 0, sizeof(*u));
     u->s = s;
     u->e = e;
-    u->glued = (uint8_t)glued;
-    u->words = S_count_words(t, s, e);
-    /* end punctuation, looking through closing quotes and brackets */
+    u->glued = (uint8_t)glued;   /* words: counted with the fold */
+    /* end punctuation, looking through closing quotes and brackets (most
+     * lines end with a letter or '.') */
     size_t k = e;
-    for (size_t back; k > s && (back = S_closer_before(t, s, k)) > 0;)
-        k -= back;
+    for (size_t back; k > s; k -= back) {
+        unsigned char c = (unsigned char)t[k - 1];
+        if (c < 0x80)
+            back = c == '"' || c == '\'' || c == ')';
+        else
+            back = S_closer_before(t, s, k);
+        if (!back)
+            break;
+    }
     if (k > s) {
         char c = t[k - 1];
         u->endp = c == '.' || c == '!' || c == '?' ||
@@ -685,23 +1089,30 @@ static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
     }
 }
 
-/* The first byte of t[i, e) that is '.', '!' or '?', or e (or i when
- * i > e).  Eight bytes at a time: every byte of every line passes here,
- * and a sentence end comes every hundred bytes or so. */
-static size_t S_next_stop(const char *t, size_t i, size_t e)
+/* The first c in t[i, e), or e. */
+static size_t S_find(const char *t, char c, size_t i, size_t e)
 {
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    for (; i + 8 <= e; i += 8) {
-        uint64_t w;
-        memcpy(&w, t + i, 8);
-        uint64_t a = w ^ (ones * '.'), b = w ^ (ones * '!'), c = w ^ (ones * '?');
-        /* Nonzero exactly when one of a, b, c has a zero byte. */
-        if ((((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c)) & highs)
-            break;
+    const char *p = i < e ? memchr(t + i, c, e - i) : NULL;
+    return p ? (size_t)(p - t) : e;
+}
+
+/* At the sentence end t[i] of line t[ls, le): when a block is glued on
+ * there, adds the unit before it (from us) and returns where the glued
+ * tail starts (*glued = 1); else returns us. */
+static size_t S_stop(S_unit **v, size_t *n, size_t *cap, const char *t, size_t ls,
+                     size_t le, size_t i, size_t us, int *glued)
+{
+    if (!S_lower_at(t, i - 1, ls) || !S_letter_at(t, i - 2))
+        return us;
+    size_t j = i + 1, q;
+    while (j < le && (q = S_closer(t, j, le)) > 0)
+        j += q;
+    if (j < le && S_upper_at(t, j, le)) {
+        S_add_unit(v, n, cap, t, us, j, *glued);
+        *glued = 1;
+        return j;
     }
-    while (i < e && t[i] != '.' && t[i] != '!' && t[i] != '?')
-        i++;
-    return i;
+    return us;
 }
 
 /* Splits text into units: lines, and glued tails ("Satz.Nächster Block")
@@ -715,17 +1126,22 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
         size_t us = ls;
         int glued = 0;
         size_t stop = le > 0 ? le - 1 : 0;
-        for (size_t i = ls + 2; (i = S_next_stop(t, i, stop)) < stop; i++) {
-            if (!S_lower_at(t, i - 1, ls) || !S_letter_at(t, i - 2))
-                continue;
-            size_t j = i + 1, q;
-            while (j < le && (q = S_closer(t, j, le)) > 0)
-                j += q;
-            if (j < le && S_upper_at(t, j, le)) {
-                S_add_unit(v, &n, cap, t, us, j, glued);
-                us = j;
-                glued = 1;
-            }
+        /* The next '.', '!' and '?' from ls + 2 on, each found by memchr
+         * (a paragraph has a few, and most lines no '!' or '?'). */
+        size_t dot = S_find(t, '.', ls + 2, stop), excl = S_find(t, '!', ls + 2, stop),
+               ques = S_find(t, '?', ls + 2, stop);
+        for (;;) {
+            size_t i = dot < excl ? dot : excl;
+            i = i < ques ? i : ques;
+            if (i >= stop)
+                break;
+            us = S_stop(v, &n, cap, t, ls, le, i, us, &glued);
+            if (i == dot)
+                dot = S_find(t, '.', i + 1, stop);
+            else if (i == excl)
+                excl = S_find(t, '!', i + 1, stop);
+            else
+                ques = S_find(t, '?', i + 1, stop);
         }
         S_add_unit(v, &n, cap, t, us, le, glued);
         if (!nl)
@@ -739,43 +1155,11 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
 /* Shape rules                                                         */
 /* ------------------------------------------------------------------ */
 
-/* Words (folded) that may stand in a date or time line. */
-static const rg_word S_date_words[] = {
-    RG_WORD("januar"), RG_WORD("jänner"), RG_WORD("februar"), RG_WORD("feber"),
-    RG_WORD("märz"), RG_WORD("april"), RG_WORD("mai"), RG_WORD("juni"),
-    RG_WORD("juli"), RG_WORD("august"), RG_WORD("september"),
-    RG_WORD("oktober"), RG_WORD("november"), RG_WORD("dezember"),
-    RG_WORD("jan"), RG_WORD("feb"), RG_WORD("mär"), RG_WORD("mrz"),
-    RG_WORD("apr"), RG_WORD("jun"), RG_WORD("jul"), RG_WORD("aug"),
-    RG_WORD("sep"), RG_WORD("sept"), RG_WORD("okt"), RG_WORD("nov"),
-    RG_WORD("dez"), RG_WORD("january"), RG_WORD("february"), RG_WORD("march"),
-    RG_WORD("may"), RG_WORD("june"), RG_WORD("july"), RG_WORD("october"),
-    RG_WORD("december"), RG_WORD("mar"), RG_WORD("oct"), RG_WORD("dec"),
-    RG_WORD("montag"), RG_WORD("dienstag"), RG_WORD("mittwoch"),
-    RG_WORD("donnerstag"), RG_WORD("freitag"), RG_WORD("samstag"),
-    RG_WORD("sonnabend"), RG_WORD("sonntag"), RG_WORD("mo"), RG_WORD("di"),
-    RG_WORD("mi"), RG_WORD("do"), RG_WORD("fr"), RG_WORD("sa"), RG_WORD("so"),
-    RG_WORD("monday"), RG_WORD("tuesday"), RG_WORD("wednesday"),
-    RG_WORD("thursday"), RG_WORD("friday"), RG_WORD("saturday"),
-    RG_WORD("sunday"), RG_WORD("uhr"), RG_WORD("am"), RG_WORD("um"),
-    RG_WORD("vor"), RG_WORD("seit"), RG_WORD("ago"), RG_WORD("a"),
-    RG_WORD("an"), RG_WORD("stand"), RG_WORD("aktualisiert"),
-    RG_WORD("veröffentlicht"), RG_WORD("erstellt"), RG_WORD("zuletzt"),
-    RG_WORD("update"), RG_WORD("updated"), RG_WORD("published"),
-    RG_WORD("heute"), RG_WORD("gestern"), RG_WORD("sekunde"),
-    RG_WORD("sekunden"), RG_WORD("minute"), RG_WORD("minuten"), RG_WORD("min"),
-    RG_WORD("stunde"), RG_WORD("stunden"), RG_WORD("std"), RG_WORD("tag"),
-    RG_WORD("tage"), RG_WORD("tagen"), RG_WORD("woche"), RG_WORD("wochen"),
-    RG_WORD("monat"), RG_WORD("monate"), RG_WORD("monaten"), RG_WORD("jahr"),
-    RG_WORD("jahre"), RG_WORD("jahren"), RG_WORD("second"), RG_WORD("seconds"),
-    RG_WORD("minutes"), RG_WORD("hour"), RG_WORD("hours"), RG_WORD("day"),
-    RG_WORD("days"), RG_WORD("week"), RG_WORD("weeks"), RG_WORD("month"),
-    RG_WORD("months"), RG_WORD("year"), RG_WORD("years"), RG_WORD("h"),
-    RG_WORD("mez"), RG_WORD("mesz"), RG_WORD("cet"), RG_WORD("cest"),
-    RG_WORD("utc"), RG_WORD("gmt")};
 
-static int S_date_word(const char *w, size_t n)
+static int S_date_word(const rg_boilerplate *bp, const char *w, size_t n)
 {
+    if (bp)
+        return rg_i_strtab_find(&bp->dates, w, n) >= 0;
     for (size_t i = 0; i < RG_COUNT(S_date_words); i++)
         if (S_date_words[i].len == n && memcmp(S_date_words[i].s, w, n) == 0)
             return 1;
@@ -783,7 +1167,7 @@ static int S_date_word(const char *w, size_t n)
 }
 
 /* A line that is only a date or time (folded form f[0..len)). */
-static int S_is_date(const char *f, size_t len)
+static int S_is_date(const rg_boilerplate *bp, const char *f, size_t len)
 {
     size_t words = 0, digits = 0;
     if (len == 0 || len > 60)
@@ -799,7 +1183,7 @@ static int S_is_date(const char *f, size_t len)
             while (i < len && (((unsigned char)f[i] >= 'a' && (unsigned char)f[i] <= 'z') ||
                                (unsigned char)f[i] >= 0x80))
                 i++;
-            if (!S_date_word(f + s, i - s))
+            if (!S_date_word(bp, f + s, i - s))
                 return 0;
             words++;
         } else if (c == '.' || c == ',' || c == ':' || c == '/' || c == '-' ||
@@ -875,10 +1259,10 @@ static size_t S_quote_core(const S_unit *u, const char *text)
 
 #define S_QUOTE_MIN 40   /* bytes a pull quote has at least */
 
-/* The two bytes at p as a number (for a bitmap of 65536 bits). */
+/* The four bytes at p hashed to 16 bits (for a bitmap of 65536 bits). */
 static size_t S_pair_at(const char *p)
 {
-    return (size_t)(unsigned char)p[0] | (size_t)(unsigned char)p[1] << 8;
+    return S_gram_bit(S_gram_at(p));
 }
 
 #define S_QUOTE_KEY 16    /* bytes of a candidate that find it: its key */
@@ -897,7 +1281,7 @@ static uint64_t S_quote_key(const char *p)
  * is S_QUOTE_MIN bytes or more, so a window at every S_QUOTE_STEP-th byte
  * falls into it at one of its first S_QUOTE_STEP offsets, and still has
  * its S_QUOTE_KEY bytes inside it. */
-#define S_QUOTE_STEP 8
+#define S_QUOTE_STEP 16
 
 /*
  * Marks the pull quotes: units that are a sentence of 6+ words whose text
@@ -906,28 +1290,26 @@ static uint64_t S_quote_key(const char *p)
  * of every candidate at once, so this stays linear in the document
  * (searching the text once per line would be quadratic): at every
  * S_QUOTE_STEP-th byte, the hash of the next S_QUOTE_KEY bytes (a window)
- * is looked up in a bitmap of the candidates' windows at their first
- * S_QUOTE_STEP offsets, and only on a hit in the table of those windows,
- * which says where the candidate would start.  Before the hash, the two
- * bytes of the window are looked up in a bitmap of the windows' first
- * two bytes: most windows stop there.
+ * is looked up in the table of the candidates' windows at their first
+ * S_QUOTE_STEP offsets, which says where the candidate would start.
+ * Before the hash, the first four bytes of the window are looked up in a
+ * bitmap of the windows' first four bytes: most windows stop there.
  */
 static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
 {
-    enum { BITMAP_BITS = 1 << 16, S = S_QUOTE_STEP };
-    size_t *cand = NULL, *core = NULL, *first = NULL;
-    uint64_t *key = NULL, *bits = NULL, *pairs = NULL;
+    enum { S = S_QUOTE_STEP };
+    uint64_t *key = NULL, *pairs = NULL;
     int32_t *slot = NULL, *next = NULL;
-    size_t nc = 0, cap = 0, cap2 = 0, cap3 = 0;
+    size_t nc = 0;
+    /* cand, core and first in one block, room for every unit */
+    size_t *cand = rg_i_xmalloc(3 * (n ? n : 1) * sizeof(*cand));
+    size_t *core = cand + n, *first = core + n;
     for (size_t i = 0; i < n; i++) {
         if (u[i].furn || u[i].glued || !u[i].endp || u[i].words < 6)
             continue;
         size_t m = S_quote_core(&u[i], text);
         if (m < S_QUOTE_MIN)
             continue;
-        RG_GROW(cand, cap, nc + 1);
-        RG_GROW(core, cap2, nc + 1);
-        RG_GROW(first, cap3, nc + 1);
         cand[nc] = i;
         core[nc] = m;
         first[nc++] = SIZE_MAX;
@@ -938,12 +1320,11 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     key = rg_i_xmalloc(nc * S * sizeof(*key));
     next = rg_i_xmalloc(nc * S * sizeof(*next));
     size_t nslots = 16;
-    while (nslots < 2 * nc * S)
+    while (nslots < nc * S)
         nslots *= 2;
     slot = rg_i_xmalloc(nslots * sizeof(*slot));
     for (size_t k = 0; k < nslots; k++)
         slot[k] = -1;
-    bits = rg_i_xcalloc(BITMAP_BITS / 64, sizeof(*bits));
     pairs = rg_i_xcalloc(65536 / 64, sizeof(*pairs));
     for (size_t e = 0; e < nc * S; e++) {
         const char *w = text + u[cand[e / S]].s + e % S;
@@ -953,8 +1334,6 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
         size_t k = (size_t)key[e] & (nslots - 1);
         next[e] = slot[k];
         slot[k] = (int32_t)e;
-        size_t bit = (size_t)(key[e] >> 48);
-        bits[bit / 64] |= (uint64_t)1 << (bit % 64);
     }
     /* An occurrence at j (j + core >= j + S_QUOTE_MIN <= len) has a window
      * at one i in [j, j + S), with its S_QUOTE_KEY bytes before len. */
@@ -963,9 +1342,6 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
         if (!(pairs[pair / 64] & ((uint64_t)1 << (pair % 64))))
             continue;
         uint64_t h = S_quote_key(text + i);
-        size_t bit = (size_t)(h >> 48);
-        if (!(bits[bit / 64] & ((uint64_t)1 << (bit % 64))))
-            continue;
         for (int32_t e = slot[(size_t)h & (nslots - 1)]; e >= 0; e = next[e]) {
             size_t c = (size_t)e / S, o = (size_t)e % S;
             const S_unit *x = &u[cand[c]];
@@ -988,12 +1364,9 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     }
 out:
     free(cand);
-    free(core);
-    free(first);
     free(key);
     free(slot);
     free(next);
-    free(bits);
     free(pairs);
 }
 
@@ -1022,11 +1395,23 @@ static void S_seen_init(S_seen *st, size_t n)
     st->mask = nslots - 1;
 }
 
+/* A hash of the line f[0..n) for the table of lines seen: of its first 64
+ * and last 8 bytes and its length.  Enough to tell lines apart (the table
+ * compares the lines too), without reading every byte of every paragraph. */
+static uint64_t S_line_hash(const char *f, size_t n)
+{
+    if (n <= 72)
+        return rg_i_hash(f, n);
+    uint64_t tail;
+    memcpy(&tail, f + n - 8, 8);
+    return rg_i_hash(f, 64) ^ ((tail ^ (uint64_t)n) * 0x9E3779B97F4A7C15ULL);
+}
+
 /* Adds unit i (fold f[0..flen)); whether an equal line was there. */
 static int S_seen_add(S_seen *st, const S_unit *u, const char *fold, size_t i,
                       const char *f, size_t flen)
 {
-    uint64_t h = rg_i_hash(f, flen);
+    uint64_t h = S_line_hash(f, flen);
     uint32_t tag = (uint32_t)(h >> 32);
     for (size_t k = (size_t)h & st->mask;; k = (k + 1) & st->mask) {
         int32_t j = st->slot[k].unit;
@@ -1041,20 +1426,53 @@ static int S_seen_add(S_seen *st, const S_unit *u, const char *fold, size_t i,
     }
 }
 
+/* The words of unit u, from S_fold's count or counted. */
+static uint32_t S_unit_words(size_t folded, const char *text, size_t s, size_t e)
+{
+    if (folded == SIZE_MAX)
+        return S_count_words(text, s, e);
+    return folded > S_WORDS_MAX ? S_WORDS_MAX + 1 : (uint32_t)folded;
+}
+
+char *rg_i_boilerplate_fold(const char *s, size_t n, uint32_t *words)
+{
+    rg_buf b;
+    rg_i_buf_init(&b);
+    size_t w = S_fold(&b, s, n);
+    size_t lo = 0, hi = n;   /* as a unit is: without spaces at the ends */
+    while (lo < hi && S_ws((unsigned char)s[lo]))
+        lo++;
+    while (hi > lo && S_ws((unsigned char)s[hi - 1]))
+        hi--;
+    *words = S_unit_words(w, s, lo, hi);
+    return b.data;
+}
+
 size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
 {
     S_unit *u = NULL;
     size_t cap = 0;
+    RG_GROW(u, cap, len / 64 + 16);   /* about a unit per line */
     size_t n = S_units(&u, &cap, text, len);
     rg_buf fold;
     rg_i_buf_init(&fold);
+    /* Folds are at most as long as their lines but for the rare ones
+     * utf8proc lengthens: room for all of them at once. */
+    RG_GROW(fold.data, fold.cap, len + 2 * n + 16);
+    fold.data[fold.len++] = '\0';   /* the fold of every blank unit */
     S_seen seen;
     S_seen_init(&seen, n);
 
     for (size_t i = 0; i < n; i++) {
+        if (u[i].e == u[i].s) {   /* memset by S_add_unit: words 0 */
+            u[i].fold = 0;
+            u[i].fold_len = 0;
+            continue;
+        }
         u[i].fold = fold.len;
-        S_fold(&fold, text + u[i].s, u[i].e - u[i].s);
+        size_t words = S_fold(&fold, text + u[i].s, u[i].e - u[i].s);
         u[i].fold_len = fold.len - u[i].fold - 1;
+        u[i].words = S_unit_words(words, text, u[i].s, u[i].e);
     }
 #define F(i) (fold.data + u[i].fold)
 
@@ -1069,7 +1487,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
             S_match_phrases(bp, f, flen, &furn, &u[i].opener);
             u[i].furn |= (uint8_t)furn;
         }
-        if (S_is_date(f, flen) || S_is_video(&u[i], f) ||
+        if (S_is_date(bp, f, flen) || S_is_video(&u[i], f) ||
             (u[i].words <= 12 && strstr(f, " | ")))
             u[i].furn = 1;
         if (flen >= 12) {   /* repeat: the later copy goes */
@@ -1157,9 +1575,8 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
         if (!u[i].furn || u[i].e == u[i].s)
             continue;
         blanked++;
-        for (size_t k = u[i].s; k < u[i].e; k++)
-            if (text[k] != '\n')
-                text[k] = ' ';
+        /* A unit lies within one line: no line break to keep. */
+        memset(text + u[i].s, ' ', u[i].e - u[i].s);
     }
     free(seen.slot);
     rg_i_buf_destroy(&fold);

@@ -40,4 +40,13 @@ void rg_i_boilerplate_free(rg_boilerplate *bp);
  */
 size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len);
 
+/*
+ * The form under which boilerplate.c compares a line (for tests): the case
+ * fold of s[0..n) with whitespace runs made one space and decorations and
+ * spaces at both ends dropped, as a malloc'd string (caller frees); in
+ * *words the number of words the rules see for the line (a count above 30
+ * given as 31).  Time complexity: O(n).
+ */
+char *rg_i_boilerplate_fold(const char *s, size_t n, uint32_t *words);
+
 #endif

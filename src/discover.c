@@ -53,10 +53,17 @@
  * last when several share the word.  Such a word is never a dictionary
  * mention (those tokens are left alone), so dictionary resolution is
  * unchanged.
+ *
+ * Speed: discovery looks at every token of every document, and most cannot
+ * take part in a name.  Its word lists are classes of the gazetteer's
+ * vocabulary, so the mention stage's one lookup per token answers for them
+ * (rg_mentions.tok_cls); the passes skip to the next capitalised word or
+ * article eight tokens at a time; the role and head search is one walk of
+ * a reversed trie from the end of a word; the document's nouns and keys
+ * are sets keyed by the tokenizer's hash, compared byte by byte on a hit.
  */
 #include "discover.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,23 +77,46 @@ typedef struct S_hit {
 /* A key of resolution: a later token sequence that names found[k]. */
 typedef struct S_key {
     uint32_t k;
-    uint32_t seq;       /* offset in S_scr.seqs: folds joined by '\x1f' */
+    uint32_t t0;        /* the tokens that spell it: [t0, t0 + ntok) */
     uint32_t ntok;
 } S_key;
 
+/*
+ * A set of folds of this document's tokens, each with a value: a slot
+ * keeps the fold's hash and the token it was first seen at, so that a
+ * lookup with the hash the tokenizer computed compares bytes only on a
+ * hit, and nothing is copied or hashed again.
+ */
+typedef struct S_slot {
+    uint64_t h;
+    uint32_t tok;       /* the token whose fold this is */
+    uint32_t val;       /* value + 1; 0 = empty slot */
+} S_slot;
+
+typedef struct S_set {
+    S_slot *v;
+    size_t n, cap;      /* cap: 0 or a power of two */
+} S_set;
+
 typedef struct S_scr {
     uint8_t *cov;       /* per token: 1 dictionary mention, 2 discovered */
-    uint8_t *wc;        /* per token: enum S_wclass of its fold */
-    size_t cap_cov;     /* of cov and wc */
-    rg_strtab nouns;    /* folds written after an article in this document */
+    const uint8_t *wc;  /* per token: enum S_wclass of its fold (borrowed:
+                           rg_mentions.tok_cls) */
+    uint8_t *rh;        /* per token: 0 not yet known, else S_RH_KNOWN |
+                           rg_i_discover_listed of its fold */
+    size_t cap_cov;     /* of cov and rh */
+    S_set nouns;        /* folds written after an article in this document */
     rg_strtab labels;   /* label -> found index */
-    rg_strtab keys[2];  /* first fold of a name (S_NAME) or surname
+    S_set keys[2];      /* first fold of a name (S_NAME) or surname
                            (S_SURNAME) -> S_key index in kv[] */
     S_key *kv[2];
-    size_t cap_kv[2];
-    rg_buf seqs, tmp;
+    size_t n_kv[2], cap_kv[2];
+    uint64_t bloom[2][4];   /* bit (hash >> 56) of every key's fold */
+    rg_buf tmp;
     S_hit *hits;
     size_t n_hits, cap_hits;
+    rg_mention *mtmp;   /* the discovered mentions, while merging */
+    size_t cap_mtmp;
 } S_scr;
 
 void rg_i_discover_free(void *scratch)
@@ -95,16 +125,16 @@ void rg_i_discover_free(void *scratch)
     if (!s)
         return;
     free(s->cov);
-    free(s->wc);
-    rg_i_strtab_destroy(&s->nouns);
+    free(s->rh);
+    free(s->nouns.v);
     rg_i_strtab_destroy(&s->labels);
     for (int w = 0; w < 2; w++) {
-        rg_i_strtab_destroy(&s->keys[w]);
+        free(s->keys[w].v);
         free(s->kv[w]);
     }
-    rg_i_buf_destroy(&s->seqs);
     rg_i_buf_destroy(&s->tmp);
     free(s->hits);
+    free(s->mtmp);
     free(s);
 }
 
@@ -149,45 +179,17 @@ static const char *const S_gap_words[] = {
 /*
  * The lists above are asked about most tokens, some several times:
  * scanning them with strcmp was a twentieth of the run.  So every list
- * word goes once into one table with the set of lists it is in, and a
- * document looks each of its tokens up once (S_scr.wc), with the hash the
- * tokenizer computed.  Built on first use, once for all threads, and only
- * read afterwards.
+ * word goes into the gazetteer's vocabulary with the set of lists it is in
+ * (rg_i_gazetteer_add_class), and the one lookup per token that matching
+ * makes (rg_mentions.tok_id) answers for them too (S_scr.wc).
  */
 enum S_wclass {
-    S_W_ARTICLE = 1 << 0,    /* S_articles */
-    S_W_STOP = 1 << 1,       /* S_stop */
-    S_W_PARTICLE = 1 << 2,   /* S_particles */
-    S_W_GAP = 1 << 3         /* S_gap_words */
+    S_W_ARTICLE = RG_WC_USER << 0,   /* S_articles */
+    S_W_STOP = RG_WC_USER << 1,      /* S_stop */
+    S_W_PARTICLE = RG_WC_USER << 2,  /* S_particles */
+    S_W_GAP = RG_WC_USER << 3,       /* S_gap_words */
+    S_W_FIRST = RG_WC_USER << 4      /* the dictionary's first names */
 };
-
-static struct {
-    rg_strtab words;
-    uint8_t *cls;            /* per word id: enum S_wclass */
-} S_wt;
-
-static pthread_once_t S_wt_once = PTHREAD_ONCE_INIT;
-
-static void S_wt_build(void)
-{
-    static const struct {
-        const char *const *list;
-        uint8_t cls;
-    } lists[] = {{S_articles, S_W_ARTICLE}, {S_stop, S_W_STOP},
-                 {S_particles, S_W_PARTICLE}, {S_gap_words, S_W_GAP}};
-    rg_i_strtab_init(&S_wt.words);
-    size_t cap = 0;
-    for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
-        for (const char *const *w = lists[i].list; *w; w++) {
-            size_t n = S_wt.words.n;
-            int32_t id = rg_i_strtab_intern(&S_wt.words, *w, strlen(*w));
-            if (S_wt.words.n > n) {
-                RG_GROW(S_wt.cls, cap, S_wt.words.n);
-                S_wt.cls[id] = 0;
-            }
-            S_wt.cls[id] |= lists[i].cls;
-        }
-}
 
 /* Whether token i's fold is in a list of the classes `cls`. */
 static int S_in(const S_scr *s, size_t i, uint8_t cls)
@@ -211,42 +213,173 @@ static int S_ends(const char *f, size_t n, const char *suf)
     return 1;
 }
 
-/*
- * Whether folded word f is, or ends with (as a compound), a word of `tab`,
- * with one of the endings: "Außenministerin" -> "minister".  The compound
- * part must be at least 4 bytes long.
- */
-static int S_listed(const rg_strtab *tab, const rg_tails *tails, const char *f,
-                    size_t n, const rg_word *endings, size_t n_endings)
-{
-    if (tab->n == 0)
-        return 0;
-    for (const rg_word *e = endings; e < endings + n_endings; e++) {
-        if (e->len > n || memcmp(f + n - e->len, e->s, e->len) != 0)
-            continue;
-        size_t stem = n - e->len;
-        /* Every candidate below ends where the stem ends: when no listed
-         * word ends with those 3 bytes, none can match (most words). */
-        if (stem >= 3 && !tails->short_entries && !rg_i_tails_maybe(tails, f + stem))
-            continue;
-        for (size_t i = 0; i < stem; i++) {
-            if (i > 0 && stem - i < 4)
-                break;
-            if (i > 0 && ((unsigned char)f[i] & 0xC0) == 0x80)
-                continue;   /* not at a character boundary */
-            if (rg_i_tails_length(tails, stem - i) &&
-                rg_i_strtab_find(tab, f + i, stem - i) >= 0)
-                return 1;
-        }
-    }
-    return 0;
-}
-
 static const rg_word S_role_endings[] = {
     RG_WORD(""),  RG_WORD("in"), RG_WORD("innen"), RG_WORD("e"), RG_WORD("en"),
     RG_WORD("n"), RG_WORD("s"),  RG_WORD("es"),    RG_WORD("r"), RG_WORD("er")};
 static const rg_word S_head_endings[] = {RG_WORD(""), RG_WORD("s"), RG_WORD("es"),
                                          RG_WORD("en"), RG_WORD("n")};
+
+/*
+ * Roles and heads with each of their endings, reversed, in one trie: a
+ * word is, or ends with, one of them when the walk from its last byte
+ * reaches a node that ends one ("Außenministerin": n, i, r, e, t, s, i, n,
+ * i, m ends "minister" + "in").  The whole word may be any listed word; a
+ * compound part (the walk ends inside the word) must be at least 4 bytes
+ * long, not counting the ending, and begin a character.  Most words leave
+ * the trie after a byte or two.
+ */
+enum {
+    S_RH_ROLE = 1,            /* rg_i_discover_listed's bits */
+    S_RH_HEAD = 2,
+    S_RH_KNOWN = 0x80,        /* S_scr.rh: computed */
+    S_RN_WHOLE = 0,           /* node flags: shift of the bits for the */
+    S_RN_PART = 2             /* whole word, and for a compound part */
+};
+
+typedef struct S_rnode {
+    uint32_t child, sibling;  /* 0 = none (node 0 is never a child); while
+                                 building */
+    uint32_t base;            /* the children for the walk: byte b at
+                                 kids[base + b - lo] when b - lo < span */
+    uint8_t byte, flags;      /* flags: S_RH_* << S_RN_WHOLE / S_RN_PART */
+    uint8_t lo;
+    uint16_t span;
+} S_rnode;
+
+struct rg_disc_words {
+    uint32_t root[256];       /* last byte -> node, 0 = none */
+    S_rnode *nodes;
+    size_t n_nodes, cap_nodes;
+    uint32_t *kids;           /* children by byte, dense from each node's
+                                 lowest to its highest (one bounds check
+                                 and one load a byte; 0 = none) */
+    size_t n_kids;
+};
+
+static uint32_t S_rnode_new(struct rg_disc_words *w, uint8_t byte)
+{
+    RG_GROW(w->nodes, w->cap_nodes, w->n_nodes + 1);
+    w->nodes[w->n_nodes] = (S_rnode){.byte = byte};
+    return (uint32_t)w->n_nodes++;
+}
+
+/* Adds word + ending, reversed, with bit `what` (S_RH_*). */
+static void S_rtrie_add(struct rg_disc_words *w, const char *word, size_t wn,
+                        const rg_word *e, unsigned what)
+{
+    size_t n = wn + e->len;
+    if (wn == 0)
+        return;   /* an empty stem matches nothing */
+#define S_AT(k) ((uint8_t)((k) < wn ? word[k] : e->s[(k) - wn]))
+    uint8_t b = S_AT(n - 1);
+    if (!w->root[b])
+        w->root[b] = S_rnode_new(w, b);
+    uint32_t node = w->root[b];
+    for (size_t k = n - 1; k-- > 0;) {
+        b = S_AT(k);
+        uint32_t c = w->nodes[node].child;
+        while (c && w->nodes[c].byte != b)
+            c = w->nodes[c].sibling;
+        if (!c) {
+            c = S_rnode_new(w, b);
+            w->nodes[c].sibling = w->nodes[node].child;
+            w->nodes[node].child = c;
+        }
+        node = c;
+    }
+#undef S_AT
+    w->nodes[node].flags |= (uint8_t)(what << S_RN_WHOLE);
+    if (wn >= 4)
+        w->nodes[node].flags |= (uint8_t)(what << S_RN_PART);
+}
+
+struct rg_disc_words *rg_i_discover_words_build(rg_gazetteer *g,
+                                                const rg_dict *d)
+{
+    static const struct {
+        const char *const *list;
+        uint8_t cls;
+    } lists[] = {{S_articles, S_W_ARTICLE}, {S_stop, S_W_STOP},
+                 {S_particles, S_W_PARTICLE}, {S_gap_words, S_W_GAP}};
+    for (size_t i = 0; i < RG_COUNT(lists); i++)
+        for (const char *const *w = lists[i].list; *w; w++)
+            rg_i_gazetteer_add_class(g, *w, strlen(*w), lists[i].cls);
+    for (size_t i = 0; i < d->first_names.n; i++)
+        rg_i_gazetteer_add_class(g, d->first_names.str[i],
+                                 d->first_names.len[i], S_W_FIRST);
+    struct rg_disc_words *w = rg_i_xcalloc(1, sizeof(*w));
+    S_rnode_new(w, 0);   /* node 0: "none" */
+    for (size_t i = 0; i < d->roles.n; i++)
+        for (size_t e = 0; e < RG_COUNT(S_role_endings); e++)
+            S_rtrie_add(w, d->roles.str[i], d->roles.len[i],
+                        &S_role_endings[e], S_RH_ROLE);
+    for (size_t i = 0; i < d->org_heads.n; i++)
+        for (size_t e = 0; e < RG_COUNT(S_head_endings); e++)
+            S_rtrie_add(w, d->org_heads.str[i], d->org_heads.len[i],
+                        &S_head_endings[e], S_RH_HEAD);
+    size_t cap_kids = 0;
+    for (size_t p = 1; p < w->n_nodes; p++) {
+        S_rnode *x = &w->nodes[p];
+        unsigned lo = 255, hi = 0;
+        for (uint32_t c = x->child; c; c = w->nodes[c].sibling) {
+            lo = w->nodes[c].byte < lo ? w->nodes[c].byte : lo;
+            hi = w->nodes[c].byte > hi ? w->nodes[c].byte : hi;
+        }
+        if (!x->child)
+            continue;
+        x->lo = (uint8_t)lo;
+        x->span = (uint16_t)(hi - lo + 1);
+        size_t span = hi - lo + 1;
+        x->base = (uint32_t)w->n_kids;
+        RG_GROW(w->kids, cap_kids, w->n_kids + span);
+        memset(w->kids + w->n_kids, 0, span * sizeof(*w->kids));
+        w->n_kids += span;
+        for (uint32_t c = x->child; c; c = w->nodes[c].sibling)
+            w->kids[x->base + w->nodes[c].byte - lo] = c;
+    }
+    return w;
+}
+
+void rg_i_discover_words_free(struct rg_disc_words *w)
+{
+    if (!w)
+        return;
+    free(w->nodes);
+    free(w->kids);
+    free(w);
+}
+
+static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
+                         size_t n)
+{
+    if (n == 0)
+        return 0;
+    unsigned res = 0;
+    uint32_t node = w->root[(uint8_t)f[n - 1]];
+    for (size_t depth = 1; node; depth++) {
+        const S_rnode *x = &w->nodes[node];
+        if (x->flags) {
+            size_t i = n - depth;
+            if (i == 0)
+                res |= (x->flags >> S_RN_WHOLE) & 3u;
+            else if (((uint8_t)f[i] & 0xC0) != 0x80)
+                res |= (x->flags >> S_RN_PART) & 3u;
+        }
+        if (depth == n)
+            break;
+        unsigned k = (unsigned)(uint8_t)f[n - 1 - depth] - x->lo;
+        if (k >= x->span)
+            break;
+        node = w->kids[x->base + k];
+    }
+    return res;
+}
+
+unsigned rg_i_discover_listed(const rg_dict *d, const char *f, size_t n)
+{
+    const struct rg_disc_words *w = rg_i_gazetteer_disc(d->gaz);
+    return w ? S_listed(w, f, n) : 0;
+}
 
 static int S_word(const rg_tokens *t, size_t i)
 {
@@ -258,31 +391,108 @@ static int S_upper(const rg_tokens *t, size_t i)
     return S_word(t, i) && (t->v[i].flags & RG_TF_UPPER);
 }
 
-static int S_punct(const rg_tokens *t, size_t i, const char *p)
+/* Whether token i is the punctuation character p (one byte). */
+static int S_punct(const rg_tokens *t, size_t i, char p)
 {
-    return t->v[i].kind == RG_TOK_PUNCT && strcmp(rg_i_token_fold(t, i), p) == 0;
+    return t->v[i].kind == RG_TOK_PUNCT && t->v[i].fold_len == 1 &&
+           t->fold[t->v[i].fold] == p;
 }
 
-static int S_is_role(const rg_dict *d, const rg_tokens *t, size_t i)
+/* Whether word token i's fold is w (NUL-terminated, short). */
+static int S_fold_is(const rg_tokens *t, size_t i, const char *w, size_t n)
 {
-    return S_upper(t, i) && S_listed(&d->roles, &d->role_tails, rg_i_token_fold(t, i),
-                                     t->v[i].fold_len, S_role_endings,
-                                     RG_COUNT(S_role_endings));
-}
-
-static int S_is_head(const rg_dict *d, const rg_tokens *t, size_t i)
-{
-    return S_upper(t, i) &&
-           S_listed(&d->org_heads, &d->head_tails, rg_i_token_fold(t, i),
-                    t->v[i].fold_len, S_head_endings, RG_COUNT(S_head_endings));
+    return t->v[i].fold_len == n && memcmp(rg_i_token_fold(t, i), w, n) == 0;
 }
 
 typedef struct S_ctx {
     const rg_dict *d;
     const rg_tokens *t;
     S_scr *s;
+    const struct rg_disc_words *w;
     size_t tb, te;      /* the sentence */
 } S_ctx;
+
+/* rg_i_discover_listed of token i's fold, computed once per token. */
+static unsigned S_rh(const S_ctx *c, size_t i)
+{
+    uint8_t r = c->s->rh[i];
+    if (!r) {
+        r = (uint8_t)(S_RH_KNOWN |
+                      S_listed(c->w, rg_i_token_fold(c->t, i), c->t->v[i].fold_len));
+        c->s->rh[i] = r;
+    }
+    return r;
+}
+
+static int S_is_role(const S_ctx *c, size_t i)
+{
+    return S_upper(c->t, i) && (S_rh(c, i) & S_RH_ROLE);
+}
+
+static int S_is_head(const S_ctx *c, size_t i)
+{
+    return S_upper(c->t, i) && (S_rh(c, i) & S_RH_HEAD);
+}
+
+/* The set's slot for fold f[0..n) with hash h: its entry, or the empty
+ * slot where it would go. */
+static S_slot *S_set_slot(const S_set *set, const rg_tokens *t, const char *f,
+                          size_t n, uint64_t h)
+{
+    size_t mask = set->cap - 1;
+    for (size_t i = (size_t)(h ^ (h >> 29)) & mask;; i = (i + 1) & mask) {
+        S_slot *x = &set->v[i];
+        if (!x->val)
+            return x;
+        if (x->h == h && t->v[x->tok].fold_len == n &&
+            memcmp(rg_i_token_fold(t, x->tok), f, n) == 0)
+            return x;
+    }
+}
+
+/* The value of fold f[0..n) (hash h), or -1. */
+static int64_t S_set_find(const S_set *set, const rg_tokens *t, const char *f,
+                          size_t n, uint64_t h)
+{
+    if (set->n == 0)
+        return -1;
+    const S_slot *x = S_set_slot(set, t, f, n, h);
+    return x->val ? (int64_t)x->val - 1 : -1;
+}
+
+/* The slot of token i's fold, added (value unset: 0) when absent. */
+static S_slot *S_set_add(S_set *set, const rg_tokens *t, size_t i)
+{
+    if ((set->n + 1) * 2 > set->cap) {
+        S_slot *old = set->v;
+        size_t nold = set->cap;
+        set->cap = nold ? nold * 2 : 64;
+        set->v = rg_i_xcalloc(set->cap, sizeof(*set->v));
+        for (size_t k = 0; k < nold; k++)
+            if (old[k].val) {
+                size_t mask = set->cap - 1, j = (size_t)(old[k].h ^ (old[k].h >> 29)) & mask;
+                while (set->v[j].val)
+                    j = (j + 1) & mask;
+                set->v[j] = old[k];
+            }
+        free(old);
+    }
+    S_slot *x = S_set_slot(set, t, rg_i_token_fold(t, i), t->v[i].fold_len,
+                           t->hash[i]);
+    if (!x->val) {
+        x->h = t->hash[i];
+        x->tok = (uint32_t)i;
+        set->n++;
+    }
+    return x;
+}
+
+static void S_set_clear(S_set *set)
+{
+    if (set->n)
+        memset(set->v, 0, set->cap * sizeof(*set->v));
+    set->n = 0;
+}
 
 /* A known non-name (see the top of the file). */
 static int S_nonname(const S_ctx *c, size_t i)
@@ -299,9 +509,9 @@ static int S_nonname(const S_ctx *c, size_t i)
             (n > 3 && f[n - 1] == 'n' && f[n - 2] == 'e' && S_ends(f, n - 2, *s)) ||
             (n > 2 && (f[n - 1] == 's' || f[n - 1] == 'e') && S_ends(f, n - 1, *s)))
             return 1;
-    if (rg_i_token_find(&c->s->nouns, c->t, i) >= 0)
+    if (S_set_find(&c->s->nouns, c->t, f, n, c->t->hash[i]) >= 0)
         return 1;
-    return S_is_role(c->d, c->t, i) || S_is_head(c->d, c->t, i);
+    return S_is_role(c, i) || S_is_head(c, i);
 }
 
 /* A name word that may begin a name or follow another (no compound tail). */
@@ -322,7 +532,7 @@ static size_t S_word_end(const S_ctx *c, size_t i, int *lower)
 {
     size_t k = i + 1;
     while (k + 1 < c->te && (c->t->v[k - 1].flags & RG_TF_HYPHEN_AFTER) &&
-           S_punct(c->t, k, "-") && S_word(c->t, k + 1) && !c->s->cov[k + 1] &&
+           S_punct(c->t, k, '-') && S_word(c->t, k + 1) && !c->s->cov[k + 1] &&
            (c->t->v[k + 1].flags & RG_TF_HYPHEN_BEFORE)) {
         if (!S_upper(c->t, k + 1))
             *lower = 1;
@@ -465,44 +675,45 @@ static void S_hit_add(S_ctx *c, rg_mentions *m, size_t t0, size_t t1,
                                    S_found(m, s, c->t, t0, t1, sentence, type, text)};
 }
 
-/* The folds of tokens [t0, t1) joined by '\x1f', into b. */
-static void S_seq(rg_buf *b, const rg_tokens *t, size_t t0, size_t t1)
-{
-    rg_i_buf_reset(b);
-    for (size_t i = t0; i < t1; i++) {
-        if (i > t0)
-            rg_i_buf_addc(b, '\x1f');
-        rg_i_buf_adds(b, rg_i_token_fold(t, i));
-    }
-}
-
 /* The two kinds of keys: a found name, a person's surname. */
 enum { S_NAME, S_SURNAME };
 
 static void S_key_add(S_scr *s, const rg_tokens *t, int kind, size_t t0,
                       size_t t1, uint32_t k)
 {
-    rg_buf *b = &s->tmp;
-    int32_t id = rg_i_strtab_intern(&s->keys[kind], rg_i_token_fold(t, t0),
-                                    t->v[t0].fold_len);
-    RG_GROW(s->kv[kind], s->cap_kv[kind], (size_t)id + 1);
-    S_key *key = &s->kv[kind][id];
+    S_slot *x = S_set_add(&s->keys[kind], t, t0);
+    s->bloom[kind][t->hash[t0] >> 62] |= (uint64_t)1 << ((t->hash[t0] >> 56) & 63);
+    if (!x->val) {
+        RG_GROW(s->kv[kind], s->cap_kv[kind], s->n_kv[kind] + 1);
+        x->val = (uint32_t)++s->n_kv[kind];
+    }
+    S_key *key = &s->kv[kind][x->val - 1];
     key->k = k;
-    key->seq = (uint32_t)s->seqs.len;
+    key->t0 = (uint32_t)t0;
     key->ntok = (uint32_t)(t1 - t0);
-    S_seq(b, t, t0, t1);
-    rg_i_buf_add(&s->seqs, b->data, b->len + 1);   /* with the NUL */
 }
 
 /* The key of `kind` for fold f[0..flen) (hash h), when tokens from t0
  * spell its sequence within the sentence [., te) and are not covered;
  * sets *t1. */
-static const S_key *S_key_match(S_scr *s, const rg_tokens *t, int kind,
-                                const char *f, size_t flen, uint64_t h,
-                                size_t t0, size_t te, size_t *t1)
+static const S_key *S_key_find(S_scr *s, const rg_tokens *t, int kind,
+                               const char *f, size_t flen, uint64_t h,
+                               size_t t0, size_t te, size_t *t1);
+
+static inline const S_key *S_key_match(S_scr *s, const rg_tokens *t, int kind,
+                                       const char *f, size_t flen, uint64_t h,
+                                       size_t t0, size_t te, size_t *t1)
 {
-    rg_buf *b = &s->tmp;
-    int32_t id = rg_i_strtab_find_hashed(&s->keys[kind], f, flen, h);
+    if (!((s->bloom[kind][h >> 62] >> ((h >> 56) & 63)) & 1))
+        return NULL;   /* most words: not a key */
+    return S_key_find(s, t, kind, f, flen, h, t0, te, t1);
+}
+
+static const S_key *S_key_find(S_scr *s, const rg_tokens *t, int kind,
+                               const char *f, size_t flen, uint64_t h,
+                               size_t t0, size_t te, size_t *t1)
+{
+    int64_t id = S_set_find(&s->keys[kind], t, f, flen, h);
     if (id < 0)
         return NULL;
     const S_key *key = &s->kv[kind][id];
@@ -515,9 +726,15 @@ static const S_key *S_key_match(S_scr *s, const rg_tokens *t, int kind,
     for (size_t i = t0; i < t0 + key->ntok; i++)
         if (s->cov[i])
             return NULL;
-    S_seq(b, t, t0, t0 + key->ntok);
-    if (strcmp(b->data, s->seqs.data + key->seq) != 0)
-        return NULL;
+    /* Token by token: the key's tokens are words and hyphens, whose folds
+     * hold no separator, so this is the comparison of the joined folds. */
+    for (size_t j = 0; j < key->ntok; j++) {
+        size_t a = t0 + j, b = key->t0 + j;
+        if (t->hash[a] != t->hash[b] || t->v[a].fold_len != t->v[b].fold_len ||
+            memcmp(rg_i_token_fold(t, a), rg_i_token_fold(t, b),
+                   t->v[a].fold_len) != 0)
+            return NULL;
+    }
     *t1 = t0 + key->ntok;
     return key;
 }
@@ -533,7 +750,7 @@ static void S_person_after(S_ctx *c, rg_mentions *m, size_t r, uint32_t sent,
     size_t end, last;
     int lower;
     size_t i = r + 1;
-    if (i < c->te && S_punct(c->t, i, "."))
+    if (i < c->te && S_punct(c->t, i, '.'))
         i++;   /* "Dr. Anna Schmidt" */
     else if (i < c->te && (c->t->v[r].flags & RG_TF_HYPHEN_AFTER))
         return;   /* "Experten-Runde" */
@@ -546,16 +763,16 @@ static void S_person_after(S_ctx *c, rg_mentions *m, size_t r, uint32_t sent,
         return;
     /* Apposition: role ..., Name Name, */
     for (size_t k = r + 1; k < c->te && k <= r + 6; k++) {
-        if (S_punct(c->t, k, ",")) {
+        if (S_punct(c->t, k, ',')) {
             w = S_name(c, k + 1, &end, &last, &lower);
             if (w >= 2 && S_closed(c, end))
                 S_hit_add(c, m, k + 1, end, sent, RG_TYPE_PERSON, text);
             return;
         }
-        if (c->s->cov[k] == 1 || S_upper(c->t, k) || S_punct(c->t, k, "-"))
+        if (c->s->cov[k] == 1 || S_upper(c->t, k) || S_punct(c->t, k, '-'))
             continue;
         const char *f = rg_i_token_fold(c->t, k);
-        size_t n = strlen(f);
+        size_t n = c->t->v[k].fold_len;
         if (S_word(c->t, k) &&
             (S_in(c->s, k, S_W_GAP) || S_ends(f, n, "isch") ||
              S_ends(f, n, "ische") || S_ends(f, n, "ischen") ||
@@ -577,16 +794,16 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
            !(c->t->v[a - 1].flags & (RG_TF_ALLCAPS | RG_TF_HYPHEN_BEFORE |
                                      RG_TF_HYPHEN_AFTER))) {
         const char *f = rg_i_token_fold(c->t, a - 1);
-        size_t n = strlen(f);
+        size_t n = c->t->v[a - 1].fold_len;
         if (!(S_ends(f, n, "e") || S_ends(f, n, "en") || S_ends(f, n, "er") ||
               S_ends(f, n, "es") || S_ends(f, n, "em")) ||
-            S_in(c->s, a - 1, S_W_STOP) || S_is_role(c->d, c->t, a - 1))
+            S_in(c->s, a - 1, S_W_STOP) || S_is_role(c, a - 1))
             break;
         a--;
     }
     /* 6: "für" + capitalised words */
     size_t e = h + 1;
-    if (e + 1 < c->te && S_word(c->t, e) && !strcmp(rg_i_token_fold(c->t, e), "für") &&
+    if (e + 1 < c->te && S_word(c->t, e) && S_fold_is(c->t, e, "für", 4) &&
         S_upper(c->t, e + 1) && !c->s->cov[e + 1]) {
         size_t k = e + 1;
         while (k < c->te) {
@@ -595,7 +812,7 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
                 continue;
             }
             if (k + 1 < c->te && S_word(c->t, k) &&
-                !strcmp(rg_i_token_fold(c->t, k), "und") && S_upper(c->t, k + 1) &&
+                S_fold_is(c->t, k, "und", 3) && S_upper(c->t, k + 1) &&
                 !c->s->cov[k + 1]) {
                 k++;
                 continue;
@@ -618,16 +835,39 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
         S_hit_add(c, m, e, e + 1, sent, RG_TYPE_ORGANIZATION, text);
 }
 
-static int S_cmp_hit(const void *a, const void *b)
+/* Sorts the hits by first token.  They come nearly in order (a rule
+ * rarely finds a name before its trigger) and never share a token. */
+static void S_sort_hits(S_hit *v, size_t n)
 {
-    const S_hit *x = a, *y = b;
-    return x->t0 < y->t0 ? -1 : x->t0 > y->t0;
+    for (size_t i = 1; i < n; i++) {
+        S_hit x = v[i];
+        size_t j = i;
+        while (j > 0 && v[j - 1].t0 > x.t0) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = x;
+    }
 }
 
-static int S_cmp_mention(const void *a, const void *b)
+/* Merges the two runs of mentions, each in text order: the dictionary's
+ * [0, n_dict) and the discovered ones after them.  No two start at the
+ * same byte (discovery leaves the dictionary's tokens alone). */
+static void S_merge_mentions(rg_mentions *m, S_scr *s, size_t n_dict)
 {
-    const rg_mention *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
+    size_t n_new = m->n - n_dict;
+    if (n_dict == 0 || m->v[n_dict - 1].start < m->v[n_dict].start)
+        return;   /* already in order */
+    RG_GROW(s->mtmp, s->cap_mtmp, n_new);
+    memcpy(s->mtmp, m->v + n_dict, n_new * sizeof(*m->v));
+    /* From the back: the larger start goes last. */
+    size_t a = n_dict, b = n_new, o = m->n;
+    while (b > 0) {
+        if (a > 0 && m->v[a - 1].start > s->mtmp[b - 1].start)
+            m->v[--o] = m->v[--a];
+        else
+            m->v[--o] = s->mtmp[--b];
+    }
 }
 
 void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
@@ -635,10 +875,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
 {
     if (!m->disc_scratch) {
         S_scr *ns = rg_i_xcalloc(1, sizeof(*ns));
-        rg_i_strtab_init(&ns->nouns);
         rg_i_strtab_init(&ns->labels);
-        rg_i_strtab_init(&ns->keys[S_NAME]);
-        rg_i_strtab_init(&ns->keys[S_SURNAME]);
         m->disc_scratch = ns;
     }
     S_scr *s = m->disc_scratch;
@@ -648,41 +885,42 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     const char *text = m->text;
     if (!text)
         return;
-    rg_i_strtab_destroy(&s->nouns);
-    rg_i_strtab_init(&s->nouns);
-    rg_i_strtab_destroy(&s->labels);
-    rg_i_strtab_init(&s->labels);
-    for (int w = 0; w < 2; w++) {
-        rg_i_strtab_destroy(&s->keys[w]);
-        rg_i_strtab_init(&s->keys[w]);
+    const struct rg_disc_words *words = rg_i_gazetteer_disc(d->gaz);
+    if (!words || !m->tok_id)
+        return;   /* not finished */
+    S_set_clear(&s->nouns);
+    if (s->labels.n) {
+        rg_i_strtab_destroy(&s->labels);
+        rg_i_strtab_init(&s->labels);
     }
-    rg_i_buf_reset(&s->seqs);
+    for (int w = 0; w < 2; w++) {
+        S_set_clear(&s->keys[w]);
+        s->n_kv[w] = 0;
+        memset(s->bloom[w], 0, sizeof(s->bloom[w]));
+    }
     s->n_hits = 0;
     if (s->cap_cov < toks->n) {
         free(s->cov);
-        free(s->wc);
+        free(s->rh);
         s->cov = rg_i_xmalloc(toks->n);
-        s->wc = rg_i_xmalloc(toks->n);
+        s->rh = rg_i_xmalloc(toks->n);
         s->cap_cov = toks->n;
     }
     memset(s->cov, 0, toks->n);
-    pthread_once(&S_wt_once, S_wt_build);
-    for (size_t i = 0; i < toks->n; i++) {
-        /* The lists hold words only. */
-        int32_t id = S_word(toks, i) ? rg_i_token_find(&S_wt.words, toks, i) : -1;
-        s->wc[i] = id >= 0 ? S_wt.cls[id] : 0;
-    }
-    /* Tokens of dictionary mentions (both in text order). */
-    size_t t = 0;
-    for (size_t i = 0; i < m->n; i++) {
-        while (t < toks->n && toks->v[t].end <= m->v[i].start)
-            t++;
-        for (size_t u = t; u < toks->n && toks->v[u].start < m->v[i].end; u++)
+    memset(s->rh, 0, toks->n);
+    /* The lists hold words only, and every use of a class below is of a
+     * word (no number or punctuation mark is in a list). */
+    s->wc = m->tok_cls;
+    /* Tokens of dictionary mentions (a few each). */
+    for (size_t i = 0; i < m->n; i++)
+        for (uint32_t u = m->tok_span[2 * i]; u < m->tok_span[2 * i + 1]; u++)
             s->cov[u] = 1;
-    }
     /* Nouns: the first capitalised word after an article (and lowercase
      * adjectives) in this document. */
     for (size_t i = 0; i + 1 < toks->n; i++) {
+        i = rg_i_wc_next(s->wc, i, toks->n - 1, S_W_ARTICLE);
+        if (i + 1 >= toks->n)
+            break;
         if (!S_word(toks, i) || !S_in(s, i, S_W_ARTICLE))
             continue;
         size_t k = i + 1, adj = 0;
@@ -693,23 +931,26 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         }
         if (k < toks->n && S_upper(toks, k) && !s->cov[k] &&
             !(toks->v[k].flags & RG_TF_ALLCAPS)) {
-            const char *f = rg_i_token_fold(toks, k);
-            rg_i_strtab_intern(&s->nouns, f, strlen(f));
+            S_set_add(&s->nouns, toks, k)->val = 1;
         }
     }
     /* Triggers, sentence by sentence. */
-    S_ctx c = {.d = d, .t = toks, .s = s};
+    S_ctx c = {.d = d, .t = toks, .s = s, .w = words};
     for (size_t si = 0; si < sents->n; si++) {
         c.tb = sents->v[si].tok_begin;
         c.te = sents->v[si].tok_end;
         for (size_t i = c.tb; i < c.te; i++) {
-            if (s->cov[i] || !S_word(toks, i))
+            /* Every rule begins at a capitalised word (most are not). */
+            i = rg_i_wc_next(s->wc, i, c.te, RG_WC_UPPER_WORD);
+            if (i >= c.te)
+                break;
+            if (s->cov[i])
                 continue;
             const char *f = rg_i_token_fold(toks, i);
             /* 2: a title "Dr." (the dot is its own token) */
-            if (i + 1 < c.te && S_punct(toks, i + 1, ".") && S_upper(toks, i)) {
+            if (i + 1 < c.te && S_punct(toks, i + 1, '.') && S_upper(toks, i)) {
                 char title[16];
-                size_t n = strlen(f);
+                size_t n = toks->v[i].fold_len;
                 if (n + 2 <= sizeof(title)) {
                     memcpy(title, f, n);
                     memcpy(title + n, ".", 2);
@@ -721,18 +962,19 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
             }
             if (!S_upper(toks, i) || (toks->v[i].flags & RG_TF_ALLCAPS))
                 continue;
-            if (S_is_role(d, toks, i)) {
+            unsigned rh = S_rh(&c, i);
+            if (rh & S_RH_ROLE) {
                 S_person_after(&c, m, i, (uint32_t)si, text);
                 continue;
             }
-            if (S_is_head(d, toks, i)) {
+            if (rh & S_RH_HEAD) {
                 S_org_at(&c, m, i, (uint32_t)si, text);
                 continue;
             }
             /* 4: a first name + one or two name words */
             if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
                 !(i > c.tb && S_upper(toks, i - 1) && !s->cov[i - 1]) &&
-                rg_i_token_find(&d->first_names, toks, i) >= 0) {
+                S_in(s, i, S_W_FIRST)) {
                 size_t end, last;
                 int lower;
                 int w = S_name(&c, i + 1, &end, &last, &lower);
@@ -744,16 +986,26 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     }
     if (s->n_hits == 0)
         return;
-    qsort(s->hits, s->n_hits, sizeof(*s->hits), S_cmp_hit);
+    S_sort_hits(s->hits, s->n_hits);
     /* Mentions: each hit, and later the names and surnames it introduced. */
-    size_t n_dict = m->n, h = 0;
-    for (size_t si = 0; si < sents->n; si++) {
+    size_t n_dict = m->n, h = 0, si0 = 0;
+    /* Before the first hit there is no key yet: nothing to find. */
+    while (si0 < sents->n && sents->v[si0].tok_end <= s->hits[0].t0)
+        si0++;
+    for (size_t si = si0; si < sents->n; si++) {
         size_t te = sents->v[si].tok_end;
         for (size_t i = sents->v[si].tok_begin; i < te; i++) {
             size_t t1 = 0;
             uint32_t k;
             while (h < s->n_hits && s->hits[h].t0 < i)
                 h++;   /* not reached: hits do not overlap mentions */
+            /* Only a hit or a capitalised word can begin a mention. */
+            size_t nx = rg_i_wc_next(s->wc, i, te, RG_WC_UPPER_WORD);
+            if (h < s->n_hits && s->hits[h].t0 < nx)
+                nx = s->hits[h].t0;
+            if (nx >= te)
+                break;
+            i = nx;
             if (h < s->n_hits && s->hits[h].t0 == i) {
                 const S_hit *x = &s->hits[h++];
                 k = x->k;
@@ -771,7 +1023,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                             wl = u;
                     }
                     size_t sur = lower ? w0 : wl, se = sur + 1;
-                    while (se + 1 < x->t1 && S_punct(toks, se, "-"))
+                    while (se + 1 < x->t1 && S_punct(toks, se, '-'))
                         se += 2;
                     S_key_add(s, toks, S_SURNAME, sur, se, k);
                 }
@@ -785,13 +1037,14 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 const S_key *key = S_key_match(s, toks, S_NAME, f, fl, fh, i, te, &t1);
                 if (!key)
                     key = S_key_match(s, toks, S_SURNAME, f, fl, fh, i, te, &t1);
-                if (!key && fl > 2 && f[fl - 1] == 's')   /* genitive */
+                if (!key && fl > 2 && f[fl - 1] == 's' &&   /* genitive */
+                    s->n_kv[S_SURNAME])
                     key = S_key_match(s, toks, S_SURNAME, f, fl - 1,
                                       rg_i_hash(f, fl - 1), i, te, &t1);
                 if (!key)
                     continue;
                 if ((toks->v[t1 - 1].flags & RG_TF_HYPHEN_AFTER) && key->ntok == 1 &&
-                    t1 < te && S_punct(toks, t1, "-") && S_word(toks, t1 + 1) &&
+                    t1 < te && S_punct(toks, t1, '-') && S_word(toks, t1 + 1) &&
                     !S_upper(toks, t1 + 1))
                     continue;
                 k = key->k;
@@ -810,5 +1063,5 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         }
     }
     if (m->n > n_dict)
-        qsort(m->v, m->n, sizeof(*m->v), S_cmp_mention);
+        S_merge_mentions(m, s, n_dict);
 }

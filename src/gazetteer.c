@@ -11,10 +11,16 @@
  * both are listed.  Matching then needs one vocabulary lookup and one edge
  * lookup per token and never backtracks within a start position.
  *
+ * The vocabulary also holds the word lists of discover.c, each word with
+ * the set of lists it is in, so that the mention stage looks every token
+ * up once (rg_i_gazetteer_ids) for matching and discovery; a token that
+ * begins no alias is then passed over with one bit test.
+ *
  * Hands on rg_match records (token spans + alias index) to mentions.c.
  */
 #include "gazetteer.h"
 
+#include "discover.h"
 #include "morph.h"
 
 #include <stdlib.h>
@@ -25,8 +31,124 @@
  * combination, which grows as 2^k.  No real name comes near it. */
 #define S_MAX_FREE_WORDS 6
 
+/*
+ * The vocabulary: folded words -> dense ids.  Every token of every
+ * document is looked up here once, and half of them are found (function
+ * words), so a hit must be cheap too: a slot holds the high half of the
+ * hash next to the id, and a word of up to 8 bytes is compared in one
+ * masked 64-bit load (the strings are stored with 8 bytes of padding).
+ */
+typedef struct S_lex {
+    uint64_t *slot;           /* hash >> 32 << 32 | (id + 1); 0 = empty */
+    size_t mask;              /* slots - 1 */
+    char *chars;              /* the words, each at its offset */
+    size_t nchars, cap_chars;
+    struct S_lex_word {
+        uint32_t off, len;
+    } *w;                     /* id -> its word in chars */
+    size_t n, cap;
+} S_lex;
+
+static int S_lex_same(const S_lex *x, uint32_t id, const char *s, size_t n,
+                      int pad8)
+{
+    if (x->w[id].len != n)
+        return 0;
+    const char *p = x->chars + x->w[id].off;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n <= 8 && pad8) {
+        /* s[n..8) and p[n..8) are readable (not compared). */
+        uint64_t a, b;
+        memcpy(&a, p, 8);
+        memcpy(&b, s, 8);
+        static const uint64_t keep[9] = {
+            0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL,
+            0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~(uint64_t)0};
+        return ((a ^ b) & keep[n]) == 0;
+    }
+#else
+    (void)pad8;
+#endif
+    return memcmp(p, s, n) == 0;
+}
+
+/* The id of s[0..n) (hash h), or -1; pad8: s[0..8) may be read. */
+static inline int32_t S_lex_find(const S_lex *x, const char *s, size_t n,
+                                 uint64_t h, int pad8)
+{
+    uint64_t tag = h >> 32 << 32;
+    for (size_t i = (size_t)h & x->mask;; i = (i + 1) & x->mask) {
+        uint64_t v = x->slot[i];
+        if (!v)
+            return -1;
+        if ((v & ~(uint64_t)0xFFFFFFFFu) == tag &&
+            S_lex_same(x, (uint32_t)v - 1, s, n, pad8))
+            return (int32_t)((uint32_t)v - 1);
+    }
+}
+
+static void S_lex_init(S_lex *x)
+{
+    memset(x, 0, sizeof(*x));
+    x->mask = 63;
+    x->slot = rg_i_xcalloc(64, sizeof(*x->slot));
+}
+
+static void S_lex_destroy(S_lex *x)
+{
+    free(x->slot);
+    free(x->chars);
+    free(x->w);
+}
+
+static int32_t S_lex_intern(S_lex *x, const char *s, size_t n)
+{
+    uint64_t h = rg_i_hash(s, n);
+    int32_t id = S_lex_find(x, s, n, h, 0);
+    if (id >= 0)
+        return id;
+    if ((x->n + 1) * 4 > x->mask + 1) {
+        /* At most a quarter full: a miss (the other half of the tokens)
+         * mostly ends at the first slot. */
+        size_t nslots = 2 * (x->mask + 1);
+        uint64_t *old = x->slot;
+        size_t nold = x->mask + 1;
+        x->slot = rg_i_xcalloc(nslots, sizeof(*x->slot));
+        x->mask = nslots - 1;
+        for (size_t k = 0; k < nold; k++)
+            if (old[k]) {
+                const struct S_lex_word *w = &x->w[(uint32_t)old[k] - 1];
+                uint64_t hk = rg_i_hash(x->chars + w->off, w->len);
+                size_t i = (size_t)hk & x->mask;
+                while (x->slot[i])
+                    i = (i + 1) & x->mask;
+                x->slot[i] = old[k];
+            }
+        free(old);
+    }
+    RG_GROW(x->chars, x->cap_chars, x->nchars + n + 8);
+    memcpy(x->chars + x->nchars, s, n);
+    memset(x->chars + x->nchars + n, 0, 8);
+    RG_GROW(x->w, x->cap, x->n + 1);
+    x->w[x->n] = (struct S_lex_word){(uint32_t)x->nchars, (uint32_t)n};
+    x->nchars += n;
+    size_t i = (size_t)h & x->mask;
+    while (x->slot[i])
+        i = (i + 1) & x->mask;
+    x->slot[i] = (h >> 32 << 32) | (uint64_t)(x->n + 1);
+    return (int32_t)x->n++;
+}
+
+/* The id of token i's fold, or -1. */
+static inline int32_t S_lex_token(const S_lex *x, const rg_tokens *t, size_t i)
+{
+    const rg_token *k = &t->v[i];
+    return S_lex_find(x, t->fold + k->fold, k->fold_len, t->hash[i],
+                      k->fold + 8 <= t->fold_len);
+}
+
 struct rg_gazetteer {
-    rg_strtab vocab;          /* folded alias tokens -> token id */
+    S_lex vocab;              /* folded alias tokens -> token id */
     /* Trie edges in one open-addressing table: key = state << 32 |
      * token id << 1 | capitalised, value = child state.  The root (0) is
      * never a child, so child 0 marks an empty slot. */
@@ -38,6 +160,9 @@ struct rg_gazetteer {
     rg_cand *cands;           /* candidate pool, lists linked by next */
     size_t ncands, cap_cands;
     size_t naccepted;         /* states with a candidate */
+    uint8_t *vcls;            /* vocabulary id -> enum rg_word_class bits */
+    size_t cap_vcls;
+    struct rg_disc_words *disc;   /* discover.c's tables */
 };
 
 static uint64_t S_mix(uint64_t x)
@@ -207,7 +332,7 @@ static int32_t S_intern_inflected(S_build *B, size_t i,
     rg_i_buf_reset(&B->word);
     rg_i_morph_apply(&B->word, rg_i_token_fold(&B->t, i), B->t.v[i].fold_len,
                      inf);
-    return rg_i_strtab_intern(&B->g->vocab, B->word.data, B->word.len);
+    return S_lex_intern(&B->g->vocab, B->word.data, B->word.len);
 }
 
 /* The rule morph.c applies to the last word of an alias of this form, and
@@ -251,7 +376,7 @@ static void S_build_alias(S_build *B, uint32_t a)
     int32_t *ids = B->ids;
     uint8_t *mode = B->mode;
     for (size_t i = 0; i < n; i++) {
-        ids[i] = rg_i_strtab_intern(&g->vocab, rg_i_token_fold(t, i),
+        ids[i] = S_lex_intern(&g->vocab, rg_i_token_fold(t, i),
                                     t->v[i].fold_len);
         mode[i] = t->v[i].kind != RG_TOK_WORD      ? S_CASE_NONE
                   : (t->v[i].flags & RG_TF_UPPER) ? S_CASE_UPPER
@@ -319,7 +444,7 @@ static void S_build_alias(S_build *B, uint32_t a)
             const rg_inflection *inf = &last[choice[nweak_at] - 1];
             form = vform;
             if (inf->token) {
-                ids[n] = rg_i_strtab_intern(&g->vocab, inf->suffix,
+                ids[n] = S_lex_intern(&g->vocab, inf->suffix,
                                             strlen(inf->suffix));
                 mode[n] = S_CASE_NONE;
                 m = n + 1;
@@ -334,7 +459,7 @@ static void S_build_alias(S_build *B, uint32_t a)
 rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
 {
     rg_gazetteer *g = rg_i_xcalloc(1, sizeof(*g));
-    rg_i_strtab_init(&g->vocab);
+    S_lex_init(&g->vocab);
     S_new_state(g);   /* the root */
     S_rehash(g);
 
@@ -350,7 +475,49 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
     free(B.mode);
     rg_i_buf_destroy(&B.word);
     rg_i_tokens_destroy(&B.t);
+
+    /* The first-token filter: a token whose fold begins no alias (in its
+     * capitalisation) is passed over with one bit test. */
+    RG_GROW(g->vcls, g->cap_vcls, g->vocab.n + 1);
+    memset(g->vcls, 0, g->cap_vcls);
+    for (size_t i = 0; i < g->nslots; i++)
+        if (g->child[i] && (g->keys[i] >> 32) == 0)
+            g->vcls[(g->keys[i] & 0xFFFFFFFFu) >> 1] |=
+                (g->keys[i] & 1) ? RG_WC_START_UPPER : RG_WC_START_LOWER;
+    g->disc = rg_i_discover_words_build(g, d);
     return g;
+}
+
+void rg_i_gazetteer_add_class(rg_gazetteer *g, const char *s, size_t n,
+                              uint8_t cls)
+{
+    size_t before = g->vocab.n;
+    int32_t id = S_lex_intern(&g->vocab, s, n);
+    if (g->vocab.n > before) {
+        size_t cap = g->cap_vcls;
+        RG_GROW(g->vcls, g->cap_vcls, g->vocab.n);
+        memset(g->vcls + cap, 0, g->cap_vcls - cap);
+    }
+    g->vcls[id] |= cls;
+}
+
+const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g)
+{
+    return g ? g->disc : NULL;
+}
+
+void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
+                        int32_t *ids, uint8_t *cls)
+{
+    for (size_t i = 0; i < toks->n; i++) {
+        int32_t id = S_lex_token(&g->vocab, toks, i);
+        const rg_token *t = &toks->v[i];
+        ids[i] = id;
+        cls[i] = (uint8_t)((id >= 0 ? g->vcls[id] : 0) |
+                           (t->kind == RG_TOK_WORD && (t->flags & RG_TF_UPPER)
+                                ? RG_WC_UPPER_WORD
+                                : 0));
+    }
 }
 
 const rg_cand *rg_i_gazetteer_cand(const rg_gazetteer *g, uint32_t i)
@@ -367,29 +534,62 @@ void rg_i_gazetteer_free(rg_gazetteer *g)
 {
     if (!g)
         return;
-    rg_i_strtab_destroy(&g->vocab);
+    S_lex_destroy(&g->vocab);
     free(g->keys);
     free(g->child);
     free(g->accept);
     free(g->cands);
+    free(g->vcls);
+    rg_i_discover_words_free(g->disc);
     free(g);
 }
 
-void rg_i_gazetteer_match(const rg_gazetteer *g, const rg_tokens *toks,
-                          size_t begin, size_t end, rg_matches *out)
+/* The matcher; ids NULL: each token looked up here. */
+static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
+                    const int32_t *ids, const uint8_t *cls, size_t begin,
+                    size_t end, rg_matches *out)
 {
     size_t i = begin;
     while (i < end) {
+        /* Most tokens begin no alias: one lookup (done once for the
+         * document when ids are given) and one bit test, eight at a time
+         * when most tokens begin none. */
+        int32_t id;
+        uint8_t c;
+        if (ids) {
+            i = rg_i_wc_next(cls, i, end, RG_WC_START_UPPER | RG_WC_START_LOWER);
+            if (i >= end)
+                break;
+            id = ids[i];
+            c = cls[i];
+        } else {
+            id = S_lex_token(&g->vocab, toks, i);
+            c = id >= 0 ? g->vcls[id] : 0;
+        }
+        const rg_token *tok = &toks->v[i];
+        int upper = ids ? (c & RG_WC_UPPER_WORD) != 0
+                        : tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
+        if (!(c & (upper ? RG_WC_START_UPPER : RG_WC_START_LOWER))) {
+            i++;
+            continue;
+        }
         uint32_t s = 0;
         size_t best_end = 0;
         uint32_t best = RG_NO_CAND;
         for (size_t j = i; j < end; j++) {
-            const rg_token *tok = &toks->v[j];
-            /* A token no alias contains ends the walk with one lookup. */
-            int32_t id = rg_i_token_find(&g->vocab, toks, j);
-            if (id < 0)
-                break;
-            int upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
+            if (j > i) {
+                /* A token no alias contains ends the walk. */
+                if (ids) {
+                    id = ids[j];
+                    upper = (cls[j] & RG_WC_UPPER_WORD) != 0;
+                } else {
+                    tok = &toks->v[j];
+                    id = S_lex_token(&g->vocab, toks, j);
+                    upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
+                }
+                if (id < 0)
+                    break;
+            }
             s = S_edge(g, S_key(s, (uint32_t)id, upper));
             if (!s)
                 break;
@@ -407,4 +607,17 @@ void rg_i_gazetteer_match(const rg_gazetteer *g, const rg_tokens *toks,
                                       g->cands[best].alias, best};
         i = best_end;
     }
+}
+
+void rg_i_gazetteer_match(const rg_gazetteer *g, const rg_tokens *toks,
+                          size_t begin, size_t end, rg_matches *out)
+{
+    S_match(g, toks, NULL, NULL, begin, end, out);
+}
+
+void rg_i_gazetteer_match_ids(const rg_gazetteer *g, const rg_tokens *toks,
+                              const int32_t *ids, const uint8_t *cls,
+                              size_t begin, size_t end, rg_matches *out)
+{
+    S_match(g, toks, ids, cls, begin, end, out);
 }

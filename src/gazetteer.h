@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "dict.h"
 #include "tokens.h"
@@ -70,5 +71,70 @@ typedef struct rg_matches {
  */
 void rg_i_gazetteer_match(const rg_gazetteer *g, const rg_tokens *toks,
                           size_t begin, size_t end, rg_matches *out);
+
+/*
+ * The stage's one lookup per token.  The gazetteer's vocabulary also holds
+ * the word lists of discover.c, and each of its words has a set of classes
+ * (enum rg_word_class bits, and discover.c's from RG_WC_USER up), so that
+ * a token is looked up once for matching and every list.
+ */
+enum rg_word_class {
+    RG_WC_START_UPPER = 1 << 0, /* a capitalised word token of this fold
+                                   can begin an alias */
+    RG_WC_START_LOWER = 1 << 1, /* any other token of this fold can */
+    RG_WC_USER = 1 << 2,        /* the first bit of the callers' classes
+                                   (up to bit 6) */
+    RG_WC_UPPER_WORD = 1 << 7   /* not of a word but of a token, set by
+                                   rg_i_gazetteer_ids: a capitalised word
+                                   (RG_TOK_WORD with RG_TF_UPPER) */
+};
+
+/* The first index in [i, end) whose cls[] has a bit of `bits`, or end:
+ * eight tokens at a time (most tokens have none of the bits asked). */
+static inline size_t rg_i_wc_next(const uint8_t *cls, size_t i, size_t end,
+                                  uint8_t bits)
+{
+    uint64_t mask = bits * (uint64_t)0x0101010101010101ULL;
+    while (i + 8 <= end) {
+        uint64_t w;
+        memcpy(&w, cls + i, 8);
+        w &= mask;
+        if (w) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return i + (size_t)(__builtin_ctzll(w) >> 3);
+#else
+            break;
+#endif
+        }
+        i += 8;
+    }
+    while (i < end && !(cls[i] & bits))
+        i++;
+    return i;
+}
+
+/* Sets ids[i], for every token i of `toks`, to the id of its fold in the
+ * vocabulary, or -1, and cls[i] to its classes (none for -1) and
+ * RG_WC_UPPER_WORD.
+ * Time complexity: O(tokens) expected. */
+void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
+                        int32_t *ids, uint8_t *cls);
+
+/* rg_i_gazetteer_match with the ids and classes rg_i_gazetteer_ids gave
+ * for `toks`. */
+void rg_i_gazetteer_match_ids(const rg_gazetteer *g, const rg_tokens *toks,
+                              const int32_t *ids, const uint8_t *cls,
+                              size_t begin, size_t end, rg_matches *out);
+
+/* For discover.c's build (called by rg_i_gazetteer_build): adds the folded
+ * word s[0..n) to the vocabulary with classes `cls` (>= RG_WC_USER; or-ed
+ * with those it has). */
+void rg_i_gazetteer_add_class(rg_gazetteer *g, const char *s, size_t n,
+                              uint8_t cls);
+
+/* discover.c's tables of the dictionary, built with the gazetteer (NULL
+ * when the gazetteer is NULL). */
+const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g);
 
 #endif

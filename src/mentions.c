@@ -28,18 +28,24 @@ void rg_i_mentions_destroy(rg_mentions *m)
     free(m->scratch.v);
     free(m->seen);
     free(m->found);
+    free(m->tok_id);
+    free(m->tok_cls);
+    free(m->tok_span);
     rg_i_buf_destroy(&m->found_text);
     rg_i_discover_free(m->disc_scratch);
     memset(m, 0, sizeof(*m));
 }
 
-static int S_fold_is(const rg_tokens *toks, size_t i, const char *const *words)
+static int S_fold_is(const rg_tokens *toks, size_t i, const rg_word *words,
+                     size_t n_words)
 {
     if (toks->v[i].kind != RG_TOK_WORD)
         return 0;
     const char *f = rg_i_token_fold(toks, i);
-    for (; *words; words++)
-        if (strcmp(f, *words) == 0)
+    size_t n = toks->v[i].fold_len;
+    for (size_t k = 0; k < n_words; k++)
+        if (words[k].len == n && f[0] == words[k].s[0] &&
+            memcmp(f, words[k].s, n) == 0)
             return 1;
     return 0;
 }
@@ -47,15 +53,18 @@ static int S_fold_is(const rg_tokens *toks, size_t i, const char *const *words)
 /* Prepositions after which a capital is a place: "in Brüssel", "nach
  * Moskau".  Not "von", which also marks the agent ("von Moskau
  * unterstützt"), nor "gegen", "mit", "zwischen" (parties, not places). */
-static const char *const S_venue_preps[] = {
-    "in", "im", "nach", "aus", "bei", "ab", "bis", NULL};
+static const rg_word S_venue_preps[] = {
+    RG_WORD("in"),  RG_WORD("im"), RG_WORD("nach"), RG_WORD("aus"),
+    RG_WORD("bei"), RG_WORD("ab"), RG_WORD("bis")};
 
 /* Words for a government before such a preposition: "das Regime in
  * Pjöngjang" is North Korea's government, not a place. */
-static const char *const S_government[] = {
-    "regierung", "regierungen", "regime", "regimes", "führung", "führungen",
-    "staatsführung", "machthaber", "machthabern", "administration",
-    "machtzentrale", "staatsspitze", "staatsmacht", NULL};
+static const rg_word S_government[] = {
+    RG_WORD("regierung"),     RG_WORD("regierungen"),  RG_WORD("regime"),
+    RG_WORD("regimes"),       RG_WORD("führung"),      RG_WORD("führungen"),
+    RG_WORD("staatsführung"), RG_WORD("machthaber"),   RG_WORD("machthabern"),
+    RG_WORD("administration"), RG_WORD("machtzentrale"), RG_WORD("staatsspitze"),
+    RG_WORD("staatsmacht")};
 
 /* Whether a metonym match stands for a place here (see mentions.h). */
 static int S_venue(const rg_tokens *toks, const rg_sentence *sent,
@@ -68,9 +77,11 @@ static int S_venue(const rg_tokens *toks, const rg_sentence *sent,
         (last->flags & RG_TF_HYPHEN_AFTER))
         return has_place;
     if (mt->tok_begin > sent->tok_begin &&
-        S_fold_is(toks, mt->tok_begin - 1, S_venue_preps))
+        S_fold_is(toks, mt->tok_begin - 1, S_venue_preps,
+                  RG_COUNT(S_venue_preps)))
         return !(mt->tok_begin - 1 > sent->tok_begin &&
-                 S_fold_is(toks, mt->tok_begin - 2, S_government));
+                 S_fold_is(toks, mt->tok_begin - 2, S_government,
+                           RG_COUNT(S_government)));
     /* A dateline: "BERLIN (dpa) -", "Kiew/Moskau (AFP) –". */
     if ((first->flags & RG_TF_NEWLINE_BEFORE) && mt->tok_end < toks->n) {
         const rg_token *next = &toks->v[mt->tok_end];
@@ -171,11 +182,18 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
         out->seen = rg_i_xcalloc(d->n_actors, sizeof(*out->seen));
         out->n_seen = d->n_actors;
     }
+    /* One lookup per token, for matching and discovery. */
+    if (out->cap_tok_id < toks->n) {
+        RG_GROW(out->tok_id, out->cap_tok_id, toks->n);
+        out->tok_cls = rg_i_xrealloc(out->tok_cls, out->cap_tok_id);
+    }
+    rg_i_gazetteer_ids(d->gaz, toks, out->tok_id, out->tok_cls);
     for (size_t s = 0; s < sents->n; s++) {
         const rg_sentence *sent = &sents->v[s];
         out->scratch.n = 0;
-        rg_i_gazetteer_match(d->gaz, toks, sent->tok_begin, sent->tok_end,
-                             &out->scratch);
+        rg_i_gazetteer_match_ids(d->gaz, toks, out->tok_id, out->tok_cls,
+                                 sent->tok_begin, sent->tok_end,
+                                 &out->scratch);
         for (size_t i = 0; i < out->scratch.n; i++) {
             const rg_match *mt = &out->scratch.v[i];
             const rg_cand *c = S_choose(out, d, toks, sent, mt);
@@ -191,6 +209,11 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
                         9) == 0)
                 continue;
             RG_GROW(out->v, out->cap, out->n + 1);
+            if (out->discover) {
+                RG_GROW(out->tok_span, out->cap_tok_span, 2 * out->n + 2);
+                out->tok_span[2 * out->n] = mt->tok_begin;
+                out->tok_span[2 * out->n + 1] = mt->tok_end;
+            }
             out->v[out->n++] = (rg_mention){
                 .sentence = (uint32_t)s,
                 .start = toks->v[mt->tok_begin].start,

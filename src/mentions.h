@@ -47,6 +47,15 @@ typedef struct rg_mentions {
     size_t n_found, cap_found;
     rg_buf found_text;     /* their ids and labels, NUL-terminated */
     void *disc_scratch;    /* discover.c's reused memory */
+    int32_t *tok_id;       /* per token of the last call: its id in the
+                              gazetteer's vocabulary or -1 (one lookup per
+                              token for matching and discovery) */
+    uint8_t *tok_cls;      /* per token: its classes (rg_i_gazetteer_ids) */
+    size_t cap_tok_id;     /* of tok_id and tok_cls */
+    uint32_t *tok_span;    /* per mention of the dictionary, while
+                              discovery runs: its first token and the one
+                              after its last */
+    size_t cap_tok_span;
 } rg_mentions;
 
 /* The type of mention actor `actor`: a dictionary actor's, or a

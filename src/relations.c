@@ -111,35 +111,68 @@ static void S_emit(rg_relation_list *out, uint32_t source, uint32_t target,
 /* Co-occurrence                                                       */
 /* ------------------------------------------------------------------ */
 
-typedef struct S_occ {
-    uint32_t actor;
-    uint32_t sentence;     /* of its first mention in the window */
-} S_occ;
+/* An actor in a window, as (actor << 32 | sentence of a mention): sorted,
+ * each actor's first key holds its first sentence. */
+typedef uint64_t S_occ;
 
 static int S_cmp_occ(const void *a, const void *b)
 {
-    const S_occ *x = a, *y = b;
-    if (x->actor != y->actor)
-        return x->actor < y->actor ? -1 : 1;
-    return (x->sentence > y->sentence) - (x->sentence < y->sentence);
+    S_occ x = *(const S_occ *)a, y = *(const S_occ *)b;
+    return (x > y) - (x < y);
 }
 
-/* Pairs of the distinct actors in occ[0..n) (sorted here); the evidence
- * runs from the earlier first mention to the later one. */
-static void S_pairs(rg_relation_list *out, S_occ *occ, size_t n)
+/* Emits the pairs of the k distinct actors occ[0..k) (sorted by actor);
+ * the evidence runs from the earlier first mention to the later one. */
+static void S_emit_pairs(rg_relation_list *out, const S_occ *occ, size_t k)
 {
-    qsort(occ, n, sizeof(*occ), S_cmp_occ);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (k == 0 || occ[k - 1].actor != occ[i].actor)
-            occ[k++] = occ[i];
+    if (k < 2)
+        return;
+    RG_GROW(out->v, out->cap, out->n + k * (k - 1) / 2);
+    rg_relation *r = out->v + out->n;
     for (size_t i = 0; i < k; i++) {
+        uint32_t ai = (uint32_t)(occ[i] >> 32), si = (uint32_t)occ[i];
         for (size_t j = i + 1; j < k; j++) {
-            uint32_t a = occ[i].sentence, b = occ[j].sentence;
-            S_emit(out, occ[i].actor, occ[j].actor, a < b ? a : b,
-                   a < b ? b : a, RG_KIND_COOCCURRENCE, 0, NULL);
+            uint32_t sj = (uint32_t)occ[j];
+            *r++ = (rg_relation){ai, (uint32_t)(occ[j] >> 32),
+                                 si < sj ? si : sj, si < sj ? sj : si,
+                                 RG_KIND_COOCCURRENCE, 0, NULL};
         }
     }
+    out->n += k * (k - 1) / 2;
+}
+
+/* The pairs of the distinct actors of mentions [i, j) of m: each actor
+ * once with its earliest sentence, in actor order. */
+static void S_pairs(rg_relation_list *out, const rg_mentions *m, size_t i,
+                    size_t j, S_occ *occ)
+{
+    size_t k = 0;
+    if (j - i > 64) {
+        for (size_t x = i; x < j; x++)
+            occ[x - i] = (S_occ)m->v[x].actor << 32 | m->v[x].sentence;
+        qsort(occ, j - i, sizeof(*occ), S_cmp_occ);
+        for (size_t x = 0; x < j - i; x++)
+            if (k == 0 || occ[k - 1] >> 32 != occ[x] >> 32)
+                occ[k++] = occ[x];
+    } else {
+        /* A window holds a few mentions: insert each actor once. */
+        for (size_t x = i; x < j; x++) {
+            uint32_t a = m->v[x].actor, si = m->v[x].sentence;
+            size_t p = k;
+            while (p > 0 && (uint32_t)(occ[p - 1] >> 32) > a)
+                p--;
+            if (p > 0 && (uint32_t)(occ[p - 1] >> 32) == a) {
+                if (si < (uint32_t)occ[p - 1])
+                    occ[p - 1] = (S_occ)a << 32 | si;
+                continue;
+            }
+            for (size_t q = k; q > p; q--)
+                occ[q] = occ[q - 1];
+            occ[p] = (S_occ)a << 32 | si;
+            k++;
+        }
+    }
+    S_emit_pairs(out, occ, k);
 }
 
 /* Index of the first token in [lo, hi) that starts at or after byte `pos`,
@@ -215,6 +248,40 @@ static void S_cooc_tokens(rg_relation_list *out, const rg_mentions *m,
     free(tok);
 }
 
+/* S_pairs for the mentions [i, j) of one sentence `sent` (at most 64):
+ * the default window, with no sentence to compare. */
+static void S_sentence_pairs(rg_relation_list *out, const rg_mentions *m,
+                             size_t i, size_t j, uint32_t sent)
+{
+    uint32_t a[64];
+    size_t k = 0;
+    for (size_t x = i; x < j; x++) {
+        uint32_t actor = m->v[x].actor;
+        size_t p = k;
+        while (p > 0 && a[p - 1] > actor)
+            p--;
+        if (p > 0 && a[p - 1] == actor)
+            continue;
+        for (size_t q = k; q > p; q--)
+            a[q] = a[q - 1];
+        a[p] = actor;
+        k++;
+    }
+    if (k < 2)
+        return;
+    RG_GROW(out->v, out->cap, out->n + k * (k - 1) / 2);
+    rg_relation *r = out->v + out->n;
+    rg_relation t = {0, 0, sent, sent, RG_KIND_COOCCURRENCE, 0, NULL};
+    for (size_t p = 0; p < k; p++) {
+        t.source = a[p];
+        for (size_t q = p + 1; q < k; q++) {
+            t.target = a[q];
+            *r++ = t;
+        }
+    }
+    out->n += k * (k - 1) / 2;
+}
+
 static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
                            const rg_sentences *s, const rg_tokens *toks,
                            const rg_options *o)
@@ -230,19 +297,25 @@ static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
     while (i < m->n) {
         /* The window of mention i: its sentence, paragraph or document. */
         uint32_t sent = m->v[i].sentence;
-        uint32_t para = sent < s->n ? s->v[sent].paragraph : 0;
-        size_t n = 0;
-        for (; i < m->n; i++) {
-            uint32_t si = m->v[i].sentence;
-            int same = o->window == RG_WINDOW_DOCUMENT ? 1
-                       : o->window == RG_WINDOW_PARAGRAPH
-                           ? si < s->n && s->v[si].paragraph == para
-                           : si == sent;
-            if (!same)
-                break;
-            occ[n++] = (S_occ){m->v[i].actor, si};
+        size_t j = i + 1;
+        if (o->window == RG_WINDOW_DOCUMENT) {
+            j = m->n;
+        } else if (o->window == RG_WINDOW_PARAGRAPH) {
+            uint32_t para = sent < s->n ? s->v[sent].paragraph : 0;
+            while (j < m->n && m->v[j].sentence < s->n &&
+                   s->v[m->v[j].sentence].paragraph == para)
+                j++;
+        } else {
+            while (j < m->n && m->v[j].sentence == sent)
+                j++;
+            if (j - i <= 64) {
+                S_sentence_pairs(out, m, i, j, sent);
+                i = j;
+                continue;
+            }
         }
-        S_pairs(out, occ, n);
+        S_pairs(out, m, i, j, occ);
+        i = j;
     }
     free(occ);
 }
@@ -416,55 +489,113 @@ static const char *const S_quotes[] = {"\"", "„", "“", "”", "»", "«", "�
 
 /*
  * The rules ask of most tokens, many times over, whether the word is in
- * one of the lists above; scanning the lists each time was a quarter of
- * the run.  So every list word goes once into one hash table with the
- * set of lists it is in (and S_det's answer), and a sentence looks each
- * of its tokens up once (S_tinfo).  The table is built on first use,
- * once for all threads, and only read afterwards.
+ * one of the lists above, or is a certain word or punctuation mark;
+ * scanning the lists (or calling strcmp) each time was a quarter of the
+ * run.  So every list word goes once into the verb lexicon's word table
+ * (rg_i_verbs_word, built when the dictionary loads) with the set of
+ * classes it is in and S_det's answer, next to the lexicon's forms, and
+ * a sentence looks each of its tokens up there once (S_tok).
  */
 enum S_wclass {
-    S_W_PREP = 1 << 0,          /* S_preps */
-    S_W_SUB = 1 << 1,           /* S_subordinators */
-    S_W_RELATIVE = 1 << 2,      /* S_relatives */
-    S_W_AUX = 1 << 3,           /* S_aux */
-    S_W_PASSIVE = 1 << 4,       /* S_passive_aux */
-    S_W_PARTICLE = 1 << 5,      /* S_particles */
-    S_W_REFLEXIVE = 1 << 6,     /* S_reflexives */
-    S_W_CONJ = 1 << 7,          /* S_conj */
-    S_W_LIST_CONJ = 1 << 8,     /* S_list_conj */
-    S_W_ADVERB = 1 << 9,        /* S_adverbs */
-    S_W_ALWAYS_REL = 1 << 10,   /* S_always_relative */
-    S_W_QUOTE = 1 << 11         /* S_quotes */
+    S_W_PREP = 1u << 0,          /* S_preps */
+    S_W_SUB = 1u << 1,           /* S_subordinators */
+    S_W_RELATIVE = 1u << 2,      /* S_relatives */
+    S_W_AUX = 1u << 3,           /* S_aux */
+    S_W_PASSIVE = 1u << 4,       /* S_passive_aux */
+    S_W_PARTICLE = 1u << 5,      /* S_particles */
+    S_W_REFLEXIVE = 1u << 6,     /* S_reflexives */
+    S_W_CONJ = 1u << 7,          /* S_conj */
+    S_W_LIST_CONJ = 1u << 8,     /* S_list_conj */
+    S_W_ADVERB = 1u << 9,        /* S_adverbs */
+    S_W_ALWAYS_REL = 1u << 10,   /* S_always_relative */
+    S_W_QUOTE = 1u << 11,        /* S_quotes */
+    /* Punctuation the rules name (kept only on RG_TOK_PUNCT tokens). */
+    S_W_COMMA = 1u << 12,        /* , */
+    S_W_HARD = 1u << 13,         /* ; : ? ! */
+    S_W_LPAREN = 1u << 14,       /* ( */
+    S_W_RPAREN = 1u << 15,       /* ) */
+    S_W_LBRACK = 1u << 16,       /* [ */
+    S_W_RBRACK = 1u << 17,       /* ] */
+    S_W_HYPHEN = 1u << 18,       /* - (the fold of every hyphen) */
+    S_W_DASH = 1u << 19,         /* – — */
+    S_W_QUOTE1 = 1u << 20,       /* the single quotes ' ‘ ’ ‚ ‹ › */
+    /* Words the rules name (kept only on RG_TOK_WORD tokens). */
+    S_W_UND = 1u << 21,          /* und */
+    S_W_IN = 1u << 22,           /* in */
+    S_W_ZU = 1u << 23,           /* zu */
+    S_W_ZUFOLGE = 1u << 24,      /* zufolge */
+    S_W_AGENT = 1u << 25,        /* von vom durch: a passive's agent */
+    S_W_GENDET = 1u << 26,       /* des eines der einer: genitive-capable */
+    S_W_UMZU = 1u << 27,         /* um ohne statt (... zu) */
+    S_W_CONJ_HARD = 1u << 28     /* sondern denn */
 };
+#define S_W_PUNCT_ONLY 0x001FF000u   /* S_W_COMMA .. S_W_QUOTE1 */
+/* The classes of tokens that can begin or end a clause or an aside. */
+#define S_W_MARKS                                                         \
+    (S_W_COMMA | S_W_HARD | S_W_CONJ | S_W_SUB | S_W_DASH | S_W_HYPHEN |  \
+     S_W_QUOTE | S_W_LPAREN | S_W_RPAREN | S_W_LBRACK | S_W_RBRACK)
+#define S_W_WORD_ONLY 0x1FE00000u    /* S_W_UND .. S_W_CONJ_HARD */
 
-static struct {
-    rg_strtab words;
-    uint32_t *cls;              /* per word id: enum S_wclass */
-    char *det;                  /* per word id: S_det */
-} S_wt;
-
-static pthread_once_t S_wt_once = PTHREAD_ONCE_INIT;
-
-static void S_wt_add(const char *w, uint32_t cls, char det)
+static void S_add_list(void (*add)(void *, const char *, uint32_t, char),
+                       void *ctx, const char *const *list, uint32_t cls)
 {
-    size_t n = S_wt.words.n;
-    int32_t id = rg_i_strtab_intern(&S_wt.words, w, strlen(w));
-    if (S_wt.words.n > n) {
-        S_wt.cls = rg_i_xrealloc(S_wt.cls, S_wt.words.n * sizeof(*S_wt.cls));
-        S_wt.det = rg_i_xrealloc(S_wt.det, S_wt.words.n);
-        S_wt.cls[id] = 0;
-        S_wt.det[id] = 0;
-    }
-    S_wt.cls[id] |= cls;
-    if (det)
-        S_wt.det[id] = det;
+    for (; *list; list++)
+        add(ctx, *list, cls, 0);
+}
+
+void rg_i_relations_words(void (*add)(void *ctx, const char *w, uint32_t cls,
+                                      char det),
+                          void *ctx)
+{
+    static const struct {
+        const char *const *list;
+        uint32_t cls;
+    } lists[] = {
+        {S_preps, S_W_PREP},        {S_subordinators, S_W_SUB},
+        {S_relatives, S_W_RELATIVE}, {S_aux, S_W_AUX},
+        {S_passive_aux, S_W_PASSIVE}, {S_particles, S_W_PARTICLE},
+        {S_reflexives, S_W_REFLEXIVE}, {S_conj, S_W_CONJ},
+        {S_list_conj, S_W_LIST_CONJ}, {S_adverbs, S_W_ADVERB},
+        {S_always_relative, S_W_ALWAYS_REL}, {S_quotes, S_W_QUOTE}};
+    for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+        S_add_list(add, ctx, lists[i].list, lists[i].cls);
+    static const struct {
+        const char *w;
+        uint32_t cls;
+    } single[] = {
+        {",", S_W_COMMA},    {";", S_W_HARD},      {":", S_W_HARD},
+        {"?", S_W_HARD},     {"!", S_W_HARD},      {"(", S_W_LPAREN},
+        {")", S_W_RPAREN},   {"[", S_W_LBRACK},    {"]", S_W_RBRACK},
+        {"-", S_W_HYPHEN},   {"–", S_W_DASH},      {"—", S_W_DASH},
+        {"'", S_W_QUOTE1},   {"‘", S_W_QUOTE1},    {"’", S_W_QUOTE1},
+        {"‚", S_W_QUOTE1},   {"‹", S_W_QUOTE1},    {"›", S_W_QUOTE1},
+        {"und", S_W_UND},    {"in", S_W_IN},       {"zu", S_W_ZU},
+        {"zufolge", S_W_ZUFOLGE}, {"von", S_W_AGENT}, {"vom", S_W_AGENT},
+        {"durch", S_W_AGENT}, {"des", S_W_GENDET}, {"eines", S_W_GENDET},
+        {"der", S_W_GENDET}, {"einer", S_W_GENDET}, {"um", S_W_UMZU},
+        {"ohne", S_W_UMZU},  {"statt", S_W_UMZU},  {"sondern", S_W_CONJ_HARD},
+        {"denn", S_W_CONJ_HARD}};
+    for (size_t i = 0; i < sizeof(single) / sizeof(single[0]); i++)
+        add(ctx, single[i].w, single[i].cls, 0);
+    /* S_det answers only for the words of its lists and the possessive
+     * stems with an ending it knows: enumerate those and ask it. */
+    const char *const *dets[] = {S_det_nom, S_det_acc, S_det_dat, S_det_gen};
+    for (size_t i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
+        for (const char *const *w = dets[i]; *w; w++)
+            add(ctx, *w, 0, S_det(*w));
+    for (const char *const *p = S_det_poss; *p; p++)
+        for (const char *const *e = S_det_poss_endings; *e; e++) {
+            char w[32];
+            snprintf(w, sizeof(w), "%s%s", *p, *e);
+            add(ctx, w, 0, S_det(w));
+        }
 }
 
 /*
  * The lists matched as prefixes (S_prefix_in), each grouped by first byte
- * with the lengths: S_prefix_in runs for every lowercase word of a clause,
- * and walking a whole list for each was a thirtieth of the run.  Built
- * with S_wt.
+ * with the lengths, built once for all threads on first use.  They are
+ * asked rarely now (S_control runs only for the clause before a
+ * zu-infinitive without a subject).
  */
 enum S_plist {
     S_P_ORGANS, S_P_GOVERNMENT, S_P_OBJECT_CONTROL, S_P_SUBJECT_CONTROL,
@@ -477,6 +608,8 @@ static struct {
     uint32_t first[257];     /* entries with first byte b:
                                 [first[b], first[b + 1]) */
 } S_pl[S_P_COUNT];
+
+static pthread_once_t S_pl_once = PTHREAD_ONCE_INIT;
 
 static void S_pl_build(enum S_plist k, const char *const *list)
 {
@@ -499,70 +632,30 @@ static void S_pl_build(enum S_plist k, const char *const *list)
     }
 }
 
-/* Whether the folded word w starts with an entry of list k. */
-static int S_prefix_in(const char *w, enum S_plist k)
-{
-    unsigned char b = (unsigned char)w[0];
-    for (uint32_t j = S_pl[k].first[b]; j < S_pl[k].first[b + 1]; j++)
-        if (strncmp(w, S_pl[k].word[j], S_pl[k].len[j]) == 0)
-            return 1;
-    return 0;
-}
+static void S_tables(void);
 
-static void S_wt_build(void)
+static void S_pl_build_all(void)
 {
+    S_tables();
     S_pl_build(S_P_ORGANS, S_organs);
     S_pl_build(S_P_GOVERNMENT, S_government);
     S_pl_build(S_P_OBJECT_CONTROL, S_object_control);
     S_pl_build(S_P_SUBJECT_CONTROL, S_subject_control);
     S_pl_build(S_P_NEGATING_CONTROL, S_negating_control);
-
-    static const struct {
-        const char *const *list;
-        uint32_t cls;
-    } lists[] = {
-        {S_preps, S_W_PREP},        {S_subordinators, S_W_SUB},
-        {S_relatives, S_W_RELATIVE}, {S_aux, S_W_AUX},
-        {S_passive_aux, S_W_PASSIVE}, {S_particles, S_W_PARTICLE},
-        {S_reflexives, S_W_REFLEXIVE}, {S_conj, S_W_CONJ},
-        {S_list_conj, S_W_LIST_CONJ}, {S_adverbs, S_W_ADVERB},
-        {S_always_relative, S_W_ALWAYS_REL}, {S_quotes, S_W_QUOTE}};
-    rg_i_strtab_init(&S_wt.words);
-    for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
-        for (const char *const *w = lists[i].list; *w; w++)
-            S_wt_add(*w, lists[i].cls, 0);
-    /* S_det answers only for the words of its lists and the possessive
-     * stems with an ending it knows: enumerate those and ask it. */
-    const char *const *dets[] = {S_det_nom, S_det_acc, S_det_dat, S_det_gen};
-    for (size_t i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
-        for (const char *const *w = dets[i]; *w; w++)
-            S_wt_add(*w, 0, S_det(*w));
-    for (const char *const *p = S_det_poss; *p; p++)
-        for (const char *const *e = S_det_poss_endings; *e; e++) {
-            char w[32];
-            snprintf(w, sizeof(w), "%s%s", *p, *e);
-            S_wt_add(w, 0, S_det(w));
-        }
 }
 
-/* What the rules need to know of one token, looked up once per sentence. */
-typedef struct S_tinfo {
-    const rg_verb_hit *hits;    /* rg_i_verbs_lookup of its fold */
-    uint32_t n_hits;
-    uint32_t cls;               /* enum S_wclass */
-    char det;                   /* S_det */
-} S_tinfo;
-
-static void S_tinfo_fill(S_tinfo *ti, const rg_tokens *toks, size_t i,
-                         const rg_verbs *verbs)
+/* Whether the folded word w (n bytes) starts with an entry of list k. */
+static int S_prefix_in(const char *w, size_t n, enum S_plist k)
 {
-    const char *f = rg_i_token_fold(toks, i);
-    size_t n = toks->v[i].fold_len, nh;
-    int32_t id = rg_i_token_find(&S_wt.words, toks, i);
-    ti->cls = id >= 0 ? S_wt.cls[id] : 0;
-    ti->det = id >= 0 ? S_wt.det[id] : 0;
-    ti->hits = rg_i_verbs_lookup_hashed(verbs, f, n, toks->hash[i], &nh);
-    ti->n_hits = (uint32_t)nh;
+    unsigned char b = (unsigned char)w[0];
+    for (uint32_t j = S_pl[k].first[b]; j < S_pl[k].first[b + 1]; j++) {
+        size_t len = S_pl[k].len[j];
+        /* The second byte rejects most entries without a call. */
+        if (len <= n && (len < 2 || w[1] == S_pl[k].word[j][1]) &&
+            memcmp(w, S_pl[k].word[j], len) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -571,25 +664,52 @@ static void S_tinfo_fill(S_tinfo *ti, const rg_tokens *toks, size_t i,
 
 enum S_bound { S_B_NONE = 0, S_B_COMMA, S_B_CONJ, S_B_SUB, S_B_HARD };
 
+/* Tags of a token set by S_tag_tokens (bits of S_tok.k). */
 enum S_ttag {
-    S_T_SKIP = 1 << 0,     /* aside: parentheses, dash pairs, inner quotes */
-    S_T_BOUND = 1 << 1,    /* a boundary token (not part of a clause) */
-    S_T_LIST = 1 << 2      /* a comma inside a list of actors */
+    S_T_SKIP = 1 << 12,    /* aside: parentheses, dash pairs, inner quotes */
+    S_T_BOUND = 1 << 13,   /* a boundary token (not part of a clause) */
+    S_T_LIST = 1 << 14     /* a comma inside a list of actors */
 };
+
+/* What a token is, from rg_token's kind and flags and from its word
+ * classes, so that the rules test one bit of one record. */
+enum S_tkind {
+    S_K_WORD = 1 << 0,         /* RG_TOK_WORD */
+    S_K_NUMBER = 1 << 1,       /* RG_TOK_NUMBER */
+    S_K_PUNCT = 1 << 2,        /* RG_TOK_PUNCT */
+    S_K_UPPER = 1 << 3,        /* RG_TF_UPPER */
+    S_K_ALLCAPS = 1 << 4,      /* RG_TF_ALLCAPS */
+    S_K_SPACE = 1 << 5,        /* RG_TF_SPACE_BEFORE */
+    S_K_HYPHEN_BEFORE = 1 << 6,
+    S_K_HYPHEN_AFTER = 1 << 7,
+    S_K_HITS = 1 << 8,         /* a form of the lexicon */
+    S_K_VERB_ANY = 1 << 9,     /* a word that is an auxiliary or a form */
+    S_K_VERB_LOW = 1 << 10     /* the same, but a form only in lowercase:
+                                  S_verbish away from the sentence's start */
+};
+
+/* One token of the sentence: everything the rules ask of it. */
+typedef struct S_tok {
+    uint32_t cls;              /* enum S_wclass */
+    uint16_t k;                /* enum S_tkind and enum S_ttag */
+    uint8_t vfl;               /* union of its hits' enum rg_verb_form */
+    char det;                  /* S_det */
+} S_tok;
 
 typedef struct S_arg {     /* a kept mention */
     uint32_t actor;
-    size_t t0, t1;         /* tokens [t0, t1) */
+    uint32_t t0, t1;       /* tokens [t0, t1) */
     uint8_t form;
 } S_arg;
 
 typedef struct S_group {   /* coordinated args [a0, a1) */
-    size_t a0, a1;
-    size_t t0, t1;
+    uint32_t a0, a1;
+    uint32_t t0, t1;
     const char *prep;      /* governing preposition (folded) or NULL */
+    uint32_t prep_cls;     /* its word classes */
     char det;              /* S_det of the nearest determiner, or 0 */
-    int genitive;          /* belongs to a noun before it */
-    int nomok;             /* can be a subject */
+    uint8_t genitive;      /* belongs to a noun before it */
+    uint8_t nomok;         /* can be a subject */
 } S_group;
 
 typedef struct S_seg {
@@ -599,9 +719,11 @@ typedef struct S_seg {
     int has_verb;
     int subj;              /* group index or -1, after analysis */
     int ctrl;              /* group for a following zu-infinitive, or -1 */
+    int control_done;      /* the three below are known (S_control) */
     int control_verb;      /* contains erlauben, auffordern, ... */
     int subject_control;   /* contains ankündigen, versprechen, ... */
     int negating;          /* contains sich weigern, ablehnen */
+    size_t q0;             /* the first of c->vt at or after b */
 } S_seg;
 
 typedef struct S_ctx {
@@ -609,19 +731,30 @@ typedef struct S_ctx {
     const rg_dict *d;
     const rg_mentions *m;  /* for the types of discovered actors */
     const rg_verbs *verbs;
+    const rg_verb_wtab *wtab;   /* its word table */
     size_t tb, te;         /* sentence tokens */
-    uint8_t *tag;          /* per token - tb */
-    int32_t *arg_at;       /* per token - tb: arg index or -1 */
-    int32_t *ment_at;      /* per token - tb: any mention's actor + 1, or 0 */
-    size_t cap_tag, cap_arg_at, cap_ment_at;   /* kept for the next sentence */
-    S_tinfo *ti;           /* per token - tb */
-    size_t cap_ti;
+    S_tok *tk;             /* per token - tb */
+    size_t cap_tk;         /* kept for the next sentence */
+    int32_t *ment;         /* per token - tb: any mention's actor + 1, or 0 */
+    size_t cap_ment;
+    uint32_t sent_cls;     /* union of the sentence's tokens' classes */
+    uint8_t sent_vfl;      /* union of their hits' enum rg_verb_form */
+    uint32_t *vt;          /* the verbs: tokens - tb with S_K_VERB_ANY
+                              (words that are an auxiliary or a form), in
+                              order; the loops that look for verbs walk
+                              these instead of every token */
+    size_t n_vt, cap_vt;
+    uint32_t *bt;          /* the tokens - tb of a class S_W_MARKS: every
+                              boundary, aside mark and list comma is one */
+    size_t n_bt, cap_bt;
     size_t *mtok;          /* per mention - m0: its first token and the
                               token after it (S_token_in), two each */
     size_t cap_mtok;
     size_t m0;
     S_arg *args;
     size_t n_args, cap_args;
+    size_t arg_from;       /* S_groups: the first arg at or after the
+                              clause it was last asked for */
     S_group *groups;
     size_t n_groups, cap_groups;
     S_seg *segs;
@@ -635,77 +768,173 @@ static const char *S_f(const S_ctx *c, size_t i)
     return rg_i_token_fold(c->toks, i);
 }
 
-static const S_tinfo *S_ti(const S_ctx *c, size_t i)
+static const S_tok *S_t(const S_ctx *c, size_t i)
 {
-    return &c->ti[i - c->tb];
+    return &c->tk[i - c->tb];
 }
 
 /* Whether token i is in a list of the S_W_* classes `cls`. */
 static int S_is(const S_ctx *c, size_t i, uint32_t cls)
 {
-    return (c->ti[i - c->tb].cls & cls) != 0;
+    return (c->tk[i - c->tb].cls & cls) != 0;
+}
+
+static int S_k(const S_ctx *c, size_t i, unsigned k)
+{
+    return (c->tk[i - c->tb].k & k) != 0;
 }
 
 static int S_word(const S_ctx *c, size_t i)
 {
-    return c->toks->v[i].kind == RG_TOK_WORD;
+    return S_k(c, i, S_K_WORD);
 }
 
 static int S_upper(const S_ctx *c, size_t i)
 {
-    return (c->toks->v[i].flags & RG_TF_UPPER) != 0;
+    return S_k(c, i, S_K_UPPER);
 }
 
-static int S_punct_is(const S_ctx *c, size_t i, const char *p)
+static int32_t S_ment(const S_ctx *c, size_t i)
 {
-    /* The first byte decides nearly every call without one to strcmp. */
-    if (c->toks->v[i].kind != RG_TOK_PUNCT)
-        return 0;
-    const char *f = S_f(c, i);
-    return f[0] == p[0] && strcmp(f, p) == 0;
+    return c->ment[i - c->tb];
 }
 
 static int S_is_dash(const S_ctx *c, size_t i)
 {
-    if (c->toks->v[i].kind != RG_TOK_PUNCT)
-        return 0;
-    const char *f = S_f(c, i);
-    if (!strcmp(f, "–") || !strcmp(f, "—"))
+    const S_tok *t = S_t(c, i);
+    if (t->cls & S_W_DASH)
         return 1;
     /* A hyphen standing alone: " - " */
-    return !strcmp(f, "-") && (c->toks->v[i].flags & RG_TF_SPACE_BEFORE) &&
-           i + 1 < c->te && (c->toks->v[i + 1].flags & RG_TF_SPACE_BEFORE);
+    return (t->cls & S_W_HYPHEN) && (t->k & S_K_SPACE) && i + 1 < c->te &&
+           S_k(c, i + 1, S_K_SPACE);
 }
 
 static int S_skip(const S_ctx *c, size_t i)
 {
-    return (c->tag[i - c->tb] & S_T_SKIP) != 0;
+    return (c->tk[i - c->tb].k & S_T_SKIP) != 0;
 }
 
-/* Whether token i is a verb form: an auxiliary or a lexicon form. */
+/* Whether token i is a verb form: an auxiliary or a lexicon form (a
+ * capitalised one only at the sentence's start). */
 static int S_verbish(const S_ctx *c, size_t i)
 {
-    if (!S_word(c, i))
-        return 0;
-    if (S_is(c, i, S_W_AUX))
-        return 1;
-    return S_ti(c, i)->n_hits > 0 && (!S_upper(c, i) || i == c->tb);
+    return S_k(c, i, i == c->tb ? S_K_VERB_ANY : S_K_VERB_LOW);
 }
 
 /* Adjective-like: a lowercase word with an adjective ending that is not a
- * verb, determiner, preposition or conjunction. */
+ * verb, determiner, preposition or conjunction.  Asked of few tokens, so
+ * worked out when asked rather than for every token. */
 static int S_adjective(const S_ctx *c, size_t i)
 {
-    if (!S_word(c, i) || S_upper(c, i))
+    const S_tok *t = S_t(c, i);
+    if ((t->k & (S_K_WORD | S_K_UPPER | S_K_VERB_ANY)) != S_K_WORD || t->det ||
+        (t->cls & (S_W_PREP | S_W_CONJ | S_W_RELATIVE)))
         return 0;
-    const char *f = S_f(c, i);
-    size_t n = strlen(f);
+    size_t n = c->toks->v[i].fold_len;
     if (n < 3)
         return 0;
-    int ending = f[n - 1] == 'e' ||
-                 (n >= 2 && f[n - 2] == 'e' && strchr("nrsm", f[n - 1]));
-    return ending && !S_ti(c, i)->det &&
-           !S_is(c, i, S_W_PREP | S_W_CONJ | S_W_RELATIVE) && !S_verbish(c, i);
+    const char *f = S_f(c, i);
+    char e1 = f[n - 1], e2 = f[n - 2];
+    return e1 == 'e' ||
+           (e2 == 'e' && (e1 == 'n' || e1 == 'r' || e1 == 's' || e1 == 'm'));
+}
+
+/* The first of c->vt at or after token i, looking from c->vt[k]
+ * (k = 0 or one at or before the answer). */
+static size_t S_vt_from(const S_ctx *c, size_t i, size_t k)
+{
+    while (k < c->n_vt && c->tb + c->vt[k] < i)
+        k++;
+    return k;
+}
+
+/* S_tkind bits from a token's kind (1..3) and flags, and the classes a
+ * kind keeps (S_tables). */
+static uint16_t S_kbits[4][256];
+static uint32_t S_kcls[4];
+
+static void S_tables(void)
+{
+    for (unsigned kind = 0; kind < 4; kind++) {
+        for (unsigned f = 0; f < 256; f++) {
+            unsigned k = (f & RG_TF_SPACE_BEFORE ? S_K_SPACE : 0) |
+                         (f & RG_TF_HYPHEN_BEFORE ? S_K_HYPHEN_BEFORE : 0) |
+                         (f & RG_TF_HYPHEN_AFTER ? S_K_HYPHEN_AFTER : 0);
+            if (kind == RG_TOK_WORD)
+                k |= S_K_WORD | (f & RG_TF_UPPER ? S_K_UPPER : 0) |
+                     (f & RG_TF_ALLCAPS ? S_K_ALLCAPS : 0);
+            else if (kind == RG_TOK_PUNCT)
+                k |= S_K_PUNCT;
+            else if (kind == RG_TOK_NUMBER)
+                k |= S_K_NUMBER;
+            S_kbits[kind][f] = (uint16_t)k;
+        }
+        S_kcls[kind] = kind == RG_TOK_WORD    ? ~S_W_PUNCT_ONLY
+                       : kind == RG_TOK_PUNCT ? ~S_W_WORD_ONLY
+                                              : ~(S_W_PUNCT_ONLY | S_W_WORD_ONLY);
+    }
+}
+
+/* Kept out of line where it matters: inlined into its caller, the
+ * per-token loop ran out of registers. */
+#if defined(__GNUC__)
+#define S_NOINLINE __attribute__((noinline))
+#else
+#define S_NOINLINE
+#endif
+
+/* Fills c->tk for the sentence's tokens; returns whether any is a form of
+ * the lexicon. */
+static S_NOINLINE int S_classify(S_ctx *c)
+{
+    const rg_tokens *toks = c->toks;
+    /* The per-token arrays hold the longest sentence (rg_i_find_relations). */
+    uint32_t *vt = c->vt, *bt = c->bt;
+    size_t n_vt = 0, n_bt = 0;
+    unsigned all_vfl = 0;
+    const rg_token *t = toks->v + c->tb, *tend = toks->v + c->te;
+    const uint64_t *hash = toks->hash + c->tb;
+    const char *fold = toks->fold;
+    /* Copies: the byte stores below may alias anything, and the fields
+     * would be loaded again for every token. */
+    const rg_verb_wtab wtab = *c->wtab;
+    S_tok *o = c->tk, *o0 = c->tk;
+    uint32_t all = 0;
+    unsigned any = 0;
+    for (; t < tend; t++, o++, hash++) {
+        unsigned kind = t->kind & 3;
+        unsigned k = S_kbits[kind][t->flags];
+        const rg_verb_word *w = rg_i_verbs_wtab_find(
+            &wtab, fold + t->fold, t->fold_len, *hash);
+        if (!w) {
+            /* Most tokens: no class, no form. */
+            *o = (S_tok){0, (uint16_t)k, 0, 0};
+            continue;
+        }
+        uint32_t cls = w->cls & S_kcls[kind];
+        char det = w->det;
+        uint8_t vfl = w->flags;
+        if (vfl) {   /* every hit has a flag */
+            k |= S_K_HITS;
+            all_vfl |= vfl;
+        }
+        if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
+            k |= S_K_VERB_ANY;
+            if ((cls & S_W_AUX) || !(k & S_K_UPPER))
+                k |= S_K_VERB_LOW;
+            vt[n_vt++] = (uint32_t)(o - o0);
+        }
+        if (cls & S_W_MARKS)
+            bt[n_bt++] = (uint32_t)(o - o0);
+        *o = (S_tok){cls, (uint16_t)k, vfl, det};
+        all |= cls;
+        any |= k;
+    }
+    c->sent_cls = all;
+    c->sent_vfl = (uint8_t)all_vfl;
+    c->n_vt = n_vt;
+    c->n_bt = n_bt;
+    return (any & S_K_HITS) != 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -716,24 +945,23 @@ static int S_person_at(const S_ctx *c, size_t i)
 {
     if (i >= c->te)
         return 0;
-    int32_t a = c->ment_at[i - c->tb];
+    int32_t a = S_ment(c, i);
     return a > 0 && rg_i_mention_type(c->m, c->d, (uint32_t)a - 1) == RG_TYPE_PERSON;
 }
 
 /* Whether a modifier mention [t0, t1) stands for its actor. */
 static int S_modifier_keeps(const S_ctx *c, size_t t0, size_t t1, int form)
 {
-    const rg_token *last = &c->toks->v[t1 - 1];
     size_t head;
     if (form == RG_FORM_COMPOUND) {
-        if (c->toks->v[t0].flags & RG_TF_HYPHEN_BEFORE)
+        if (S_k(c, t0, S_K_HYPHEN_BEFORE))
             return 0;   /* the middle or end of a compound */
-        if (!(last->flags & RG_TF_HYPHEN_AFTER))
+        if (!S_k(c, t1 - 1, S_K_HYPHEN_AFTER))
             return 1;
         /* The compound's last part is its head. */
         head = t1;
-        while (head + 2 < c->te && S_punct_is(c, head, "-") &&
-               (c->toks->v[head + 1].flags & RG_TF_HYPHEN_AFTER))
+        while (head + 2 < c->te && S_is(c, head, S_W_HYPHEN) &&
+               S_k(c, head + 1, S_K_HYPHEN_AFTER))
             head += 2;
         head++;
         if (head >= c->te)
@@ -742,13 +970,13 @@ static int S_modifier_keeps(const S_ctx *c, size_t t0, size_t t1, int form)
         head = t1;
         while (head < c->te &&
                (S_adjective(c, head) || S_is(c, head, S_W_LIST_CONJ) ||
-                S_punct_is(c, head, ",") ||
-                (c->ment_at[head - c->tb] > 0 && !S_upper(c, head))))
+                S_is(c, head, S_W_COMMA) ||
+                (S_ment(c, head) > 0 && !S_upper(c, head))))
             head++;
         if (head >= c->te || !S_word(c, head) || !S_upper(c, head))
             return 0;
     }
-    if (!S_prefix_in(S_f(c, head), S_P_ORGANS))
+    if (!S_prefix_in(S_f(c, head), c->toks->v[head].fold_len, S_P_ORGANS))
         return 0;
     return !S_person_at(c, head + 1);
 }
@@ -761,11 +989,11 @@ static int S_before_name(const S_ctx *c, size_t t)
     for (; t < c->te && k < 6; t++, k++) {
         if (S_person_at(c, t))
             return k > 0;
-        if (c->ment_at[t - c->tb] != 0)
+        if (S_ment(c, t) != 0)
             return 0;
-        if (S_word(c, t) && (S_upper(c, t) || !strcmp(S_f(c, t), "und")))
+        if (S_word(c, t) && (S_upper(c, t) || S_is(c, t, S_W_UND)))
             continue;
-        if (S_punct_is(c, t, "-"))
+        if (S_is(c, t, S_W_HYPHEN))
             continue;
         return 0;
     }
@@ -778,15 +1006,8 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
     for (size_t i = m0; i < m1; i++) {
         const rg_mention *mt = &m->v[i];
         size_t t0 = c->mtok[2 * (i - c->m0)], t1 = c->mtok[2 * (i - c->m0) + 1];
-        if (t0 < c->tb || t1 > c->te || t0 >= t1)
-            continue;
-        for (size_t t = t0; t < t1; t++)
-            c->ment_at[t - c->tb] = (int32_t)mt->actor + 1;
-    }
-    for (size_t i = m0; i < m1; i++) {
-        const rg_mention *mt = &m->v[i];
-        size_t t0 = c->mtok[2 * (i - c->m0)], t1 = c->mtok[2 * (i - c->m0) + 1];
-        if (t0 < c->tb || t1 > c->te || t0 >= t1 || S_skip(c, t0))
+        /* t0, t1 lie in [tb, te] (S_verb_relations' walk). */
+        if (t0 >= t1 || S_skip(c, t0))
             continue;
         int type = rg_i_mention_type(c->m, c->d, mt->actor);
         if (type != RG_TYPE_PERSON && type != RG_TYPE_ORGANIZATION &&
@@ -798,10 +1019,8 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
         if (mt->form == RG_FORM_GENITIVE && S_before_name(c, t1))
             continue;   /* "Chinas Staats- und Parteichef Xi Jinping" */
         RG_GROW(c->args, c->cap_args, c->n_args + 1);
-        c->args[c->n_args] = (S_arg){mt->actor, t0, t1, mt->form};
-        for (size_t t = t0; t < t1; t++)
-            c->arg_at[t - c->tb] = (int32_t)c->n_args;
-        c->n_args++;
+        c->args[c->n_args++] = (S_arg){mt->actor, (uint32_t)t0, (uint32_t)t1,
+                                       mt->form};
     }
 }
 
@@ -812,29 +1031,29 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
 /* Whether the comma at i is inside a list of actors "X, Y und Z". */
 static int S_list_comma(const S_ctx *c, size_t i)
 {
-    if (i == c->tb || c->ment_at[i - 1 - c->tb] == 0)
+    if (i == c->tb || S_ment(c, i - 1) == 0)
         return 0;
     size_t j = i;
     for (;;) {
         size_t k = j + 1;
-        while (k < c->te && S_ti(c, k)->det)
+        while (k < c->te && S_t(c, k)->det)
             k++;
-        if (k >= c->te || c->ment_at[k - c->tb] == 0)
+        if (k >= c->te || S_ment(c, k) == 0)
             return 0;
-        while (k < c->te && c->ment_at[k - c->tb] != 0)
+        while (k < c->te && S_ment(c, k) != 0)
             k++;
         if (k >= c->te)
             return 0;
-        if (S_punct_is(c, k, ",")) {
+        if (S_is(c, k, S_W_COMMA)) {
             j = k;
             continue;
         }
         if (!S_is(c, k, S_W_LIST_CONJ))
             return 0;
         k++;
-        while (k < c->te && S_ti(c, k)->det)
+        while (k < c->te && S_t(c, k)->det)
             k++;
-        return k < c->te && c->ment_at[k - c->tb] != 0;
+        return k < c->te && S_ment(c, k) != 0;
     }
 }
 
@@ -860,80 +1079,102 @@ static size_t S_next(const S_ctx *c, size_t i)
 static void S_tag_tokens(S_ctx *c)
 {
     size_t tb = c->tb, te = c->te;
-    /* Asides: ( ... ), [ ... ], and – ... – pairs. */
-    for (size_t i = tb; i < te; i++) {
-        if (S_punct_is(c, i, "(") || S_punct_is(c, i, "[")) {
-            const char *close = S_punct_is(c, i, "(") ? ")" : "]";
-            size_t j = i + 1;
-            while (j < te && !S_punct_is(c, j, close))
-                j++;
-            for (size_t k = i; k < te && k <= j; k++)
-                c->tag[k - tb] |= S_T_SKIP;
-            i = j;
-        } else if (S_is_dash(c, i)) {
-            size_t j = i + 1;
-            while (j < te && !S_is_dash(c, j))
-                j++;
-            if (j < te) {
-                for (size_t k = i; k <= j; k++)
-                    c->tag[k - tb] |= S_T_SKIP;
-                i = j;
-            } else {
-                c->tag[i - tb] |= S_T_BOUND;
+    S_tok *tk = c->tk;
+    const uint32_t *bt = c->bt;
+    size_t n_bt = c->n_bt;
+    /* Asides: ( ... ), [ ... ], and – ... – pairs.  Every token they
+     * begin or end with is one of c->bt. */
+    if (c->sent_cls & (S_W_LPAREN | S_W_LBRACK | S_W_DASH | S_W_HYPHEN)) {
+        size_t from = tb;   /* after the last aside */
+        for (size_t q = 0; q < n_bt; q++) {
+            size_t i = tb + bt[q];
+            if (i < from)
+                continue;
+            uint32_t cls = tk[i - tb].cls;
+            if (cls & (S_W_LPAREN | S_W_LBRACK)) {
+                uint32_t close = (cls & S_W_LPAREN) ? S_W_RPAREN : S_W_RBRACK;
+                size_t j = te;
+                for (size_t r = q + 1; r < n_bt; r++)
+                    if (tk[bt[r]].cls & close) {
+                        j = tb + bt[r];
+                        break;
+                    }
+                for (size_t k = i; k < te && k <= j; k++)
+                    tk[k - tb].k |= S_T_SKIP;
+                from = j + 1;
+            } else if ((cls & (S_W_DASH | S_W_HYPHEN)) && S_is_dash(c, i)) {
+                size_t j = te;
+                for (size_t r = q + 1; r < n_bt; r++)
+                    if (S_is_dash(c, tb + bt[r])) {
+                        j = tb + bt[r];
+                        break;
+                    }
+                if (j < te) {
+                    for (size_t k = i; k <= j; k++)
+                        tk[k - tb].k |= S_T_SKIP;
+                    from = j + 1;
+                } else {
+                    tk[i - tb].k |= S_T_BOUND;
+                }
             }
         }
     }
     /* Quotes: a boundary beside punctuation or the sentence's edge, else an
      * aside mark inside a clause (vor einer „erheblichen Eskalation“). */
-    for (size_t i = tb; i < te; i++) {
-        if (S_skip(c, i) || c->toks->v[i].kind != RG_TOK_PUNCT ||
-            !S_is(c, i, S_W_QUOTE))
-            continue;
-        const char *f = S_f(c, i);
-        if (!strcmp(f, "'") || !strcmp(f, "‘") || !strcmp(f, "’") ||
-            !strcmp(f, "‚") || !strcmp(f, "‹") || !strcmp(f, "›")) {
-            c->tag[i - tb] |= S_T_SKIP;
-            continue;
+    if (c->sent_cls & S_W_QUOTE) {
+        for (size_t q = 0; q < n_bt; q++) {
+            size_t i = tb + bt[q];
+            const S_tok *t = &tk[i - tb];
+            if ((t->k & S_T_SKIP) || !(t->k & S_K_PUNCT) ||
+                !(t->cls & S_W_QUOTE))
+                continue;
+            if (t->cls & S_W_QUOTE1) {
+                tk[i - tb].k |= S_T_SKIP;
+                continue;
+            }
+            size_t p = S_prev(c, i, tb), n = S_next(c, i);
+            int edge = p == (size_t)-1 || n >= te || S_k(c, p, S_K_PUNCT) ||
+                       S_k(c, n, S_K_PUNCT);
+            tk[i - tb].k |= edge ? S_T_BOUND : S_T_SKIP;
         }
-        size_t p = S_prev(c, i, tb), n = S_next(c, i);
-        int edge = p == (size_t)-1 || n >= te ||
-                   c->toks->v[p].kind == RG_TOK_PUNCT ||
-                   c->toks->v[n].kind == RG_TOK_PUNCT;
-        c->tag[i - tb] |= edge ? S_T_BOUND : S_T_SKIP;
     }
-    for (size_t i = tb; i < te; i++)
-        if (S_punct_is(c, i, ",") && S_list_comma(c, i))
-            c->tag[i - tb] |= S_T_LIST;
+    if (c->sent_cls & S_W_COMMA) {
+        for (size_t q = 0; q < n_bt; q++) {
+            size_t i = tb + bt[q];
+            if ((tk[i - tb].cls & S_W_COMMA) && S_list_comma(c, i))
+                tk[i - tb].k |= S_T_LIST;
+        }
+    }
 }
 
 /* The boundary kind of token i, or S_B_NONE. */
 static int S_boundary(const S_ctx *c, size_t i)
 {
-    if (S_skip(c, i))
+    const S_tok *t = S_t(c, i);
+    if (t->k & S_T_SKIP)
         return S_B_NONE;
-    if (c->tag[i - c->tb] & S_T_BOUND)
+    if (t->k & S_T_BOUND)
         return S_B_HARD;
-    const rg_token *t = &c->toks->v[i];
-    const char *f = S_f(c, i);
-    if (t->kind == RG_TOK_PUNCT) {
-        if (!strcmp(f, ","))
-            return (c->tag[i - c->tb] & S_T_LIST) ? S_B_NONE : S_B_COMMA;
-        if (!strcmp(f, ";") || !strcmp(f, ":") || !strcmp(f, "?") ||
-            !strcmp(f, "!"))
+    if (!(t->cls & (S_W_COMMA | S_W_HARD | S_W_CONJ | S_W_SUB)))
+        return S_B_NONE;   /* most tokens */
+    if (t->k & S_K_PUNCT) {
+        if (t->cls & S_W_COMMA)
+            return (t->k & S_T_LIST) ? S_B_NONE : S_B_COMMA;
+        if (t->cls & S_W_HARD)
             return S_B_HARD;
         return S_B_NONE;
     }
-    if (t->kind != RG_TOK_WORD)
+    if (!(t->k & S_K_WORD))
         return S_B_NONE;
-    if (S_is(c, i, S_W_CONJ)) {
-        if (!strcmp(f, "sondern") || !strcmp(f, "denn"))
+    if (t->cls & S_W_CONJ) {
+        if (t->cls & S_W_CONJ_HARD)
             return S_B_CONJ;
         size_t p = S_prev(c, i, c->tb);
         if (p == (size_t)-1)
             return S_B_NONE;
         /* "X und Y" of nouns or actors stays together; after a lowercase
          * word (a verb, an adverb) a new clause begins. */
-        if (S_word(c, p) && !S_upper(c, p) && c->ment_at[p - c->tb] == 0)
+        if (S_word(c, p) && !S_upper(c, p) && S_ment(c, p) == 0)
             return S_B_CONJ;
         /* "... vor weiteren Übungen und droht mit ...": a verb after it. */
         size_t n = S_next(c, i);
@@ -941,16 +1182,19 @@ static int S_boundary(const S_ctx *c, size_t i)
             return S_B_CONJ;
         return S_B_NONE;
     }
-    if (S_is(c, i, S_W_SUB) && i > c->tb)
+    if ((t->cls & S_W_SUB) && i > c->tb)
         return S_B_SUB;
     return S_B_NONE;
 }
 
-static int S_seg_has_verb(const S_ctx *c, size_t b, size_t e)
+static int S_seg_has_verb(const S_ctx *c, size_t q0, size_t e)
 {
-    for (size_t i = b; i < e; i++)
+    /* Only a token of c->vt can be S_verbish. */
+    for (size_t k = q0; k < c->n_vt && c->tb + c->vt[k] < e; k++) {
+        size_t i = c->tb + c->vt[k];
         if (!S_skip(c, i) && S_verbish(c, i))
             return 1;
+    }
     return 0;
 }
 
@@ -965,26 +1209,29 @@ static int S_nominal(const S_ctx *c, size_t b, size_t e)
         if (!S_skip(c, i) && S_word(c, i))
             last = i;
     for (size_t i = b; i < e; i++) {
-        if (S_skip(c, i) || !S_word(c, i) || S_upper(c, i) ||
-            c->ment_at[i - c->tb] != 0 || i == last)
+        const S_tok *t = S_t(c, i);
+        if ((t->k & S_T_SKIP) || !(t->k & S_K_WORD) || (t->k & S_K_UPPER) ||
+            S_ment(c, i) != 0 || i == last)
             continue;
-        if (S_ti(c, i)->det || S_is(c, i, S_W_PREP | S_W_CONJ | S_W_ADVERB))
+        if (t->det || (t->cls & (S_W_PREP | S_W_CONJ | S_W_ADVERB)))
             continue;
-        if (S_adjective(c, i) && i + 1 < e &&
-            (S_upper(c, i + 1) || S_adjective(c, i + 1) ||
-             c->ment_at[i + 1 - c->tb] != 0))
+        if (i + 1 < e && S_adjective(c, i) &&
+            (S_upper(c, i + 1) || S_adjective(c, i + 1) || S_ment(c, i + 1) != 0))
             continue;
         return 0;
     }
     return 1;
 }
 
-static void S_add_seg(S_ctx *c, size_t b, size_t e, int left, int right)
+/* Segments are added in order; *q is c->vt's position before b. */
+static void S_add_seg(S_ctx *c, size_t b, size_t e, int left, int right,
+                      size_t *q)
 {
     RG_GROW(c->segs, c->cap_segs, c->n_segs + 1);
+    size_t q0 = *q = S_vt_from(c, b, *q);
     /* has_verb: 1 a verb, 0 a noun phrase (joinable), -1 neither known */
-    int v = S_seg_has_verb(c, b, e) ? 1 : S_nominal(c, b, e) ? 0 : -1;
-    c->segs[c->n_segs++] = (S_seg){b, e, left, right, v, -1, -1, 0, 0, 0};
+    int v = S_seg_has_verb(c, q0, e) ? 1 : S_nominal(c, b, e) ? 0 : -1;
+    c->segs[c->n_segs++] = (S_seg){b, e, left, right, v, -1, -1, 0, 0, 0, 0, q0};
 }
 
 static void S_split_clauses(S_ctx *c)
@@ -994,12 +1241,17 @@ static void S_split_clauses(S_ctx *c)
     int left = S_B_HARD;
     /* Raw segments between boundary tokens; a subordinator begins one and
      * belongs to it.  Runs of boundaries count as the strongest. */
-    for (size_t i = c->tb; i <= c->te; i++) {
-        int k = i < c->te ? S_boundary(c, i) : S_B_HARD;
+    /* Only a token of c->bt can be a boundary (S_boundary's first tests:
+     * tagged one, or of a class that can be one); then the sentence's
+     * end. */
+    size_t vq = 0;
+    for (size_t q = 0; q <= c->n_bt; q++) {
+        size_t i = q < c->n_bt ? c->tb + c->bt[q] : c->te;
+        int k = q < c->n_bt ? S_boundary(c, i) : S_B_HARD;
         if (k == S_B_NONE)
             continue;
         if (i > b) {
-            S_add_seg(c, b, i, left, k);
+            S_add_seg(c, b, i, left, k, &vq);
             left = k;
         } else {
             if (k > left)
@@ -1017,31 +1269,35 @@ static void S_split_clauses(S_ctx *c)
     /* Join verbless comma-clauses (appositions, the particle "ein"). */
     size_t n = 0;
     int pending = 0;
-    size_t pend_b = 0;
+    size_t pend_b = 0, pend_q0 = 0;
     int pend_left = S_B_HARD;
     for (size_t i = 0; i < c->n_segs; i++) {
-        S_seg s = c->segs[i];
+        S_seg *s = &c->segs[i];   /* read once, kept at n <= i */
         if (pending) {
-            s.b = pend_b;
-            s.left = pend_left;
+            s->b = pend_b;
+            s->q0 = pend_q0;
+            s->left = pend_left;
             pending = 0;
         }
-        if (s.has_verb == 0 && !(s.left == S_B_SUB)) {
-            if (s.left == S_B_COMMA && n > 0 && c->segs[n - 1].has_verb == 1) {
-                c->segs[n - 1].e = s.e;
-                c->segs[n - 1].right = s.right;
+        if (s->has_verb == 0 && !(s->left == S_B_SUB)) {
+            if (s->left == S_B_COMMA && n > 0 && c->segs[n - 1].has_verb == 1) {
+                c->segs[n - 1].e = s->e;
+                c->segs[n - 1].right = s->right;
                 continue;
             }
-            if (s.right == S_B_COMMA && i + 1 < c->n_segs &&
+            if (s->right == S_B_COMMA && i + 1 < c->n_segs &&
                 c->segs[i + 1].has_verb == 1 &&
                 c->segs[i + 1].left != S_B_SUB) {
                 pending = 1;
-                pend_b = s.b;
-                pend_left = s.left;
+                pend_b = s->b;
+                pend_q0 = s->q0;
+                pend_left = s->left;
                 continue;
             }
         }
-        c->segs[n++] = s;
+        if (n != i)
+            c->segs[n] = *s;
+        n++;
     }
     c->n_segs = n;
 }
@@ -1058,49 +1314,55 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
     /* A strong adjective in -er after a noun is a genitive without
      * article: "von einem Engagement nordkoreanischer Kräfte". */
     const char *ff = S_f(c, first->t0);
-    size_t ffn = strlen(ff);
+    size_t ffn = c->toks->v[first->t0].fold_len;
     int genitive_form = first->form == RG_FORM_GENITIVE ||
                         (first->form == RG_FORM_ADJECTIVE && ffn > 2 &&
-                         !strcmp(ff + ffn - 2, "er"));
-    const char *detw = NULL;
+                         ff[ffn - 2] == 'e' && ff[ffn - 1] == 'r');
+    int detw = 0;          /* a determiner was seen ... */
+    int detw_gen = 0;      /* ... and it was des, eines, der or einer */
     g->prep = NULL;
+    g->prep_cls = 0;
     g->det = 0;
     g->genitive = 0;
     for (int steps = 0; steps < 12 && k != (size_t)-1; steps++) {
-        const char *f = S_f(c, k);
-        char det = S_word(c, k) ? S_ti(c, k)->det : 0;
+        const S_tok *t = S_t(c, k);
+        char det = (t->k & S_K_WORD) ? t->det : 0;
         if (det) {
             if (!g->det) {
                 g->det = det;
-                detw = f;
+                detw = 1;
+                detw_gen = (t->cls & S_W_GENDET) != 0;
             }
             k = S_prev(c, k, b);
             continue;
         }
-        if (c->toks->v[k].kind == RG_TOK_NUMBER || S_adjective(c, k)) {
+        if ((t->k & S_K_NUMBER) || S_adjective(c, k)) {
             k = S_prev(c, k, b);
             continue;
         }
-        if (S_word(c, k) && S_is(c, k, S_W_PREP) &&
-            !(c->toks->v[k].flags & RG_TF_HYPHEN_BEFORE)) {
+        if ((t->k & S_K_WORD) && (t->cls & S_W_PREP) &&
+            !(t->k & S_K_HYPHEN_BEFORE)) {
             size_t p = S_prev(c, k, b);
             /* "das Regime in Pjöngjang": the government, not a place. */
-            if (!strcmp(f, "in") && p != (size_t)-1 && S_upper(c, p) &&
-                S_prefix_in(S_f(c, p), S_P_GOVERNMENT)) {
+            if ((t->cls & S_W_IN) && p != (size_t)-1 && S_upper(c, p) &&
+                S_prefix_in(S_f(c, p), c->toks->v[p].fold_len,
+                            S_P_GOVERNMENT)) {
                 g->genitive = 1;
                 g->det = 0;
-                detw = NULL;
+                detw = 0;
+                detw_gen = 0;
                 k = S_prev(c, p, b);
                 continue;
             }
-            g->prep = f;
+            g->prep = S_f(c, k);
+            g->prep_cls = t->cls;
             break;
         }
         /* A noun right before a genitive: the genitive belongs to it
          * ("die Zusammenarbeit Russlands", "die Reaktion des Westens",
          * "an der Seite der russischen Truppen"). */
-        int noun = S_word(c, k) && S_upper(c, k) &&
-                   c->ment_at[k - c->tb] == 0 && !S_verbish(c, k);
+        int noun = (t->k & S_K_WORD) && (t->k & S_K_UPPER) && S_ment(c, k) == 0 &&
+                   !S_verbish(c, k);
         /* A title before a name: "dem südkoreanischen Präsidenten Yoon"
          * takes the role of the title's phrase. */
         if (noun && steps == 0 && first->form != RG_FORM_ADJECTIVE &&
@@ -1108,23 +1370,24 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
             k = S_prev(c, k, b);
             continue;
         }
-        int gen = (genitive_form && !detw) ||
-                  (detw && (!strcmp(detw, "des") || !strcmp(detw, "eines") ||
-                            !strcmp(detw, "der") || !strcmp(detw, "einer")));
+        int gen = (genitive_form && !detw) || (detw && detw_gen);
         if (noun && gen) {
             g->genitive = 1;
             genitive_form = 0;
             g->det = 0;
-            detw = NULL;
+            detw = 0;
+            detw_gen = 0;
             k = S_prev(c, k, b);
             continue;
         }
         break;
     }
     /* Postpositions: "Westlichen Geheimdiensten zufolge". */
-    for (size_t n = g->t1, k2 = 0; n < c->te && k2 < 3; n++, k2++) {
-        if (S_word(c, n) && !strcmp(S_f(c, n), "zufolge")) {
+    size_t n_end = (c->sent_cls & S_W_ZUFOLGE) ? c->te : 0;
+    for (size_t n = g->t1, k2 = 0; n < n_end && k2 < 3; n++, k2++) {
+        if (S_word(c, n) && S_is(c, n, S_W_ZUFOLGE)) {
             g->prep = S_f(c, n);
+            g->prep_cls = S_t(c, n)->cls;
             break;
         }
         if (!S_word(c, n) || !S_upper(c, n))
@@ -1144,32 +1407,37 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
 static void S_groups(S_ctx *c, size_t b, size_t e, size_t *g0, size_t *g1)
 {
     *g0 = c->n_groups;
-    size_t a = 0;
+    /* Clauses come in order, and args by their first token. */
+    size_t a = c->arg_from;
     while (a < c->n_args && c->args[a].t0 < b)
         a++;
+    c->arg_from = a;
     while (a < c->n_args && c->args[a].t1 <= e) {
-        S_group g = {a, a + 1, c->args[a].t0, c->args[a].t1, NULL, 0, 0, 0};
-        while (g.a1 < c->n_args && c->args[g.a1].t1 <= e) {
+        RG_GROW(c->groups, c->cap_groups, c->n_groups + 1);
+        S_group *g = &c->groups[c->n_groups];   /* made in place */
+        *g = (S_group){(uint32_t)a, (uint32_t)a + 1, c->args[a].t0,
+                       c->args[a].t1, NULL, 0, 0, 0, 0};
+        while (g->a1 < c->n_args && c->args[g->a1].t1 <= e) {
             /* Only und/oder/sowie, list commas and determiners between. */
-            size_t t = c->args[g.a1 - 1].t1;
+            size_t t = c->args[g->a1 - 1].t1;
             int ok = 1, conj = 0;
-            for (; t < c->args[g.a1].t0 && ok; t++) {
-                if (S_skip(c, t))
+            for (; t < c->args[g->a1].t0 && ok; t++) {
+                const S_tok *tt = S_t(c, t);
+                if (tt->k & S_T_SKIP)
                     continue;
-                if (S_is(c, t, S_W_LIST_CONJ) || (c->tag[t - c->tb] & S_T_LIST))
+                if ((tt->cls & S_W_LIST_CONJ) || (tt->k & S_T_LIST))
                     conj = 1;
-                else if (!S_ti(c, t)->det)
+                else if (!tt->det)
                     ok = 0;
             }
             if (!ok || !conj)
                 break;
-            g.t1 = c->args[g.a1].t1;
-            g.a1++;
+            g->t1 = c->args[g->a1].t1;
+            g->a1++;
         }
-        S_role(c, &g, b);
-        RG_GROW(c->groups, c->cap_groups, c->n_groups + 1);
-        c->groups[c->n_groups++] = g;
-        a = g.a1;
+        S_role(c, g, b);
+        c->n_groups++;
+        a = g->a1;
     }
     *g1 = c->n_groups;
 }
@@ -1178,21 +1446,29 @@ static void S_groups(S_ctx *c, size_t b, size_t e, size_t *g0, size_t *g1)
 /* Verbs                                                               */
 /* ------------------------------------------------------------------ */
 
-static int S_word_in_seg(const S_ctx *c, const S_seg *s, const char *item)
+/* Whether a word of the clause is one of the alternatives of pattern word
+ * w of entry e (rg_verb_entry.alts). */
+static int S_word_in_seg(const S_ctx *c, const S_seg *s, const rg_verb_entry *e,
+                         size_t w)
 {
+    const rg_verb_alt *a0 = &e->alts[e->alt_first[w]];
+    const rg_verb_alt *a1 = &e->alts[e->alt_first[w + 1]];
+    const rg_tokens *toks = c->toks;
+    const uint64_t *bytes = &e->alt_bytes[4 * w];
     for (size_t i = s->b; i < s->e; i++) {
         if (!S_word(c, i))
             continue;
         const char *f = S_f(c, i);
-        for (const char *a = item; *a;) {
-            const char *bar = strchr(a, '|');
-            size_t k = bar ? (size_t)(bar - a) : strlen(a);
-            int star = k > 0 && a[k - 1] == '*';
-            size_t m = star ? k - 1 : k;
-            if (star ? strncmp(f, a, m) == 0
-                     : strlen(f) == m && strncmp(f, a, m) == 0)
+        unsigned char b0 = (unsigned char)f[0];
+        if (!((bytes[b0 / 64] >> (b0 % 64)) & 1))
+            continue;   /* no alternative starts so */
+        size_t n = toks->v[i].fold_len;
+        for (const rg_verb_alt *a = a0; a < a1; a++) {
+            if (a->prefix ? n >= a->len && (!a->len || f[0] == a->s[0]) &&
+                                memcmp(f, a->s, a->len) == 0
+                          : a->hash == toks->hash[i] && n == a->len &&
+                                memcmp(f, a->s, n) == 0)
                 return 1;
-            a = bar ? bar + 1 : a + k;
         }
     }
     return 0;
@@ -1212,12 +1488,6 @@ typedef struct S_pick {
     uint8_t flags;
     int rank;
 } S_pick;
-
-static int S_cmp_pick(const void *a, const void *b)
-{
-    const S_pick *x = a, *y = b;
-    return (x->rank < y->rank) - (x->rank > y->rank);
-}
 
 static int S_reciprocal(int relation)
 {
@@ -1255,6 +1525,17 @@ static int S_edges(S_ctx *c, const S_group *src, const S_group *dst,
     return n;
 }
 
+/* Whether a word of clause s is in the classes cls. */
+static int S_seg_has(const S_ctx *c, const S_seg *s, uint32_t cls)
+{
+    if (!(c->sent_cls & cls))
+        return 0;   /* not in the sentence */
+    for (size_t i = s->b; i < s->e; i++)
+        if (S_word(c, i) && S_is(c, i, cls))
+            return 1;
+    return 0;
+}
+
 /*
  * The relations of one verb (token v of clause s, groups [g0, g1)) with
  * entry e; returns the number of pairs made.
@@ -1265,17 +1546,12 @@ static int S_apply(S_ctx *c, S_seg *s, size_t g0, size_t g1, size_t v,
 {
     (void)v;
     /* Passive: werden + participle; von/durch names the agent. */
-    int passive = 0;
-    if (flags & RG_VF_PARTICIPLE)
-        for (size_t i = s->b; i < s->e && !passive; i++)
-            passive = S_word(c, i) && S_is(c, i, S_W_PASSIVE);
+    int passive = (flags & RG_VF_PARTICIPLE) && S_seg_has(c, s, S_W_PASSIVE);
     if (passive) {
         if (subj < 0)
             return 0;
         for (size_t g = g0; g < g1; g++) {
-            const char *p = c->groups[g].prep;
-            if (p && (!strcmp(p, "von") || !strcmp(p, "vom") ||
-                      !strcmp(p, "durch")))
+            if (c->groups[g].prep && (c->groups[g].prep_cls & S_W_AGENT))
                 return S_edges(c, &c->groups[g], &c->groups[subj], e);
         }
         return 0;
@@ -1297,7 +1573,8 @@ static int S_apply(S_ctx *c, S_seg *s, size_t g0, size_t g1, size_t v,
                 continue;
             int hit = 0;
             for (size_t p = 0; p < e->n_preps && !hit; p++)
-                hit = !strcmp(S_f(c, i), e->preps[p]);
+                hit = e->prep_hash[p] == c->toks->hash[i] &&
+                      !strcmp(S_f(c, i), e->preps[p]);
             if (!hit)
                 continue;
             for (size_t g = g0; g < g1; g++) {
@@ -1327,10 +1604,8 @@ static int S_apply(S_ctx *c, S_seg *s, size_t g0, size_t g1, size_t v,
         return made;
     /* Reciprocal: "Nordkorea und Russland haben ihre Beziehungen
      * ausgebaut", "sich Unterstützung zugesichert". */
-    int refl = 0;
-    for (size_t i = s->b; i < s->e && !refl; i++)
-        refl = S_word(c, i) && S_is(c, i, S_W_REFLEXIVE);
-    if (sg->a1 - sg->a0 >= 2 && (S_reciprocal(e->relation) || refl)) {
+    if (sg->a1 - sg->a0 >= 2 &&
+        (S_reciprocal(e->relation) || S_seg_has(c, s, S_W_REFLEXIVE))) {
         S_group first = *sg, rest = *sg;
         first.a1 = first.a0 + 1;
         rest.a0 = sg->a0 + 1;
@@ -1340,7 +1615,6 @@ static int S_apply(S_ctx *c, S_seg *s, size_t g0, size_t g1, size_t v,
 }
 
 static int S_relative(const S_ctx *c, size_t r);
-static size_t S_last_word(const S_ctx *c, const S_seg *s);
 static int S_zu_clause(const S_ctx *c, const S_seg *s);
 
 /* The clause's subject group (or -1) and its finite verb (or -1). */
@@ -1352,25 +1626,27 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
     while (w0 < s->e && (S_skip(c, w0) || !S_word(c, w0)))
         w0++;
     size_t fin = (size_t)-1;
-    for (size_t i = w0; i < s->e; i++) {
-        if (S_skip(c, i) || !S_word(c, i))
+    /* Words that are neither an auxiliary nor a form are no finite verb:
+     * only c->vt can hold it. */
+    for (size_t q = S_vt_from(c, w0, s->q0); q < c->n_vt && c->tb + c->vt[q] < s->e;
+         q++) {
+        size_t i = c->tb + c->vt[q];
+        const S_tok *t = S_t(c, i);
+        if ((t->k & S_T_SKIP) || !(t->k & S_K_WORD))
             continue;
-        if (S_is(c, i, S_W_AUX)) {
+        if (t->cls & S_W_AUX) {
             fin = i;
             break;
         }
-        size_t nh = S_ti(c, i)->n_hits;
-        const rg_verb_hit *h = S_ti(c, i)->hits;
-        int finite = 0;
-        for (size_t k = 0; k < nh; k++)
-            finite |= (h[k].flags & RG_VF_FINITE) != 0;
+        int finite = (t->vfl & RG_VF_FINITE) != 0;
+        if (!finite)
+            continue;
         /* "zu liefern": a zu-infinitive, not the finite verb (the plural
          * "liefern" is both). */
         size_t zp = S_prev(c, i, w0);
-        if (finite && zp != (size_t)-1 && S_word(c, zp) &&
-            !strcmp(S_f(c, zp), "zu"))
+        if (zp != (size_t)-1 && S_word(c, zp) && S_is(c, zp, S_W_ZU))
             finite = 0;
-        if (finite && (!S_upper(c, i) || i == w0)) {
+        if (finite && (!(t->k & S_K_UPPER) || i == w0)) {
             fin = i;
             break;
         }
@@ -1378,18 +1654,19 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
     /* Verb-final: a subordinator or a relative pronoun opens the clause
      * ("nach denen", "mit dem" after a comma). */
     int sub = 0;
-    for (size_t i = w0, k = 0; i < s->e && k < 3; i++, k++) {
-        if (S_skip(c, i) || !S_word(c, i))
-            continue;
-        if (S_is(c, i, S_W_SUB)) {
-            sub = 1;
-            break;
-        }
-        if ((!strcmp(S_f(c, i), "um") || !strcmp(S_f(c, i), "ohne") ||
-             !strcmp(S_f(c, i), "statt")) &&
-            S_zu_clause(c, s)) {
-            sub = 2;   /* um ... zu: no subject of its own */
-            break;
+    /* Only a sentence with such a word has such a clause. */
+    if (c->sent_cls & (S_W_SUB | S_W_UMZU)) {
+        for (size_t i = w0, k = 0; i < s->e && k < 3; i++, k++) {
+            if (S_skip(c, i) || !S_word(c, i))
+                continue;
+            if (S_is(c, i, S_W_SUB)) {
+                sub = 1;
+                break;
+            }
+            if (S_is(c, i, S_W_UMZU) && S_zu_clause(c, s)) {
+                sub = 2;   /* um ... zu: no subject of its own */
+                break;
+            }
         }
     }
     if (!sub && s->left == S_B_COMMA && w0 < s->e) {
@@ -1409,13 +1686,7 @@ static int S_subject(S_ctx *c, const S_seg *s, size_t g0, size_t g1,
      * finite verb) of the clause before. */
     if (fin != (size_t)-1 && s->left == S_B_CONJ && fin == S_last_word(c, s) &&
         !S_is(c, fin, S_W_AUX)) {
-        size_t nh = S_ti(c, fin)->n_hits;
-        const rg_verb_hit *h = S_ti(c, fin)->hits;
-        int nonfinite = 0;
-        for (size_t k = 0; k < nh; k++)
-            nonfinite |= (h[k].flags & (RG_VF_INFINITIVE | RG_VF_PARTICIPLE |
-                                        RG_VF_ZU)) != 0;
-        if (nonfinite)
+        if (S_t(c, fin)->vfl & (RG_VF_INFINITIVE | RG_VF_PARTICIPLE | RG_VF_ZU))
             fin = (size_t)-1;
     }
     if (sub == 2)
@@ -1454,7 +1725,7 @@ static int S_relative(const S_ctx *c, size_t r)
     if (!S_is(c, r, S_W_RELATIVE) || r + 1 >= c->te)
         return 0;
     size_t n = r + 1;
-    if (S_word(c, n) && S_upper(c, n) && c->ment_at[n - c->tb] == 0)
+    if (S_word(c, n) && S_upper(c, n) && S_ment(c, n) == 0)
         return 0;
     return !S_adjective(c, n);
 }
@@ -1462,20 +1733,41 @@ static int S_relative(const S_ctx *c, size_t r)
 /* Whether the clause is a zu-infinitive. */
 static int S_zu_clause(const S_ctx *c, const S_seg *s)
 {
+    if (!(c->sent_cls & S_W_ZU) && !(c->sent_vfl & RG_VF_ZU))
+        return 0;   /* no "zu" and no zu-infinitive in the sentence */
     for (size_t i = s->b; i < s->e; i++) {
-        if (S_skip(c, i) || !S_word(c, i))
+        const S_tok *t = S_t(c, i);
+        if ((t->k & S_T_SKIP) || !(t->k & S_K_WORD))
             continue;
-        size_t nh = S_ti(c, i)->n_hits;
-        const rg_verb_hit *h = S_ti(c, i)->hits;
-        for (size_t k = 0; k < nh; k++)
-            if (h[k].flags & RG_VF_ZU)
-                return 1;
-        if (!strcmp(S_f(c, i), "zu") && i + 1 < s->e) {
-            if (S_ti(c, i + 1)->n_hits && !S_upper(c, i + 1))
+        if (t->vfl & RG_VF_ZU)
+            return 1;
+        if ((t->cls & S_W_ZU) && i + 1 < s->e) {
+            if (S_k(c, i + 1, S_K_HITS) && !S_upper(c, i + 1))
                 return 1;
         }
     }
     return 0;
+}
+
+/* Fills the control flags of clause s (asked only for the clause before a
+ * zu-infinitive without a subject of its own). */
+static void S_control(const S_ctx *c, S_seg *s)
+{
+    if (s->control_done)
+        return;
+    s->control_done = 1;
+    for (size_t i = s->b; i < s->e; i++) {
+        if (!S_word(c, i) || S_upper(c, i))
+            continue;
+        const char *f = S_f(c, i);
+        size_t n = c->toks->v[i].fold_len;
+        if (S_prefix_in(f, n, S_P_OBJECT_CONTROL))
+            s->control_verb = 1;
+        if (S_prefix_in(f, n, S_P_SUBJECT_CONTROL))
+            s->subject_control = 1;
+        if (S_prefix_in(f, n, S_P_NEGATING_CONTROL))
+            s->negating = 1;
+    }
 }
 
 static void S_clause(S_ctx *c, size_t si)
@@ -1485,17 +1777,6 @@ static void S_clause(S_ctx *c, size_t si)
     S_groups(c, s->b, s->e, &g0, &g1);
     size_t fin;
     int subj = S_subject(c, s, g0, g1, &fin);
-    for (size_t i = s->b; i < s->e; i++) {
-        if (!S_word(c, i) || S_upper(c, i))
-            continue;
-        const char *f = S_f(c, i);
-        if (S_prefix_in(f, S_P_OBJECT_CONTROL))
-            s->control_verb = 1;
-        if (S_prefix_in(f, S_P_SUBJECT_CONTROL))
-            s->subject_control = 1;
-        if (S_prefix_in(f, S_P_NEGATING_CONTROL))
-            s->negating = 1;
-    }
     /* Control and coordination: a clause without a subject of its own.  A
      * zu-infinitive takes the object of erlauben, auffordern ..., the
      * subject of ankündigen, versprechen ... or of a clause without an
@@ -1503,8 +1784,10 @@ static void S_clause(S_ctx *c, size_t si)
      * Russland zu unterstützen", "beschuldigte die Ukraine, ... zu") its
      * subject is not decided, and after sich weigern there is none. */
     if (subj < 0 && si > 0) {
-        const S_seg *p = &c->segs[si - 1];
+        S_seg *p = &c->segs[si - 1];
         int zu = S_zu_clause(c, s);
+        if (zu)
+            S_control(c, p);
         if (zu && p->negating)
             subj = -1;
         else if (zu && p->control_verb && p->ctrl >= 0)
@@ -1523,54 +1806,70 @@ static void S_clause(S_ctx *c, size_t si)
             break;
         }
 
-    size_t last = S_last_word(c, s);
-    const char *lastf = last != (size_t)-1 ? S_f(c, last) : "";
+    size_t last = (size_t)-1, w0 = (size_t)-1;
+    int last_done = 0;
     S_pick picks[32];
-    for (size_t v = s->b; v < s->e; v++) {
-        if (S_skip(c, v) || !S_word(c, v))
+    for (size_t q = s->q0; q < c->n_vt && c->tb + c->vt[q] < s->e;
+         q++) {
+        size_t v = c->tb + c->vt[q];
+        const S_tok *t = S_t(c, v);
+        /* Only a form of the lexicon can make a relation. */
+        if (!(t->k & S_K_HITS) || (t->k & S_T_SKIP) || !(t->k & S_K_WORD))
             continue;
-        if (S_upper(c, v) && v != s->b && !(c->toks->v[v].flags & RG_TF_ALLCAPS)) {
+        if ((t->k & S_K_UPPER) && v != s->b && !(t->k & S_K_ALLCAPS)) {
             /* Capitalised: a noun (Treffen), unless the clause starts here. */
-            size_t w = s->b;
-            while (w < s->e && (S_skip(c, w) || !S_word(c, w)))
-                w++;
-            if (w != v)
+            if (w0 == (size_t)-1) {
+                w0 = s->b;
+                while (w0 < s->e && (S_skip(c, w0) || !S_word(c, w0)))
+                    w0++;
+            }
+            if (w0 != v)
                 continue;
         }
-        if (c->ment_at[v - c->tb])
+        if (S_ment(c, v))
             continue;
-        size_t nh = S_ti(c, v)->n_hits;
-        const rg_verb_hit *h = S_ti(c, v)->hits;
+        if (!last_done) {
+            last = S_last_word(c, s);
+            last_done = 1;
+        }
+        const rg_verb_word *vw = rg_i_verbs_word(
+            c->verbs, S_f(c, v), c->toks->v[v].fold_len, c->toks->hash[v]);
+        size_t nh = vw->n_hits;
+        const rg_verb_hit *h = vw->hits;
         size_t np = 0;
         for (size_t k = 0; k < nh && np < 32; k++) {
             const rg_verb_entry *e = rg_i_verbs_entry(c->verbs, h[k].entry);
             uint8_t fl = h[k].flags;
             int split_only = (fl & RG_VF_SPLIT) != 0;
             if (*e->particle) {
-                if (split_only && (last == v || strcmp(lastf, e->particle)))
+                if (split_only &&
+                    (last == v || last == (size_t)-1 ||
+                     strcmp(S_f(c, last), e->particle)))
                     continue;
             } else if ((fl & RG_VF_FINITE) && last != (size_t)-1 && last != v &&
                        S_is(c, last, S_W_PARTICLE) && fin == v &&
-                       c->ment_at[last - c->tb] == 0) {
+                       S_ment(c, last) == 0) {
                 continue;   /* "teilte ... mit" is mitteilen, not teilen */
             }
             int ok = 1;
             for (size_t w = 0; w < e->n_words && ok; w++)
-                ok = S_word_in_seg(c, s, e->words[w]);
-            if (ok && e->reflexive) {
-                int r = 0;
-                for (size_t i = s->b; i < s->e && !r; i++)
-                    r = S_word(c, i) && S_is(c, i, S_W_REFLEXIVE);
-                ok = r;
-            }
+                ok = S_word_in_seg(c, s, e, w);
+            if (ok && e->reflexive)
+                ok = S_seg_has(c, s, S_W_REFLEXIVE);
             if (!ok)
                 continue;
             int rank = (*e->particle ? 8 : 0) + (e->n_words ? 4 : 0) +
                        (e->n_preps ? 2 : 0) + (e->reflexive ? 1 : 0);
-            picks[np++] = (S_pick){e, fl, rank};
+            /* By rank, highest first; equal ranks keep the lexicon's
+             * order (a stable insertion: there are few). */
+            size_t at = np;
+            while (at > 0 && picks[at - 1].rank < rank) {
+                picks[at] = picks[at - 1];
+                at--;
+            }
+            picks[at] = (S_pick){e, fl, rank};
+            np++;
         }
-        if (np > 1)
-            qsort(picks, np, sizeof(*picks), S_cmp_pick);
         for (size_t k = 0; k < np; k++)
             if (S_apply(c, s, g0, g1, v, fin, picks[k].e, picks[k].flags, subj))
                 break;
@@ -1601,41 +1900,48 @@ static int S_two_arguments(const S_ctx *c, const rg_mentions *m, size_t m0,
 static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
                              size_t m1)
 {
-    size_t n = c->te - c->tb;
-    RG_GROW(c->tag, c->cap_tag, n ? n : 1);
-    RG_GROW(c->arg_at, c->cap_arg_at, n ? n : 1);
-    RG_GROW(c->ment_at, c->cap_ment_at, n ? n : 1);
-    memset(c->tag, 0, n);
-    memset(c->ment_at, 0, n * sizeof(*c->ment_at));
-    for (size_t i = 0; i < n; i++)
-        c->arg_at[i] = -1;
-    RG_GROW(c->ti, c->cap_ti, n ? n : 1);
-    int verb = 0;
-    for (size_t i = 0; i < n; i++) {
-        S_tinfo_fill(&c->ti[i], c->toks, c->tb + i, c->verbs);
-        verb |= c->ti[i].n_hits > 0;
-    }
     /* A relation is made by a form of the lexicon (S_clause's picks):
-     * without one, the rest of the analysis cannot make any. */
-    if (!verb)
+     * without one, the rest of the analysis cannot make any.  The form
+     * filter rules most such sentences out at a few instructions a token
+     * (and lets the others through at their first possible form). */
+    const uint64_t *hash = c->toks->hash;
+    size_t f = c->tb;
+    while (f < c->te && !rg_i_verbs_maybe_form(c->wtab, hash[f]))
+        f++;
+    if (f == c->te)
+        return;
+    if (!S_classify(c))
         return;
     /* The tokens of each mention, searched once.  A mention lies within
      * the tokens of its sentence (mentions.c and discover.c match sentence
      * by sentence), so the sentence bounds the search: the same answer as
      * over the whole document, without its cache misses. */
+    memset(c->ment, 0, (c->te - c->tb) * sizeof(*c->ment));
     c->m0 = m0;
     RG_GROW(c->mtok, c->cap_mtok, 2 * (m1 - m0));
+    const rg_token *tv = c->toks->v;
+    size_t t0 = c->tb;
+    uint32_t prev = 0;
     for (size_t i = m0; i < m1; i++) {
-        c->mtok[2 * (i - m0)] = S_token_in(c->toks, c->tb, c->te, m->v[i].start);
-        c->mtok[2 * (i - m0) + 1] = S_token_in(c->toks, c->tb, c->te, m->v[i].end);
-    }
-    /* Mentions first (list commas need them), then asides, then args
-     * (asides are no arguments). */
-    for (size_t i = m0; i < m1; i++) {
-        size_t t0 = c->mtok[2 * (i - m0)], t1 = c->mtok[2 * (i - m0) + 1];
-        for (size_t t = t0; t < t1 && t < c->te; t++)
-            if (t >= c->tb)
-                c->ment_at[t - c->tb] = (int32_t)m->v[i].actor + 1;
+        /* Mentions come in text order and span a token or two: walk on
+         * from the last one (S_token_in's answer, without its search). */
+        uint32_t start = m->v[i].start, end = m->v[i].end;
+        if (start < prev)
+            t0 = c->tb;
+        while (t0 < c->te && tv[t0].start < start)
+            t0++;
+        size_t t1 = t0;
+        while (t1 < c->te && tv[t1].start < end)
+            t1++;
+        if (end < start)
+            t1 = S_token_in(c->toks, c->tb, c->te, end);
+        c->mtok[2 * (i - m0)] = t0;
+        c->mtok[2 * (i - m0) + 1] = t1;
+        prev = start;
+        /* Mentions first (list commas need them), then asides, then args
+         * (asides are no arguments). */
+        for (size_t t = t0; t < t1; t++)
+            c->ment[t - c->tb] = (int32_t)m->v[i].actor + 1;
     }
     S_tag_tokens(c);
     S_find_args(c, m, m0, m1);
@@ -1645,6 +1951,7 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
     for (size_t i = 1; i < c->n_args && !two; i++)
         two = c->args[i].actor != c->args[0].actor;
     if (two) {
+        c->arg_from = 0;
         S_split_clauses(c);
         for (size_t i = 0; i < c->n_segs; i++)
             S_clause(c, i);
@@ -1661,14 +1968,29 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
         S_cooccurrence(out, m, s, toks, o);
     if (!(which & RG_REL_VERBS) || !d || !d->verbs || m->n < 2 || !toks)
         return;
-    size_t first_verb = out->n;
+    /* No word table before the lexicon is finished: then no form is
+     * known, and no relation can be made. */
+    const rg_verb_wtab *wtab = rg_i_verbs_wtab(d->verbs);
+    if (!wtab)
+        return;
     S_ctx c = {0};
     c.toks = toks;
     c.d = d;
     c.m = m;
     c.verbs = d->verbs;
+    c.wtab = wtab;
     c.out = out;
-    pthread_once(&S_wt_once, S_wt_build);
+    pthread_once(&S_pl_once, S_pl_build_all);
+    /* The per-token arrays, once for the longest sentence. */
+    size_t longest = 1;
+    for (size_t k = 0; k < s->n; k++)
+        if (s->v[k].tok_end > s->v[k].tok_begin &&
+            s->v[k].tok_end - s->v[k].tok_begin > longest)
+            longest = s->v[k].tok_end - s->v[k].tok_begin;
+    RG_GROW(c.tk, c.cap_tk, longest);
+    RG_GROW(c.vt, c.cap_vt, longest);
+    RG_GROW(c.bt, c.cap_bt, longest);
+    RG_GROW(c.ment, c.cap_ment, longest);
     size_t i = 0;
     while (i < m->n) {
         uint32_t sent = m->v[i].sentence;
@@ -1683,13 +2005,12 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
         }
         i = j;
     }
-    (void)first_verb;
     free(c.args);
     free(c.groups);
     free(c.segs);
-    free(c.ti);
-    free(c.tag);
-    free(c.arg_at);
-    free(c.ment_at);
+    free(c.tk);
+    free(c.vt);
+    free(c.ment);
+    free(c.bt);
     free(c.mtok);
 }

@@ -81,4 +81,16 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
                          const rg_sentences *s, const rg_tokens *toks,
                          const rg_dict *d, const rg_options *o);
 
+/*
+ * Calls add(ctx, word, classes, det) for each folded word the verb rules
+ * of rg_i_find_relations single out (function words, some punctuation):
+ * rg_i_verbs_finish puts them into the lexicon's word table, so that one
+ * lookup per token answers for both.  A word may come more than once; its
+ * classes are then the union.  `classes` and `det` mean something to
+ * relations.c only.
+ */
+void rg_i_relations_words(void (*add)(void *ctx, const char *w, uint32_t cls,
+                                      char det),
+                          void *ctx);
+
 #endif

@@ -80,39 +80,59 @@ static int S_end_kind(const char *text, const rg_token *t)
 {
     if (t->kind != RG_TOK_PUNCT)
         return 0;
-    if (S_is(text, t, "."))
-        return 1;
-    if (S_is(text, t, "!") || S_is(text, t, "?") || S_is(text, t, "\u2026"))
-        return 2;
-    return 0;
+    const unsigned char *p = (const unsigned char *)text + t->start;
+    switch (t->end - t->start) {
+    case 1:
+        return p[0] == '.' ? 1 : p[0] == '!' || p[0] == '?' ? 2 : 0;
+    case 3: /* U+2026 */
+        return p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xA6 ? 2 : 0;
+    default:
+        return 0;
+    }
 }
 
+/* Whether PUNCT token t may be end punctuation (S_end_kind may be
+ * nonzero): . ! ? or three bytes starting E2 (U+2026 among them).  Inline
+ * and without the exact test: for the walk over the tokens in a line. */
+static inline int S_may_end(const char *text, const rg_token *t)
+{
+    unsigned char c = (unsigned char)text[t->start];
+    uint32_t n = t->end - t->start;
+    return n == 1 ? c == '.' || c == '!' || c == '?' : n == 3 && c == 0xE2;
+}
+
+/* Whether token t is one of the quotes and brackets of `one` (ASCII),
+ * « » (U+00AB, U+00BB) or E2 80 x for a byte x of `e280` (U+2000..U+203F):
+ * the lists below without a string comparison per entry. */
+static int S_is_one_of(const char *text, const rg_token *t, const char *one,
+                       const char *e280)
+{
+    if (t->kind != RG_TOK_PUNCT)
+        return 0;
+    const unsigned char *p = (const unsigned char *)text + t->start;
+    switch (t->end - t->start) {
+    case 1:
+        return p[0] && strchr(one, p[0]) != NULL;
+    case 2:
+        return p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB);
+    case 3:
+        return p[0] == 0xE2 && p[1] == 0x80 && p[2] &&
+               strchr(e280, p[2]) != NULL;
+    default:
+        return 0;
+    }
+}
+
+/* " “ ” « » ‹ › ' ‘ ’ ) ] } */
 static int S_is_closer(const char *text, const rg_token *t)
 {
-    static const char *const closers[] = {
-        "\"", "\u201C", "\u201D", "\u00AB", "\u00BB", "\u2039", "\u203A",
-        "'",  "\u2018", "\u2019", ")",      "]",      "}",
-    };
-    if (t->kind != RG_TOK_PUNCT)
-        return 0;
-    for (size_t k = 0; k < sizeof(closers) / sizeof(closers[0]); k++)
-        if (S_is(text, t, closers[k]))
-            return 1;
-    return 0;
+    return S_is_one_of(text, t, "\"')]}", "\x9C\x9D\xB9\xBA\x98\x99");
 }
 
+/* „ ‚ “ « » ‹ › " ( [ { */
 static int S_is_opener(const char *text, const rg_token *t)
 {
-    static const char *const openers[] = {
-        "\u201E", "\u201A", "\u201C", "\u00AB", "\u00BB", "\u2039",
-        "\u203A", "\"",     "(",      "[",      "{",
-    };
-    if (t->kind != RG_TOK_PUNCT)
-        return 0;
-    for (size_t k = 0; k < sizeof(openers) / sizeof(openers[0]); k++)
-        if (S_is(text, t, openers[k]))
-            return 1;
-    return 0;
+    return S_is_one_of(text, t, "\"([{", "\x9E\x9A\x9C\xB9\xBA");
 }
 
 static int S_is_month(const char *text, const rg_token *t)
@@ -149,10 +169,16 @@ static int S_is_abbrev(const char *text, const rg_token *v, size_t i,
         size_t n = v[i].end - v[i - 1].start;
         if (n > at)
             break;
+        /* The first candidate, word and dot, is in the text as it is. */
+        if (pairs == 0 &&
+            rg_i_strtab_find(abbrevs, text + v[i - 1].start, n) >= 0)
+            return 1;
+        if (pairs == 0 && (i < 3 || !S_is(text, &v[i - 2], ".")))
+            break;
         at -= n;
         memcpy(buf + at, text + v[i - 1].start, n);
         len += n;
-        if (rg_i_strtab_find(abbrevs, buf + at, len) >= 0)
+        if (pairs > 0 && rg_i_strtab_find(abbrevs, buf + at, len) >= 0)
             return 1;
         /* The pair before must end with a dot right before this word. */
         if (i < 3 || !S_is(text, &v[i - 2], "."))
@@ -186,6 +212,24 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
 
     size_t i = 0;
     while (i < n) {
+        /* Most tokens: a word, number, comma or quote inside a line,
+         * which neither ends a sentence nor starts one (rules 1 to 3 need
+         * a line break or end punctuation). */
+        size_t lim = n - b > RG_MAX_SENTENCE_TOKENS ? b + RG_MAX_SENTENCE_TOKENS
+                                                     : n;
+        if (i < lim &&
+            !(v[i].flags & (RG_TF_NEWLINE_BEFORE | RG_TF_PARAGRAPH_BEFORE)) &&
+            (v[i].kind != RG_TOK_PUNCT || !S_may_end(text, &v[i]))) {
+            const rg_token *t = v + i + 1, *stop = v + lim;
+            while (t < stop &&
+                   !(t->flags &
+                     (RG_TF_NEWLINE_BEFORE | RG_TF_PARAGRAPH_BEFORE)) &&
+                   (t->kind != RG_TOK_PUNCT || !S_may_end(text, t)))
+                t++;
+            kept_dot = 0;
+            i = (size_t)(t - v);
+            continue;
+        }
         /* Rules 1 and 2: boundaries before token i. */
         if (i - b >= RG_MAX_SENTENCE_TOKENS) {
             S_push(out, v, b, i, para);

@@ -29,6 +29,15 @@
 
 #include "util.h"
 
+/* Runs of ASCII are found 32 bytes a step where SSE2 is there (every
+ * x86-64), else 8. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S_SSE2 1
+#else
+#define S_SSE2 0
+#endif
+
 /* NFC, with no change to code points that have no canonical mapping. */
 #define S_NFC_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE)
 
@@ -244,11 +253,13 @@ static const uint16_t S_cp1252[32] = {
     0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
 
-static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len);
+static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len,
+                             int fast);
 
 /* Decodes Windows-1252 into UTF-8, then normalises that; the map of the
  * result points through the decoding into the original single bytes. */
-static rg_status S_init_legacy(rg_text *t, const char *bytes, size_t len)
+static rg_status S_init_legacy(rg_text *t, const char *bytes, size_t len,
+                               int fast)
 {
     const unsigned char *in = (const unsigned char *)bytes;
     char *u = rg_i_xmalloc(len * 3 + 1);
@@ -270,7 +281,8 @@ static rg_status S_init_legacy(rg_text *t, const char *bytes, size_t len)
         n += (size_t)k;
     }
     umap[n] = (uint32_t)len;
-    rg_status st = n > UINT32_MAX - 1 ? RG_EINVAL : S_init_utf8(t, u, n);
+    rg_status st =
+        n > UINT32_MAX - 1 ? RG_EINVAL : S_init_utf8(t, u, n, fast);
     if (st == RG_OK) {
         if (!t->map) {
             t->map = umap;   /* NFC changed nothing: the decoding map is it */
@@ -288,7 +300,9 @@ static rg_status S_init_legacy(rg_text *t, const char *bytes, size_t len)
     return st;
 }
 
-rg_status rg_i_text_init(rg_text *t, const char *bytes, size_t len)
+/* rg_i_text_init, with (fast) or without the fast paths. */
+static rg_status S_text_init(rg_text *t, const char *bytes, size_t len,
+                             int fast)
 {
     memset(t, 0, sizeof(*t));
     if (len > UINT32_MAX - 1)
@@ -296,8 +310,18 @@ rg_status rg_i_text_init(rg_text *t, const char *bytes, size_t len)
     if (len && memchr(bytes, '\0', len))
         return RG_EENCODING;
     if (S_is_legacy((const unsigned char *)bytes, len))
-        return S_init_legacy(t, bytes, len);
-    return S_init_utf8(t, bytes, len);
+        return S_init_legacy(t, bytes, len, fast);
+    return S_init_utf8(t, bytes, len, fast);
+}
+
+rg_status rg_i_text_init(rg_text *t, const char *bytes, size_t len)
+{
+    return S_text_init(t, bytes, len, 1);
+}
+
+rg_status rg_i_text_init_general(rg_text *t, const char *bytes, size_t len)
+{
+    return S_text_init(t, bytes, len, 0);
 }
 
 /* The length of the code point at in[k] when it is U+0000..U+00FF (ASCII,
@@ -318,8 +342,10 @@ static size_t S_simple(const unsigned char *in, size_t len, size_t k)
  * cluster of its own (no two of them join, CR LF aside, which is copied
  * unchanged all the same; none extends a cluster) and NFC: the run is
  * copied as it is.  German text is such runs between the odd „ or –.
+ * The general path: each step looks at the code point after it.
  */
-static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
+static size_t S_simple_run_general(const unsigned char *in, size_t len,
+                                   size_t i)
 {
     for (;;) {
         /* Eight ASCII bytes at a time, when the byte after them goes on. */
@@ -340,7 +366,96 @@ static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
     }
 }
 
-static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len)
+/* The same (the code point at i is followed by another of U+0000..U+00FF,
+ * as the callers know), eight ASCII bytes a step without looking at the
+ * byte after them: the run goes on to the first code point outside
+ * U+0000..U+00FF (or the end).  That one starts a new cluster unless it
+ * is an Extend, ZWJ or SpacingMark (no character of U+0000..U+00FF is
+ * Prepend or joins otherwise): then the run ends there, else before the
+ * code point of U+0000..U+00FF it may join. */
+static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
+{
+    for (;;) {
+#if S_SSE2
+        /* 32 bytes a step: the high bits of both halves at once. */
+        while (i + 32 <= len) {
+            unsigned m =
+                (unsigned)_mm_movemask_epi8(_mm_loadu_si128(
+                    (const __m128i *)(const void *)(in + i))) |
+                (unsigned)_mm_movemask_epi8(_mm_loadu_si128(
+                    (const __m128i *)(const void *)(in + i + 16)))
+                    << 16;
+            if (m) {
+                /* Latin-1 letters (C2 or C3 and a continuation byte) do
+                 * not end the run either: every lead followed by a
+                 * continuation, every continuation after a lead, and no
+                 * lead in the last lane. */
+                const __m128i c3 = _mm_set1_epi8((char)0xC3),
+                              top = _mm_set1_epi8((char)0xC0),
+                              cont = _mm_set1_epi8((char)0x80),
+                              one = _mm_set1_epi8(1);
+                __m128i a = _mm_loadu_si128(
+                            (const __m128i *)(const void *)(in + i)),
+                        b = _mm_loadu_si128(
+                            (const __m128i *)(const void *)(in + i + 16));
+                uint32_t lead =
+                    (uint32_t)_mm_movemask_epi8(
+                        _mm_cmpeq_epi8(_mm_or_si128(a, one), c3)) |
+                    (uint32_t)_mm_movemask_epi8(
+                        _mm_cmpeq_epi8(_mm_or_si128(b, one), c3))
+                        << 16;
+                uint32_t tail =
+                    (uint32_t)_mm_movemask_epi8(
+                        _mm_cmpeq_epi8(_mm_and_si128(a, top), cont)) |
+                    (uint32_t)_mm_movemask_epi8(
+                        _mm_cmpeq_epi8(_mm_and_si128(b, top), cont))
+                        << 16;
+                if (!(lead >> 31) && tail == lead << 1 &&
+                    m == (lead | tail)) {
+                    i += 32;
+                    continue;
+                }
+                i += (size_t)__builtin_ctz(m);
+                break;
+            }
+            i += 32;
+        }
+#endif
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, in + i, 8);
+            w &= 0x8080808080808080ULL;
+            if (w) {
+#if RG_LITTLE_ENDIAN && defined(__GNUC__)
+                i += (size_t)__builtin_ctzll(w) / 8; /* the ASCII before */
+#endif
+                break;
+            }
+            i += 8;
+        }
+        if (i >= len)
+            return len;
+        size_t l = S_simple(in, len, i);
+        if (l) {
+            i += l;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        if (utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp) > 0) {
+            int bc = utf8proc_get_property(cp)->boundclass;
+            if (bc != UTF8PROC_BOUNDCLASS_EXTEND &&
+                bc != UTF8PROC_BOUNDCLASS_ZWJ &&
+                bc != UTF8PROC_BOUNDCLASS_SPACINGMARK)
+                return i;
+        }
+        /* The code point before i: two bytes when i - 1 continues one
+         * (U+0080..U+00FF), else one. */
+        return (in[i - 1] & 0xC0) == 0x80 ? i - 2 : i - 1;
+    }
+}
+
+static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len,
+                             int fast)
 {
     const unsigned char *in = (const unsigned char *)bytes;
     S_out o = {0};
@@ -363,7 +478,8 @@ static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len)
                 /* An ASCII byte followed by another byte of U+0000..U+00FF
                  * (or the end) starts a run to copy (S_simple_run). */
                 if (i + 1 == len || S_simple(in, len, i + 1)) {
-                    size_t j = S_simple_run(in, len, i);
+                    size_t j = fast ? S_simple_run(in, len, i)
+                                    : S_simple_run_general(in, len, i);
                     S_put_same(&o, bytes, i, j);
                     i = j;
                     /* A fresh state is what utf8proc would hold after an
@@ -390,10 +506,25 @@ static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len)
         }
         if (c.n && utf8proc_grapheme_break_stateful(prev, cp, &state))
             S_cluster_flush(&c, &o, bytes);
+        if (fast && c.n == 0 && n == 3 && !bad && S_nfc_stable(cp) &&
+            (i + 3 == len || in[i + 3] < 0x80) &&
+            utf8proc_get_property(cp)->boundclass ==
+                UTF8PROC_BOUNDCLASS_OTHER) {
+            /* A dash or quote before ASCII (or the end): a cluster of its
+             * own, since nothing joins an ordinary character (boundclass
+             * Other) to an ASCII one, and NFC: copied at once, as the
+             * general path would after the next character. */
+            S_put_same(&o, bytes, i, i + 3);
+            i += 3;
+            prev = cp;
+            state = 0;
+            continue;
+        }
         if (c.n == 0 && !bad && S_simple(in, len, i) &&
             (i + 2 == len || S_simple(in, len, i + 2))) {
             /* A cluster starts here, and a run of U+0080..U+00FF too. */
-            size_t j = S_simple_run(in, len, i);
+            size_t j = fast ? S_simple_run(in, len, i)
+                            : S_simple_run_general(in, len, i);
             S_put_same(&o, bytes, i, j);
             i = j;
             state = 0;

@@ -37,6 +37,11 @@ typedef struct rg_text {
  */
 rg_status rg_i_text_init(rg_text *t, const char *bytes, size_t len);
 
+/* The same without the fast paths (every code point outside U+0000..U+00FF
+ * through the general cluster path): gives exactly what rg_i_text_init
+ * gives; for the tests that pin the fast paths to it. */
+rg_status rg_i_text_init_general(rg_text *t, const char *bytes, size_t len);
+
 void rg_i_text_destroy(rg_text *t);
 
 /* Offset in the original bytes of normalised byte offset `off` (0..len). */

@@ -37,6 +37,15 @@
 
 #include "util.h"
 
+/* The word path looks at 16 bytes in one step where SSE2 is there (every
+ * x86-64); elsewhere the 8-byte steps of S_fast_word do it alone. */
+#if defined(__SSE2__) && defined(__GNUC__) && RG_LITTLE_ENDIAN
+#include <emmintrin.h>
+#define S_SSE2 1
+#else
+#define S_SSE2 0
+#endif
+
 #define S_FOLD_OPTIONS (UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE)
 
 /* Scratch for folding non-ASCII tokens: a stack buffer that serves every
@@ -156,13 +165,21 @@ static int S_is_hyphen(utf8proc_int32_t cp)
     return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
-/* End of the WORD that starts at i (text[i] starts a letter or a digit run
- * glued to letters); sets the case flags. */
-static size_t S_scan_word(const char *text, size_t len, size_t i,
-                          uint8_t *flags)
+/* What S_scan_word has seen of a word's letters so far. */
+typedef struct S_case {
+    size_t upper, lower;     /* Lu/Lt letters; Ll letters but ß */
+    int first_letter;        /* no letter yet */
+    int last_letter;         /* the last character was a letter */
+} S_case;
+
+/* End of the WORD [start, ...) whose characters before i were seen into
+ * *c; sets RG_TF_UPPER at the first letter.  The general path: any code
+ * point, decoded and classified with utf8proc. */
+static size_t S_scan_word_from(const char *text, size_t len, size_t start,
+                               size_t i, S_case *cs, uint8_t *flags)
 {
-    size_t upper = 0, lower = 0, start = i;
-    int first_letter = 1, last_letter = 0;
+    size_t upper = cs->upper, lower = cs->lower;
+    int first_letter = cs->first_letter, last_letter = cs->last_letter;
     while (i < len) {
         /* ASCII letters and digits without decoding or utf8proc: what the
          * general path below does for them, for most bytes of a word. */
@@ -243,10 +260,25 @@ static size_t S_scan_word(const char *text, size_t len, size_t i,
         }
         break;
     }
-    if (upper >= 2 && lower == 0)
-        *flags |= RG_TF_ALLCAPS;
+    cs->upper = upper;
+    cs->lower = lower;
+    cs->first_letter = first_letter;
+    cs->last_letter = last_letter;
     return i;
 }
+
+/* End of the WORD that starts at i (text[i] starts a letter or a digit run
+ * glued to letters); sets the case flags. */
+static size_t S_scan_word(const char *text, size_t len, size_t i,
+                          uint8_t *flags)
+{
+    S_case c = {0, 0, 1, 0};
+    size_t end = S_scan_word_from(text, len, i, i, &c, flags);
+    if (c.upper >= 2 && c.lower == 0)
+        *flags |= RG_TF_ALLCAPS;
+    return end;
+}
+
 
 /* End of the NUMBER starting at the digit text[i]; *inner says whether it
  * holds a '.', ',' or ':'. */
@@ -388,104 +420,698 @@ static size_t S_fold_token(rg_tokens *out, S_fold *sc, const char *text,
     return total;
 }
 
+/* Appends token [start, end) whose fold (NUL-terminated) starts at
+ * out->fold + f and is m bytes long; out->v and out->hash have room. */
+static inline void S_push(rg_tokens *out, size_t start, size_t end,
+                          uint8_t kind, uint8_t flags, size_t f, size_t m)
+{
+    rg_token *t = &out->v[out->n];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->fold = (uint32_t)f;
+    t->fold_len = (uint32_t)m;
+    t->kind = kind;
+    t->flags = flags;
+    /* The fold buffer usually has room after the fold (S_ROOM): then the
+     * tail of the hash is one load, not a byte loop. */
+    out->hash[out->n] = f + m + 8 <= out->fold_cap
+                            ? rg_i_hash_padded(out->fold + f, m)
+                            : rg_i_hash(out->fold + f, m);
+    out->n++;
+}
+
+/* The state between tokens: layout flags for the next token and the line
+ * breaks since the last one. */
+typedef struct S_gap {
+    uint8_t pending;
+    unsigned breaks;
+} S_gap;
+
+/* The general path: the whitespace character or the token at text[i],
+ * decoded and classified with utf8proc; returns where the next one starts.
+ * rg_i_tokenize's fast paths give the same for what they take. */
+static size_t S_general(rg_tokens *out, S_fold *sc, const char *text,
+                        size_t len, size_t i, S_gap *g)
+{
+    utf8proc_int32_t cp;
+    size_t n = S_decode(text, len, i, &cp);
+    int sp = S_space_kind(cp);
+    if (sp) {
+        g->pending |= RG_TF_SPACE_BEFORE;
+        if (sp == 3)
+            g->breaks += 2;
+        else if (sp == 2 &&
+                 !(cp == '\r' && i + 1 < len && text[i + 1] == '\n'))
+            g->breaks++; /* CR LF is one line break */
+        if (g->breaks >= 1)
+            g->pending |= RG_TF_NEWLINE_BEFORE;
+        if (g->breaks >= 2)
+            g->pending |= RG_TF_PARAGRAPH_BEFORE;
+        return i + n;
+    }
+
+    uint8_t flags = g->pending;
+    uint8_t kind;
+    size_t end;
+    int hyphen = 0;
+    if (S_is_letter(cp)) {
+        kind = RG_TOK_WORD;
+        end = S_scan_word(text, len, i, &flags);
+    } else if (S_is_digit(cp)) {
+        int inner;
+        kind = RG_TOK_NUMBER;
+        end = S_scan_number(text, len, i, &inner);
+        if (!inner && S_is_letter(S_peek(text, len, end))) {
+            kind = RG_TOK_WORD;
+            end = S_scan_word(text, len, i, &flags);
+        }
+    } else {
+        kind = RG_TOK_PUNCT;
+        if (S_is_hyphen(cp)) {
+            hyphen = 1;
+            end = i + n;
+        } else {
+            end = S_scan_cluster(text, len, i);
+        }
+    }
+
+    RG_GROW(out->v, out->cap, out->n + 1);
+    RG_GROW(out->hash, out->hash_cap, out->n + 1);
+    size_t f = out->fold_len;
+    size_t m;
+    if (hyphen) {
+        RG_GROW(out->fold, out->fold_cap, out->fold_len + 2);
+        out->fold[out->fold_len] = '-';
+        out->fold[out->fold_len + 1] = '\0';
+        out->fold_len += 2;
+        m = 1;
+
+        /* Glued on both sides to words or numbers: a compound. */
+        rg_token *p = out->n ? &out->v[out->n - 1] : NULL;
+        utf8proc_int32_t next = S_peek(text, len, end);
+        if (p && p->end == i &&
+            (p->kind == RG_TOK_WORD || p->kind == RG_TOK_NUMBER) &&
+            (S_is_letter(next) || S_is_digit(next))) {
+            p->flags |= RG_TF_HYPHEN_AFTER;
+            g->pending = RG_TF_HYPHEN_BEFORE;
+        } else {
+            g->pending = 0;
+        }
+    } else {
+        m = S_fold_token(out, sc, text, i, end, kind);
+        g->pending = 0;
+    }
+    S_push(out, i, end, kind, flags, f, m);
+    g->breaks = 0;
+    return end;
+}
+
+/* Byte classes of the fast paths.  Letters and digits are single bits (a
+ * word goes on while cls & S_ALNUM); the others are multiples of 8. */
+enum {
+    S_PU = 0,  /* other ASCII: punctuation, symbols, controls */
+    S_UP = 1,  /* A-Z */
+    S_LO = 2,  /* a-z */
+    S_DG = 4,  /* 0-9 */
+    S_SP = 8,  /* space, tab */
+    S_BR = 16, /* LF VT FF */
+    S_CR = 24, /* CR */
+    S_HY = 32, /* '-' */
+    S_HI = 64  /* 0x80..0xFF: not ASCII */
+};
+#define S_ALNUM (S_UP | S_LO | S_DG)
+
+static const uint8_t S_cls[256] = {
+    S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_PU, S_SP, S_BR, S_BR, S_BR, S_CR, S_PU, S_PU,
+    S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_SP, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_PU, S_PU, S_PU, S_PU, S_PU, S_HY, S_PU, S_PU,
+    S_DG, S_DG, S_DG, S_DG, S_DG, S_DG, S_DG, S_DG,
+    S_DG, S_DG, S_PU, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_PU, S_UP, S_UP, S_UP, S_UP, S_UP, S_UP, S_UP,
+    S_UP, S_UP, S_UP, S_UP, S_UP, S_UP, S_UP, S_UP,
+    S_UP, S_UP, S_UP, S_UP, S_UP, S_UP, S_UP, S_UP,
+    S_UP, S_UP, S_UP, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_PU, S_LO, S_LO, S_LO, S_LO, S_LO, S_LO, S_LO,
+    S_LO, S_LO, S_LO, S_LO, S_LO, S_LO, S_LO, S_LO,
+    S_LO, S_LO, S_LO, S_LO, S_LO, S_LO, S_LO, S_LO,
+    S_LO, S_LO, S_LO, S_PU, S_PU, S_PU, S_PU, S_PU,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+    S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
+};
+
+/* Whether C3 t (U+00C0..U+00FF) is a letter: all but × and ÷. */
+static inline int S_c3_letter(unsigned char t)
+{
+    return t >= 0x80 && t <= 0xBF && t != 0x97 && t != 0xB7;
+}
+
+/* Fold bytes the fast word path may write: a word is at most
+ * RG_MAX_TOKEN_BYTES long and its Latin-1 fold is no longer; + the NUL and
+ * the 8 bytes rg_i_hash_padded may read. */
+#define S_ROOM (RG_MAX_TOKEN_BYTES + 16)
+
+/* Counts the uppercase and lowercase letters of s[i, j), a word of ASCII
+ * letters and digits and letters of U+00C0..U+00FF as S_scan_word_from
+ * counts them (ß neither). */
+static void S_count_case(const unsigned char *s, size_t i, size_t j,
+                         S_case *cs)
+{
+    size_t up = 0, low = 0;
+    while (i < j) {
+        if (s[i] < 0x80) {
+            up += (S_cls[s[i]] & S_UP) != 0;
+            low += (S_cls[s[i]] & S_LO) != 0;
+            i++;
+        } else {
+            up += s[i + 1] < 0x9F;
+            low += s[i + 1] > 0x9F;
+            i += 2;
+        }
+    }
+    cs->upper = up;
+    cs->lower = low;
+}
+
+/*
+ * The WORD at s[i], which starts with an ASCII letter or a letter of
+ * U+00C0..U+00FF: while it holds only those and ASCII digits, its end and
+ * fold (rg_i_fold_latin1's: A-Z and À..Þ lowered, ß -> ss) are made in one
+ * pass, the fold written to d (as long as the word, + 8 bytes of room).
+ * Returns the end, with *general = 0; or, when the word goes on over
+ * anything else, the end the general S_scan_word_from finds from there,
+ * with *general = 1 (the caller folds it with S_fold_token).  Sets the
+ * case flags.
+ */
+static inline size_t S_fast_word(const unsigned char *s, size_t len,
+                                 size_t i, char *d, int *general,
+                                 uint8_t *flags)
+{
+    size_t lim = len - i > RG_MAX_TOKEN_BYTES ? i + RG_MAX_TOKEN_BYTES : len;
+    size_t j = i;
+    unsigned char b;
+    for (;;) {
+#if RG_LITTLE_ENDIAN && defined(__GNUC__)
+        /* Eight bytes at a time: lanes of ASCII letters and digits go on,
+         * and the first other byte (the lowest lane with bit 7 in `stop`)
+         * ends the word or is left to the byte steps below.  A lane >= 0x80
+         * can carry into the lanes above it in these sums, but it is a stop
+         * itself: only the lanes below the first stop count. */
+        while (j + 8 <= lim) {
+            const uint64_t ones = 0x0101010101010101ULL, highs = ones << 7;
+            uint64_t w;
+            memcpy(&w, s + j, 8);
+            uint64_t lw = w | ones * 0x20;
+            uint64_t letter = (lw + ones * (0x80 - 'a')) &
+                              ~(lw + ones * (0x80 - 'z' - 1)) & highs;
+            uint64_t digit = (w + ones * (0x80 - '0')) &
+                             ~(w + ones * (0x80 - '9' - 1));
+            uint64_t stop = (~(letter | digit) | w) & highs;
+            /* Lowered: a letter gets bit 5.  The lanes from the stop on
+             * are overwritten, or cut off by the NUL. */
+            uint64_t folded = w | letter >> 2;
+            memcpy(d + (j - i), &folded, 8);
+            if (!stop) {
+                j += 8;
+                continue;
+            }
+            j += (size_t)__builtin_ctzll(stop) / 8;
+            b = s[j];
+            if (b < 0x80 && b != '\'')
+                goto done; /* the common end: ASCII that cannot go on */
+            goto other;
+        }
+#endif
+        if (j == lim)
+            goto done;
+        b = s[j];
+        if (S_cls[b] & S_ALNUM) {
+            d[j - i] = (char)(b | (S_cls[b] & S_UP) << 5);
+            j++;
+            continue;
+        }
+        if (b < 0x80 && b != '\'')
+            goto done;
+#if RG_LITTLE_ENDIAN && defined(__GNUC__)
+    other:
+#endif
+        if (b == 0xC3 && j + 2 <= lim && S_c3_letter(s[j + 1])) {
+            unsigned char t = s[j + 1];
+            if (t == 0x9F) { /* ß */
+                d[j - i] = 's';
+                d[j - i + 1] = 's';
+            } else {
+                d[j - i] = (char)0xC3;
+                d[j - i + 1] = (char)(t < 0x9F ? t + 0x20 : t);
+            }
+            j += 2;
+            continue;
+        }
+        /* Something only the general path knows: it goes on from here. */
+        S_case cs;
+        S_count_case(s, i, j, &cs);
+        cs.first_letter = 0;
+        cs.last_letter =
+            s[j - 1] >= 0x80 || (S_cls[s[j - 1]] & (S_UP | S_LO)) != 0;
+        if (s[i] < 0x80 ? (S_cls[s[i]] & S_UP) : s[i + 1] < 0x9F)
+            *flags |= RG_TF_UPPER;
+        size_t end = S_scan_word_from((const char *)s, len, i, j, &cs, flags);
+        if (cs.upper >= 2 && cs.lower == 0)
+            *flags |= RG_TF_ALLCAPS;
+        *general = end != j;
+        return end;
+    }
+done:
+    *general = 0;
+    /* UPPER: the first letter.  ALLCAPS needs no lowercase letter at all:
+     * a lowercase first or second letter (nearly every word) decides it;
+     * the others are counted. */
+    {
+        unsigned c0 = s[i] < 0x80 ? S_cls[s[i]]
+                      : s[i + 1] < 0x9F ? S_UP
+                      : s[i + 1] > 0x9F ? S_LO : 0;
+        if (c0 & S_UP)
+            *flags |= RG_TF_UPPER;
+        if (c0 & S_LO)
+            return j;
+        size_t k = i + (s[i] < 0x80 ? 1 : 2);
+        if (k < j && (S_cls[s[k]] & S_LO))
+            return j;
+        S_case cs;
+        S_count_case(s, i, j, &cs);
+        if (cs.upper >= 2 && cs.lower == 0)
+            *flags |= RG_TF_ALLCAPS;
+    }
+    return j;
+}
+
+#if S_SSE2
+/* 16 lanes of 0xFF then 16 of 0: loaded from S_lanes + 16 - e, the lanes
+ * below e. */
+static const unsigned char S_lanes[32] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
+
+/*
+ * The common WORD: ASCII letters and digits from a letter at s[i] (of
+ * class c in S_cls), ended within 16 bytes by ASCII that cannot go on (not
+ * an apostrophe), with s[i, i + 16) readable.  Classifies the 16 bytes in
+ * one step and writes the fold (A-Z lowered) with its NUL and zeros up to
+ * d + 16 (so that the hash reads whole words without masking), sets the
+ * case flags and *after to the byte after the word.  Returns the word's
+ * length, or 0 when it is not such a word (S_fast_word takes it then;
+ * nothing written).
+ */
+static inline size_t S_word16(const unsigned char *s, size_t i, unsigned c,
+                              char *d, uint8_t *flags, unsigned char *after)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i lw = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    /* Biased so that a range starts at -128: a signed compare tests it
+     * (bytes >= 0x80 never land in it). */
+    __m128i letter =
+        _mm_cmplt_epi8(_mm_add_epi8(lw, _mm_set1_epi8((char)(0x80 - 'a'))),
+                       _mm_set1_epi8((char)(0x80 + 26)));
+    __m128i digit =
+        _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))),
+                       _mm_set1_epi8((char)(0x80 + 10)));
+    unsigned alnum =
+        (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+    unsigned e = (unsigned)__builtin_ctz(~alnum);
+    if (e == 16)
+        return 0;
+    unsigned char b = s[i + e];
+    if (b >= 0x80 || b == '\'')
+        return 0;
+    *after = b;
+    __m128i keep =
+        _mm_loadu_si128((const __m128i *)(const void *)(S_lanes + 16 - e));
+    _mm_storeu_si128(
+        (__m128i *)(void *)d,
+        _mm_and_si128(_mm_or_si128(v, _mm_and_si128(letter,
+                                                     _mm_set1_epi8(0x20))),
+                      keep));
+    /* UPPER: the first letter (the first byte, of class c).  ALLCAPS: two
+     * capitals and no lowercase letter; a lowercase first or second byte
+     * (nearly every word) decides it at once. */
+    *flags |= (uint8_t)((c & S_UP) << 3);
+    if ((c & S_UP) && !(S_cls[s[i + 1]] & S_LO)) {
+        __m128i had = _mm_cmpeq_epi8(lw, v); /* bit 5 set: lowercase */
+        unsigned k = (1u << e) - 1;
+        unsigned up =
+            (unsigned)_mm_movemask_epi8(_mm_andnot_si128(had, letter)) & k;
+        unsigned lo =
+            (unsigned)_mm_movemask_epi8(_mm_and_si128(had, letter)) & k;
+        if (!lo && (up & (up - 1)))
+            *flags |= RG_TF_ALLCAPS;
+    }
+    return e;
+}
+
+/* rg_i_hash_padded(d, m) for m < 16 when d[m, 16) are zeros. */
+static inline uint64_t S_hash16(const char *d, size_t m)
+{
+    uint64_t h = (uint64_t)m * RG_HASH_MUL;
+    uint64_t w;
+    memcpy(&w, d, 8);
+    if (m >= 8) {
+        h = rg_i_hash_word(h, w);
+        memcpy(&w, d + 8, 8);
+    }
+    return rg_i_hash_last(h, w);
+}
+#endif
+
+/* Whether a grapheme cluster breaks between the ASCII character before
+ * s[k] and the code point at s[k] (not ASCII): the first step of
+ * S_scan_cluster, with utf8proc's rules for a first character that is
+ * neither Prepend nor anything else that joins what follows: only an
+ * Extend, ZWJ or SpacingMark joins it. */
+static int S_breaks_after_ascii(const unsigned char *s, size_t len, size_t k)
+{
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate(s + k, (utf8proc_ssize_t)(len - k), &cp) <= 0)
+        return 0; /* not UTF-8: the general path */
+    int bc = utf8proc_get_property(cp)->boundclass;
+    return bc != UTF8PROC_BOUNDCLASS_EXTEND && bc != UTF8PROC_BOUNDCLASS_ZWJ &&
+           bc != UTF8PROC_BOUNDCLASS_SPACINGMARK;
+}
+
+/* Whether s[i] (0xE2) starts a code point of U+2000..U+20BF that is
+ * punctuation or a symbol (not a space, a hyphen-like or an invisible
+ * format character) and is followed by ASCII: a PUNCT token of its own
+ * whose fold is itself.  Clusters: after a character that is not Prepend
+ * every ASCII character starts a new one (an ASCII character is never
+ * Extend, SpacingMark or ZWJ). */
+static int S_general_punct(const unsigned char *s, size_t len, size_t i)
+{
+    if (i + 3 >= len || s[i + 1] < 0x80 || s[i + 1] > 0x82 ||
+        (s[i + 2] & 0xC0) != 0x80 || s[i + 3] >= 0x80)
+        return 0;
+    utf8proc_int32_t cp = 0x2000 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+    if (cp == 0x2010 || cp == 0x2011)
+        return 0; /* hyphens: S_general */
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    return p->category >= UTF8PROC_CATEGORY_PC &&
+           p->category <= UTF8PROC_CATEGORY_SO &&
+           p->boundclass != UTF8PROC_BOUNDCLASS_PREPEND;
+}
+
+/* The text is tokenized in blocks of this many bytes, with room made
+ * beforehand for every token and fold byte the fast paths can add in a
+ * block: no capacity check per token. */
+#define S_BLOCK 4096
+
 void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    S_fold sc;
+    sc.big = NULL;
+    sc.bigcap = 0;
+
+    /* Start of text counts as space, line break and blank line. */
+    S_gap g = {RG_TF_SPACE_BEFORE | RG_TF_NEWLINE_BEFORE |
+                   RG_TF_PARAGRAPH_BEFORE,
+               0};
+    /* The token count and fold length live in locals, written back to out
+     * around the calls that use them (a store into the fold, through a
+     * char pointer, would make the compiler reload out's fields). */
+    size_t n = 0, fl = 0;
+    size_t i = 0;
+    while (i < len) {
+        /* Room for the tokens that start in [i, bend): at most one per
+         * byte, and folds at most twice their bytes with the NUL (a token
+         * may end past bend: a word by up to RG_MAX_TOKEN_BYTES; a longer
+         * NUMBER goes to the general path), + the 8 bytes the hash and
+         * the word scan may touch past a fold. */
+        size_t bend = len - i > S_BLOCK ? i + S_BLOCK : len;
+        RG_GROW(out->v, out->cap, n + (bend - i) + 1);
+        RG_GROW(out->hash, out->hash_cap, n + (bend - i) + 1);
+        RG_GROW(out->fold, out->fold_cap,
+                fl + 2 * (bend - i) + 2 * RG_MAX_TOKEN_BYTES + 16);
+        rg_token *v = out->v;
+        uint64_t *hv = out->hash;
+        char *fold = out->fold;
+#if S_SSE2
+        /* Where S_word16 may start: 16 bytes readable, in this block. */
+        size_t wlim = len < 16 ? 0 : len - 15 < bend ? len - 15 : bend;
+#endif
+        while (i < bend) {
+            unsigned char b = s[i];
+            unsigned c = S_cls[b];
+            if (c == S_SP) {
+                g.pending |= RG_TF_SPACE_BEFORE;
+                i++;
+#if RG_LITTLE_ENDIAN && defined(__GNUC__)
+                /* Runs of spaces (what boilerplate.c blanks out, half of
+                 * a page's bytes) 32 at a time (8 without SSE2). */
+                if (i < len && s[i] == ' ') {
+#if S_SSE2
+                    while (i + 32 <= len) {
+                        const __m128i sp = _mm_set1_epi8(' ');
+                        __m128i a = _mm_cmpeq_epi8(
+                            _mm_loadu_si128((const __m128i *)(const void *)(s + i)),
+                            sp);
+                        __m128i z = _mm_cmpeq_epi8(
+                            _mm_loadu_si128(
+                                (const __m128i *)(const void *)(s + i + 16)),
+                            sp);
+                        unsigned m = (unsigned)_mm_movemask_epi8(a) |
+                                     (unsigned)_mm_movemask_epi8(z) << 16;
+                        if (m != 0xFFFFFFFFu) {
+                            i += (size_t)__builtin_ctz(~m);
+                            break;
+                        }
+                        i += 32;
+                    }
+#endif
+                    while (i + 8 <= len) {
+                        uint64_t w;
+                        memcpy(&w, s + i, 8);
+                        w ^= 0x2020202020202020ULL;
+                        if (w) {
+                            i += (size_t)__builtin_ctzll(w) / 8;
+                            break;
+                        }
+                        i += 8;
+                    }
+                }
+#endif
+                if (i >= bend)
+                    break;
+                b = s[i];
+                c = S_cls[b];
+                if (c == S_SP)
+                    continue;
+            }
+            if (c & S_BR) { /* S_BR or S_CR */
+                g.pending |= RG_TF_SPACE_BEFORE;
+                if (!(c == S_CR && i + 1 < len && s[i + 1] == '\n'))
+                    g.breaks++; /* CR LF is one line break */
+                if (g.breaks >= 1)
+                    g.pending |= RG_TF_NEWLINE_BEFORE;
+                if (g.breaks >= 2)
+                    g.pending |= RG_TF_PARAGRAPH_BEFORE;
+                i++;
+                continue;
+            }
+
+            char *d = fold + fl;
+            uint8_t flags = g.pending;
+            uint8_t kind;
+            size_t end, m;
+            int glued = 0;
+
+#if S_SSE2
+            if ((c & (S_UP | S_LO)) && i < wlim) {
+                /* Words of S_word16, and the next one right after a single
+                 * space, in a tight loop: most of a text. */
+                uint8_t wf = g.pending;
+                unsigned char after;
+                size_t e;
+                while ((e = S_word16(s, i, c, fold + fl, &wf, &after)) != 0) {
+                    rg_token *t = &v[n];
+                    t->start = (uint32_t)i;
+                    t->end = (uint32_t)(i + e);
+                    t->fold = (uint32_t)fl;
+                    t->fold_len = (uint32_t)e;
+                    t->kind = RG_TOK_WORD;
+                    t->flags = wf;
+                    hv[n] = S_hash16(fold + fl, e);
+                    n++;
+                    fl += e + 1;
+                    i += e;
+                    g.breaks = 0;
+                    wf = 0;
+                    if (after != ' ' || i + 1 >= wlim)
+                        break;
+                    c = S_cls[s[i + 1]];
+                    if (!(c & (S_UP | S_LO)))
+                        break;
+                    i++;
+                    wf = RG_TF_SPACE_BEFORE;
+                }
+                g.pending = wf;
+                if (e)
+                    continue;
+                b = s[i];
+                c = S_cls[b];
+                d = fold + fl;
+                flags = g.pending;
+            }
+#endif
+            if ((c & (S_UP | S_LO)) ||
+                (b == 0xC3 && i + 1 < len && S_c3_letter(s[i + 1]))) {
+                int general;
+                kind = RG_TOK_WORD;
+                end = S_fast_word(s, len, i, d, &general, &flags);
+                if (general) {
+                    out->n = n;
+                    out->fold_len = fl;
+                    m = S_fold_token(out, &sc, text, i, end, RG_TOK_WORD);
+                    S_push(out, i, end, RG_TOK_WORD, flags, fl, m);
+                    n = out->n;
+                    fl = out->fold_len;
+                    g.pending = 0;
+                    g.breaks = 0;
+                    i = end;
+                    break; /* the fold may have grown: room again */
+                }
+                m = end - i; /* the fast fold is as long as the word */
+                d[m] = '\0';
+            } else if (c == S_PU &&
+                       (i + 1 == len || s[i + 1] < 0x80 ||
+                        S_breaks_after_ascii(s, len, i + 1))) {
+                /* One ASCII character a cluster of its own. */
+                kind = RG_TOK_PUNCT;
+                end = i + 1;
+                d[0] = (char)b;
+                d[1] = '\0';
+                m = 1;
+            } else if (b == 0xE2 && S_general_punct(s, len, i)) {
+                /* A dash, quote or other punctuation of U+2000..U+20BF
+                 * before ASCII: a cluster of its own, folded to itself
+                 * (rg_i_fold_latin1). */
+                kind = RG_TOK_PUNCT;
+                end = i + 3;
+                memcpy(d, s + i, 3);
+                d[3] = '\0';
+                m = 3;
+            } else if (c == S_HY) {
+                kind = RG_TOK_PUNCT;
+                end = i + 1;
+                d[0] = '-';
+                d[1] = '\0';
+                m = 1;
+                /* Glued on both sides to words or numbers: a compound. */
+                if (n && v[n - 1].end == i &&
+                    (v[n - 1].kind == RG_TOK_WORD ||
+                     v[n - 1].kind == RG_TOK_NUMBER) &&
+                    i + 1 < len) {
+                    if (s[i + 1] < 0x80) {
+                        glued = (S_cls[s[i + 1]] & S_ALNUM) != 0;
+                    } else {
+                        utf8proc_int32_t next = S_peek(text, len, i + 1);
+                        glued = S_is_letter(next) || S_is_digit(next);
+                    }
+                }
+                if (glued)
+                    v[n - 1].flags |= RG_TF_HYPHEN_AFTER;
+            } else {
+                size_t j = i;
+                if (c == S_DG) {
+                    /* ASCII digits with inner . , : between ASCII digits,
+                     * ended by ASCII that cannot go on: a NUMBER.  Else (a
+                     * digit run glued to a letter, a digit of another
+                     * script) the general path. */
+                    int inner = 0;
+                    j = i + 1;
+                    for (;;) {
+                        while (j < len && S_cls[s[j]] == S_DG)
+                            j++;
+                        if (j + 1 < len &&
+                            (s[j] == '.' || s[j] == ',' || s[j] == ':') &&
+                            S_cls[s[j + 1]] == S_DG) {
+                            inner = 1;
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (!(j == len ||
+                          (s[j] < 0x80 &&
+                           !(!inner && (S_cls[s[j]] & (S_UP | S_LO))) &&
+                           !((s[j] == '.' || s[j] == ',' || s[j] == ':') &&
+                             j + 1 < len && s[j + 1] >= 0x80))))
+                        j = i; /* not for the fast path */
+                }
+                if (j == i || j - i > RG_MAX_TOKEN_BYTES) {
+                    /* The general path (also a long number: its room). */
+                    out->n = n;
+                    out->fold_len = fl;
+                    S_gap tmp = g; /* g itself stays in registers */
+                    i = S_general(out, &sc, text, len, i, &tmp);
+                    g = tmp;
+                    n = out->n;
+                    fl = out->fold_len;
+                    break; /* the fold may have grown: room again */
+                }
+                kind = RG_TOK_NUMBER;
+                end = j;
+                m = j - i;
+                memcpy(d, s + i, m);
+                d[m] = '\0';
+            }
+
+            rg_token *t = &v[n];
+            t->start = (uint32_t)i;
+            t->end = (uint32_t)end;
+            t->fold = (uint32_t)fl;
+            t->fold_len = (uint32_t)m;
+            t->kind = kind;
+            t->flags = flags;
+            hv[n] = rg_i_hash_padded(d, m);
+            n++;
+            fl += m + 1;
+            g.pending = glued ? RG_TF_HYPHEN_BEFORE : 0;
+            g.breaks = 0;
+            i = end;
+        }
+    }
+    out->n = n;
+    out->fold_len = fl;
+    free(sc.big);
+}
+
+void rg_i_tokenize_general(rg_tokens *out, const char *text, size_t len)
 {
     S_fold sc;
     sc.big = NULL;
     sc.bigcap = 0;
     out->n = 0;
     out->fold_len = 0;
-
-    /* Start of text counts as space, line break and blank line. */
-    uint8_t pending = RG_TF_SPACE_BEFORE | RG_TF_NEWLINE_BEFORE |
-                      RG_TF_PARAGRAPH_BEFORE;
-    unsigned breaks = 0;
+    S_gap g = {RG_TF_SPACE_BEFORE | RG_TF_NEWLINE_BEFORE |
+                   RG_TF_PARAGRAPH_BEFORE,
+               0};
     size_t i = 0;
-    while (i < len) {
-        if (text[i] == ' ') {
-            /* The most common byte: the line-break flags a space would set
-             * again are set already. */
-            pending |= RG_TF_SPACE_BEFORE;
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        size_t n = S_decode(text, len, i, &cp);
-        int sp = S_space_kind(cp);
-        if (sp) {
-            pending |= RG_TF_SPACE_BEFORE;
-            if (sp == 3)
-                breaks += 2;
-            else if (sp == 2 &&
-                     !(cp == '\r' && i + 1 < len && text[i + 1] == '\n'))
-                breaks++; /* CR LF is one line break */
-            if (breaks >= 1)
-                pending |= RG_TF_NEWLINE_BEFORE;
-            if (breaks >= 2)
-                pending |= RG_TF_PARAGRAPH_BEFORE;
-            i += n;
-            continue;
-        }
-
-        uint8_t flags = pending;
-        uint8_t kind;
-        size_t end;
-        int hyphen = 0;
-        if (S_is_letter(cp)) {
-            kind = RG_TOK_WORD;
-            end = S_scan_word(text, len, i, &flags);
-        } else if (S_is_digit(cp)) {
-            int inner;
-            kind = RG_TOK_NUMBER;
-            end = S_scan_number(text, len, i, &inner);
-            if (!inner && S_is_letter(S_peek(text, len, end))) {
-                kind = RG_TOK_WORD;
-                end = S_scan_word(text, len, i, &flags);
-            }
-        } else {
-            kind = RG_TOK_PUNCT;
-            if (S_is_hyphen(cp)) {
-                hyphen = 1;
-                end = i + n;
-            } else {
-                end = S_scan_cluster(text, len, i);
-            }
-        }
-
-        RG_GROW(out->v, out->cap, out->n + 1);
-        rg_token *t = &out->v[out->n];
-        t->start = (uint32_t)i;
-        t->end = (uint32_t)end;
-        t->kind = kind;
-        t->fold = (uint32_t)out->fold_len;
-        if (hyphen) {
-            RG_GROW(out->fold, out->fold_cap, out->fold_len + 2);
-            out->fold[out->fold_len] = '-';
-            out->fold[out->fold_len + 1] = '\0';
-            out->fold_len += 2;
-            t->fold_len = 1;
-
-            /* Glued on both sides to words or numbers: a compound. */
-            rg_token *p = out->n ? &out->v[out->n - 1] : NULL;
-            utf8proc_int32_t next = S_peek(text, len, end);
-            if (p && p->end == i &&
-                (p->kind == RG_TOK_WORD || p->kind == RG_TOK_NUMBER) &&
-                (S_is_letter(next) || S_is_digit(next))) {
-                p->flags |= RG_TF_HYPHEN_AFTER;
-                pending = RG_TF_HYPHEN_BEFORE;
-            } else {
-                pending = 0;
-            }
-        } else {
-            t->fold_len = (uint32_t)S_fold_token(out, &sc, text, i, end, kind);
-            pending = 0;
-        }
-        RG_GROW(out->hash, out->hash_cap, out->n + 1);
-        out->hash[out->n] = rg_i_hash(out->fold + t->fold, t->fold_len);
-        t->flags = flags;
-        out->n++;
-        breaks = 0;
-        i = end;
-    }
+    while (i < len)
+        i = S_general(out, &sc, text, len, i, &g);
     free(sc.big);
 }

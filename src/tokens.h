@@ -73,6 +73,11 @@ void rg_i_tokens_destroy(rg_tokens *t);
  */
 void rg_i_tokenize(rg_tokens *out, const char *text, size_t len);
 
+/* The same without rg_i_tokenize's fast paths: every character decoded
+ * and classified with utf8proc.  Gives exactly what rg_i_tokenize gives;
+ * for the tests that pin the fast paths to it. */
+void rg_i_tokenize_general(rg_tokens *out, const char *text, size_t len);
+
 /* The folded form of token i, NUL-terminated. */
 static inline const char *rg_i_token_fold(const rg_tokens *t, size_t i)
 {

@@ -124,24 +124,36 @@ uint64_t rg_i_hash(const void *p, size_t n)
     /* Eight bytes a step with a multiply-xorshift mix: hashing every token
      * is on the hot path, and a byte-at-a-time FNV was a tenth of the run. */
     const unsigned char *s = p;
-    const uint64_t m = 0x9E3779B97F4A7C15ULL;
-    uint64_t h = (uint64_t)n * m;
+    uint64_t h = (uint64_t)n * RG_HASH_MUL;
+    size_t len = n;
     while (n >= 8) {
         uint64_t w;
         memcpy(&w, s, 8);
-        h = (h ^ w) * m;
-        h ^= h >> 29;
+        h = rg_i_hash_word(h, w);
         s += 8;
         n -= 8;
     }
+    /* The last n < 8 bytes, byte k at bits 8k: read with loads that stay
+     * inside the string (overlapping what was hashed or each other). */
     uint64_t w = 0;
+#if RG_LITTLE_ENDIAN
+    if (n && len >= 8) {
+        memcpy(&w, s + n - 8, 8);
+        w >>= 8 * (8 - n);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        w = (uint64_t)a | (uint64_t)b << (8 * (n - 4));
+    } else if (n) {
+        w = (uint64_t)s[0] | (uint64_t)s[n / 2] << (8 * (n / 2)) |
+            (uint64_t)s[n - 1] << (8 * (n - 1));
+    }
+#else
     for (size_t i = 0; i < n; i++)
         w |= (uint64_t)s[i] << (8 * i);
-    h = (h ^ w) * m;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
+#endif
+    return rg_i_hash_last(h, w);
 }
 
 void rg_i_strtab_init(rg_strtab *t)
@@ -193,16 +205,33 @@ static char *S_copy(rg_strtab *t, const char *s, size_t n)
 }
 
 /* Whether a[0..n) and b[0..n) are equal.  Most keys are words, and a
- * lookup that finds one (a token in a word list) is decided here: a loop
- * for short keys costs less than the call to memcmp. */
-static int S_same(const char *a, const char *b, size_t n)
+ * lookup that finds one (a token in a word list) is decided here: words
+ * of 4 to 16 bytes are two pairs of (overlapping) loads, less than the
+ * call to memcmp, and without a call the lookup stays a leaf function. */
+static inline int S_same(const char *a, const char *b, size_t n)
 {
-    if (n > 16)
-        return memcmp(a, b, n) == 0;
-    for (size_t k = 0; k < n; k++)
-        if (a[k] != b[k])
-            return 0;
-    return 1;
+    if (n >= 8) {
+        uint64_t x, y;
+        for (size_t k = 0; k + 8 < n; k += 8) {
+            memcpy(&x, a + k, 8);
+            memcpy(&y, b + k, 8);
+            if (x != y)
+                return 0;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        uint32_t a0, b0, a1, b1;
+        memcpy(&a0, a, 4);
+        memcpy(&b0, b, 4);
+        memcpy(&a1, a + n - 4, 4);
+        memcpy(&b1, b + n - 4, 4);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] &&
+                      a[n - 1] == b[n - 1]);
 }
 
 /* The slot of s[0..n) (hash h): its own, or the empty one where it would
@@ -223,21 +252,29 @@ static inline size_t S_slot(const rg_strtab *t, const char *s, size_t n,
 }
 
 /* The filter bit of hash h: from the tag, so that it does not repeat the
- * slot index (the low bits). */
+ * slot index (the low bits); as in rg_i_strtab_find_hashed (util.h). */
 static size_t S_filter_bit(const rg_strtab *t, uint64_t h)
 {
-    return (size_t)(h >> 32) & (4 * t->nslots - 1);
+    return (size_t)(h >> 32) & t->filter_mask;
 }
 
-int32_t rg_i_strtab_find_hashed(const rg_strtab *t, const char *s, size_t n,
-                                uint64_t h)
+int32_t rg_i_strtab_probe(const rg_strtab *t, const char *s, size_t n,
+                          uint64_t h)
 {
-    if (!t->nslots)
-        return -1;
-    size_t b = S_filter_bit(t, h);
-    if (!((t->filter[b / 64] >> (b % 64)) & 1))
-        return -1;
-    return t->slots[S_slot(t, s, n, h)].id;
+    /* S_slot's walk, written out so that it stays a leaf without the
+     * register saves of a bigger function. */
+    size_t mask = t->nslots - 1;
+    size_t i = (size_t)h & mask;
+    uint32_t tag = (uint32_t)(h >> 32);
+    for (;;) {
+        int32_t id = t->slots[i].id;
+        if (id < 0)
+            return -1;
+        if (t->slots[i].tag == tag && t->len[id] == n &&
+            S_same(t->str[id], s, n))
+            return id;
+        i = (i + 1) & mask;
+    }
 }
 
 int32_t rg_i_strtab_find(const rg_strtab *t, const char *s, size_t n)
@@ -257,7 +294,9 @@ static void S_rehash(rg_strtab *t)
         t->slots[i].id = -1;
     t->nslots = nslots;
     free(t->filter);
-    t->filter = rg_i_xcalloc(4 * nslots / 64, sizeof(*t->filter));
+    t->filter =
+        rg_i_xcalloc(RG_STRTAB_FILTER_BITS * nslots / 64, sizeof(*t->filter));
+    t->filter_mask = RG_STRTAB_FILTER_BITS * nslots - 1;
     size_t mask = nslots - 1;
     for (size_t k = 0; k < nold; k++) {
         if (old[k].id < 0)
@@ -315,11 +354,22 @@ size_t rg_i_fold_latin1(char *dst, const char *src, size_t n)
         while (k + 8 <= n) {
             uint64_t w;
             memcpy(&w, s + k, 8);
-            if (w & highs)
-                break;
+            uint64_t hi = w & highs;
             uint64_t az = ((w + ones * 0x3F) ^ (w + ones * 0x25)) & highs;
             w |= az >> 2;
+            /* m <= k (no fold here is longer than its bytes): the 8 bytes
+             * fit in the 2n of dst. */
             memcpy(dst + m, &w, 8);
+            if (hi) {
+#if RG_LITTLE_ENDIAN && defined(__GNUC__)
+                /* The ASCII lanes below the first other byte are right
+                 * (a carry only goes up, from that byte): keep them. */
+                size_t nb = (size_t)__builtin_ctzll(hi) / 8;
+                m += nb;
+                k += nb;
+#endif
+                break;
+            }
             m += 8;
             k += 8;
         }
@@ -368,6 +418,7 @@ size_t rg_i_fold_latin1(char *dst, const char *src, size_t n)
     return m;
 }
 
+/* The hash of rg_i_tails_maybe (util.h). */
 static unsigned S_tail_hash(const char *end)
 {
     const unsigned char *e = (const unsigned char *)end;
@@ -389,11 +440,6 @@ void rg_i_tails_build(rg_tails *tl, const rg_strtab *tab)
     }
 }
 
-int rg_i_tails_maybe(const rg_tails *tl, const char *end)
-{
-    unsigned h = S_tail_hash(end);
-    return (tl->bits[h >> 6] >> (h & 63)) & 1;
-}
 
 void rg_i_diag(const rg_diag *d, rg_level level, const char *where,
                const char *fmt, ...)

@@ -25,6 +25,14 @@ typedef struct S_form {
     uint8_t flags;
 } S_form;
 
+/*
+ * The word table: every form and every word of relations.c's lists, each
+ * once, with what the verb rules need of it.  relations.c looks up every
+ * token of most sentences here, so it is an open-addressing table of its
+ * own (rg_verb_wtab): a slot holds the high bits of the hash and the
+ * word's index, most misses end at an empty slot or a differing tag, and
+ * a hit compares the string once.
+ */
 struct rg_verbs {
     rg_verb_entry *v;
     size_t n, cap;
@@ -33,6 +41,12 @@ struct rg_verbs {
     uint32_t *first;       /* form id -> first hit in hits; n forms + 1 */
     rg_verb_hit *hits;
     size_t n_hits;
+    rg_strtab words;       /* the word table's keys: the forms (same ids),
+                              then the listed words that are no form */
+    rg_verb_word *word;    /* per key */
+    uint64_t *wslots;
+    uint64_t *vfilter;
+    rg_verb_wtab wtab;     /* the view of the four above */
     int finished;
 };
 
@@ -41,6 +55,7 @@ rg_verbs *rg_i_verbs_new(void)
     rg_verbs *v = rg_i_xcalloc(1, sizeof(rg_verbs));
     rg_i_strtab_init(&v->lemmas);
     rg_i_strtab_init(&v->forms);
+    rg_i_strtab_init(&v->words);
     return v;
 }
 
@@ -55,10 +70,18 @@ static void S_unfinish(rg_verbs *v)
 {
     rg_i_strtab_destroy(&v->forms);
     rg_i_strtab_init(&v->forms);
+    rg_i_strtab_destroy(&v->words);
+    rg_i_strtab_init(&v->words);
     free(v->first);
     free(v->hits);
+    free(v->word);
+    free(v->wslots);
+    free(v->vfilter);
+    v->vfilter = NULL;
     v->first = NULL;
     v->hits = NULL;
+    v->word = NULL;
+    v->wslots = NULL;
     v->n_hits = 0;
     v->finished = 0;
 }
@@ -75,6 +98,7 @@ void rg_i_verbs_free(rg_verbs *v)
     rg_i_strtab_destroy(&v->lemmas);
     S_unfinish(v);
     rg_i_strtab_destroy(&v->forms);
+    rg_i_strtab_destroy(&v->words);
     free(v);
 }
 
@@ -202,12 +226,57 @@ static int S_pattern(rg_verb_entry *e, const rg_diag *diag, const char *where,
     return rc;
 }
 
+/* The alternatives of e's pattern words and the hashes of its
+ * prepositions, so that relations.c matches them without parsing. */
+static void S_alternatives(rg_verb_entry *e)
+{
+    size_t n = 0;
+    for (size_t w = 0; w < e->n_words; w++)
+        for (const char *a = e->words[w]; a; a = strchr(a, '|'), a = a ? a + 1 : NULL)
+            n++;
+    e->alts = rg_i_xmalloc((n ? n : 1) * sizeof(*e->alts));
+    e->alt_first = rg_i_xmalloc((e->n_words + 1) * sizeof(*e->alt_first));
+    e->alt_bytes = rg_i_xcalloc(4 * (e->n_words ? e->n_words : 1),
+                                sizeof(*e->alt_bytes));
+    n = 0;
+    for (size_t w = 0; w < e->n_words; w++) {
+        e->alt_first[w] = (uint32_t)n;
+        for (const char *a = e->words[w]; *a;) {
+            const char *bar = strchr(a, '|');
+            size_t k = bar ? (size_t)(bar - a) : strlen(a);
+            int star = k > 0 && a[k - 1] == '*';
+            size_t m = star ? k - 1 : k;
+            e->alts[n++] = (rg_verb_alt){a, (uint32_t)m, (uint8_t)star,
+                                         rg_i_hash(a, m)};
+            if (m == 0) {
+                /* An empty prefix (not accepted by S_pattern) would
+                 * match any word: every first byte. */
+                for (size_t b = 0; b < 4; b++)
+                    e->alt_bytes[4 * w + b] = ~(uint64_t)0;
+            } else {
+                unsigned char b0 = (unsigned char)a[0];
+                e->alt_bytes[4 * w + b0 / 64] |= (uint64_t)1 << (b0 % 64);
+            }
+            a = bar ? bar + 1 : a + k;
+        }
+    }
+    e->alt_first[e->n_words] = (uint32_t)n;
+    e->prep_hash = rg_i_xmalloc((e->n_preps ? e->n_preps : 1) *
+                                sizeof(*e->prep_hash));
+    for (size_t p = 0; p < e->n_preps; p++)
+        e->prep_hash[p] = rg_i_hash(e->preps[p], strlen(e->preps[p]));
+}
+
 static void S_entry_destroy(rg_verb_entry *e)
 {
     free(e->lemma);
     free(e->particle);
     S_free_list(e->words, e->n_words);
+    free(e->alts);
+    free(e->alt_first);
+    free(e->alt_bytes);
     S_free_list(e->preps, e->n_preps);
+    free(e->prep_hash);
     free(e->forms);
     free(e->where);
 }
@@ -278,6 +347,7 @@ int rg_i_verbs_line(rg_verbs *v, const rg_diag *diag, const char *where,
     }
     if (S_pattern(&e, diag, where, pattern) != 0)
         goto out;
+    S_alternatives(&e);
 
     free(e.lemma);
     e.lemma = rg_i_xstrdup(lemma);   /* as written, for outputs */
@@ -473,6 +543,77 @@ static void S_generate(S_gen *g, const rg_verb_entry *e)
     free(lemma);
 }
 
+/* A word of relations.c's lists (rg_i_relations_words' callback). */
+static void S_word_add(void *ctx, const char *w, uint32_t cls, char det)
+{
+    rg_verbs *v = ctx;
+    size_t n = v->words.n;
+    int32_t id = rg_i_strtab_intern(&v->words, w, strlen(w));
+    if (v->words.n > n) {
+        v->word = rg_i_xrealloc(v->word, v->words.n * sizeof(*v->word));
+        v->word[id] = (rg_verb_word){NULL, 0, 0, 0, 0};
+    }
+    v->word[id].cls |= cls;
+    if (det)
+        v->word[id].det = det;
+}
+
+/* The word table, after the forms and their hits. */
+static void S_words_build(rg_verbs *v)
+{
+    size_t nforms = v->forms.n;
+    v->word = rg_i_xmalloc((nforms ? nforms : 1) * sizeof(*v->word));
+    for (size_t f = 0; f < nforms; f++) {
+        rg_i_strtab_intern(&v->words, v->forms.str[f], v->forms.len[f]);
+        uint32_t a = v->first[f], b = v->first[f + 1];
+        uint8_t flags = 0;
+        for (uint32_t k = a; k < b; k++)
+            flags |= v->hits[k].flags;
+        v->word[f] = (rg_verb_word){b > a ? &v->hits[a] : NULL, b - a, 0,
+                                    flags, 0};
+    }
+    rg_i_relations_words(S_word_add, v);
+    size_t nw = v->words.n, nslots = 64;
+    while (nslots < 4 * nw)
+        nslots *= 2;
+    v->wslots = rg_i_xcalloc(nslots, sizeof(*v->wslots));
+    size_t mask = nslots - 1;
+    for (size_t id = 0; id < nw; id++) {
+        uint64_t h = rg_i_hash(v->words.str[id], v->words.len[id]);
+        size_t i = (size_t)h & mask;
+        while (v->wslots[i])
+            i = (i + 1) & mask;
+        v->wslots[i] = (h >> 32) << 32 | (uint64_t)(id + 1);
+    }
+    /* The form filter: about 32 bits per form, so that a sentence without
+     * any form is mostly told so without a lookup of its words. */
+    size_t nbits = 4096;
+    while (nbits < 32 * nforms && nbits < ((size_t)1 << 30))
+        nbits *= 2;
+    v->vfilter = rg_i_xcalloc(nbits / 64, sizeof(*v->vfilter));
+    for (size_t f = 0; f < nforms; f++) {
+        if (!v->word[f].n_hits)
+            continue;
+        uint64_t h = rg_i_hash(v->words.str[f], v->words.len[f]);
+        size_t b = (size_t)(h >> 20) & (nbits - 1);
+        v->vfilter[b / 64] |= (uint64_t)1 << (b % 64);
+    }
+    v->wtab = (rg_verb_wtab){v->wslots, mask, v->words.str, v->words.len,
+                             v->word, v->vfilter, nbits - 1};
+}
+
+const rg_verb_wtab *rg_i_verbs_wtab(const rg_verbs *v)
+{
+    return v && v->finished ? &v->wtab : NULL;
+}
+
+const rg_verb_word *rg_i_verbs_word(const rg_verbs *v, const char *fold,
+                                    size_t n, uint64_t hash)
+{
+    const rg_verb_wtab *t = rg_i_verbs_wtab(v);
+    return t ? rg_i_verbs_wtab_find(t, fold, n, hash) : NULL;
+}
+
 static int S_cmp_form(const void *a, const void *b)
 {
     const S_form *x = a, *y = b;
@@ -516,6 +657,7 @@ rg_status rg_i_verbs_finish(rg_verbs *v, const rg_diag *diag)
     v->n_hits = k;
     free(g.v);
     rg_i_buf_destroy(&g.b);
+    S_words_build(v);
     v->finished = 1;
     return RG_OK;
 }

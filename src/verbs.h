@@ -5,14 +5,15 @@
  * rg_i_verbs_header accepts; used by relations.c.
  *
  * Ownership: the lexicon owns every string it hands out; pointers into it
- * (entries, lemmas, hits) stay valid until rg_i_verbs_free or the next
- * rg_i_verbs_line / rg_i_verbs_finish.
+ * (entries, lemmas, hits, the word table and its words) stay valid until
+ * rg_i_verbs_free or the next rg_i_verbs_line / rg_i_verbs_finish.
  */
 #ifndef RG_VERBS_H
 #define RG_VERBS_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "relgraph.h"
 
@@ -30,6 +31,15 @@ enum rg_verb_form {
                                   whose particle must close the clause */
 };
 
+/* One alternative of a pattern word ("a|b*"), parsed once. */
+typedef struct rg_verb_alt {
+    const char *s;         /* into the entry's words (not NUL-terminated
+                              here: a prefix stops before its '*') */
+    uint32_t len;
+    uint8_t prefix;        /* "b*": any word that starts with s */
+    uint64_t hash;         /* rg_i_hash(s, len), for a whole word */
+} rg_verb_alt;
+
 /* One line of a verb table. */
 typedef struct rg_verb_entry {
     char *lemma;           /* NFC, as written: einbestellen */
@@ -38,9 +48,16 @@ typedef struct rg_verb_entry {
     char **words;          /* folded words the clause must contain;
                               a trailing '*' makes one a prefix */
     size_t n_words;
+    rg_verb_alt *alts;     /* the alternatives of words[w]:
+                              alts[alt_first[w] .. alt_first[w + 1]) */
+    uint32_t *alt_first;   /* n_words + 1 */
+    uint64_t *alt_bytes;   /* per word, 4 each: a bit for the first byte
+                              of each of its alternatives (a word of the
+                              clause that starts otherwise is none) */
     char **preps;          /* folded prepositions whose actor is the
                               target (">nach"); when any is given, one
                               must be present */
+    uint64_t *prep_hash;   /* rg_i_hash of each */
     size_t n_preps;
     int reflexive;         /* "sich" in the pattern: needs a reflexive */
     char *forms;           /* folded `forms` column (principal parts) */
@@ -52,6 +69,17 @@ typedef struct rg_verb_hit {
     uint32_t entry;        /* index for rg_i_verbs_entry */
     uint8_t flags;         /* enum rg_verb_form */
 } rg_verb_hit;
+
+/* What the verb rules (relations.c) ask of a folded word, answered by one
+ * lookup (rg_i_verbs_word): its forms in the lexicon and the classes of
+ * relations.c's function-word lists (rg_i_relations_words). */
+typedef struct rg_verb_word {
+    const rg_verb_hit *hits;   /* as rg_i_verbs_lookup gives them */
+    uint32_t n_hits;
+    uint32_t cls;              /* relations.c's word classes (opaque here) */
+    uint8_t flags;             /* the union of the hits' flags */
+    char det;                  /* relations.c's determiner case, or 0 */
+} rg_verb_word;
 
 rg_verbs *rg_i_verbs_new(void);
 void rg_i_verbs_free(rg_verbs *v);
@@ -68,7 +96,8 @@ int rg_i_verbs_line(rg_verbs *v, const rg_diag *diag, const char *where,
                     char *const *f, size_t nf);
 
 /* Called once by rg_dict_finish: generates every form of every entry and
- * builds the form table.  Returns RG_OK.
+ * builds the form table and the word table (rg_i_verbs_word).  Returns
+ * RG_OK.
  * Time complexity: O(total forms). */
 rg_status rg_i_verbs_finish(rg_verbs *v, const rg_diag *diag);
 
@@ -90,5 +119,94 @@ const rg_verb_hit *rg_i_verbs_lookup(const rg_verbs *v, const char *fold,
 const rg_verb_hit *rg_i_verbs_lookup_hashed(const rg_verbs *v,
                                             const char *fold, size_t n,
                                             uint64_t hash, size_t *n_hits);
+
+/*
+ * What the folded word fold[0..n), with hash = rg_i_hash(fold, n), is to
+ * the verb rules: its forms (as rg_i_verbs_lookup_hashed) and its word
+ * classes; NULL when it is neither a form nor a listed word (most words),
+ * or before rg_i_verbs_finish.  Time: O(n) expected; a miss usually
+ * without touching any string.
+ */
+const rg_verb_word *rg_i_verbs_word(const rg_verbs *v, const char *fold,
+                                    size_t n, uint64_t hash);
+
+/* The word table itself, for callers that look up every token and want
+ * the lookup inline (rg_i_verbs_wtab_find); NULL before rg_i_verbs_finish.
+ * Valid as long as the lexicon is not changed. */
+typedef struct rg_verb_wtab {
+    const uint64_t *slots;     /* (hash >> 32) << 32 | (index + 1);
+                                  0 = empty; open addressing from
+                                  hash & mask */
+    size_t mask;
+    char *const *str;          /* per index: the word, NUL-terminated */
+    const uint32_t *len;       /* per index: its length */
+    const rg_verb_word *word;  /* per index */
+    const uint64_t *vfilter;   /* a bit for each form of the lexicon (a
+                                  word with hits), at rg_i_verbs_maybe_form's
+                                  position: a clear bit rules a word out */
+    size_t vmask;              /* bits in vfilter - 1 */
+} rg_verb_wtab;
+
+const rg_verb_wtab *rg_i_verbs_wtab(const rg_verbs *v);
+
+/* Whether a[0..n) and b[0..n) are equal: loads of 1, 4 or 8 bytes that
+ * overlap instead of a byte loop or a call (the words are short). */
+static inline int rg_i_verbs_same(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        uint64_t x, y;
+        size_t k = 0;
+        for (; k + 8 <= n; k += 8) {
+            memcpy(&x, a + k, 8);
+            memcpy(&y, b + k, 8);
+            if (x != y)
+                return 0;
+        }
+        if (k == n)
+            return 1;
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        uint32_t x0, y0, x1, y1;
+        memcpy(&x0, a, 4);
+        memcpy(&y0, b, 4);
+        memcpy(&x1, a + n - 4, 4);
+        memcpy(&y1, b + n - 4, 4);
+        return x0 == y0 && x1 == y1;
+    }
+    return n == 0 ||
+           (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
+/* Whether a word with hash = rg_i_hash(fold, n) may be a form of the
+ * lexicon: 0 means it is none (rg_i_verbs_wtab_find would give no hits);
+ * 1 is right for every form and for a few other words. */
+static inline int rg_i_verbs_maybe_form(const rg_verb_wtab *t, uint64_t hash)
+{
+    size_t b = (size_t)(hash >> 20) & t->vmask;
+    return (int)((t->vfilter[b / 64] >> (b % 64)) & 1);
+}
+
+/* rg_i_verbs_word on the table of rg_i_verbs_wtab. */
+static inline const rg_verb_word *rg_i_verbs_wtab_find(const rg_verb_wtab *t,
+                                                       const char *fold,
+                                                       size_t n, uint64_t hash)
+{
+    uint64_t tag = hash >> 32;
+    for (size_t i = (size_t)hash & t->mask;; i = (i + 1) & t->mask) {
+        uint64_t sl = t->slots[i];
+        if (!sl)
+            return NULL;
+        if (sl >> 32 != tag)
+            continue;
+        uint32_t id = (uint32_t)sl - 1;
+        if (t->len[id] != n)
+            continue;
+        if (rg_i_verbs_same(t->str[id], fold, n))
+            return &t->word[id];
+    }
+}
 
 #endif

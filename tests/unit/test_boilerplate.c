@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "boilerplate.h"
 #include "dict.h"
 #include "support.h"
@@ -234,4 +236,117 @@ Test(boilerplate, phrase_shapes)
     cr_expect_null(strstr(list, "Sanktionen"));
     rg_i_boilerplate_free(bp);
     rg_i_strtab_destroy(&ph);
+}
+
+/* The form lines are compared in: utf8proc's case fold of the (NFC) line,
+ * whitespace runs made one space.  The reference for the fast paths of
+ * boilerplate.c (sixteen and eight bytes a step, Latin-1 letters, ß,
+ * emoji copied, everything else to utf8proc). */
+static char *S_ref_fold(const char *s, uint32_t *words)
+{
+    utf8proc_uint8_t *f = NULL;
+    utf8proc_ssize_t n =
+        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s), &f,
+                     UTF8PROC_CASEFOLD | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    cr_assert_geq(n, 0);
+    char *out = malloc((size_t)n + 1);
+    size_t m = 0;
+    int space = 0;
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        unsigned char c = f[i];
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            space = m > 0;
+            continue;
+        }
+        if (space)
+            out[m++] = ' ';
+        space = 0;
+        out[m++] = (char)c;
+    }
+    out[m] = '\0';
+    free(f);
+    uint32_t w = 0;
+    for (size_t i = 0; s[i]; i++) {
+        int ws = s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r');
+        int prev = i == 0 || s[i - 1] == ' ' || (s[i - 1] >= '\t' && s[i - 1] <= '\r');
+        w += !ws && prev;
+    }
+    *words = w > 30 ? 31 : w;
+    return out;
+}
+
+Test(boilerplate, fold_fast_paths_match_utf8proc)
+{
+    static const char *const frag[] = {
+        "Der", "KANZLER", "Straße", "STRASSE", "ẞ", "Ärger", "über", "ÖL", "Ü",
+        "×", "÷", "ÿ", "À", "Þ", "þ", "µ", "Kon\xC2\xADsens" /* soft hyphen */,
+        "a\xC2\xA0\x62" /* NBSP, b */, "\xC2\xA9", "„Zitat“", "–",
+        "Nord\xE2\x80\x8Dkorea", "zero\xE2\x80\x8Bwidth", "Cafe\xCC\x81", "ǅ",
+        "İstanbul", "\xE2\x84\xAA" /* Kelvin */, "ſ", "ﬁ", "😀", "⚠\xEF\xB8\x8F",
+        "Ω", "18:17", "x\x01y", "\xE2\x80\x80",
+        "Donaudampfschifffahrtsgesellschaftskapitänsmütze", "ÉCOLE", "çà",
+        "ЖУРНАЛ", "Ελλάδα", "한국", "ä", "ß", "Ä", "...", "Ⅎ", "Ⅻ", "Ⓐ", "№",
+        "→", "€"};
+    /* what the fast paths take (odd rounds use only these) */
+    static const char *const plain[] = {
+        "Der", "KANZLER", "Straße", "STRASSE", "Ärger", "über", "ÖL", "Ü", "×",
+        "÷", "ÿ", "À", "Þ", "þ", "a\xC2\xA0\x62", "\xC2\xA9", "„Zitat“", "–",
+        "😀", "18:17", "Donaudampfschifffahrtsgesellschaftskapitänsmütze", "ÉCOLE",
+        "çà", "ä", "ß", "Ä", "...", "x\x01y"};
+    static const char *const sep[] = {"",   " ",  " ",    " ",
+                                      "  ", "\t", " \r ", "\xC2\xA0"};
+    uint32_t seed = 12345;
+    for (int round = 0; round < 3000; round++) {
+        rg_buf in;
+        rg_i_buf_init(&in);
+        seed = seed * 1103515245u + 12345u;
+        for (uint32_t k = (seed >> 16) % 21; k-- > 0;)   /* shifts the blocks */
+            rg_i_buf_addc(&in, "abcXYZ"[k % 6]);
+        rg_i_buf_addc(&in, 'q');
+        seed = seed * 1103515245u + 12345u;
+        uint32_t parts = 1 + (seed >> 16) % (round % 10 == 0 ? 80 : 12);
+        for (uint32_t p = 0; p < parts; p++) {
+            seed = seed * 1103515245u + 12345u;
+            rg_i_buf_adds(&in,
+                          round % 2
+                              ? plain[(seed >> 16) % (sizeof(plain) / sizeof(plain[0]))]
+                              : frag[(seed >> 16) % (sizeof(frag) / sizeof(frag[0]))]);
+            seed = seed * 1103515245u + 12345u;
+            rg_i_buf_adds(&in, sep[(seed >> 16) % (sizeof(sep) / sizeof(sep[0]))]);
+        }
+        rg_i_buf_addc(&in, 'z');
+        rg_i_buf_addc(&in, '\0');
+        /* The text reaches the filter in NFC. */
+        char *s = (char *)utf8proc_NFC((const utf8proc_uint8_t *)in.data);
+        cr_assert_not_null(s);
+        uint32_t words, ref_words;
+        char *got = rg_i_boilerplate_fold(s, strlen(s), &words);
+        char *ref = S_ref_fold(s, &ref_words);
+        cr_assert_str_eq(got, ref, "line \"%s\"", s);
+        cr_assert_eq(words, ref_words, "line \"%s\": %u words, not %u", s, words,
+                     ref_words);
+        free(got);
+        free(ref);
+        free(s);
+        rg_i_buf_destroy(&in);
+    }
+}
+
+/* The repeat rule compares folded lines: case, ß/ss, Latin-1 capitals and
+ * whitespace runs do not tell two copies apart, other letters do. */
+Test(boilerplate, repeats_under_the_fold)
+{
+    S_expect("Maßnahmen gegen Österreichs Ärzte im Überblick\n\nMASSNAHMEN GEGEN "
+             "ÖSTERREICHS  ÄRZTE\tIM ÜBERBLICK\n\n" ARTICLE,
+             "Maßnahmen gegen Österreichs Ärzte im Überblick | " ARTICLE);
+    S_expect("Die Regierung in Kiew plant neue Gespräche mit den Partnern in Europa, "
+             "sagte der Sprecher am Montag.\n\n" ARTICLE "\n\n"
+             "DIE REGIERUNG IN KIEW PLANT NEUE GESPRÄCHE MIT DEN PARTNERN IN EUROPA, "
+             "SAGTE DER SPRECHER AM MONTAG.\n",
+             "Die Regierung in Kiew plant neue Gespräche mit den Partnern in Europa, "
+             "sagte der Sprecher am Montag. | " ARTICLE);
+    S_expect("Kreml droht dem Westen mit Konsequenzen\n\nKreml droht dem Westen mit "
+             "Konsequenzän\n\n" ARTICLE,
+             "Kreml droht dem Westen mit Konsequenzen | Kreml droht dem Westen mit "
+             "Konsequenzän | " ARTICLE);
 }

@@ -3,6 +3,7 @@
  * thing that must not become an actor, surname resolution, stable ids.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,4 +161,104 @@ Test(discover, ids)
     cr_expect_eq(strncmp(b.data, "disc:x", 6), 0, "%s", b.data);
     cr_expect_eq(strlen(b.data), 6 + 16);
     rg_i_buf_destroy(&b);
+}
+
+/* ------------------------------------------------------------------ */
+/* The reversed trie of roles and heads against the search it replaced  */
+/* ------------------------------------------------------------------ */
+
+/* The search as it was: every ending the word has, then every start of a
+ * compound part of at least 4 bytes at a character boundary, one table
+ * lookup each. */
+static int ref_listed(const rg_strtab *tab, const char *f, size_t n,
+                      const char *const *endings, size_t n_endings)
+{
+    if (tab->n == 0)
+        return 0;
+    for (size_t e = 0; e < n_endings; e++) {
+        size_t el = strlen(endings[e]);
+        if (el > n || memcmp(f + n - el, endings[e], el) != 0)
+            continue;
+        size_t stem = n - el;
+        for (size_t i = 0; i < stem; i++) {
+            if (i > 0 && stem - i < 4)
+                break;
+            if (i > 0 && ((unsigned char)f[i] & 0xC0) == 0x80)
+                continue;
+            if (rg_i_strtab_find(tab, f + i, stem - i) >= 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *const ROLE_ENDINGS[] = {"",  "in", "innen", "e", "en",
+                                           "n", "s",  "es",    "r", "er"};
+static const char *const HEAD_ENDINGS[] = {"", "s", "es", "en", "n"};
+
+static void expect_listed(const char *f)
+{
+    size_t n = strlen(f);
+    unsigned want =
+        (unsigned)ref_listed(&D->roles, f, n, ROLE_ENDINGS, RG_COUNT(ROLE_ENDINGS)) |
+        (unsigned)ref_listed(&D->org_heads, f, n, HEAD_ENDINGS,
+                             RG_COUNT(HEAD_ENDINGS))
+            << 1;
+    cr_expect_eq(rg_i_discover_listed(D, f, n), want, "\"%s\": %u, want %u",
+                 f, rg_i_discover_listed(D, f, n), want);
+}
+
+Test(discover, compound_search_is_the_listed_search)
+{
+    static const char *const prefixes[] = {
+        "",     "x",    "ab",  "abc", "außen", "ä",  "\xcc\x88", "ß",
+        "über", "bnd",  "vize", "ss",  "e",    "en", "innen",    "\xc2\xad"};
+    static const char *const tails[] = {"",   "in", "innen", "e",  "en", "n",
+                                        "s",  "es", "r",     "er", "x",  "ß",
+                                        "nn", "ä",  "ern"};
+    const rg_strtab *tabs[] = {&D->roles, &D->org_heads};
+    char w[512];
+    size_t tried = 0;
+    for (size_t t = 0; t < 2; t++)
+        for (size_t k = 0; k < tabs[t]->n; k++) {
+            const char *word = tabs[t]->str[k];
+            size_t wl = tabs[t]->len[k];
+            for (size_t p = 0; p < RG_COUNT(prefixes); p++)
+                for (size_t e = 0; e < RG_COUNT(tails); e++) {
+                    /* the word, and the word with its first or last bytes
+                     * cut (parts shorter than 4 bytes, split characters) */
+                    for (size_t cut = 0; cut < 4 && cut < wl; cut++) {
+                        snprintf(w, sizeof(w), "%s%s%s", prefixes[p], word + cut,
+                                 tails[e]);
+                        expect_listed(w);
+                        snprintf(w, sizeof(w), "%s%.*s%s", prefixes[p],
+                                 (int)(wl - cut), word, tails[e]);
+                        expect_listed(w);
+                        tried += 2;
+                    }
+                }
+        }
+    cr_assert_gt(tried, 1000);
+    /* Words of no list, short words, a long one. */
+    static const char *const others[] = {
+        "", "a", "in", "er", "der", "ministe", "inister", "regierung",
+        "verhandlungen", "präsidentschaft", "nachrichtenagenturen", "chefin",
+        "chefs", "kremlchef", "dr.", "prof.", "dr", "ämter", "ministeriums",
+        "bundesamtes", "\xe2\x80\x8d\x63hef", "chef\xe2\x80\x8d"};
+    for (size_t i = 0; i < RG_COUNT(others); i++)
+        expect_listed(others[i]);
+    memset(w, 'a', 300);
+    memcpy(w + 300, "minister", 9);
+    expect_listed(w);
+}
+
+/* Discovery with the mention stage's one lookup per token agrees with the
+ * dictionary's own lists: first names and roles found at the end of a
+ * token buffer (where a word is compared without the 8-byte load). */
+Test(discover, lists_at_the_end_of_the_text)
+{
+    EXPECT("Anna Berger", "Anna Berger=disc:anna_berger/person");
+    EXPECT("Präsidentin Lulu", "Lulu=disc:lulu/person");
+    EXPECT("Chef Ab", "Ab=disc:ab/person");
+    EXPECT("Experte Ortwin Renn", "Ortwin Renn=disc:ortwin_renn/person");
 }

@@ -299,3 +299,90 @@ Test(gazetteer, shipped_dictionary)
     EXPECT_MATCH(t, 0, "Von der Leyen", "ursula_von_der_leyen");
     EXPECT_MATCH(t, 1, "Ursula von der Leyens", "ursula_von_der_leyen");
 }
+
+/* The mention stage matches with the ids and classes of one lookup per
+ * token (rg_i_gazetteer_ids) and skips tokens that begin no alias eight
+ * at a time: the same matches as looking each token up, over sentence
+ * ranges that end anywhere, for words of every length up to the end of
+ * the buffer (compared without reading past it). */
+Test(gazetteer, one_lookup_per_token_matches_alike)
+{
+    D = rgt_dict(ACTORS,
+                 ALIASES_HEAD "kim_family\tname\tKim\n"
+                              "kim_jong_un\tname\tKim Jong-un\n"
+                              "usa\tname\tVereinigte Staaten von Amerika\n"
+                              "usa\tname\tUSA\n"
+                              "stern\tname\tstern\n"
+                              "star\tname\tStern\n"
+                              "nato\tname\tNATO\n"
+                              "russia\tadjective\trussische\n"
+                              "cdu_csu\tname\tUnion (CDU/CSU)\n"
+                              "germany\tname\tBundesrepublik Deutschland\n"
+                              "europe_states\tname\tStaaten Europas\n",
+                 NULL);
+    cr_assert_not_null(D);
+    static const char *const texts[] = {
+        "Kim Jong-un und Kim Yo-jong", "Vereinigte Staaten von Amerika",
+        "die vereinigte Staaten von Amerika und die USA", "der stern und der Stern",
+        "Russische Truppen, russische Panzer", "Die Union (CDU/CSU) und die Union",
+        "NATO Nato nato", "Bundesrepublik Deutschlands Staaten Europas",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z Kim",
+        "Ämter Größe ß Straße Kim", "USA", "Kim", "Stern", "",
+        "Staaten Europas Staaten Europas Staaten Europas Staaten Europas"};
+    rg_matches ref = {0};
+    int32_t *ids = NULL;
+    uint8_t *cls = NULL;
+    for (size_t k = 0; k < sizeof(texts) / sizeof(texts[0]); k++) {
+        const char *text = texts[k];
+        rg_i_tokenize(&T, text, strlen(text));
+        ids = rg_i_xrealloc(ids, (T.n + 1) * sizeof(*ids));
+        cls = rg_i_xrealloc(cls, T.n + 1);
+        rg_i_gazetteer_ids(D->gaz, &T, ids, cls);
+        for (size_t i = 0; i < T.n; i++) {
+            int up = T.v[i].kind == RG_TOK_WORD && (T.v[i].flags & RG_TF_UPPER);
+            cr_expect_eq((cls[i] & RG_WC_UPPER_WORD) != 0, up, "%s: %zu", text, i);
+        }
+        for (size_t b = 0; b <= T.n; b++)
+            for (size_t e = b; e <= T.n; e++) {
+                ref.n = 0;
+                M.n = 0;
+                rg_i_gazetteer_match(D->gaz, &T, b, e, &ref);
+                rg_i_gazetteer_match_ids(D->gaz, &T, ids, cls, b, e, &M);
+                cr_assert_eq(M.n, ref.n, "\"%s\" [%zu, %zu)", text, b, e);
+                for (size_t i = 0; i < M.n; i++) {
+                    cr_expect_eq(M.v[i].tok_begin, ref.v[i].tok_begin);
+                    cr_expect_eq(M.v[i].tok_end, ref.v[i].tok_end);
+                    cr_expect_eq(M.v[i].cand, ref.v[i].cand);
+                }
+            }
+    }
+    /* The matches themselves, as before. */
+    const char *t = "der stern und der Stern";
+    cr_assert_eq(match(t), 2);
+    EXPECT_MATCH(t, 0, "stern", "stern");
+    EXPECT_MATCH(t, 1, "Stern", "star");
+    free(ids);
+    free(cls);
+    free(ref.v);
+}
+
+/* rg_i_wc_next against a scan byte by byte. */
+Test(gazetteer, class_scan)
+{
+    uint8_t cls[40];
+    for (unsigned seed = 1; seed < 200; seed++) {
+        unsigned x = seed;
+        for (size_t i = 0; i < sizeof(cls); i++) {
+            x = x * 1103515245u + 12345u;
+            cls[i] = (x >> 16) % 7 == 0 ? (uint8_t)(1u << ((x >> 8) % 8)) : 0;
+        }
+        for (unsigned bits = 1; bits < 256; bits = bits * 3 + 1)
+            for (size_t i = 0; i <= sizeof(cls); i++)
+                for (size_t end = i; end <= sizeof(cls); end += 3) {
+                    size_t want = i;
+                    while (want < end && !(cls[want] & bits))
+                        want++;
+                    cr_assert_eq(rg_i_wc_next(cls, i, end, (uint8_t)bits), want);
+                }
+    }
+}

@@ -9,8 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dict.h"
 #include "relgraph.h"
 #include "support.h"
+#include "util.h"
+#include "verbs.h"
 
 static rg_dict *D;
 
@@ -370,4 +373,147 @@ Test(relations, ankuendigen_without_sanction_noun_is_no_relation)
 {
     NONE("Japan kündigte Gespräche mit China an.");
     NONE("Die EU beschloss neue Hilfen für Serbien.");
+}
+
+/*
+ * The fast paths of the verb rules (one word-table lookup per token, class
+ * bits instead of string compares, lists of verb and mark tokens, the form
+ * filter, lazily computed control verbs) against the relations the rules
+ * made before them: each row below is what the tree before these paths
+ * wrote for the sentence (asides in parentheses, dash pairs and brackets,
+ * quotes of several kinds, list commas, hard boundaries, zu-infinitives
+ * after control and refusal verbs, separable particles, a capitalised
+ * verb at the start, reciprocal "sich").
+ */
+Test(relations, fast_paths_keep_the_relations)
+{
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"Die NATO (das westliche Militärbündnis) warnt Nordkorea – und "
+         "China – vor einer Eskalation.",
+         "nato>north_korea:warn:warnen\n"},
+        {"Russland, China und Iran verurteilten die USA – so der Sprecher – "
+         "scharf.",
+         "russia>usa:condemn:verurteilen\nchina>usa:condemn:verurteilen\n"
+         "iran>usa:condemn:verurteilen\n"},
+        {"„Die EU sanktioniert Russland“, sagte Scholz, der die Ukraine "
+         "unterstützt.",
+         "eu>russia:sanction:sanktionieren\n"},
+        {"Der Kreml wies die Vorwürfe zurück und beschuldigte die Ukraine, "
+         "Russland anzugreifen.",
+         "russia>ukraine:accuse:beschuldigen\n"},
+        {"Nordkorea weigerte sich, Russland Munition zu liefern, während "
+         "China die USA kritisierte.",
+         ""},
+        {"Die Regierung in Pjöngjang bestellte den russischen Botschafter "
+         "ein; die USA warnten China.",
+         "usa>china:warn:warnen\n"},
+        {"Die USA forderten die Ukraine auf, Russland nicht anzugreifen, und "
+         "kündigten an, Kiew zu unterstützen.",
+         "usa>ukraine:demand:auffordern\nukraine>russia:attack:angreifen\n"},
+        {"NATO-Generalsekretär Mark Rutte traf sich mit Selenskyj - ein "
+         "Treffen, das Russland verurteilte.",
+         "mark_rutte>selenskyj:meet:treffen\n"},
+        {"Frankreich und Deutschland haben sich Unterstützung zugesichert "
+         "[so Macron], sagte die EU.",
+         "france>germany:support:zusichern\n"},
+        {"Laut der UNO schickt Nordkorea Soldaten nach Russland, obwohl China "
+         "davor warnte.",
+         "north_korea>russia:deploy:schicken\n"},
+        {"Die Ukraine ‚verurteilte‘ Russland » scharf « und die NATO "
+         "bestellte den Botschafter Chinas ein.",
+         "ukraine>russia:condemn:verurteilen\nnato>china:summon:einbestellen\n"},
+        {"WARNT die NATO Russland? Die EU kritisiert China: Peking unterstützt "
+         "Russland!",
+         "nato>russia:warn:warnen\neu>china:criticize:kritisieren\n"
+         "china>russia:support:unterstützen\n"},
+        /* No form of the lexicon: the filter's way out. */
+        {"Russland und China, die USA und die Ukraine am Montag in Berlin.",
+         ""},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *got = S_rel(cases[i].text);
+        cr_expect_str_eq(got, cases[i].want, "%s", cases[i].text);
+        free(got);
+    }
+}
+
+/* Folded words to ask the verb lexicon's word table about: forms of
+ * every kind, function words and punctuation of the rules, words that
+ * are neither, non-ASCII, and lengths around 3, 4, 8 and 16 bytes. */
+static const char *const S_words[] = {
+    "warnt", "warnte", "warnten", "gewarnt", "warnen", "warne", "warnst",
+    "bestellte", "einbestellte", "einbestellt", "einzubestellen",
+    "bestellen", "einbestellen", "unterstützt", "unterstützte",
+    "unterstützen", "zugesichert", "zusichern", "sicherte", "liefern",
+    "lieferte", "anzugreifen", "griff", "verurteilt", "verurteilten",
+    "kritisiert", "trafen", "treffen", "schickt", "schickten",
+    "der", "die", "das", "dem", "den", "des", "ein", "einer", "seinem",
+    "ihren", "und", "oder", "sowie", "aber", "sondern", "denn", "zu", "in",
+    "von", "vom", "durch", "um", "ohne", "statt", "zufolge", "dass", "ob",
+    "welche", "denen", "sich", "einander", "hat", "wurde", "worden",
+    "würde", "müssen", "muss", "für", "über", "gegenüber", ",", ";", ":",
+    "?", "!", "(", ")", "[", "]", "-", "–", "—", "\"", "„", "“", "»", "'",
+    "‚", "‘", "’", "‹", "›", ".", "russland", "nordkorea",
+    "verteidigungsministerium", "bundesverteidigungsministerin",
+    "a", "zz", "zzz", "zzzz", "zzzzzzzz", "zzzzzzzzzzzzzzzz", "warnu",
+    "warntx", "xwarnt", "ß", "straße", "strasse", ""};
+
+Test(relations, word_table_agrees_with_the_form_lookup)
+{
+    const rg_verbs *v = D->verbs;
+    cr_assert_not_null(rg_i_verbs_wtab(v), "the lexicon is finished");
+    size_t forms = 0;
+    for (size_t i = 0; i < sizeof(S_words) / sizeof(S_words[0]); i++) {
+        const char *w = S_words[i];
+        size_t n = strlen(w), nh;
+        uint64_t h = rg_i_hash(w, n);
+        const rg_verb_hit *hits = rg_i_verbs_lookup(v, w, n, &nh);
+        const rg_verb_word *x = rg_i_verbs_word(v, w, n, h);
+        cr_expect_eq(x, rg_i_verbs_wtab_find(rg_i_verbs_wtab(v), w, n, h),
+                     "%s", w);
+        if (nh) {
+            forms++;
+            cr_assert_not_null(x, "%s is a form", w);
+            cr_expect_eq(x->n_hits, nh, "%s", w);
+            cr_expect_eq(x->hits, hits, "%s", w);
+            uint8_t flags = 0;
+            for (size_t k = 0; k < nh; k++)
+                flags |= hits[k].flags;
+            cr_expect_eq(x->flags, flags, "%s", w);
+            cr_expect(rg_i_verbs_maybe_form(rg_i_verbs_wtab(v), h),
+                      "the form filter must let %s through", w);
+        } else {
+            cr_expect(!x || x->n_hits == 0, "%s is no form", w);
+        }
+    }
+    cr_expect_geq(forms, 20, "the list holds forms");
+    /* The words of the rules are in the table, with their classes. */
+    const char *listed[] = {"der", "und", "zu", ",", "(", "–", "„", "dass",
+                            "welche", "sich", "hat", "seinem"};
+    for (size_t i = 0; i < sizeof(listed) / sizeof(listed[0]); i++) {
+        const rg_verb_word *x = rg_i_verbs_word(
+            v, listed[i], strlen(listed[i]),
+            rg_i_hash(listed[i], strlen(listed[i])));
+        cr_expect(x && (x->cls || x->det), "%s is a listed word", listed[i]);
+    }
+}
+
+/* rg_i_verbs_same's overlapping loads against memcmp, for every length up
+ * to 40 and a difference at every position. */
+Test(relations, word_compare_agrees_with_memcmp)
+{
+    char a[48], b[48];
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t k = 0; k < n; k++)
+            a[k] = b[k] = (char)('a' + (k * 7) % 26);
+        cr_expect(rg_i_verbs_same(a, b, n), "equal, length %zu", n);
+        for (size_t d = 0; d < n; d++) {
+            b[d] ^= 0x20;
+            cr_expect_eq(rg_i_verbs_same(a, b, n), memcmp(a, b, n) == 0,
+                         "length %zu, difference at %zu", n, d);
+            b[d] ^= 0x20;
+        }
+    }
 }

@@ -271,3 +271,49 @@ Test(sentences, overlong_sentence_is_split_at_the_limit)
     rg_i_tokens_destroy(&t);
     rg_i_buf_destroy(&b);
 }
+
+/* Every closing quote and bracket of rule 3 stays with the sentence it
+ * touches, every other punctuation after the dot starts the next one; and
+ * every opening quote or bracket at the end of a line keeps the line
+ * going (rule 2).  Pins the byte tests that replaced string lists. */
+Test(sentences, closers_and_openers_one_by_one)
+{
+    static const char *const closers[] = {
+        "\"", "\u201C", "\u201D", "\u00AB", "\u00BB", "\u2039", "\u203A",
+        "'",  "\u2018", "\u2019", ")",      "]",      "}"};
+    static const char *const others[] = {"\u201E", "\u201A", "(", "[",
+                                         "\u2013", "\u00A7", "*", "\u2026"};
+    char s[64], first[64];
+    for (size_t k = 0; k < RG_COUNT(closers); k++) {
+        snprintf(s, sizeof(s), "Er ging.%s Sie kam.", closers[k]);
+        snprintf(first, sizeof(first), "Er ging.%s", closers[k]);
+        const char *want[] = {first, "Sie kam."};
+        S_expect(s, &abbrevs, want, 2);
+    }
+    for (size_t k = 0; k < RG_COUNT(others); k++) {
+        snprintf(s, sizeof(s), "Er ging.%sSie kam.", others[k]);
+        snprintf(first, sizeof(first), "%sSie kam.", others[k]);
+        const char *want[] = {"Er ging.", first};
+        if (strcmp(others[k], "\u2026") == 0)
+            continue; /* end punctuation: taken along */
+        S_expect(s, &abbrevs, want, 2);
+    }
+    static const char *const openers[] = {
+        "\u201E", "\u201A", "\u201C", "\u00AB", "\u00BB", "\u2039",
+        "\u203A", "\"",     "(",      "[",      "{"};
+    for (size_t k = 0; k < RG_COUNT(openers); k++) {
+        snprintf(s, sizeof(s), "Er sagte %s\nNein", openers[k]);
+        const char *want[] = {s};
+        S_expect(s, &abbrevs, want, 1);
+    }
+    /* Not openers: the line break ends the sentence. */
+    S_expect("Er sagte )\nNein", &abbrevs,
+             (const char *const[]){"Er sagte )", "Nein"}, 2);
+    S_expect("Er sagte \u201D\nNein", &abbrevs,
+             (const char *const[]){"Er sagte \u201D", "Nein"}, 2);
+    /* End punctuation: . ! ? and the ellipsis sign, not its look-alikes. */
+    S_expect("Ja\u2026 Nein! Doch? So\u2025 Gut", &abbrevs,
+             (const char *const[]){"Ja\u2026", "Nein!", "Doch?",
+                                   "So\u2025 Gut"},
+             4);
+}

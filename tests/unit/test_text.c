@@ -4,10 +4,13 @@
 #include <criterion/criterion.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "support.h"
 #include "text.h"
+#include "util.h"
 
 /* Normalises the NUL-terminated s, asserting RG_OK. */
 static void S_norm(rg_text *t, const char *s)
@@ -310,4 +313,115 @@ Test(text, latin1_is_decoded_as_windows_1252)
     S_check_span(&t, s, "Zitat", "Zitat");
     cr_assert_eq(rg_i_text_orig(&t, t.len), strlen(s));
     rg_i_text_destroy(&t);
+}
+
+/* rg_i_text_init's fast paths (runs of U+0000..U+00FF, punctuation of
+ * U+2000..U+206F before ASCII) against its general path: the same text,
+ * map and counts. */
+static void S_same_as_general(const char *s, size_t len)
+{
+    rg_text a, b;
+    rg_status sa = rg_i_text_init(&a, s, len);
+    rg_status sb = rg_i_text_init_general(&b, s, len);
+    cr_assert_eq(sa, sb);
+    cr_assert_eq(a.len, b.len, "'%.*s': %zu bytes, general %zu", (int)len, s,
+                 a.len, b.len);
+    if (a.len)
+        cr_assert(memcmp(a.norm, b.norm, a.len) == 0, "'%.*s'", (int)len, s);
+    cr_assert_eq(!a.map, !b.map, "'%.*s': map", (int)len, s);
+    if (a.map)
+        cr_assert(memcmp(a.map, b.map, (a.len + 1) * sizeof(*a.map)) == 0,
+                  "'%.*s': map differs", (int)len, s);
+    cr_assert(a.repaired == b.repaired && a.first_invalid == b.first_invalid &&
+              a.had_bom == b.had_bom && a.legacy == b.legacy);
+    rg_i_text_destroy(&a);
+    rg_i_text_destroy(&b);
+}
+
+static const char *const S_pieces[] = {
+    "a", "Z", " ", "\r\n", "\n", ".", "1", "ä", "ß", "É", "\u00A0", "©",
+    "e\xCC\x81", "\xCC\x81", "\xCC\x88", "\u2013", "\u201E", "\u201C",
+    "\u2026", "\u200B", "\u200C", "\u200D", "\u2028", "\u2060", "\u20AC",
+    "\u2000", "\u2001", "\u2066", "\u0600", "\u0915\u094D", "\u1100\u1161",
+    "\U0001F44D", "\U0001F3FD", "\U0001F1E9", "\U0001F1EA", "\u2764",
+    "\uFE0F", "\xFF", "\xC3", "\xE2\x80", "\xEF\xBB\xBF", "\x80",
+    ("Stra\xC3\x9F" "e"), "abcdefghijklmnop", "\u00E4\u00F6\u00FC\u00DF",
+};
+
+Test(text, fast_paths_agree_with_the_general_path)
+{
+    for (size_t k = 0; k < RG_COUNT(S_pieces); k++)
+        for (size_t l = 0; l < RG_COUNT(S_pieces); l++)
+            for (size_t m = 0; m < RG_COUNT(S_pieces); m++) {
+                char s[96];
+                int n = snprintf(s, sizeof(s), "%s%s%s", S_pieces[k],
+                                 S_pieces[l], S_pieces[m]);
+                S_same_as_general(s, (size_t)n);
+            }
+    unsigned seed = 4711;
+    rg_buf b;
+    rg_i_buf_init(&b);
+    for (int round = 0; round < 3000; round++) {
+        rg_i_buf_reset(&b);
+        size_t parts = 1 + (size_t)(round % 50);
+        for (size_t p = 0; p < parts; p++) {
+            seed = seed * 1103515245u + 12345u;
+            rg_i_buf_adds(&b, S_pieces[(seed >> 8) % RG_COUNT(S_pieces)]);
+        }
+        S_same_as_general(b.data, b.len);
+    }
+    rg_i_buf_destroy(&b);
+    /* Every code point of U+2000..U+20CF between ASCII and others. */
+    static const char *const around[] = {"x", ".", " ", "ä", "\xCC\x81",
+                                         "\u0600", "\u200D", "\U0001F44D"};
+    for (utf8proc_int32_t cp = 0x2000; cp <= 0x20CF; cp++) {
+        utf8proc_uint8_t u[4];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, u);
+        for (size_t k = 0; k < RG_COUNT(around); k++)
+            for (size_t l = 0; l < RG_COUNT(around); l++) {
+                char s[32];
+                size_t a = strlen(around[k]), z = strlen(around[l]);
+                memcpy(s, around[k], a);
+                memcpy(s + a, u, (size_t)n);
+                memcpy(s + a + (size_t)n, around[l], z);
+                S_same_as_general(s, a + (size_t)n + z);
+                S_same_as_general(s + a, (size_t)n + z);
+                S_same_as_general(s, a + (size_t)n);
+            }
+    }
+}
+
+/* The 32-byte steps over ASCII and Latin-1 letters: every piece that may
+ * end a run (or not) at every offset of the window, in long runs. */
+Test(text, long_runs_agree_with_the_general_path)
+{
+    static const char *const pieces[] = {
+        "\xC3\xA4", "\xC3\x9F", "\xC2\xA0", "\xC3\xA4\xCC\x81",
+        "\xCC\x81", "\xC3", "\xC3\xC3\xA4", "\xC2\x80\xC2", "\x80",
+        "\xE2\x80\x93", "\xF0\x9F\x91\x8D", "\xFF", "\r\n", "e\xCC\x88",
+        "\xC3\xA4\xC3\xB6\xC3\xBC\xC3\x9F",
+    };
+    char s[160];
+    for (size_t k = 0; k < RG_COUNT(pieces); k++)
+        for (size_t lead = 0; lead < 70; lead++) {
+            size_t n = 0;
+            /* ASCII with ä at every ninth byte: a lead byte in every
+             * lane of the window over the offsets. */
+            for (size_t i = 0; i < lead; i++) {
+                if (i % 9 == 4 && i + 1 < lead) {
+                    s[n++] = '\xC3';
+                    s[n++] = '\xA4';
+                    i++;
+                } else {
+                    s[n++] = 'a';
+                }
+            }
+            size_t p = strlen(pieces[k]);
+            memcpy(s + n, pieces[k], p);
+            n += p;
+            for (size_t i = 0; i < 40; i++)
+                s[n++] = i % 5 == 2 ? ' ' : 'z';
+            S_same_as_general(s, n);
+            S_same_as_general(s, n - 40);
+        }
 }

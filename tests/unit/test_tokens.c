@@ -425,3 +425,254 @@ Test(tokens, invisible_joiners_leave_the_fold)
     cr_assert_str_eq(rg_i_token_fold(&toks, 0), "nordkorea");
     cr_assert_str_eq(rg_i_token_fold(&toks, 1), "pj\u00f6ngjang");
 }
+
+/* rg_i_tokenize's fast paths against its general path (every character
+ * decoded and classified with utf8proc): equal tokens, flags, folds and
+ * hashes, on tricky pieces and on random strings made of them. */
+static void S_same_as_general(const char *s, size_t len)
+{
+    rg_tokens a, b;
+    rg_i_tokens_init(&a);
+    rg_i_tokens_init(&b);
+    rg_i_tokenize(&a, s, len);
+    rg_i_tokenize_general(&b, s, len);
+    cr_assert_eq(a.n, b.n, "'%.*s': %zu tokens, general %zu", (int)len, s,
+                 a.n, b.n);
+    for (size_t i = 0; i < a.n; i++) {
+        const rg_token *x = &a.v[i], *y = &b.v[i];
+        cr_assert(x->start == y->start && x->end == y->end &&
+                      x->kind == y->kind && x->flags == y->flags &&
+                      x->fold_len == y->fold_len,
+                  "'%.*s': token %zu [%u,%u) kind %d flags %#x, general "
+                  "[%u,%u) kind %d flags %#x",
+                  (int)len, s, i, x->start, x->end, x->kind, x->flags,
+                  y->start, y->end, y->kind, y->flags);
+        cr_assert(memcmp(rg_i_token_fold(&a, i), rg_i_token_fold(&b, i),
+                         x->fold_len + 1) == 0,
+                  "'%.*s': token %zu folds to '%s', general '%s'", (int)len,
+                  s, i, rg_i_token_fold(&a, i), rg_i_token_fold(&b, i));
+        cr_assert_eq(a.hash[i], b.hash[i]);
+        cr_assert_eq(a.hash[i], rg_i_hash(rg_i_token_fold(&a, i), x->fold_len));
+    }
+    rg_i_tokens_destroy(&a);
+    rg_i_tokens_destroy(&b);
+}
+
+static const char *const S_pieces[] = {
+    "a", "Z", "NATO", "Nato", "x1", "5", "12", "2024er", "5G", "ß", "GROß",
+    "Ä", "Über", "ÖSTERREICH", "é", "É", "×", "÷", "ÿ", "À", "Þ", "µ", "ª",
+    "º", "²", "¼", "\u00AD", "\u00A0", "\u200B", "\u200C", "\u200D",
+    "\uFEFF", "\u2028", "\u2029", "\u2010", "\u2011", "\u2013", "\u2019",
+    "\u201E", "\u201C", "\u2026", "\xC2\x85", "\u0301", "\u0308", "e\u0301",
+    "\u0130", "\u03A3", "\u0600", "\u0661\u0662", "\u0915\u093F",
+    "\U0001F44D", "\U0001F3FD", "\U0001F1E9\U0001F1EA", "\u3000", "\u202F",
+    " ", "  ", "\t", "\n", "\r", "\r\n", "\v", "\f", "\n\n", "-", "--", "'",
+    ".", ",", ":", ";", "!", "?", "\"", "(", ")", "€", "%", "§", "&", "/",
+    "\x01", "\x1F", "\x7F", "1.000", "3,5", "18:17", "1.", "1,", ":2", "'s",
+    "O'Neill", "geht\u2019s", "Nord\u200Dkorea", "Bundes\u00ADkanzler",
+    "\u203C", "\u2060", "\u20AC", "\u2030", "\u201A", "\u2039", ".\u00A0",
+    ".\u201C", "\u201E\u201C", "\u2013\u0301", ".\u0301", "\u200E",
+    "\xC3", "\xE2\x80", "\xFF", "\x80",
+};
+
+Test(tokens, fast_paths_agree_with_the_general_path)
+{
+    for (size_t k = 0; k < RG_COUNT(S_pieces); k++) {
+        S_same_as_general(S_pieces[k], strlen(S_pieces[k]));
+        for (size_t l = 0; l < RG_COUNT(S_pieces); l++) {
+            char s[64];
+            snprintf(s, sizeof(s), "%s%s", S_pieces[k], S_pieces[l]);
+            S_same_as_general(s, strlen(s));
+            snprintf(s, sizeof(s), "%sx%s", S_pieces[k], S_pieces[l]);
+            S_same_as_general(s, strlen(s));
+            snprintf(s, sizeof(s), "%s1%s", S_pieces[k], S_pieces[l]);
+            S_same_as_general(s, strlen(s));
+        }
+    }
+    /* Random strings of the pieces, short and long (the length limit). */
+    unsigned seed = 12345;
+    rg_buf b;
+    rg_i_buf_init(&b);
+    for (int round = 0; round < 3000; round++) {
+        rg_i_buf_reset(&b);
+        size_t parts = 1 + (size_t)(round % 40);
+        for (size_t p = 0; p < parts; p++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = S_pieces[(seed >> 8) % RG_COUNT(S_pieces)];
+            /* Mostly letters, so that words get long. */
+            if ((seed >> 20) % 3)
+                piece = (seed >> 24) & 1 ? "abcdefghij" : "ÄÖÜäöüßKLMN";
+            rg_i_buf_adds(&b, piece);
+        }
+        S_same_as_general(b.data, b.len);
+    }
+    /* Words around the length limit, ASCII and Latin-1, with an odd
+     * number of ASCII letters before so that the limit falls inside ä. */
+    for (size_t lead = 0; lead < 3; lead++) {
+        for (size_t n = 120; n < 140; n++) {
+            rg_i_buf_reset(&b);
+            for (size_t i = 0; i < lead; i++)
+                rg_i_buf_adds(&b, "k");
+            for (size_t i = 0; i < n; i++)
+                rg_i_buf_adds(&b, i % 7 == 3 ? "x" : "ä");
+            rg_i_buf_adds(&b, "'s \u00AD1");
+            S_same_as_general(b.data, b.len);
+            S_same_as_general(b.data, b.len - 5);
+        }
+    }
+    rg_i_buf_destroy(&b);
+}
+
+/* The 16-byte word step and its chain over single spaces: ASCII words of
+ * every length around 8 and 16, in every case pattern that decides UPPER
+ * and ALLCAPS, with digits, ended by every kind of byte that may follow,
+ * and cut at every length (the step needs 16 readable bytes). */
+Test(tokens, word_runs_agree_with_the_general_path)
+{
+    static const char *const words[] = {
+        "a", "A", "ab", "AB", "Ab", "aB", "A1", "1A", "Ab1", "AB1C",
+        "abcdefg", "ABCDEFGH", "Abcdefgh", "abcdefghi", "ABCDEFGHIJKLMNO",
+        "Abcdefghijklmno", "abcdefghijklmnop", "ABCDEFGHIJKLMNOPQ",
+        "aBCDEFGHIJKLMNO", "ABCDEFGHIJKLMNo", "G7", "x9y8z7w6v5u4t3s2",
+        "Zz", "zZ", "AZaz09", "@", "`", "[", "{",
+    };
+    static const char *const seps[] = {
+        " ", "  ", ", ", ". ", "'", "'s ", "-", "\n", " \n ", "ä", "ß ",
+        "\u2019", "\u00AD", "\u00A0", "1 ", "\t", "/", "\xC3", ""};
+    unsigned seed = 777;
+    rg_buf b;
+    rg_i_buf_init(&b);
+    for (int round = 0; round < 4000; round++) {
+        rg_i_buf_reset(&b);
+        size_t parts = 1 + (size_t)(round % 12);
+        for (size_t p = 0; p < parts; p++) {
+            seed = seed * 1103515245u + 12345u;
+            rg_i_buf_adds(&b, words[(seed >> 8) % RG_COUNT(words)]);
+            seed = seed * 1103515245u + 12345u;
+            /* Mostly single spaces: the chained steps. */
+            rg_i_buf_adds(&b, (seed >> 20) % 3
+                                  ? " "
+                                  : seps[(seed >> 8) % RG_COUNT(seps)]);
+        }
+        for (size_t cut = b.len > 20 ? b.len - 20 : 0; cut <= b.len; cut++)
+            S_same_as_general(b.data, cut);
+    }
+    rg_i_buf_destroy(&b);
+}
+
+/* rg_i_hash reads its tail with wider loads, rg_i_hash_padded past it:
+ * both give the byte-by-byte definition. */
+Test(tokens, hash_tails_agree_with_bytes)
+{
+    unsigned char buf[64 + 8];
+    for (size_t k = 0; k < sizeof(buf); k++)
+        buf[k] = (unsigned char)(k * 37 + 11);
+    for (size_t n = 0; n <= 64; n++) {
+        uint64_t h = (uint64_t)n * RG_HASH_MUL;
+        size_t q = 0;
+        for (; q + 8 <= n; q += 8) {
+            uint64_t w = 0;
+            for (size_t i = 0; i < 8; i++)
+                w |= (uint64_t)buf[q + i] << (8 * i);
+            h = rg_i_hash_word(h, w);
+        }
+        uint64_t w = 0;
+        for (size_t i = q; i < n; i++)
+            w |= (uint64_t)buf[i] << (8 * (i - q));
+        h = rg_i_hash_last(h, w);
+        if (RG_LITTLE_ENDIAN) {
+            cr_assert_eq(rg_i_hash(buf, n), h, "length %zu", n);
+            cr_assert_eq(rg_i_hash_padded(buf, n), h, "length %zu", n);
+        }
+        cr_assert_eq(rg_i_hash_padded(buf, n), rg_i_hash(buf, n));
+    }
+}
+
+/* The string table's short-key comparison (overlapping loads) against
+ * keys that differ in one byte at every position. */
+Test(tokens, strtab_tells_keys_apart_at_every_byte)
+{
+    rg_strtab t;
+    rg_i_strtab_init(&t);
+    char key[40];
+    for (size_t n = 1; n <= 24; n++) {
+        memset(key, 'a', n);
+        cr_assert_eq(rg_i_strtab_intern(&t, key, n), (int32_t)(n - 1));
+    }
+    for (size_t n = 1; n <= 24; n++) {
+        memset(key, 'a', n);
+        cr_assert_eq(rg_i_strtab_find(&t, key, n), (int32_t)(n - 1));
+        for (size_t i = 0; i < n; i++) {
+            key[i] = 'b';
+            cr_assert_eq(rg_i_strtab_find(&t, key, n), -1, "%zu %zu", n, i);
+            key[i] = 'a';
+        }
+    }
+    rg_i_strtab_destroy(&t);
+}
+
+/* The fast paths for ASCII punctuation before any code point and for
+ * U+2000..U+20BF before ASCII decide grapheme clusters and classes without
+ * the general path: the same tokens for every code point of the BMP and
+ * a sample of the others, after and before several characters. */
+Test(tokens, punctuation_fast_paths_agree_for_every_code_point)
+{
+    static const char *const around[] = {".", "\"", "(", "x", "1", " "};
+    for (utf8proc_int32_t cp = 0x80; cp <= 0x10FFFF;
+         cp += cp < 0x10000 ? 1 : 61) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        utf8proc_uint8_t u[4];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, u);
+        for (size_t k = 0; k < RG_COUNT(around); k++) {
+            char s[16];
+            size_t a = strlen(around[k]);
+            memcpy(s, around[k], a);
+            memcpy(s + a, u, (size_t)n);
+            memcpy(s + a + (size_t)n, around[k], a);
+            S_same_as_general(s, 2 * a + (size_t)n);
+            if (cp >= 0x2000 && cp <= 0x20BF)
+                S_same_as_general(s + a, a + (size_t)n);
+        }
+    }
+}
+
+/* rg_i_fold_latin1 (8 ASCII bytes a step, the ASCII before another byte
+ * kept from the step) against utf8proc's case fold, with the other bytes
+ * at every position of a step. */
+Test(tokens, fold_latin1_agrees_with_utf8proc_at_every_offset)
+{
+    static const char *const pieces[] = {
+        "A", "z", "Q", "7", " ", "-", "\u00C4", "\u00E4", "\u00DF", "\u00D7",
+        "\u00A0", "\u00A9", "\u201E", "\u2013", "\u20AC", "\u00DE", "@", "[",
+    };
+    char s[256];
+    char got[512];
+    unsigned seed = 99;
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0;
+        size_t parts = (size_t)(round % 40);
+        for (size_t p = 0; p < parts; p++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = (seed >> 16) % 4
+                                    ? ((seed >> 20) & 1 ? "a" : "B")
+                                    : pieces[(seed >> 8) % RG_COUNT(pieces)];
+            size_t l = strlen(piece);
+            memcpy(s + n, piece, l);
+            n += l;
+        }
+        s[n] = '\0';
+        size_t m = rg_i_fold_latin1(got, s, n);
+        cr_assert_neq(m, SIZE_MAX, "'%s' refused", s);
+        utf8proc_uint8_t *want = NULL;
+        utf8proc_map((const utf8proc_uint8_t *)s, 0, &want,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                         UTF8PROC_CASEFOLD);
+        cr_assert(m == strlen((const char *)want) &&
+                      memcmp(got, want, m) == 0,
+                  "'%s' folds to '%.*s', want '%s'", s, (int)m, got, want);
+        free(want);
+    }
+    cr_assert_eq(rg_i_fold_latin1(got, "ab\u00B5cdefghij", 12), SIZE_MAX);
+    cr_assert_eq(rg_i_fold_latin1(got, "abcdefg\u00AD", 9), SIZE_MAX);
+}
