@@ -689,8 +689,6 @@ rg_status rg_dict_finish(rg_dict *d, const rg_diag *diag)
     rg_i_gazetteer_free(d->gaz);
     d->gaz = NULL;
     d->finished = 0;
-    rg_i_tails_build(&d->role_tails, &d->roles);
-    rg_i_tails_build(&d->head_tails, &d->org_heads);
 
     if (d->n_actors)
         qsort(d->actors, d->n_actors, sizeof(*d->actors), S_cmp_actor);

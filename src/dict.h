@@ -73,8 +73,6 @@ struct rg_dict {
                             a title ends with '.' ("dr.", "prof.") */
     rg_strtab org_heads; /* discover.c: organisation heads (org_heads*.txt),
                             folded: "ministerium", "agentur" */
-    rg_tails role_tails, head_tails; /* their word ends, for a quick reject
-                                        (built by rg_dict_finish) */
     rg_strtab first_names; /* discover.c: first names (first_names*.txt),
                               folded */
     struct rg_verbs *verbs;     /* the verb lexicon (verbs.h) */

@@ -418,29 +418,6 @@ size_t rg_i_fold_latin1(char *dst, const char *src, size_t n)
     return m;
 }
 
-/* The hash of rg_i_tails_maybe (util.h). */
-static unsigned S_tail_hash(const char *end)
-{
-    const unsigned char *e = (const unsigned char *)end;
-    uint32_t x = (uint32_t)e[-3] | (uint32_t)e[-2] << 8 | (uint32_t)e[-1] << 16;
-    return (unsigned)((x * 2654435761u) >> 16);
-}
-
-void rg_i_tails_build(rg_tails *tl, const rg_strtab *tab)
-{
-    memset(tl, 0, sizeof(*tl));
-    for (size_t i = 0; i < tab->n; i++) {
-        tl->lengths |= (uint64_t)1 << (tab->len[i] < 63 ? tab->len[i] : 63);
-        if (tab->len[i] < 3) {
-            tl->short_entries = 1;
-            continue;
-        }
-        unsigned h = S_tail_hash(tab->str[i] + tab->len[i]);
-        tl->bits[h >> 6] |= (uint64_t)1 << (h & 63);
-    }
-}
-
-
 void rg_i_diag(const rg_diag *d, rg_level level, const char *where,
                const char *fmt, ...)
 {

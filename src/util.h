@@ -195,34 +195,6 @@ int32_t rg_i_strtab_intern(rg_strtab *t, const char *s, size_t n);
  */
 size_t rg_i_fold_latin1(char *dst, const char *s, size_t n);
 
-/* A filter over the ends of a table's strings: whether some string could
- * end with the 3 bytes given (false positives possible, no false
- * negatives).  Lets a suffix search skip a word at once. */
-typedef struct rg_tails {
-    uint64_t bits[1024];   /* 65536 bits over a hash of the last 3 bytes */
-    int short_entries;     /* some string is shorter than 3 bytes */
-    uint64_t lengths;      /* bit k: some string is k bytes long (bit 63:
-                              63 or more), so that a suffix search tries
-                              only the lengths there are */
-} rg_tails;
-
-void rg_i_tails_build(rg_tails *tl, const rg_strtab *tab);
-/* end points just past the 3 bytes (end - 3 must be valid).  Inline: a
- * suffix search asks it for every word. */
-static inline int rg_i_tails_maybe(const rg_tails *tl, const char *end)
-{
-    const unsigned char *e = (const unsigned char *)end;
-    uint32_t x = (uint32_t)e[-3] | (uint32_t)e[-2] << 8 | (uint32_t)e[-1] << 16;
-    unsigned h = (unsigned)((x * 2654435761u) >> 16);
-    return (int)((tl->bits[h >> 6] >> (h & 63)) & 1);
-}
-/* Whether some string of the table is n bytes long (false positives for
- * n >= 63). */
-static inline int rg_i_tails_length(const rg_tails *tl, size_t n)
-{
-    return (int)((tl->lengths >> (n < 63 ? n : 63)) & 1);
-}
-
 /* Sends a formatted message to d (which may be NULL or have fn NULL). */
 void rg_i_diag(const rg_diag *d, rg_level level, const char *where,
                const char *fmt, ...) RG_PRINTF(4, 5);
