@@ -1009,8 +1009,10 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
     for (size_t e = 0; e < bp->n_grams; e++) {
         unsigned char wb[4];
         memcpy(wb, &bp->grams[e].gram, 4);
-        /* choice per byte: 0 itself, 1 0xC3 (ß starts), 2 0x9F (ß ends) */
-        for (unsigned combo = 0; combo < 81; combo++) {
+        /* choice per byte: 0 itself, 1 0xC3 (ß starts), 2 0x9F (ß ends);
+         * without an 's', only the window itself */
+        unsigned combos = memchr(wb, 's', 4) ? 81 : 1;
+        for (unsigned combo = 0; combo < combos; combo++) {
             unsigned ch[4], x = combo;
             int okc = 1;
             for (size_t k = 0; k < 4; k++, x /= 3)

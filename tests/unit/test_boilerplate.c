@@ -350,3 +350,53 @@ Test(boilerplate, repeats_under_the_fold)
              "Kreml droht dem Westen mit Konsequenzen | Kreml droht dem Westen mit "
              "Konsequenzän | " ARTICLE);
 }
+
+/* Long plain lines (many words, ASCII and Latin-1, single spaces) are not
+ * folded unless a phrase or a repeat may apply: the same decisions as for
+ * folded lines, whatever the case, ß for ss, and where the phrase stands. */
+#define LONG_A "Die Regierung in Kiew plant neue Gespräche mit den Partnern " \
+               "in Europa und will dabei auch über die Straße nach Odessa sprechen, " \
+               "sagte der Sprecher am Montag."
+#define LONG_B "DIE REGIERUNG IN KIEW PLANT NEUE GESPRÄCHE MIT DEN PARTNERN " \
+               "IN EUROPA UND WILL DABEI AUCH ÜBER DIE STRASSE NACH ODESSA SPRECHEN, " \
+               "SAGTE DER SPRECHER AM MONTAG."
+#define LONG_C "Die Regierung in Kiew plant neue Gespräche mit den Partnern " \
+               "in Europa und will dabei auch über die Straße nach Odessa sprechen, " \
+               "sagte der Sprecher am Dienstag."
+#define CLOSING "Das Treffen in Brüssel endet am Freitag mit einer Erklärung."
+Test(boilerplate, long_plain_lines_as_folded)
+{
+    /* repeats: exact, under the fold (ß and capitals), and not at all */
+    S_expect(LONG_A "\n\n" ARTICLE "\n\n" LONG_A "\n", LONG_A " | " ARTICLE);
+    S_expect(LONG_A "\n\n" ARTICLE "\n\n" LONG_B "\n", LONG_A " | " ARTICLE);
+    S_expect(LONG_A "\n\n" ARTICLE "\n\n" LONG_C "\n",
+             LONG_A " | " ARTICLE " | " LONG_C);
+    /* floating phrases anywhere in a long line, in capitals, with ß for ss */
+    const char *hits[] = {
+        "Mit dem Absenden Ihrer Nachricht stimmen Sie der DATENSCHUTZERKLÄRUNG "
+        "dieser Seite zu und erlauben uns die Speicherung Ihrer Daten.",
+        "Ihre E-Mail-Adreße wird nicht veröffentlicht, wenn Sie hier einen "
+        "Kommentar zu diesem Artikel über die Lage in Europa schreiben.",
+        "Wir bitten Sie um Ihre Meinung zu diesem Artikel, Ihre E-MAIL-ADRESSE "
+        "WIRD NICHT VERÖFFENTLICHT und bleibt bei uns in guten Händen.",
+        "Bleiben Sie informiert über alles, was in der Welt und in Europa "
+        "geschieht, mit unserem täglichen Newsletter abonnieren Sie heute",
+        "Erforderliche Felder sind wie immer mit einem Stern markiert, damit "
+        "Sie beim Ausfüllen des Formulars nichts Wichtiges vergessen."};
+    for (size_t i = 0; i < sizeof(hits) / sizeof(hits[0]); i++) {
+        char in[1024];
+        snprintf(in, sizeof(in), ARTICLE "\n\n%s\n\n" CLOSING "\n", hits[i]);
+        S_expect(in, ARTICLE " | " CLOSING);
+    }
+    /* the same line with a double space or a tab: folded, same result */
+    S_expect(ARTICLE "\n\nMit dem Absenden Ihrer Nachricht stimmen Sie der "
+             "Datenschutz\xC2\xAD" "erklärung  dieser Seite zu und erlauben uns die "
+             "Speicherung Ihrer\tDaten.\n\n" CLOSING "\n",
+             ARTICLE " | Mit dem Absenden Ihrer Nachricht stimmen Sie der "
+             "Datenschutz\xC2\xAD" "erklärung  dieser Seite zu und erlauben uns die "
+             "Speicherung Ihrer\tDaten. | " CLOSING);
+    S_expect(ARTICLE "\n\nMit dem Absenden Ihrer Nachricht stimmen Sie der "
+             "Datenschutzerklärung  dieser Seite zu und erlauben uns die "
+             "Speicherung Ihrer\tDaten.\n\n" CLOSING "\n",
+             ARTICLE " | " CLOSING);
+}
