@@ -73,6 +73,7 @@
  */
 typedef struct S_phrase {
     char *text;          /* folded, NUL-terminated */
+    char *mtext;         /* S_m_copy of it (for lines left unfolded) */
     size_t len;          /* strlen(text) */
     char *need;          /* its longest piece without '*' */
     size_t need_len;
@@ -145,6 +146,9 @@ struct rg_boilerplate {
     S_gram_entry *rgrams;
     size_t n_rgrams;
     uint32_t rgram_at[257];
+    uint32_t *by_mfirst; /* as by_first, grouped by S_m of the first byte */
+    uint32_t mfirst[257];
+    uint64_t mtails[1024];   /* as tails, of the S_m_copy of the ends */
 };
 
 /* The rules only ask whether a unit has up to 30 words: a count above is
@@ -771,6 +775,34 @@ static int S_plain_has(const char *r, size_t n, size_t p, const char *need, size
     return 1;
 }
 
+/* A byte with case and ß made one: ORed with 0x20, and 0xE3 and 0xBF
+ * (0xC3 and 0x9F so ORed, the bytes of ß) made 's'.  The fold of a plain
+ * line (S_plain) lowers bytes by 0x20 or writes ß as "ss", so the line and
+ * its fold give the same bytes here, byte for byte; equal folds give
+ * equal bytes. */
+static unsigned char S_m(unsigned char c)
+{
+    c |= 0x20;
+    return c == 0xE3 || c == 0xBF ? 's' : c;
+}
+
+/* d[0..n) = S_m of each byte of s[0..n); sixteen at a time. */
+static void S_m_copy(char *d, const char *s, size_t n)
+{
+#ifdef S_SSE2
+    for (; n >= 16; n -= 16, s += 16, d += 16) {
+        __m128i v = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)s),
+                                 _mm_set1_epi8(0x20));
+        __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)),
+                                 _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xBF)));
+        v = _mm_or_si128(_mm_andnot_si128(m, v), _mm_and_si128(m, _mm_set1_epi8('s')));
+        _mm_storeu_si128((__m128i *)(void *)d, v);
+    }
+#endif
+    for (; n > 0; n--)
+        *d++ = (char)S_m((unsigned char)*s++);
+}
+
 /* Whether `s` matches the pattern `p`, where '*' matches any bytes. */
 static int S_glob(const char *p, const char *s)
 {
@@ -933,6 +965,8 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         S_phrase *ph = &bp->ph[bp->n];
         ph->text = rg_i_xstrdup(b.data);
         ph->len = flen;
+        ph->mtext = rg_i_xmalloc(flen + 1);
+        S_m_copy(ph->mtext, b.data, flen + 1);
         ph->need = S_longest_piece(b.data);
         ph->need_len = strlen(ph->need);
         ph->pre = strcspn(b.data, "*");
@@ -1056,6 +1090,8 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         if (bp->ph[k].suf > bp->lazy_suf)
             bp->lazy_suf = bp->ph[k].suf;
     }
+    bp->lazy_pre = (bp->lazy_pre + 15) / 16 * 16;   /* whole steps of S_m_copy */
+    bp->lazy_suf = (bp->lazy_suf + 15) / 16 * 16;
     if (bp->lazy_pre > S_LAZY_END || bp->lazy_suf > S_LAZY_END)
         bp->lazy_ok = 0;
     for (size_t j = 0; j < bp->n_floating; j++)
@@ -1073,6 +1109,22 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
     for (size_t k = 0; k < bp->n; k++)
         if (bp->ph[k].pre > 0)
             bp->by_first[fill[(unsigned char)bp->ph[k].text[0]]++] = (uint32_t)k;
+    /* The same for the lines left unfolded, by S_m of the bytes. */
+    bp->by_mfirst = rg_i_xcalloc(n ? n : 1, sizeof(*bp->by_mfirst));
+    for (size_t k = 0; k < bp->n; k++)
+        if (bp->ph[k].pre > 0)
+            bp->mfirst[(unsigned char)bp->ph[k].mtext[0] + 1]++;
+    for (size_t c = 1; c <= 256; c++)
+        bp->mfirst[c] += bp->mfirst[c - 1];
+    memcpy(fill, bp->mfirst, sizeof(fill));
+    for (size_t k = 0; k < bp->n; k++)
+        if (bp->ph[k].pre > 0)
+            bp->by_mfirst[fill[(unsigned char)bp->ph[k].mtext[0]]++] = (uint32_t)k;
+    for (size_t j = 0; j < bp->n_suffixed; j++) {
+        const S_phrase *ph = &bp->ph[bp->suffixed[j]];
+        size_t bit = S_tail_bit(ph->mtext + ph->len - bp->tail, bp->tail);
+        bp->mtails[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
     rg_i_buf_destroy(&b);
     rg_i_strtab_init(&bp->dates);
     for (size_t i = 0; i < RG_COUNT(S_date_words); i++)
@@ -1086,6 +1138,7 @@ void rg_i_boilerplate_free(rg_boilerplate *bp)
         return;
     for (size_t i = 0; i < bp->n; i++) {
         free(bp->ph[i].text);
+        free(bp->ph[i].mtext);
         free(bp->ph[i].need);
     }
     rg_i_strtab_destroy(&bp->exact);
@@ -1098,6 +1151,7 @@ void rg_i_boilerplate_free(rg_boilerplate *bp)
     free(bp->float_long);
     free(bp->grams);
     free(bp->rgrams);
+    free(bp->by_mfirst);
     free(bp);
 }
 
@@ -1620,7 +1674,8 @@ static void S_seen_init(S_seen *st, size_t n)
 /* A hash of the line f[0..n) for the table of lines seen: of its first
  * S_HASH_HEAD and last 8 bytes and its length.  Enough to tell lines apart
  * (the table compares the lines too), without reading every byte of every
- * paragraph; a line left unfolded has those bytes folded (S_lazy_ends). */
+ * paragraph.  Of the S_m_copy of those bytes (head, and the 8 before
+ * end), which a long plain line left unfolded gives without its fold. */
 static uint64_t S_ends_hash(const char *head, const char *end, size_t n)
 {
     uint64_t tail;
@@ -1632,7 +1687,10 @@ static uint64_t S_line_hash(const char *f, size_t n)
 {
     if (n <= S_HASH_HEAD + 8)
         return rg_i_hash(f, n);
-    return S_ends_hash(f, f + n, n);
+    char head[S_HASH_HEAD], tail[16];
+    S_m_copy(head, f, S_HASH_HEAD);
+    S_m_copy(tail, f + n - 16, 16);
+    return S_ends_hash(head, tail + 16, n);
 }
 
 /* Folds unit i if it was left unfolded (a long plain line). */
@@ -1674,26 +1732,27 @@ static int S_seen_add(S_seen *st, S_unit *u, rg_buf *fold, const char *text,
 /*
  * For a long plain line left unfolded (fold r[0..n) of the text, n >
  * bp->lazy_min): whether a phrase may match it, by the tests
- * S_match_phrases makes before S_glob, on the folded first bytes p (at
- * least S_LAZY_END) and last bytes ending at q, and the floating phrases
+ * S_match_phrases makes before S_glob, on the S_m_copy of its first
+ * bytes p (bp->lazy_pre of them) and of its last ones ending at q
+ * (bp->lazy_suf), against that of the phrases, and the floating phrases
  * by the raw windows (rgram).  Never 0 when one matches.
  */
 static int S_lazy_may_match(const rg_boilerplate *bp, const char *r, size_t n,
                             const char *p, const char *q)
 {
     unsigned char c0 = (unsigned char)p[0];
-    for (uint32_t j = bp->first[c0]; j < bp->first[c0 + 1]; j++) {
-        const S_phrase *ph = &bp->ph[bp->by_first[j]];
-        if (ph->pre + ph->suf <= n && memcmp(p, ph->text, ph->pre) == 0 &&
-            memcmp(q - ph->suf, ph->text + ph->len - ph->suf, ph->suf) == 0)
+    for (uint32_t j = bp->mfirst[c0]; j < bp->mfirst[c0 + 1]; j++) {
+        const S_phrase *ph = &bp->ph[bp->by_mfirst[j]];
+        if (ph->pre + ph->suf <= n && memcmp(p, ph->mtext, ph->pre) == 0 &&
+            memcmp(q - ph->suf, ph->mtext + ph->len - ph->suf, ph->suf) == 0)
             return 1;
     }
     size_t tb = S_tail_bit(q - bp->tail, bp->tail);
-    if (bp->tail == 0 || (bp->tails[tb / 64] >> (tb % 64) & 1))
+    if (bp->tail == 0 || (bp->mtails[tb / 64] >> (tb % 64) & 1))
         for (size_t j = 0; j < bp->n_suffixed; j++) {
             const S_phrase *ph = &bp->ph[bp->suffixed[j]];
-            if (q[-1] == ph->text[ph->len - 1] &&
-                memcmp(q - ph->suf, ph->text + ph->len - ph->suf, ph->suf) == 0)
+            if (q[-1] == ph->mtext[ph->len - 1] &&
+                memcmp(q - ph->suf, ph->mtext + ph->len - ph->suf, ph->suf) == 0)
                 return 1;
         }
     if (!bp->n_rgrams)
@@ -1715,23 +1774,6 @@ static int S_lazy_may_match(const rg_boilerplate *bp, const char *r, size_t n,
         }
     }
     return 0;
-}
-
-/* The fold of the plain line r[0..n) (n > pre, suf) at its ends: its
- * first bytes to p (returns how many, at least pre) and its last ones to
- * q (*qn of them, at least suf). */
-static size_t S_lazy_ends(const char *r, size_t n, size_t pre, size_t suf, char *p,
-                          char *q, size_t *qn)
-{
-    size_t k = pre, spaces;
-    while (k < n && ((unsigned char)r[k] & 0xC0) == 0x80)
-        k++;
-    size_t pn = S_fold_simple(p, r, k, &spaces);
-    size_t from = n - suf;
-    while (((unsigned char)r[from] & 0xC0) == 0x80 || r[from] == ' ')
-        from--;
-    *qn = S_fold_simple(q, r + from, n - from, &spaces);
-    return pn;
 }
 
 /* The words of unit u, from S_fold's count or counted. */
@@ -1808,11 +1850,11 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
             continue;
         size_t flen = u[i].fold_len;
         if (u[i].fold == SIZE_MAX) {   /* a long plain line, not folded */
-            char p[S_LAZY_END + 32], q[S_LAZY_END + 32];
-            size_t qn;
+            char p[S_LAZY_END], q[S_LAZY_END];
             const char *r = text + u[i].fa;
-            S_lazy_ends(r, flen, bp ? bp->lazy_pre : S_HASH_HEAD, bp ? bp->lazy_suf : 8, p,
-                        q, &qn);
+            size_t pn = bp ? bp->lazy_pre : S_HASH_HEAD, qn = bp ? bp->lazy_suf : 16;
+            S_m_copy(p, r, pn);
+            S_m_copy(q, r + flen - qn, qn);
             if (bp && S_lazy_may_match(bp, r, flen, p, q + qn)) {
                 int furn = 0;
                 S_need_fold(&fold, u, text, i);
