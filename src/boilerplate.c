@@ -1365,13 +1365,6 @@ static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
     }
 }
 
-/* The first c in t[i, e), or e. */
-static size_t S_find(const char *t, char c, size_t i, size_t e)
-{
-    const char *p = i < e ? memchr(t + i, c, e - i) : NULL;
-    return p ? (size_t)(p - t) : e;
-}
-
 /* At the sentence end t[i] of line t[ls, le): when a block is glued on
  * there, adds the unit before it (from us) and returns where the glued
  * tail starts (*glued = 1); else returns us. */
@@ -1402,23 +1395,33 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
         size_t us = ls;
         int glued = 0;
         size_t stop = le > 0 ? le - 1 : 0;
-        /* The next '.', '!' and '?' from ls + 2 on, each found by memchr
-         * (a paragraph has a few, and most lines no '!' or '?'). */
-        size_t dot = S_find(t, '.', ls + 2, stop), excl = S_find(t, '!', ls + 2, stop),
-               ques = S_find(t, '?', ls + 2, stop);
-        for (;;) {
-            size_t i = dot < excl ? dot : excl;
-            i = i < ques ? i : ques;
-            if (i >= stop)
-                break;
-            us = S_stop(v, &n, cap, t, ls, le, i, us, &glued);
-            if (i == dot)
-                dot = S_find(t, '.', i + 1, stop);
-            else if (i == excl)
-                excl = S_find(t, '!', i + 1, stop);
-            else
-                ques = S_find(t, '?', i + 1, stop);
+        /* The '.', '!' and '?' from ls + 2 to before stop, in order. */
+        size_t i = ls;
+#ifdef S_SSE2
+        /* Sixteen bytes a step (and the byte after them, in the line):
+         * S_stop glues nothing on at an end followed by a space, as in
+         * prose, so those are not looked at. */
+        for (; i + 17 <= le; i += 16) {
+            __m128i v16 = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+            unsigned se = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v16, _mm_set1_epi8('.')),
+                                          _mm_cmpeq_epi8(v16, _mm_set1_epi8('!'))),
+                             _mm_cmpeq_epi8(v16, _mm_set1_epi8('?'))));
+            if (!se)
+                continue;
+            unsigned sp = (unsigned)_mm_movemask_epi8(
+                              _mm_cmpeq_epi8(v16, _mm_set1_epi8(' '))) |
+                          (unsigned)(t[i + 16] == ' ') << 16;
+            for (se &= ~(sp >> 1); se; se &= se - 1) {
+                size_t p = i + (size_t)__builtin_ctz(se);   /* < stop */
+                if (p >= ls + 2)
+                    us = S_stop(v, &n, cap, t, ls, le, p, us, &glued);
+            }
         }
+#endif
+        for (; i < stop; i++)
+            if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && i >= ls + 2)
+                us = S_stop(v, &n, cap, t, ls, le, i, us, &glued);
         S_add_unit(v, &n, cap, t, us, le, glued);
         if (!nl)
             break;
