@@ -400,3 +400,24 @@ Test(boilerplate, long_plain_lines_as_folded)
              "Speicherung Ihrer\tDaten.\n\n" CLOSING "\n",
              ARTICLE " | " CLOSING);
 }
+
+/* Sentence ends are looked for sixteen bytes a step: a glued tail is
+ * found wherever the end falls in a step, also in the line's last bytes
+ * and behind a closing quote. */
+Test(boilerplate, glued_tails_at_every_offset)
+{
+    const char *ends[] = {".", "!", "?", ".\xE2\x80\x9C", "?\""};
+    for (size_t k = 0; k < 40; k++)
+        for (size_t e = 0; e < sizeof(ends) / sizeof(ends[0]); e++) {
+            char head[256], in[512], want[512];
+            snprintf(head, sizeof(head), "Sie sagte das am Montag in %.*sKiew%s",
+                     (int)k, "Neustadt-Neustadt-Neustadt-Neustadt-Neustadt-", ends[e]);
+            snprintf(in, sizeof(in), "%sSelenskyj Rede Video 02:31\n" ARTICLE, head);
+            snprintf(want, sizeof(want), "%s | " ARTICLE, head);
+            S_expect(in, want);
+            /* a space after the end: one unit, kept */
+            snprintf(in, sizeof(in), "%s Selenskyj Rede Video 02:31\n" ARTICLE, head);
+            snprintf(want, sizeof(want), "%s Selenskyj Rede Video 02:31 | " ARTICLE, head);
+            S_expect(in, want);
+        }
+}
