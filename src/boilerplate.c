@@ -1538,10 +1538,14 @@ static size_t S_quote_core(const S_unit *u, const char *text)
 
 #define S_QUOTE_MIN 40   /* bytes a pull quote has at least */
 
-/* The four bytes at p hashed to 16 bits (for a bitmap of 65536 bits). */
+/* The eight bytes at p hashed to 16 bits (for a bitmap of 65536 bits). */
 static size_t S_pair_at(const char *p)
 {
-    return S_gram_bit(S_gram_at(p));
+    /* eight bytes: four ("der ", "ung ") are common enough in a text
+     * that many windows got past the bitmap for nothing */
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return (size_t)((w * 0x9E3779B97F4A7C15ULL) >> 48);
 }
 
 #define S_QUOTE_KEY 16    /* bytes of a candidate that find it: its key */
@@ -1571,8 +1575,8 @@ static uint64_t S_quote_key(const char *p)
  * S_QUOTE_STEP-th byte, the hash of the next S_QUOTE_KEY bytes (a window)
  * is looked up in the table of the candidates' windows at their first
  * S_QUOTE_STEP offsets, which says where the candidate would start.
- * Before the hash, the first four bytes of the window are looked up in a
- * bitmap of the windows' first four bytes: most windows stop there.
+ * Before the hash, the first eight bytes of the window are looked up in a
+ * bitmap of the windows' first eight bytes: most windows stop there.
  */
 static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
 {
