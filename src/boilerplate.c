@@ -646,16 +646,23 @@ static size_t S_fold(rg_buf *out, const char *s, size_t n)
 
 /* The length of the character at u[i] (< n) when it is one a plain line
  * may have beyond ASCII: a Latin-1 character but µ and the soft hyphen
- * (C2 or C3 and a continuation byte) or visible general punctuation
- * (U+2000..U+20BF as S_fold_simple takes it); else 0. */
+ * (C2 or C3 and a continuation byte), visible general punctuation
+ * (U+2000..U+20BF as S_fold_simple takes it) or a code point that folding
+ * leaves as it is (S_fold_stable: an emoji); else 0. */
 static size_t S_plain_char(const unsigned char *u, size_t i, size_t n)
 {
     unsigned char c = u[i], t = i + 1 < n ? u[i + 1] : 0;
     if (c == 0xC3 || c == 0xC2)
         return t >= 0x80 && t <= 0xBF && !(c == 0xC2 && (t == 0xB5 || t == 0xAD)) ? 2 : 0;
     if (c != 0xE2 || i + 2 >= n || t < 0x80 || t > 0x82 || u[i + 2] < 0x80 ||
-        u[i + 2] > 0xBF)
-        return 0;
+        u[i + 2] > 0xBF) {
+        /* what S_fold_simple copies as it is (an emoji) */
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (l <= 0 || cp < 0x100 || (cp >= 0x2000 && cp <= 0x20BF) || !S_fold_stable(cp))
+            return 0;
+        return (size_t)l;
+    }
     unsigned char b = u[i + 2];
     if ((t == 0x80 && ((b >= 0x8B && b <= 0x8F) || (b >= 0xAA && b <= 0xAE))) ||
         (t == 0x81 && b >= 0xA0 && b <= 0xAF))

@@ -421,3 +421,36 @@ Test(boilerplate, glued_tails_at_every_offset)
             S_expect(in, want);
         }
 }
+
+/* Emoji and other code points the fold leaves as they are keep a long
+ * line unfolded; a capital outside Latin-1 (Ł) has it folded: the same
+ * decisions either way. */
+Test(boilerplate, long_lines_with_emoji_as_folded)
+{
+    const char *hits[] = {
+        "\xF0\x9F\x94\x8E Mit dem Absenden Ihrer Nachricht stimmen Sie der "
+        "DATENSCHUTZERKLÄRUNG dieser Seite zu \xE2\x9A\xA0\xEF\xB8\x8F und erlauben uns die "
+        "Speicherung Ihrer Daten.",
+        "\xF0\x9F\x93\x8D Mit dem Absenden Ihrer Nachricht an \xC5\x81\xC3\xB3" "d\xC5\xBA stimmen "
+        "Sie der DATENSCHUTZERKLÄRUNG dieser Seite zu und erlauben uns die Speicherung.",
+        "\xF0\x9F\x9A\xA8 Ihre E-Mail-Adreße wird nicht veröffentlicht, wenn Sie hier einen "
+        "Kommentar zu diesem Artikel über die Lage in \xC5\x82\xC3\xB3" "d\xC5\xBA schreiben."};
+    for (size_t i = 0; i < sizeof(hits) / sizeof(hits[0]); i++) {
+        char in[1024];
+        snprintf(in, sizeof(in), ARTICLE "\n\n%s\n\n" CLOSING "\n", hits[i]);
+        S_expect(in, ARTICLE " | " CLOSING);
+    }
+    const char *line = "\xF0\x9F\x9B\xA1 Die Regierung in Kiew plant neue Gespräche mit den "
+                       "Partnern in Europa und will über die Straße nach \xC5\x81\xC3\xB3"
+                       "d\xC5\xBA sprechen.";
+    const char *upper = "\xF0\x9F\x9B\xA1 DIE REGIERUNG IN KIEW PLANT NEUE GESPRÄCHE MIT DEN "
+                        "PARTNERN IN EUROPA UND WILL ÜBER DIE STRASSE NACH \xC5\x81\xC3\x93"
+                        "D\xC5\xB9 SPRECHEN.";
+    char in[1024], want[1024];
+    snprintf(in, sizeof(in), "%s\n\n" ARTICLE "\n\n%s\n", line, upper);
+    snprintf(want, sizeof(want), "%s | " ARTICLE, line);
+    S_expect(in, want);
+    snprintf(in, sizeof(in), "%s\n\n" ARTICLE "\n\n%s\n", upper, line);
+    snprintf(want, sizeof(want), "%s | " ARTICLE, upper);
+    S_expect(in, want);
+}
