@@ -73,6 +73,7 @@
  */
 typedef struct S_phrase {
     char *text;          /* folded, NUL-terminated */
+    char *mtext;         /* S_m_copy of it (for lines left unfolded) */
     size_t len;          /* strlen(text) */
     char *need;          /* its longest piece without '*' */
     size_t need_len;
@@ -86,6 +87,9 @@ typedef struct S_phrase {
 
 #define S_GRAM_BITS 16
 #define S_GRAM_STEP_MAX 16  /* windows per piece in the bitmap, at most */
+#define S_LAZY_END 64       /* bytes folded at each end of a line not
+                               folded, at most */
+#define S_HASH_HEAD 32      /* first bytes of a line in its S_line_hash */
 
 /* A window of a floating phrase's piece: its 4 bytes, the phrase (index
  * into `floating`) and the window's offset in the piece. */
@@ -128,6 +132,23 @@ struct rg_boilerplate {
     uint32_t gram_at[257];   /* grams[gram_at[b], gram_at[b + 1]): those
                                 whose bit has top 8 bits b */
     rg_strtab dates;     /* S_date_words */
+    /* Long plain lines (S_plain) are not folded unless a rule may need
+     * it: the floating phrases are looked for in their raw bytes, by
+     * windows ORed with 0x20 (`rgram`, `rgrams`, `rgram_at` as `gram`,
+     * `grams`, `gram_at`, with every raw form of each window: A-Z, À..Þ
+     * and ß for "ss"). */
+    uint8_t lazy_ok;     /* every phrase allows it (pieces and ends short) */
+    size_t lazy_pre;     /* folded first bytes such a line needs: the hash's
+                            and the longest text before a phrase's '*' */
+    size_t lazy_suf;     /* and last bytes: 8, or the longest after one */
+    size_t lazy_min;     /* lines this long or shorter are folded */
+    uint8_t rgram[1u << S_GRAM_BITS];
+    S_gram_entry *rgrams;
+    size_t n_rgrams;
+    uint32_t rgram_at[257];
+    uint32_t *by_mfirst; /* as by_first, grouped by S_m of the first byte */
+    uint32_t mfirst[257];
+    uint64_t mtails[1024];   /* as tails, of the S_m_copy of the ends */
 };
 
 /* The rules only ask whether a unit has up to 30 words: a count above is
@@ -136,7 +157,9 @@ struct rg_boilerplate {
 
 typedef struct S_unit {
     size_t s, e;         /* trimmed bytes of the unit */
-    size_t fold;         /* offset of its folded form in the fold buffer */
+    size_t fold;         /* offset of its folded form in the fold buffer
+                            (SIZE_MAX: not folded yet, a long plain line) */
+    size_t fa;           /* where the fold starts in the text (lazy) */
     size_t fold_len;     /* and its length */
     uint32_t words;      /* up to S_WORDS_MAX + 1 (more count as that) */
     uint8_t endp;        /* ends with . ! ? … (before closing quotes) */
@@ -549,8 +572,12 @@ static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
  * Returns the number of words of s[0..n) (or some number above S_WORDS_MAX
  * when more) when it is that of the fold (no decoration dropped, and the
  * line taken by S_fold_simple), or SIZE_MAX. */
-static size_t S_fold(rg_buf *out, const char *s, size_t n)
+/* Drops whitespace and decorations at both ends of s[0..*n); whether a
+ * decoration was dropped. */
+static int S_trim(const char **sp, size_t *np)
 {
+    const char *s = *sp;
+    size_t n = *np;
     int deco = 0;
     for (;;) {
         size_t k = 0;
@@ -570,6 +597,14 @@ static size_t S_fold(rg_buf *out, const char *s, size_t n)
         }
         break;
     }
+    *sp = s;
+    *np = n;
+    return deco;
+}
+
+static size_t S_fold(rg_buf *out, const char *s, size_t n)
+{
+    int deco = S_trim(&s, &n);
     /* German lines are ASCII and Latin-1 letters (now and then with an
      * emoji): fold those without utf8proc, into the buffer itself (at
      * most 2n bytes), squeezing as they are folded; the other lines are
@@ -607,6 +642,172 @@ static size_t S_fold(rg_buf *out, const char *s, size_t n)
     S_squeeze(out, src, len);
     free(f);
     return SIZE_MAX;
+}
+
+/* The length of the character at u[i] (< n) when it is one a plain line
+ * may have beyond ASCII: a Latin-1 character but µ and the soft hyphen
+ * (C2 or C3 and a continuation byte), visible general punctuation
+ * (U+2000..U+20BF as S_fold_simple takes it) or a code point that folding
+ * leaves as it is (S_fold_stable: an emoji); else 0. */
+static size_t S_plain_char(const unsigned char *u, size_t i, size_t n)
+{
+    unsigned char c = u[i], t = i + 1 < n ? u[i + 1] : 0;
+    if (c == 0xC3 || c == 0xC2)
+        return t >= 0x80 && t <= 0xBF && !(c == 0xC2 && (t == 0xB5 || t == 0xAD)) ? 2 : 0;
+    if (c != 0xE2 || i + 2 >= n || t < 0x80 || t > 0x82 || u[i + 2] < 0x80 ||
+        u[i + 2] > 0xBF) {
+        /* what S_fold_simple copies as it is (an emoji) */
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (l <= 0 || cp < 0x100 || (cp >= 0x2000 && cp <= 0x20BF) || !S_fold_stable(cp))
+            return 0;
+        return (size_t)l;
+    }
+    unsigned char b = u[i + 2];
+    if ((t == 0x80 && ((b >= 0x8B && b <= 0x8F) || (b >= 0xAA && b <= 0xAE))) ||
+        (t == 0x81 && b >= 0xA0 && b <= 0xAF))
+        return 0;
+    return 3;
+}
+
+/*
+ * Whether s[0..n) (no whitespace at either end) is a plain line: ASCII
+ * but control bytes, single spaces, and the characters of S_plain_char.
+ * Its fold is then byte for byte: A-Z and À..Þ but × lowered (the second
+ * byte + 0x20), ß written ss, everything else as it is, and the fold has
+ * the length of the line after S_trim.  In *spaces its spaces (or some
+ * number above S_WORDS_MAX when more).  Sixteen bytes a step where there
+ * is SSE2; one pass and no stores, where the fold was one with stores.
+ */
+static int S_plain(const char *s, size_t n, size_t *spaces)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, sps = 0;
+    unsigned before = 0;   /* the byte before i is a space */
+#ifdef S_SSE2
+    {
+        const __m128i space = _mm_set1_epi8(' '), one = _mm_set1_epi8(1);
+        __m128i acc = _mm_setzero_si128();
+        while (i + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+            __m128i sp = _mm_cmpeq_epi8(v, space);
+            unsigned msp = (unsigned)_mm_movemask_epi8(sp);
+            if (msp & (msp << 1 | before))
+                return 0;
+            unsigned odd = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, space));
+            if (odd) {
+                /* 0xC3 and a continuation byte within the sixteen */
+                unsigned mc3 = (unsigned)_mm_movemask_epi8(
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3))) &
+                               0x7FFF;
+                unsigned cont = (unsigned)_mm_movemask_epi8(
+                    _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+                unsigned ok = mc3 & (cont >> 1);
+                odd &= ~(ok | ok << 1);
+            }
+            if (odd) {
+                /* The bytes before the first odd one are plain; its
+                 * character is looked at alone, and the steps go on
+                 * after it. */
+                size_t k = (size_t)__builtin_ctz(odd);
+                static const unsigned char prefix[32] = {
+                    255, 255, 255, 255, 255, 255, 255, 255,
+                    255, 255, 255, 255, 255, 255, 255, 255};
+                __m128i first_k =
+                    _mm_loadu_si128((const __m128i *)(const void *)(prefix + 16 - k));
+                acc = _mm_adds_epu8(acc, _mm_and_si128(_mm_and_si128(sp, first_k), one));
+                i += k;
+                size_t l = u[i] >= 0x80 ? S_plain_char(u, i, n) : 0;
+                if (!l)
+                    return 0;
+                i += l;
+                before = 0;
+                continue;
+            }
+            acc = _mm_adds_epu8(acc, _mm_and_si128(sp, one));
+            before = msp >> 15;
+            i += 16;
+        }
+        __m128i sum = _mm_sad_epu8(acc, _mm_setzero_si128());
+        sps += (size_t)_mm_cvtsi128_si32(sum) +
+               (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+    }
+#endif
+    while (i < n) {
+        unsigned char c = u[i];
+        if (c == ' ') {
+            if (before)
+                return 0;
+            sps++;
+            before = 1;
+            i++;
+            continue;
+        }
+        before = 0;
+        if (c < 0x80) {
+            if (c < 0x20)
+                return 0;
+            i++;
+            continue;
+        }
+        size_t l = S_plain_char(u, i, n);
+        if (!l)
+            return 0;
+        i += l;
+    }
+    *spaces = sps;
+    return 1;
+}
+
+/* The fold of byte r[p] of a plain line r[0..n) (S_plain). */
+static unsigned char S_plain_fold_at(const unsigned char *r, size_t p, size_t n)
+{
+    unsigned char c = r[p];
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+    if (c == 0xC3)
+        return p + 1 < n && r[p + 1] == 0x9F ? 's' : c;
+    if (p == 0 || r[p - 1] != 0xC3 || c > 0x9F)
+        return c;
+    return c == 0x9F ? 's' : c == 0x97 ? c : (unsigned char)(c + 0x20);
+}
+
+/* Whether the fold of the plain line r[0..n) has need[0..k) at p. */
+static int S_plain_has(const char *r, size_t n, size_t p, const char *need, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)r;
+    for (size_t q = 0; q < k; q++)
+        if (S_plain_fold_at(u, p + q, n) != (unsigned char)need[q])
+            return 0;
+    return 1;
+}
+
+/* A byte with case and ß made one: ORed with 0x20, and 0xE3 and 0xBF
+ * (0xC3 and 0x9F so ORed, the bytes of ß) made 's'.  The fold of a plain
+ * line (S_plain) lowers bytes by 0x20 or writes ß as "ss", so the line and
+ * its fold give the same bytes here, byte for byte; equal folds give
+ * equal bytes. */
+static unsigned char S_m(unsigned char c)
+{
+    c |= 0x20;
+    return c == 0xE3 || c == 0xBF ? 's' : c;
+}
+
+/* d[0..n) = S_m of each byte of s[0..n); sixteen at a time. */
+static void S_m_copy(char *d, const char *s, size_t n)
+{
+#ifdef S_SSE2
+    for (; n >= 16; n -= 16, s += 16, d += 16) {
+        __m128i v = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)s),
+                                 _mm_set1_epi8(0x20));
+        __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)),
+                                 _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xBF)));
+        v = _mm_or_si128(_mm_andnot_si128(m, v), _mm_and_si128(m, _mm_set1_epi8('s')));
+        _mm_storeu_si128((__m128i *)(void *)d, v);
+    }
+#endif
+    for (; n > 0; n--)
+        *d++ = (char)S_m((unsigned char)*s++);
 }
 
 /* Whether `s` matches the pattern `p`, where '*' matches any bytes. */
@@ -771,6 +972,8 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         S_phrase *ph = &bp->ph[bp->n];
         ph->text = rg_i_xstrdup(b.data);
         ph->len = flen;
+        ph->mtext = rg_i_xmalloc(flen + 1);
+        S_m_copy(ph->mtext, b.data, flen + 1);
         ph->need = S_longest_piece(b.data);
         ph->need_len = strlen(ph->need);
         ph->pre = strcspn(b.data, "*");
@@ -840,6 +1043,67 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
     for (size_t j = 0; j < bp->n_floating; j++)
         if (bp->ph[bp->floating[j]].need_len >= 4)
             bp->float_long[j / 64] |= (uint64_t)1 << (j % 64);
+    /* The raw forms of the windows, for the long plain lines: a fold
+     * byte 's' may be half of a ß (0xC3 0x9F), every other byte is itself
+     * or its capital, which the OR with 0x20 makes one. */
+    bp->rgrams = rg_i_xmalloc((bp->n_grams ? bp->n_grams : 1) * 16 * sizeof(*bp->rgrams));
+    for (size_t e = 0; e < bp->n_grams; e++) {
+        unsigned char wb[4];
+        memcpy(wb, &bp->grams[e].gram, 4);
+        /* choice per byte: 0 itself, 1 0xC3 (ß starts), 2 0x9F (ß ends);
+         * without an 's', only the window itself */
+        unsigned combos = memchr(wb, 's', 4) ? 81 : 1;
+        for (unsigned combo = 0; combo < combos; combo++) {
+            unsigned ch[4], x = combo;
+            int okc = 1;
+            for (size_t k = 0; k < 4; k++, x /= 3)
+                ch[k] = x % 3;
+            for (size_t k = 0; k < 4 && okc; k++) {
+                if (ch[k] && wb[k] != 's')
+                    okc = 0;
+                else if (ch[k] == 1 && k < 3 && ch[k + 1] != 2)
+                    okc = 0;
+                else if (ch[k] == 2 && k > 0 && ch[k - 1] != 1)
+                    okc = 0;
+            }
+            if (!okc)
+                continue;
+            unsigned char r[4];
+            for (size_t k = 0; k < 4; k++)
+                r[k] = ch[k] == 1 ? 0xC3 : ch[k] == 2 ? 0x9F : wb[k];
+            uint32_t g;
+            memcpy(&g, r, 4);
+            g |= 0x20202020u;
+            bp->rgram[S_gram_bit(g)] = 1;
+            bp->rgrams[bp->n_rgrams++] =
+                (S_gram_entry){g, bp->grams[e].j, bp->grams[e].o};
+        }
+    }
+    qsort(bp->rgrams, bp->n_rgrams, sizeof(*bp->rgrams), S_cmp_gram);
+    for (size_t e = 0; e < bp->n_rgrams; e++)
+        bp->rgram_at[(S_gram_bit(bp->rgrams[e].gram) >> 8) + 1]++;
+    for (size_t k = 1; k <= 256; k++)
+        bp->rgram_at[k] += bp->rgram_at[k - 1];
+    /* Lines not folded: longer than every exact phrase and than a date
+     * line, with the ends of the phrases within the folded first and last
+     * S_LAZY_END bytes, and every floating phrase looked for by window. */
+    bp->lazy_ok = 1;
+    bp->lazy_min = bp->exact_max > S_LAZY_END + 8 ? bp->exact_max : S_LAZY_END + 8;
+    bp->lazy_pre = S_HASH_HEAD;
+    bp->lazy_suf = 8;
+    for (size_t k = 0; k < bp->n; k++) {
+        if (bp->ph[k].pre > bp->lazy_pre)
+            bp->lazy_pre = bp->ph[k].pre;
+        if (bp->ph[k].suf > bp->lazy_suf)
+            bp->lazy_suf = bp->ph[k].suf;
+    }
+    bp->lazy_pre = (bp->lazy_pre + 15) / 16 * 16;   /* whole steps of S_m_copy */
+    bp->lazy_suf = (bp->lazy_suf + 15) / 16 * 16;
+    if (bp->lazy_pre > S_LAZY_END || bp->lazy_suf > S_LAZY_END)
+        bp->lazy_ok = 0;
+    for (size_t j = 0; j < bp->n_floating; j++)
+        if (bp->ph[bp->floating[j]].need_len < 4)
+            bp->lazy_ok = 0;
     /* Group the phrases that start with text by their first byte (a
      * counting sort, keeping the order within a byte). */
     for (size_t k = 0; k < bp->n; k++)
@@ -852,6 +1116,22 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
     for (size_t k = 0; k < bp->n; k++)
         if (bp->ph[k].pre > 0)
             bp->by_first[fill[(unsigned char)bp->ph[k].text[0]]++] = (uint32_t)k;
+    /* The same for the lines left unfolded, by S_m of the bytes. */
+    bp->by_mfirst = rg_i_xcalloc(n ? n : 1, sizeof(*bp->by_mfirst));
+    for (size_t k = 0; k < bp->n; k++)
+        if (bp->ph[k].pre > 0)
+            bp->mfirst[(unsigned char)bp->ph[k].mtext[0] + 1]++;
+    for (size_t c = 1; c <= 256; c++)
+        bp->mfirst[c] += bp->mfirst[c - 1];
+    memcpy(fill, bp->mfirst, sizeof(fill));
+    for (size_t k = 0; k < bp->n; k++)
+        if (bp->ph[k].pre > 0)
+            bp->by_mfirst[fill[(unsigned char)bp->ph[k].mtext[0]]++] = (uint32_t)k;
+    for (size_t j = 0; j < bp->n_suffixed; j++) {
+        const S_phrase *ph = &bp->ph[bp->suffixed[j]];
+        size_t bit = S_tail_bit(ph->mtext + ph->len - bp->tail, bp->tail);
+        bp->mtails[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
     rg_i_buf_destroy(&b);
     rg_i_strtab_init(&bp->dates);
     for (size_t i = 0; i < RG_COUNT(S_date_words); i++)
@@ -865,6 +1145,7 @@ void rg_i_boilerplate_free(rg_boilerplate *bp)
         return;
     for (size_t i = 0; i < bp->n; i++) {
         free(bp->ph[i].text);
+        free(bp->ph[i].mtext);
         free(bp->ph[i].need);
     }
     rg_i_strtab_destroy(&bp->exact);
@@ -876,6 +1157,8 @@ void rg_i_boilerplate_free(rg_boilerplate *bp)
     free(bp->floating);
     free(bp->float_long);
     free(bp->grams);
+    free(bp->rgrams);
+    free(bp->by_mfirst);
     free(bp);
 }
 
@@ -1089,13 +1372,6 @@ static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
     }
 }
 
-/* The first c in t[i, e), or e. */
-static size_t S_find(const char *t, char c, size_t i, size_t e)
-{
-    const char *p = i < e ? memchr(t + i, c, e - i) : NULL;
-    return p ? (size_t)(p - t) : e;
-}
-
 /* At the sentence end t[i] of line t[ls, le): when a block is glued on
  * there, adds the unit before it (from us) and returns where the glued
  * tail starts (*glued = 1); else returns us. */
@@ -1126,23 +1402,33 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
         size_t us = ls;
         int glued = 0;
         size_t stop = le > 0 ? le - 1 : 0;
-        /* The next '.', '!' and '?' from ls + 2 on, each found by memchr
-         * (a paragraph has a few, and most lines no '!' or '?'). */
-        size_t dot = S_find(t, '.', ls + 2, stop), excl = S_find(t, '!', ls + 2, stop),
-               ques = S_find(t, '?', ls + 2, stop);
-        for (;;) {
-            size_t i = dot < excl ? dot : excl;
-            i = i < ques ? i : ques;
-            if (i >= stop)
-                break;
-            us = S_stop(v, &n, cap, t, ls, le, i, us, &glued);
-            if (i == dot)
-                dot = S_find(t, '.', i + 1, stop);
-            else if (i == excl)
-                excl = S_find(t, '!', i + 1, stop);
-            else
-                ques = S_find(t, '?', i + 1, stop);
+        /* The '.', '!' and '?' from ls + 2 to before stop, in order. */
+        size_t i = ls;
+#ifdef S_SSE2
+        /* Sixteen bytes a step (and the byte after them, in the line):
+         * S_stop glues nothing on at an end followed by a space, as in
+         * prose, so those are not looked at. */
+        for (; i + 17 <= le; i += 16) {
+            __m128i v16 = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+            unsigned se = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v16, _mm_set1_epi8('.')),
+                                          _mm_cmpeq_epi8(v16, _mm_set1_epi8('!'))),
+                             _mm_cmpeq_epi8(v16, _mm_set1_epi8('?'))));
+            if (!se)
+                continue;
+            unsigned sp = (unsigned)_mm_movemask_epi8(
+                              _mm_cmpeq_epi8(v16, _mm_set1_epi8(' '))) |
+                          (unsigned)(t[i + 16] == ' ') << 16;
+            for (se &= ~(sp >> 1); se; se &= se - 1) {
+                size_t p = i + (size_t)__builtin_ctz(se);   /* < stop */
+                if (p >= ls + 2)
+                    us = S_stop(v, &n, cap, t, ls, le, p, us, &glued);
+            }
         }
+#endif
+        for (; i < stop; i++)
+            if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && i >= ls + 2)
+                us = S_stop(v, &n, cap, t, ls, le, i, us, &glued);
         S_add_unit(v, &n, cap, t, us, le, glued);
         if (!nl)
             break;
@@ -1259,10 +1545,14 @@ static size_t S_quote_core(const S_unit *u, const char *text)
 
 #define S_QUOTE_MIN 40   /* bytes a pull quote has at least */
 
-/* The four bytes at p hashed to 16 bits (for a bitmap of 65536 bits). */
+/* The eight bytes at p hashed to 16 bits (for a bitmap of 65536 bits). */
 static size_t S_pair_at(const char *p)
 {
-    return S_gram_bit(S_gram_at(p));
+    /* eight bytes: four ("der ", "ung ") are common enough in a text
+     * that many windows got past the bitmap for nothing */
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return (size_t)((w * 0x9E3779B97F4A7C15ULL) >> 48);
 }
 
 #define S_QUOTE_KEY 16    /* bytes of a candidate that find it: its key */
@@ -1292,8 +1582,8 @@ static uint64_t S_quote_key(const char *p)
  * S_QUOTE_STEP-th byte, the hash of the next S_QUOTE_KEY bytes (a window)
  * is looked up in the table of the candidates' windows at their first
  * S_QUOTE_STEP offsets, which says where the candidate would start.
- * Before the hash, the first four bytes of the window are looked up in a
- * bitmap of the windows' first four bytes: most windows stop there.
+ * Before the hash, the first eight bytes of the window are looked up in a
+ * bitmap of the windows' first eight bytes: most windows stop there.
  */
 static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
 {
@@ -1395,24 +1685,43 @@ static void S_seen_init(S_seen *st, size_t n)
     st->mask = nslots - 1;
 }
 
-/* A hash of the line f[0..n) for the table of lines seen: of its first 64
- * and last 8 bytes and its length.  Enough to tell lines apart (the table
- * compares the lines too), without reading every byte of every paragraph. */
-static uint64_t S_line_hash(const char *f, size_t n)
+/* A hash of the line f[0..n) for the table of lines seen: of its first
+ * S_HASH_HEAD and last 8 bytes and its length.  Enough to tell lines apart
+ * (the table compares the lines too), without reading every byte of every
+ * paragraph.  Of the S_m_copy of those bytes (head, and the 8 before
+ * end), which a long plain line left unfolded gives without its fold. */
+static uint64_t S_ends_hash(const char *head, const char *end, size_t n)
 {
-    if (n <= 72)
-        return rg_i_hash(f, n);
     uint64_t tail;
-    memcpy(&tail, f + n - 8, 8);
-    return rg_i_hash(f, 64) ^ ((tail ^ (uint64_t)n) * 0x9E3779B97F4A7C15ULL);
+    memcpy(&tail, end - 8, 8);
+    return rg_i_hash(head, S_HASH_HEAD) ^ ((tail ^ (uint64_t)n) * 0x9E3779B97F4A7C15ULL);
 }
 
-/* Adds unit i (fold f[0..flen)); whether an equal line was there. */
-static int S_seen_add(S_seen *st, const S_unit *u, const char *fold, size_t i,
-                      const char *f, size_t flen)
+static uint64_t S_line_hash(const char *f, size_t n)
 {
-    uint64_t h = S_line_hash(f, flen);
+    if (n <= S_HASH_HEAD + 8)
+        return rg_i_hash(f, n);
+    char head[S_HASH_HEAD], tail[16];
+    S_m_copy(head, f, S_HASH_HEAD);
+    S_m_copy(tail, f + n - 16, 16);
+    return S_ends_hash(head, tail + 16, n);
+}
+
+/* Folds unit i if it was left unfolded (a long plain line). */
+static void S_need_fold(rg_buf *fold, S_unit *u, const char *text, size_t i)
+{
+    if (u[i].fold != SIZE_MAX)
+        return;
+    u[i].fold = fold->len;
+    S_fold(fold, text + u[i].s, u[i].e - u[i].s);   /* fold_len as it was */
+}
+
+/* Adds unit i (its fold's hash h); whether an equal line was there. */
+static int S_seen_add(S_seen *st, S_unit *u, rg_buf *fold, const char *text,
+                      size_t i, uint64_t h)
+{
     uint32_t tag = (uint32_t)(h >> 32);
+    size_t flen = u[i].fold_len;
     for (size_t k = (size_t)h & st->mask;; k = (k + 1) & st->mask) {
         int32_t j = st->slot[k].unit;
         if (j < 0) {
@@ -1420,10 +1729,65 @@ static int S_seen_add(S_seen *st, const S_unit *u, const char *fold, size_t i,
             st->slot[k].tag = tag;
             return 0;
         }
-        if (st->slot[k].tag == tag && u[j].fold_len == flen &&
-            memcmp(fold + u[j].fold, f, flen) == 0)
+        if (st->slot[k].tag == tag && u[j].fold_len == flen) {
+            /* Two long plain lines of the same bytes fold the same
+             * (the headline or paragraph printed twice, as a rule). */
+            if (u[j].fold == SIZE_MAX && u[i].fold == SIZE_MAX &&
+                memcmp(text + u[j].fa, text + u[i].fa, flen) == 0)
+                return 1;
+            S_need_fold(fold, u, text, (size_t)j);
+            S_need_fold(fold, u, text, i);
+            if (memcmp(fold->data + u[j].fold, fold->data + u[i].fold, flen) == 0)
+                return 1;
+        }
+    }
+}
+
+/*
+ * For a long plain line left unfolded (fold r[0..n) of the text, n >
+ * bp->lazy_min): whether a phrase may match it, by the tests
+ * S_match_phrases makes before S_glob, on the S_m_copy of its first
+ * bytes p (bp->lazy_pre of them) and of its last ones ending at q
+ * (bp->lazy_suf), against that of the phrases, and the floating phrases
+ * by the raw windows (rgram).  Never 0 when one matches.
+ */
+static int S_lazy_may_match(const rg_boilerplate *bp, const char *r, size_t n,
+                            const char *p, const char *q)
+{
+    unsigned char c0 = (unsigned char)p[0];
+    for (uint32_t j = bp->mfirst[c0]; j < bp->mfirst[c0 + 1]; j++) {
+        const S_phrase *ph = &bp->ph[bp->by_mfirst[j]];
+        if (ph->pre + ph->suf <= n && memcmp(p, ph->mtext, ph->pre) == 0 &&
+            memcmp(q - ph->suf, ph->mtext + ph->len - ph->suf, ph->suf) == 0)
             return 1;
     }
+    size_t tb = S_tail_bit(q - bp->tail, bp->tail);
+    if (bp->tail == 0 || (bp->mtails[tb / 64] >> (tb % 64) & 1))
+        for (size_t j = 0; j < bp->n_suffixed; j++) {
+            const S_phrase *ph = &bp->ph[bp->suffixed[j]];
+            if (q[-1] == ph->mtext[ph->len - 1] &&
+                memcmp(q - ph->suf, ph->mtext + ph->len - ph->suf, ph->suf) == 0)
+                return 1;
+        }
+    if (!bp->n_rgrams)
+        return 0;
+    const size_t step = bp->step;
+    for (size_t i = 0; i + 4 <= n; i += step) {
+        uint32_t g = S_gram_at(r + i) | 0x20202020u;
+        size_t bit = S_gram_bit(g);
+        if (!bp->rgram[bit])
+            continue;
+        for (size_t e = bp->rgram_at[bit >> 8]; e < bp->rgram_at[(bit >> 8) + 1]; e++) {
+            if (bp->rgrams[e].gram != g)
+                continue;
+            size_t o = bp->rgrams[e].o;
+            const S_phrase *ph = &bp->ph[bp->floating[bp->rgrams[e].j]];
+            if (o <= i && i - o + ph->need_len <= n &&
+                S_plain_has(r, n, i - o, ph->need, ph->need_len))
+                return 1;
+        }
+    }
+    return 0;
 }
 
 /* The words of unit u, from S_fold's count or counted. */
@@ -1462,12 +1826,30 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     fold.data[fold.len++] = '\0';   /* the fold of every blank unit */
     S_seen seen;
     S_seen_init(&seen, n);
+    size_t lazy_min = bp ? (bp->lazy_ok ? bp->lazy_min : SIZE_MAX) : S_LAZY_END + 8;
 
     for (size_t i = 0; i < n; i++) {
         if (u[i].e == u[i].s) {   /* memset by S_add_unit: words 0 */
             u[i].fold = 0;
             u[i].fold_len = 0;
             continue;
+        }
+        size_t sps;
+        if (u[i].e - u[i].s > lazy_min &&
+            S_plain(text + u[i].s, u[i].e - u[i].s, &sps) && sps >= 12) {
+            /* Many words, plain: dates, videos and pipes are short, and
+             * the phrases and repeats are decided on the raw bytes and
+             * the folded ends, or the line is folded when needed. */
+            const char *r = text + u[i].s;
+            size_t rn = u[i].e - u[i].s;
+            S_trim(&r, &rn);
+            if (rn > lazy_min) {
+                u[i].fold = SIZE_MAX;
+                u[i].fa = (size_t)(r - text);
+                u[i].fold_len = rn;
+                u[i].words = sps >= S_WORDS_MAX ? S_WORDS_MAX + 1 : (uint32_t)sps + 1;
+                continue;
+            }
         }
         u[i].fold = fold.len;
         size_t words = S_fold(&fold, text + u[i].s, u[i].e - u[i].s);
@@ -1480,8 +1862,24 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     for (size_t i = 0; i < n; i++) {
         if (u[i].e == u[i].s)
             continue;
-        const char *f = F(i);
         size_t flen = u[i].fold_len;
+        if (u[i].fold == SIZE_MAX) {   /* a long plain line, not folded */
+            char p[S_LAZY_END], q[S_LAZY_END];
+            const char *r = text + u[i].fa;
+            size_t pn = bp ? bp->lazy_pre : S_HASH_HEAD, qn = bp ? bp->lazy_suf : 16;
+            S_m_copy(p, r, pn);
+            S_m_copy(q, r + flen - qn, qn);
+            if (bp && S_lazy_may_match(bp, r, flen, p, q + qn)) {
+                int furn = 0;
+                S_need_fold(&fold, u, text, i);
+                S_match_phrases(bp, F(i), flen, &furn, &u[i].opener);
+                u[i].furn |= (uint8_t)furn;
+            }
+            if (S_seen_add(&seen, u, &fold, text, i, S_ends_hash(p, q + qn, flen)))
+                u[i].furn = 1;
+            continue;
+        }
+        const char *f = F(i);
         if (bp) {
             int furn = 0;
             S_match_phrases(bp, f, flen, &furn, &u[i].opener);
@@ -1491,7 +1889,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
             (u[i].words <= 12 && strstr(f, " | ")))
             u[i].furn = 1;
         if (flen >= 12) {   /* repeat: the later copy goes */
-            if (S_seen_add(&seen, u, fold.data, i, f, flen))
+            if (S_seen_add(&seen, u, &fold, text, i, S_line_hash(f, flen)))
                 u[i].furn = 1;
         }
     }

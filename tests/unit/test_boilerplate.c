@@ -350,3 +350,107 @@ Test(boilerplate, repeats_under_the_fold)
              "Kreml droht dem Westen mit Konsequenzen | Kreml droht dem Westen mit "
              "Konsequenzän | " ARTICLE);
 }
+
+/* Long plain lines (many words, ASCII and Latin-1, single spaces) are not
+ * folded unless a phrase or a repeat may apply: the same decisions as for
+ * folded lines, whatever the case, ß for ss, and where the phrase stands. */
+#define LONG_A "Die Regierung in Kiew plant neue Gespräche mit den Partnern " \
+               "in Europa und will dabei auch über die Straße nach Odessa sprechen, " \
+               "sagte der Sprecher am Montag."
+#define LONG_B "DIE REGIERUNG IN KIEW PLANT NEUE GESPRÄCHE MIT DEN PARTNERN " \
+               "IN EUROPA UND WILL DABEI AUCH ÜBER DIE STRASSE NACH ODESSA SPRECHEN, " \
+               "SAGTE DER SPRECHER AM MONTAG."
+#define LONG_C "Die Regierung in Kiew plant neue Gespräche mit den Partnern " \
+               "in Europa und will dabei auch über die Straße nach Odessa sprechen, " \
+               "sagte der Sprecher am Dienstag."
+#define CLOSING "Das Treffen in Brüssel endet am Freitag mit einer Erklärung."
+Test(boilerplate, long_plain_lines_as_folded)
+{
+    /* repeats: exact, under the fold (ß and capitals), and not at all */
+    S_expect(LONG_A "\n\n" ARTICLE "\n\n" LONG_A "\n", LONG_A " | " ARTICLE);
+    S_expect(LONG_A "\n\n" ARTICLE "\n\n" LONG_B "\n", LONG_A " | " ARTICLE);
+    S_expect(LONG_A "\n\n" ARTICLE "\n\n" LONG_C "\n",
+             LONG_A " | " ARTICLE " | " LONG_C);
+    /* floating phrases anywhere in a long line, in capitals, with ß for ss */
+    const char *hits[] = {
+        "Mit dem Absenden Ihrer Nachricht stimmen Sie der DATENSCHUTZERKLÄRUNG "
+        "dieser Seite zu und erlauben uns die Speicherung Ihrer Daten.",
+        "Ihre E-Mail-Adreße wird nicht veröffentlicht, wenn Sie hier einen "
+        "Kommentar zu diesem Artikel über die Lage in Europa schreiben.",
+        "Wir bitten Sie um Ihre Meinung zu diesem Artikel, Ihre E-MAIL-ADRESSE "
+        "WIRD NICHT VERÖFFENTLICHT und bleibt bei uns in guten Händen.",
+        "Bleiben Sie informiert über alles, was in der Welt und in Europa "
+        "geschieht, mit unserem täglichen Newsletter abonnieren Sie heute",
+        "Erforderliche Felder sind wie immer mit einem Stern markiert, damit "
+        "Sie beim Ausfüllen des Formulars nichts Wichtiges vergessen."};
+    for (size_t i = 0; i < sizeof(hits) / sizeof(hits[0]); i++) {
+        char in[1024];
+        snprintf(in, sizeof(in), ARTICLE "\n\n%s\n\n" CLOSING "\n", hits[i]);
+        S_expect(in, ARTICLE " | " CLOSING);
+    }
+    /* the same line with a double space or a tab: folded, same result */
+    S_expect(ARTICLE "\n\nMit dem Absenden Ihrer Nachricht stimmen Sie der "
+             "Datenschutz\xC2\xAD" "erklärung  dieser Seite zu und erlauben uns die "
+             "Speicherung Ihrer\tDaten.\n\n" CLOSING "\n",
+             ARTICLE " | Mit dem Absenden Ihrer Nachricht stimmen Sie der "
+             "Datenschutz\xC2\xAD" "erklärung  dieser Seite zu und erlauben uns die "
+             "Speicherung Ihrer\tDaten. | " CLOSING);
+    S_expect(ARTICLE "\n\nMit dem Absenden Ihrer Nachricht stimmen Sie der "
+             "Datenschutzerklärung  dieser Seite zu und erlauben uns die "
+             "Speicherung Ihrer\tDaten.\n\n" CLOSING "\n",
+             ARTICLE " | " CLOSING);
+}
+
+/* Sentence ends are looked for sixteen bytes a step: a glued tail is
+ * found wherever the end falls in a step, also in the line's last bytes
+ * and behind a closing quote. */
+Test(boilerplate, glued_tails_at_every_offset)
+{
+    const char *ends[] = {".", "!", "?", ".\xE2\x80\x9C", "?\""};
+    for (size_t k = 0; k < 40; k++)
+        for (size_t e = 0; e < sizeof(ends) / sizeof(ends[0]); e++) {
+            char head[256], in[512], want[512];
+            snprintf(head, sizeof(head), "Sie sagte das am Montag in %.*sKiew%s",
+                     (int)k, "Neustadt-Neustadt-Neustadt-Neustadt-Neustadt-", ends[e]);
+            snprintf(in, sizeof(in), "%sSelenskyj Rede Video 02:31\n" ARTICLE, head);
+            snprintf(want, sizeof(want), "%s | " ARTICLE, head);
+            S_expect(in, want);
+            /* a space after the end: one unit, kept */
+            snprintf(in, sizeof(in), "%s Selenskyj Rede Video 02:31\n" ARTICLE, head);
+            snprintf(want, sizeof(want), "%s Selenskyj Rede Video 02:31 | " ARTICLE, head);
+            S_expect(in, want);
+        }
+}
+
+/* Emoji and other code points the fold leaves as they are keep a long
+ * line unfolded; a capital outside Latin-1 (Ł) has it folded: the same
+ * decisions either way. */
+Test(boilerplate, long_lines_with_emoji_as_folded)
+{
+    const char *hits[] = {
+        "\xF0\x9F\x94\x8E Mit dem Absenden Ihrer Nachricht stimmen Sie der "
+        "DATENSCHUTZERKLÄRUNG dieser Seite zu \xE2\x9A\xA0\xEF\xB8\x8F und erlauben uns die "
+        "Speicherung Ihrer Daten.",
+        "\xF0\x9F\x93\x8D Mit dem Absenden Ihrer Nachricht an \xC5\x81\xC3\xB3" "d\xC5\xBA stimmen "
+        "Sie der DATENSCHUTZERKLÄRUNG dieser Seite zu und erlauben uns die Speicherung.",
+        "\xF0\x9F\x9A\xA8 Ihre E-Mail-Adreße wird nicht veröffentlicht, wenn Sie hier einen "
+        "Kommentar zu diesem Artikel über die Lage in \xC5\x82\xC3\xB3" "d\xC5\xBA schreiben."};
+    for (size_t i = 0; i < sizeof(hits) / sizeof(hits[0]); i++) {
+        char in[1024];
+        snprintf(in, sizeof(in), ARTICLE "\n\n%s\n\n" CLOSING "\n", hits[i]);
+        S_expect(in, ARTICLE " | " CLOSING);
+    }
+    const char *line = "\xF0\x9F\x9B\xA1 Die Regierung in Kiew plant neue Gespräche mit den "
+                       "Partnern in Europa und will über die Straße nach \xC5\x81\xC3\xB3"
+                       "d\xC5\xBA sprechen.";
+    const char *upper = "\xF0\x9F\x9B\xA1 DIE REGIERUNG IN KIEW PLANT NEUE GESPRÄCHE MIT DEN "
+                        "PARTNERN IN EUROPA UND WILL ÜBER DIE STRASSE NACH \xC5\x81\xC3\x93"
+                        "D\xC5\xB9 SPRECHEN.";
+    char in[1024], want[1024];
+    snprintf(in, sizeof(in), "%s\n\n" ARTICLE "\n\n%s\n", line, upper);
+    snprintf(want, sizeof(want), "%s | " ARTICLE, line);
+    S_expect(in, want);
+    snprintf(in, sizeof(in), "%s\n\n" ARTICLE "\n\n%s\n", upper, line);
+    snprintf(want, sizeof(want), "%s | " ARTICLE, upper);
+    S_expect(in, want);
+}
