@@ -1775,15 +1775,21 @@ static void S_clause(S_ctx *c, size_t si)
     S_seg *s = &c->segs[si];
     size_t g0, g1;
     S_groups(c, s->b, s->e, &g0, &g1);
-    size_t fin;
-    int subj = S_subject(c, s, g0, g1, &fin);
+    size_t fin = (size_t)-1;
+    /* Without a group of its own a clause has no subject of its own
+     * (S_subject picks one of them): its finite verb is looked for only
+     * when it takes a subject from the clause before. */
+    int subj = g1 > g0 ? S_subject(c, s, g0, g1, &fin) : -1;
     /* Control and coordination: a clause without a subject of its own.  A
      * zu-infinitive takes the object of erlauben, auffordern ..., the
      * subject of ankündigen, versprechen ... or of a clause without an
      * object; after any other verb with an object ("warnte China davor,
      * Russland zu unterstützen", "beschuldigte die Ukraine, ... zu") its
-     * subject is not decided, and after sich weigern there is none. */
-    if (subj < 0 && si > 0) {
+     * subject is not decided, and after sich weigern there is none.  When
+     * the clause before has neither a subject nor a controller, every
+     * case leaves none. */
+    if (subj < 0 && si > 0 &&
+        (c->segs[si - 1].ctrl >= 0 || c->segs[si - 1].subj >= 0)) {
         S_seg *p = &c->segs[si - 1];
         int zu = S_zu_clause(c, s);
         if (zu)
@@ -1805,6 +1811,22 @@ static void S_clause(S_ctx *c, size_t si)
             s->ctrl = (int)g;
             break;
         }
+    /* No subject, no relation (S_apply).  Nor without a target: every
+     * target is a group of the clause other than the subject (which never
+     * has a preposition, so it is no passive's agent either), or another
+     * member of a coordinated subject (reciprocal). */
+    if (subj < 0)
+        return;
+    size_t others = g1 - g0;
+    if ((size_t)subj >= g0 && (size_t)subj < g1)
+        others--;
+    if (!others && c->groups[subj].a1 - c->groups[subj].a0 < 2)
+        return;
+    if (g1 == g0) {
+        size_t f2;
+        (void)S_subject(c, s, g0, g1, &f2);
+        fin = f2;
+    }
 
     size_t last = (size_t)-1, w0 = (size_t)-1;
     int last_done = 0;
