@@ -900,7 +900,6 @@ static S_NOINLINE int S_classify(S_ctx *c)
     const rg_verb_wtab wtab = *c->wtab;
     S_tok *o = c->tk, *o0 = c->tk;
     uint32_t all = 0;
-    unsigned any = 0;
     for (; t < tend; t++, o++, hash++) {
         unsigned kind = t->kind & 3;
         unsigned k = S_kbits[kind][t->flags];
@@ -928,13 +927,12 @@ static S_NOINLINE int S_classify(S_ctx *c)
             bt[n_bt++] = (uint32_t)(o - o0);
         *o = (S_tok){cls, (uint16_t)k, vfl, det};
         all |= cls;
-        any |= k;
     }
     c->sent_cls = all;
     c->sent_vfl = (uint8_t)all_vfl;
     c->n_vt = n_vt;
     c->n_bt = n_bt;
-    return (any & S_K_HITS) != 0;
+    return all_vfl != 0;   /* every hit has a flag */
 }
 
 /* ------------------------------------------------------------------ */
