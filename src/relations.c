@@ -308,8 +308,21 @@ static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
         } else {
             while (j < m->n && m->v[j].sentence == sent)
                 j++;
+            if (j - i == 2) {
+                /* The commonest window with a pair: two mentions. */
+                uint32_t a = m->v[i].actor, b = m->v[i + 1].actor;
+                if (a != b) {
+                    RG_GROW(out->v, out->cap, out->n + 1);
+                    out->v[out->n++] = (rg_relation){
+                        a < b ? a : b, a < b ? b : a, sent, sent,
+                        RG_KIND_COOCCURRENCE, 0, NULL};
+                }
+                i = j;
+                continue;
+            }
             if (j - i <= 64) {
-                S_sentence_pairs(out, m, i, j, sent);
+                if (j - i > 1)   /* one mention makes no pair */
+                    S_sentence_pairs(out, m, i, j, sent);
                 i = j;
                 continue;
             }
