@@ -729,7 +729,7 @@ typedef struct S_seg {
     size_t b, e;           /* tokens [b, e) */
     int left;              /* enum S_bound before it */
     int right;             /* enum S_bound after it */
-    int has_verb;
+    int has_verb;          /* a verb among its tokens (S_seg_has_verb) */
     int subj;              /* group index or -1, after analysis */
     int ctrl;              /* group for a following zu-infinitive, or -1 */
     int control_done;      /* the three below are known (S_control) */
@@ -1240,8 +1240,9 @@ static void S_add_seg(S_ctx *c, size_t b, size_t e, int left, int right,
 {
     RG_GROW(c->segs, c->cap_segs, c->n_segs + 1);
     size_t q0 = *q = S_vt_from(c, b, *q);
-    /* has_verb: 1 a verb, 0 a noun phrase (joinable), -1 neither known */
-    int v = S_seg_has_verb(c, q0, e) ? 1 : S_nominal(c, b, e) ? 0 : -1;
+    /* has_verb: 1 a verb, else 0; whether a verbless one is a noun
+     * phrase (S_nominal) is asked by the joins, where it matters. */
+    int v = S_seg_has_verb(c, q0, e);
     c->segs[c->n_segs++] = (S_seg){b, e, left, right, v, -1, -1, 0, 0, 0, 0, q0};
 }
 
@@ -1290,15 +1291,20 @@ static void S_split_clauses(S_ctx *c)
             s->left = pend_left;
             pending = 0;
         }
-        if (s->has_verb == 0 && !(s->left == S_B_SUB)) {
-            if (s->left == S_B_COMMA && n > 0 && c->segs[n - 1].has_verb == 1) {
+        /* A verbless noun phrase after a comma and a clause with a verb
+         * joins that clause; before a comma and one, the next.  (A pending
+         * start only ever goes to a clause with a verb, so s->b is still
+         * the segment's own here.) */
+        if (!s->has_verb && s->left != S_B_SUB) {
+            int back = s->left == S_B_COMMA && n > 0 && c->segs[n - 1].has_verb;
+            int fwd = !back && s->right == S_B_COMMA && i + 1 < c->n_segs &&
+                      c->segs[i + 1].has_verb && c->segs[i + 1].left != S_B_SUB;
+            if (back && S_nominal(c, s->b, s->e)) {
                 c->segs[n - 1].e = s->e;
                 c->segs[n - 1].right = s->right;
                 continue;
             }
-            if (s->right == S_B_COMMA && i + 1 < c->n_segs &&
-                c->segs[i + 1].has_verb == 1 &&
-                c->segs[i + 1].left != S_B_SUB) {
+            if (fwd && S_nominal(c, s->b, s->e)) {
                 pending = 1;
                 pend_b = s->b;
                 pend_q0 = s->q0;
