@@ -726,17 +726,25 @@ typedef struct S_group {   /* coordinated args [a0, a1) */
 } S_group;
 
 typedef struct S_seg {
-    size_t b, e;           /* tokens [b, e) */
-    int left;              /* enum S_bound before it */
-    int right;             /* enum S_bound after it */
-    int has_verb;          /* a verb among its tokens (S_seg_has_verb) */
-    int subj;              /* group index or -1, after analysis */
-    int ctrl;              /* group for a following zu-infinitive, or -1 */
-    int control_done;      /* the three below are known (S_control) */
-    int control_verb;      /* contains erlauben, auffordern, ... */
-    int subject_control;   /* contains ankündigen, versprechen, ... */
-    int negating;          /* contains sich weigern, ablehnen */
-    size_t q0;             /* the first of c->vt at or after b */
+    /* Small: a sentence keeps one per clause, and a bigger record moved
+     * other stages' reallocations about. */
+    uint32_t b, e;         /* tokens [b, e) */
+    uint32_t q0;           /* the first of c->vt at or after b */
+    int8_t left;           /* enum S_bound before it */
+    int8_t right;          /* enum S_bound after it */
+    uint8_t has_verb;      /* a verb among its tokens (S_seg_has_verb) */
+    uint8_t control_done;  /* the three below are known (S_control) */
+    uint8_t control_verb;  /* contains erlauben, auffordern, ... */
+    uint8_t subject_control; /* contains ankündigen, versprechen, ... */
+    uint8_t negating;      /* contains sich weigern, ablehnen */
+    uint8_t state_done;    /* subj and ctrl are final (S_state) */
+    int32_t subj;          /* group index or -1, after analysis */
+    int32_t ctrl;          /* group for a following zu-infinitive, or -1 */
+    /* Its state (S_state), worked out when a clause with a form needs it:
+     * its groups [g0, g1), its own subject (or -1) and finite verb. */
+    uint32_t g0, g1;
+    int32_t own;
+    size_t fin;
 } S_seg;
 
 typedef struct S_ctx {
@@ -768,6 +776,7 @@ typedef struct S_ctx {
     size_t n_args, cap_args;
     size_t arg_from;       /* S_groups: the first arg at or after the
                               clause it was last asked for */
+    size_t arg_b;          /* the start of that clause */
     S_group *groups;
     size_t n_groups, cap_groups;
     S_seg *segs;
@@ -1243,7 +1252,10 @@ static void S_add_seg(S_ctx *c, size_t b, size_t e, int left, int right,
     /* has_verb: 1 a verb, else 0; whether a verbless one is a noun
      * phrase (S_nominal) is asked by the joins, where it matters. */
     int v = S_seg_has_verb(c, q0, e);
-    c->segs[c->n_segs++] = (S_seg){b, e, left, right, v, -1, -1, 0, 0, 0, 0, q0};
+    c->segs[c->n_segs++] = (S_seg){
+        .b = (uint32_t)b, .e = (uint32_t)e, .q0 = (uint32_t)q0,
+        .left = (int8_t)left, .right = (int8_t)right, .has_verb = (uint8_t)v,
+        .subj = -1, .ctrl = -1, .own = -1, .fin = (size_t)-1};
 }
 
 static void S_split_clauses(S_ctx *c)
@@ -1286,9 +1298,9 @@ static void S_split_clauses(S_ctx *c)
     for (size_t i = 0; i < c->n_segs; i++) {
         S_seg *s = &c->segs[i];   /* read once, kept at n <= i */
         if (pending) {
-            s->b = pend_b;
-            s->q0 = pend_q0;
-            s->left = pend_left;
+            s->b = (uint32_t)pend_b;
+            s->q0 = (uint32_t)pend_q0;
+            s->left = (int8_t)pend_left;
             pending = 0;
         }
         /* A verbless noun phrase after a comma and a clause with a verb
@@ -1787,16 +1799,32 @@ static void S_control(const S_ctx *c, S_seg *s)
     }
 }
 
-static void S_clause(S_ctx *c, size_t si)
+/* The groups of clause si and its own subject and finite verb.  Clauses
+ * may be asked out of order (S_state): then the groups' search for the
+ * clause's first arg starts over. */
+static void S_own(S_ctx *c, size_t si)
 {
     S_seg *s = &c->segs[si];
+    if (s->b < c->arg_b)
+        c->arg_from = 0;
+    c->arg_b = s->b;
     size_t g0, g1;
     S_groups(c, s->b, s->e, &g0, &g1);
-    size_t fin = (size_t)-1;
+    s->g0 = (uint32_t)g0;
+    s->g1 = (uint32_t)g1;
+    s->fin = (size_t)-1;
     /* Without a group of its own a clause has no subject of its own
      * (S_subject picks one of them): its finite verb is looked for only
-     * when it takes a subject from the clause before. */
-    int subj = g1 > g0 ? S_subject(c, s, g0, g1, &fin) : -1;
+     * when it takes a subject from the clause before (S_clause). */
+    s->own = s->g1 > s->g0 ? S_subject(c, s, s->g0, s->g1, &s->fin) : -1;
+}
+
+/* Takes clause si's subject from the clause before when it has none of
+ * its own, and finds its controller; the clause before is final. */
+static void S_inherit(S_ctx *c, size_t si)
+{
+    S_seg *s = &c->segs[si];
+    int subj = s->own;
     /* Control and coordination: a clause without a subject of its own.  A
      * zu-infinitive takes the object of erlauben, auffordern ..., the
      * subject of ankündigen, versprechen ... or of a clause without an
@@ -1823,11 +1851,42 @@ static void S_clause(S_ctx *c, size_t si)
     s->subj = subj;
     /* The first non-oblique group other than the subject: the controller
      * of a following zu-infinitive after erlauben, auffordern ... */
-    for (size_t g = g0; g < g1; g++)
+    for (size_t g = s->g0; g < s->g1; g++)
         if ((int)g != subj && !c->groups[g].prep) {
             s->ctrl = (int)g;
             break;
         }
+    s->state_done = 1;
+}
+
+/*
+ * Makes clause si's subject and controller final.  Only clauses with a
+ * form make relations (S_clause); the others are worked out only when a
+ * later one takes its subject from them: back from si while a clause has
+ * no subject of its own, then forward, each from the one before.
+ */
+static void S_state(S_ctx *c, size_t si)
+{
+    if (c->segs[si].state_done)
+        return;
+    size_t k = si;
+    for (;;) {
+        S_own(c, k);
+        if (c->segs[k].own >= 0 || k == 0 || c->segs[k - 1].state_done)
+            break;
+        k--;
+    }
+    for (; k <= si; k++)
+        S_inherit(c, k);
+}
+
+static void S_clause(S_ctx *c, size_t si)
+{
+    S_state(c, si);
+    S_seg *s = &c->segs[si];
+    size_t g0 = s->g0, g1 = s->g1;
+    size_t fin = s->fin;
+    int subj = s->subj;
     /* No subject, no relation (S_apply).  Nor without a target: every
      * target is a group of the clause other than the subject (which never
      * has a preposition, so it is no passive's agent either), or another
@@ -1991,9 +2050,19 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
         two = c->args[i].actor != c->args[0].actor;
     if (two) {
         c->arg_from = 0;
+        c->arg_b = 0;
         S_split_clauses(c);
-        for (size_t i = 0; i < c->n_segs; i++)
-            S_clause(c, i);
+        /* Only a clause with a form can make a relation (S_clause's
+         * picks); the state of the others follows when needed. */
+        for (size_t i = 0; i < c->n_segs; i++) {
+            const S_seg *sg = &c->segs[i];
+            for (size_t q = sg->q0; q < c->n_vt && c->tb + c->vt[q] < sg->e;
+                 q++)
+                if (c->tk[c->vt[q]].k & S_K_HITS) {
+                    S_clause(c, i);
+                    break;
+                }
+        }
     }
 }
 
