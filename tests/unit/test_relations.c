@@ -470,6 +470,23 @@ Test(relations, clause_shortcuts_keep_the_relations)
         {"Frankreich und Deutschland trafen sich, aber verhandelten nicht, "
          "und sicherten sich Unterstützung zu.",
          "france>germany:meet:treffen\nfrance>germany:support:zusichern\n"},
+        /* Clauses without a form between the subject and the verb that
+         * takes it over (worked out only when asked). */
+        {"Frankreich und Deutschland diskutierten lange und sicherten sich "
+         "Unterstützung zu.",
+         ""},
+        {"Frankreich und Deutschland trafen sich, diskutierten lange und "
+         "sicherten sich Unterstützung zu.",
+         "france>germany:meet:treffen\nfrance>germany:support:zusichern\n"},
+        {"Die USA forderten die Ukraine am Montag auf, in Kiew zu bleiben, "
+         "und Russland nicht anzugreifen.",
+         "usa>ukraine:demand:fordern\nukraine>russia:attack:angreifen\n"},
+        {"Am Montag in Berlin, so hieß es, und am Dienstag in Paris warnte "
+         "die NATO Russland.",
+         "nato>russia:warn:warnen\n"},
+        {"China und Russland diskutierten, und Frankreich schwieg, und "
+         "trafen sich.",
+         ""},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char *got = S_rel(cases[i].text);
