@@ -262,10 +262,13 @@ static void S_sentence_pairs(rg_relation_list *out, const rg_mentions *m,
             p--;
         if (p > 0 && a[p - 1] == actor)
             continue;
-        for (size_t q = k; q > p; q--)
-            a[q] = a[q - 1];
-        a[p] = actor;
-        k++;
+        /* Insert by swapping along (a few entries: no memmove call). */
+        for (size_t q = p; q < k; q++) {
+            uint32_t t = a[q];
+            a[q] = actor;
+            actor = t;
+        }
+        a[k++] = actor;
     }
     if (k < 2)
         return;
