@@ -666,9 +666,10 @@ static int S_prefix_in(const char *w, size_t n, enum S_plist k)
     unsigned char b = (unsigned char)w[0];
     for (uint32_t j = S_pl[k].first[b]; j < S_pl[k].first[b + 1]; j++) {
         size_t len = S_pl[k].len[j];
-        /* The second byte rejects most entries without a call. */
+        /* The second byte rejects most entries; the rest are compared
+         * by overlapping loads, without a call. */
         if (len <= n && (len < 2 || w[1] == S_pl[k].word[j][1]) &&
-            memcmp(w, S_pl[k].word[j], len) == 0)
+            rg_i_verbs_same(w, S_pl[k].word[j], len))
             return 1;
     }
     return 0;
