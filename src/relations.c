@@ -1498,9 +1498,9 @@ static int S_word_in_seg(const S_ctx *c, const S_seg *s, const rg_verb_entry *e,
         size_t n = toks->v[i].fold_len;
         for (const rg_verb_alt *a = a0; a < a1; a++) {
             if (a->prefix ? n >= a->len && (!a->len || f[0] == a->s[0]) &&
-                                memcmp(f, a->s, a->len) == 0
+                                rg_i_verbs_same(f, a->s, a->len)
                           : a->hash == toks->hash[i] && n == a->len &&
-                                memcmp(f, a->s, n) == 0)
+                                rg_i_verbs_same(f, a->s, n))
                 return 1;
         }
     }
