@@ -262,10 +262,13 @@ static void S_sentence_pairs(rg_relation_list *out, const rg_mentions *m,
             p--;
         if (p > 0 && a[p - 1] == actor)
             continue;
-        for (size_t q = k; q > p; q--)
-            a[q] = a[q - 1];
-        a[p] = actor;
-        k++;
+        /* Insert by swapping along (a few entries: no memmove call). */
+        for (size_t q = p; q < k; q++) {
+            uint32_t t = a[q];
+            a[q] = actor;
+            actor = t;
+        }
+        a[k++] = actor;
     }
     if (k < 2)
         return;
@@ -308,8 +311,21 @@ static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
         } else {
             while (j < m->n && m->v[j].sentence == sent)
                 j++;
+            if (j - i == 2) {
+                /* The commonest window with a pair: two mentions. */
+                uint32_t a = m->v[i].actor, b = m->v[i + 1].actor;
+                if (a != b) {
+                    RG_GROW(out->v, out->cap, out->n + 1);
+                    out->v[out->n++] = (rg_relation){
+                        a < b ? a : b, a < b ? b : a, sent, sent,
+                        RG_KIND_COOCCURRENCE, 0, NULL};
+                }
+                i = j;
+                continue;
+            }
             if (j - i <= 64) {
-                S_sentence_pairs(out, m, i, j, sent);
+                if (j - i > 1)   /* one mention makes no pair */
+                    S_sentence_pairs(out, m, i, j, sent);
                 i = j;
                 continue;
             }
@@ -650,9 +666,10 @@ static int S_prefix_in(const char *w, size_t n, enum S_plist k)
     unsigned char b = (unsigned char)w[0];
     for (uint32_t j = S_pl[k].first[b]; j < S_pl[k].first[b + 1]; j++) {
         size_t len = S_pl[k].len[j];
-        /* The second byte rejects most entries without a call. */
+        /* The second byte rejects most entries; the rest are compared
+         * by overlapping loads, without a call. */
         if (len <= n && (len < 2 || w[1] == S_pl[k].word[j][1]) &&
-            memcmp(w, S_pl[k].word[j], len) == 0)
+            rg_i_verbs_same(w, S_pl[k].word[j], len))
             return 1;
     }
     return 0;
@@ -713,17 +730,25 @@ typedef struct S_group {   /* coordinated args [a0, a1) */
 } S_group;
 
 typedef struct S_seg {
-    size_t b, e;           /* tokens [b, e) */
-    int left;              /* enum S_bound before it */
-    int right;             /* enum S_bound after it */
-    int has_verb;
-    int subj;              /* group index or -1, after analysis */
-    int ctrl;              /* group for a following zu-infinitive, or -1 */
-    int control_done;      /* the three below are known (S_control) */
-    int control_verb;      /* contains erlauben, auffordern, ... */
-    int subject_control;   /* contains ankündigen, versprechen, ... */
-    int negating;          /* contains sich weigern, ablehnen */
-    size_t q0;             /* the first of c->vt at or after b */
+    /* Small: a sentence keeps one per clause, and a bigger record moved
+     * other stages' reallocations about. */
+    uint32_t b, e;         /* tokens [b, e) */
+    uint32_t q0;           /* the first of c->vt at or after b */
+    int8_t left;           /* enum S_bound before it */
+    int8_t right;          /* enum S_bound after it */
+    uint8_t has_verb;      /* a verb among its tokens (S_seg_has_verb) */
+    uint8_t control_done;  /* the three below are known (S_control) */
+    uint8_t control_verb;  /* contains erlauben, auffordern, ... */
+    uint8_t subject_control; /* contains ankündigen, versprechen, ... */
+    uint8_t negating;      /* contains sich weigern, ablehnen */
+    uint8_t state_done;    /* subj and ctrl are final (S_state) */
+    int32_t subj;          /* group index or -1, after analysis */
+    int32_t ctrl;          /* group for a following zu-infinitive, or -1 */
+    /* Its state (S_state), worked out when a clause with a form needs it:
+     * its groups [g0, g1), its own subject (or -1) and finite verb. */
+    uint32_t g0, g1;
+    int32_t own;
+    size_t fin;
 } S_seg;
 
 typedef struct S_ctx {
@@ -755,6 +780,7 @@ typedef struct S_ctx {
     size_t n_args, cap_args;
     size_t arg_from;       /* S_groups: the first arg at or after the
                               clause it was last asked for */
+    size_t arg_b;          /* the start of that clause */
     S_group *groups;
     size_t n_groups, cap_groups;
     S_seg *segs;
@@ -900,7 +926,6 @@ static S_NOINLINE int S_classify(S_ctx *c)
     const rg_verb_wtab wtab = *c->wtab;
     S_tok *o = c->tk, *o0 = c->tk;
     uint32_t all = 0;
-    unsigned any = 0;
     for (; t < tend; t++, o++, hash++) {
         unsigned kind = t->kind & 3;
         unsigned k = S_kbits[kind][t->flags];
@@ -928,13 +953,12 @@ static S_NOINLINE int S_classify(S_ctx *c)
             bt[n_bt++] = (uint32_t)(o - o0);
         *o = (S_tok){cls, (uint16_t)k, vfl, det};
         all |= cls;
-        any |= k;
     }
     c->sent_cls = all;
     c->sent_vfl = (uint8_t)all_vfl;
     c->n_vt = n_vt;
     c->n_bt = n_bt;
-    return (any & S_K_HITS) != 0;
+    return all_vfl != 0;   /* every hit has a flag */
 }
 
 /* ------------------------------------------------------------------ */
@@ -1229,9 +1253,13 @@ static void S_add_seg(S_ctx *c, size_t b, size_t e, int left, int right,
 {
     RG_GROW(c->segs, c->cap_segs, c->n_segs + 1);
     size_t q0 = *q = S_vt_from(c, b, *q);
-    /* has_verb: 1 a verb, 0 a noun phrase (joinable), -1 neither known */
-    int v = S_seg_has_verb(c, q0, e) ? 1 : S_nominal(c, b, e) ? 0 : -1;
-    c->segs[c->n_segs++] = (S_seg){b, e, left, right, v, -1, -1, 0, 0, 0, 0, q0};
+    /* has_verb: 1 a verb, else 0; whether a verbless one is a noun
+     * phrase (S_nominal) is asked by the joins, where it matters. */
+    int v = S_seg_has_verb(c, q0, e);
+    c->segs[c->n_segs++] = (S_seg){
+        .b = (uint32_t)b, .e = (uint32_t)e, .q0 = (uint32_t)q0,
+        .left = (int8_t)left, .right = (int8_t)right, .has_verb = (uint8_t)v,
+        .subj = -1, .ctrl = -1, .own = -1, .fin = (size_t)-1};
 }
 
 static void S_split_clauses(S_ctx *c)
@@ -1274,20 +1302,25 @@ static void S_split_clauses(S_ctx *c)
     for (size_t i = 0; i < c->n_segs; i++) {
         S_seg *s = &c->segs[i];   /* read once, kept at n <= i */
         if (pending) {
-            s->b = pend_b;
-            s->q0 = pend_q0;
-            s->left = pend_left;
+            s->b = (uint32_t)pend_b;
+            s->q0 = (uint32_t)pend_q0;
+            s->left = (int8_t)pend_left;
             pending = 0;
         }
-        if (s->has_verb == 0 && !(s->left == S_B_SUB)) {
-            if (s->left == S_B_COMMA && n > 0 && c->segs[n - 1].has_verb == 1) {
+        /* A verbless noun phrase after a comma and a clause with a verb
+         * joins that clause; before a comma and one, the next.  (A pending
+         * start only ever goes to a clause with a verb, so s->b is still
+         * the segment's own here.) */
+        if (!s->has_verb && s->left != S_B_SUB) {
+            int back = s->left == S_B_COMMA && n > 0 && c->segs[n - 1].has_verb;
+            int fwd = !back && s->right == S_B_COMMA && i + 1 < c->n_segs &&
+                      c->segs[i + 1].has_verb && c->segs[i + 1].left != S_B_SUB;
+            if (back && S_nominal(c, s->b, s->e)) {
                 c->segs[n - 1].e = s->e;
                 c->segs[n - 1].right = s->right;
                 continue;
             }
-            if (s->right == S_B_COMMA && i + 1 < c->n_segs &&
-                c->segs[i + 1].has_verb == 1 &&
-                c->segs[i + 1].left != S_B_SUB) {
+            if (fwd && S_nominal(c, s->b, s->e)) {
                 pending = 1;
                 pend_b = s->b;
                 pend_q0 = s->q0;
@@ -1465,9 +1498,9 @@ static int S_word_in_seg(const S_ctx *c, const S_seg *s, const rg_verb_entry *e,
         size_t n = toks->v[i].fold_len;
         for (const rg_verb_alt *a = a0; a < a1; a++) {
             if (a->prefix ? n >= a->len && (!a->len || f[0] == a->s[0]) &&
-                                memcmp(f, a->s, a->len) == 0
+                                rg_i_verbs_same(f, a->s, a->len)
                           : a->hash == toks->hash[i] && n == a->len &&
-                                memcmp(f, a->s, n) == 0)
+                                rg_i_verbs_same(f, a->s, n))
                 return 1;
         }
     }
@@ -1770,20 +1803,42 @@ static void S_control(const S_ctx *c, S_seg *s)
     }
 }
 
-static void S_clause(S_ctx *c, size_t si)
+/* The groups of clause si and its own subject and finite verb.  Clauses
+ * may be asked out of order (S_state): then the groups' search for the
+ * clause's first arg starts over. */
+static void S_own(S_ctx *c, size_t si)
 {
     S_seg *s = &c->segs[si];
+    if (s->b < c->arg_b)
+        c->arg_from = 0;
+    c->arg_b = s->b;
     size_t g0, g1;
     S_groups(c, s->b, s->e, &g0, &g1);
-    size_t fin;
-    int subj = S_subject(c, s, g0, g1, &fin);
+    s->g0 = (uint32_t)g0;
+    s->g1 = (uint32_t)g1;
+    s->fin = (size_t)-1;
+    /* Without a group of its own a clause has no subject of its own
+     * (S_subject picks one of them): its finite verb is looked for only
+     * when it takes a subject from the clause before (S_clause). */
+    s->own = s->g1 > s->g0 ? S_subject(c, s, s->g0, s->g1, &s->fin) : -1;
+}
+
+/* Takes clause si's subject from the clause before when it has none of
+ * its own, and finds its controller; the clause before is final. */
+static void S_inherit(S_ctx *c, size_t si)
+{
+    S_seg *s = &c->segs[si];
+    int subj = s->own;
     /* Control and coordination: a clause without a subject of its own.  A
      * zu-infinitive takes the object of erlauben, auffordern ..., the
      * subject of ankündigen, versprechen ... or of a clause without an
      * object; after any other verb with an object ("warnte China davor,
      * Russland zu unterstützen", "beschuldigte die Ukraine, ... zu") its
-     * subject is not decided, and after sich weigern there is none. */
-    if (subj < 0 && si > 0) {
+     * subject is not decided, and after sich weigern there is none.  When
+     * the clause before has neither a subject nor a controller, every
+     * case leaves none. */
+    if (subj < 0 && si > 0 &&
+        (c->segs[si - 1].ctrl >= 0 || c->segs[si - 1].subj >= 0)) {
         S_seg *p = &c->segs[si - 1];
         int zu = S_zu_clause(c, s);
         if (zu)
@@ -1800,11 +1855,58 @@ static void S_clause(S_ctx *c, size_t si)
     s->subj = subj;
     /* The first non-oblique group other than the subject: the controller
      * of a following zu-infinitive after erlauben, auffordern ... */
-    for (size_t g = g0; g < g1; g++)
+    for (size_t g = s->g0; g < s->g1; g++)
         if ((int)g != subj && !c->groups[g].prep) {
             s->ctrl = (int)g;
             break;
         }
+    s->state_done = 1;
+}
+
+/*
+ * Makes clause si's subject and controller final.  Only clauses with a
+ * form make relations (S_clause); the others are worked out only when a
+ * later one takes its subject from them: back from si while a clause has
+ * no subject of its own, then forward, each from the one before.
+ */
+static void S_state(S_ctx *c, size_t si)
+{
+    if (c->segs[si].state_done)
+        return;
+    size_t k = si;
+    for (;;) {
+        S_own(c, k);
+        if (c->segs[k].own >= 0 || k == 0 || c->segs[k - 1].state_done)
+            break;
+        k--;
+    }
+    for (; k <= si; k++)
+        S_inherit(c, k);
+}
+
+static void S_clause(S_ctx *c, size_t si)
+{
+    S_state(c, si);
+    S_seg *s = &c->segs[si];
+    size_t g0 = s->g0, g1 = s->g1;
+    size_t fin = s->fin;
+    int subj = s->subj;
+    /* No subject, no relation (S_apply).  Nor without a target: every
+     * target is a group of the clause other than the subject (which never
+     * has a preposition, so it is no passive's agent either), or another
+     * member of a coordinated subject (reciprocal). */
+    if (subj < 0)
+        return;
+    size_t others = g1 - g0;
+    if ((size_t)subj >= g0 && (size_t)subj < g1)
+        others--;
+    if (!others && c->groups[subj].a1 - c->groups[subj].a0 < 2)
+        return;
+    if (g1 == g0) {
+        size_t f2;
+        (void)S_subject(c, s, g0, g1, &f2);
+        fin = f2;
+    }
 
     size_t last = (size_t)-1, w0 = (size_t)-1;
     int last_done = 0;
@@ -1952,9 +2054,19 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
         two = c->args[i].actor != c->args[0].actor;
     if (two) {
         c->arg_from = 0;
+        c->arg_b = 0;
         S_split_clauses(c);
-        for (size_t i = 0; i < c->n_segs; i++)
-            S_clause(c, i);
+        /* Only a clause with a form can make a relation (S_clause's
+         * picks); the state of the others follows when needed. */
+        for (size_t i = 0; i < c->n_segs; i++) {
+            const S_seg *sg = &c->segs[i];
+            for (size_t q = sg->q0; q < c->n_vt && c->tb + c->vt[q] < sg->e;
+                 q++)
+                if (c->tk[c->vt[q]].k & S_K_HITS) {
+                    S_clause(c, i);
+                    break;
+                }
+        }
     }
 }
 

@@ -439,6 +439,81 @@ Test(relations, fast_paths_keep_the_relations)
     }
 }
 
+/*
+ * The clause shortcuts (no verbs looked at in a clause without a subject
+ * or without a target besides it; nothing taken over from a clause before
+ * that has neither subject nor controller; noun-phrase test only for a
+ * segment a join depends on) against the relations the tree before them
+ * (aa09399) wrote: subjects carried over und, aber and zu-infinitives,
+ * reciprocal verbs in a clause of their own, appositions and leading
+ * phrases cut off by commas.
+ */
+Test(relations, clause_shortcuts_keep_the_relations)
+{
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"China und Russland verhandelten am Montag in Moskau und trafen "
+         "sich.",
+         "china>russia:meet:treffen\n"},
+        {"Russland und China kündigten an, sich zu treffen.",
+         "russia>china:meet:treffen\n"},
+        {"Am Montag in Berlin, sagte der Sprecher, warnte die NATO Russland.",
+         "nato>russia:warn:warnen\n"},
+        {"Die USA, so heißt es, kritisierten China und Russland, und Iran "
+         "verurteilte Israel.",
+         "iran>israel:condemn:verurteilen\n"},
+        {"Russland, ein enger Partner, unterstützt Nordkorea, das China "
+         "warnte.",
+         ""},
+        {"In Berlin, in Paris und in Rom, die EU kritisiert Russland.", ""},
+        {"Frankreich und Deutschland trafen sich, aber verhandelten nicht, "
+         "und sicherten sich Unterstützung zu.",
+         "france>germany:meet:treffen\nfrance>germany:support:zusichern\n"},
+        /* Clauses without a form between the subject and the verb that
+         * takes it over (worked out only when asked). */
+        {"Frankreich und Deutschland diskutierten lange und sicherten sich "
+         "Unterstützung zu.",
+         ""},
+        {"Frankreich und Deutschland trafen sich, diskutierten lange und "
+         "sicherten sich Unterstützung zu.",
+         "france>germany:meet:treffen\nfrance>germany:support:zusichern\n"},
+        {"Die USA forderten die Ukraine am Montag auf, in Kiew zu bleiben, "
+         "und Russland nicht anzugreifen.",
+         "usa>ukraine:demand:fordern\nukraine>russia:attack:angreifen\n"},
+        {"Am Montag in Berlin, so hieß es, und am Dienstag in Paris warnte "
+         "die NATO Russland.",
+         "nato>russia:warn:warnen\n"},
+        {"China und Russland diskutierten, und Frankreich schwieg, und "
+         "trafen sich.",
+         ""},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *got = S_rel(cases[i].text);
+        cr_expect_str_eq(got, cases[i].want, "%s", cases[i].text);
+        free(got);
+    }
+}
+
+/* A sentence of two mentions (the shortcut of the sentence window) gives
+ * the pair in actor order whichever comes first, none for one actor
+ * twice or a single mention. */
+Test(relations, two_mentions_make_one_pair_in_actor_order)
+{
+    char *ev = S_evidence("China und Russland.\nRussland und China.\n"
+                          "Russland und Russland.\nRussland.\n",
+                          RG_REL_COOCCURRENCE, RG_WINDOW_SENTENCE, 0);
+    size_t rows = 0;
+    for (const char *p = ev; (p = strchr(p, '\n')); p++)
+        rows++;
+    cr_expect_eq(rows, 3, "a header and two pairs: %s", ev);
+    const char *a = strstr(ev, "\t0\t"), *b = strstr(ev, "\t1\t");
+    cr_assert(a && b, "%s", ev);
+    cr_expect(strstr(a, "\tchina\trussia\tcooccurrence") != NULL, "%s", ev);
+    cr_expect(strstr(b, "\tchina\trussia\tcooccurrence") != NULL, "%s", ev);
+    free(ev);
+}
+
 /* Folded words to ask the verb lexicon's word table about: forms of
  * every kind, function words and punctuation of the rules, words that
  * are neither, non-ASCII, and lengths around 3, 4, 8 and 16 bytes. */
