@@ -34,54 +34,62 @@
 /*
  * The vocabulary: folded words -> dense ids.  Every token of every
  * document is looked up here once, and half of them are found (function
- * words), so a hit must be cheap too: a slot holds the high half of the
- * hash next to the id, and a word of up to 8 bytes is compared in one
- * masked 64-bit load (the strings are stored with 8 bytes of padding).
+ * words), so a hit must be cheap too: a slot holds 24 bits of the hash and
+ * the word's length (capped at 255) next to the id, and a word of up to 8
+ * bytes is then compared in one masked 64-bit load with its first 8 bytes
+ * kept by id (the strings are stored with 8 bytes of padding).
  */
 typedef struct S_lex {
-    uint64_t *slot;           /* hash >> 32 << 32 | (id + 1); 0 = empty */
+    uint64_t *slot;           /* hash >> 40 << 40 | min(len, 255) << 32 |
+                                 (id + 1); 0 = empty */
     size_t mask;              /* slots - 1 */
     char *chars;              /* the words, each at its offset */
     size_t nchars, cap_chars;
     struct S_lex_word {
+        uint64_t w8;          /* its first 8 bytes, zero-padded */
         uint32_t off, len;
     } *w;                     /* id -> its word in chars */
     size_t n, cap;
 } S_lex;
 
-static int S_lex_same(const S_lex *x, uint32_t id, const char *s, size_t n,
-                      int pad8)
+/* The tag and length bits of a slot for a word of n bytes, hash h. */
+static inline uint64_t S_lex_key(uint64_t h, size_t n)
 {
-    if (x->w[id].len != n)
-        return 0;
-    const char *p = x->chars + x->w[id].off;
+    return h >> 40 << 40 | (uint64_t)(n < 255 ? n : 255) << 32;
+}
+
+static const uint64_t S_keep[9] = {
+    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL,
+    0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~(uint64_t)0};
+
+/* Whether word id is s[0..n), given that its slot's tag and length bits
+ * are those of s; pad8: s[0..8) may be read. */
+static inline int S_lex_same(const S_lex *x, uint32_t id, const char *s,
+                             size_t n, int pad8)
+{
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (n <= 8 && pad8) {
-        /* s[n..8) and p[n..8) are readable (not compared). */
-        uint64_t a, b;
-        memcpy(&a, p, 8);
-        memcpy(&b, s, 8);
-        static const uint64_t keep[9] = {
-            0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL,
-            0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~(uint64_t)0};
-        return ((a ^ b) & keep[n]) == 0;
+        /* s[n..8) is readable (masked off); w8 is zero past n. */
+        uint64_t a;
+        memcpy(&a, s, 8);
+        return (a & S_keep[n]) == x->w[id].w8;
     }
 #else
     (void)pad8;
 #endif
-    return memcmp(p, s, n) == 0;
+    return x->w[id].len == n && memcmp(x->chars + x->w[id].off, s, n) == 0;
 }
 
 /* The id of s[0..n) (hash h), or -1; pad8: s[0..8) may be read. */
 static inline int32_t S_lex_find(const S_lex *x, const char *s, size_t n,
                                  uint64_t h, int pad8)
 {
-    uint64_t tag = h >> 32 << 32;
+    uint64_t key = S_lex_key(h, n);
     for (size_t i = (size_t)h & x->mask;; i = (i + 1) & x->mask) {
         uint64_t v = x->slot[i];
         if (!v)
             return -1;
-        if ((v & ~(uint64_t)0xFFFFFFFFu) == tag &&
+        if ((v & ~(uint64_t)0xFFFFFFFFu) == key &&
             S_lex_same(x, (uint32_t)v - 1, s, n, pad8))
             return (int32_t)((uint32_t)v - 1);
     }
@@ -130,12 +138,15 @@ static int32_t S_lex_intern(S_lex *x, const char *s, size_t n)
     memcpy(x->chars + x->nchars, s, n);
     memset(x->chars + x->nchars + n, 0, 8);
     RG_GROW(x->w, x->cap, x->n + 1);
-    x->w[x->n] = (struct S_lex_word){(uint32_t)x->nchars, (uint32_t)n};
+    uint64_t w8 = 0;
+    memcpy(&w8, x->chars + x->nchars, 8);   /* zero past n: the padding */
+    w8 &= n < 8 ? S_keep[n] : ~(uint64_t)0;
+    x->w[x->n] = (struct S_lex_word){w8, (uint32_t)x->nchars, (uint32_t)n};
     x->nchars += n;
     size_t i = (size_t)h & x->mask;
     while (x->slot[i])
         i = (i + 1) & x->mask;
-    x->slot[i] = (h >> 32 << 32) | (uint64_t)(x->n + 1);
+    x->slot[i] = S_lex_key(h, n) | (uint64_t)(x->n + 1);
     return (int32_t)x->n++;
 }
 
@@ -506,17 +517,81 @@ const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g)
     return g ? g->disc : NULL;
 }
 
+/* S_lex_find out of line: the uncommon case of rg_i_gazetteer_ids (a
+ * long word, a second probe), kept out of its loop's registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int32_t S_lex_find_call(const S_lex *x, const char *s, size_t n,
+                               uint64_t h, int pad8)
+{
+    return S_lex_find(x, s, n, h, pad8);
+}
+
 void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                         int32_t *ids, uint8_t *cls)
 {
-    for (size_t i = 0; i < toks->n; i++) {
-        int32_t id = S_lex_token(&g->vocab, toks, i);
-        const rg_token *t = &toks->v[i];
+    /* Everything the loop reads in locals: the stores to cls (bytes) may
+     * alias any memory, so fields read through g or toks would be loaded
+     * again for every token. */
+    const S_lex *x = &g->vocab;
+    const uint64_t *slot = x->slot;
+    const struct S_lex_word *w = x->w;
+    const char *chars = x->chars;
+    const size_t mask = x->mask;
+    const rg_token *v = toks->v;
+    const uint64_t *hash = toks->hash;
+    const char *fold = toks->fold;
+    const size_t fold_len = toks->fold_len, n = toks->n;
+    const uint8_t *vcls = g->vcls;
+    for (size_t i = 0; i < n; i++) {
+        const rg_token *t = &v[i];
+        uint64_t h = hash[i];
+        /* RG_TF_UPPER is of word tokens only (tokens.h). */
+        uint8_t c = (uint8_t)((t->flags & RG_TF_UPPER) << 4);
+        int32_t id = -1;
+        uint64_t sv = slot[(size_t)h & mask];
+        /* Most misses end at an empty first slot (a quarter are full). */
+        if (sv) {
+            size_t len = t->fold_len, off = t->fold;
+            uint64_t key = S_lex_key(h, len);
+            size_t j = (size_t)h & mask;
+            /* A miss whose first slot is taken ends at the next empty
+             * one; a hit is the one slot with its tag and length. */
+            while ((sv & ~(uint64_t)0xFFFFFFFFu) != key) {
+                j = (j + 1) & mask;
+                sv = slot[j];
+                if (!sv)
+                    break;
+            }
+            if (sv) {
+                uint32_t k = (uint32_t)sv - 1;
+                id = -2;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                /* Most hits: a short word (then its tag and length were
+                 * one word's, and its bytes are compared here). */
+                if (off + 8 <= fold_len) {
+                    uint64_t a;
+                    memcpy(&a, fold + off, 8);
+                    if (len <= 8) {
+                        if ((a & S_keep[len]) == w[k].w8)
+                            id = (int32_t)k;
+                    } else if (a == w[k].w8 && w[k].len == len &&
+                               memcmp(fold + off + 8, chars + w[k].off + 8,
+                                      len - 8) == 0) {
+                        id = (int32_t)k;
+                    }
+                }
+#endif
+                if (id == -2)   /* a long word, or the tag of another */
+                    id = S_lex_find_call(x, fold + off, len, h,
+                                         off + 8 <= fold_len);
+                if (id >= 0)
+                    c |= vcls[id];
+            }
+        }
         ids[i] = id;
-        cls[i] = (uint8_t)((id >= 0 ? g->vcls[id] : 0) |
-                           (t->kind == RG_TOK_WORD && (t->flags & RG_TF_UPPER)
-                                ? RG_WC_UPPER_WORD
-                                : 0));
+        cls[i] = c;
     }
 }
 
