@@ -105,7 +105,12 @@ typedef struct S_scr {
     uint8_t *rh;        /* per token: 0 not yet known, else S_RH_KNOWN |
                            rg_i_discover_listed of its fold */
     size_t cap_cov;     /* of cov and rh */
-    S_set nouns;        /* folds written after an article in this document */
+    S_set nouns;        /* folds written after an article in this
+                           document: built from noun_tok[] when asked
+                           more than S_NOUN_SCANS times */
+    uint32_t *noun_tok; /* the tokens of those folds, in text order */
+    size_t n_noun, cap_noun;
+    size_t noun_asks;   /* questions about nouns in this document */
     rg_strtab labels;   /* label -> found index */
     S_set keys[2];      /* first fold of a name (S_NAME) or surname
                            (S_SURNAME) -> S_key index in kv[] */
@@ -127,6 +132,7 @@ void rg_i_discover_free(void *scratch)
     free(s->cov);
     free(s->rh);
     free(s->nouns.v);
+    free(s->noun_tok);
     rg_i_strtab_destroy(&s->labels);
     for (int w = 0; w < 2; w++) {
         free(s->keys[w].v);
@@ -494,6 +500,33 @@ static void S_set_clear(S_set *set)
     set->n = 0;
 }
 
+/* Nouns are collected for every article of a document, but asked about
+ * only for the few candidates of a name: the first S_NOUN_SCANS questions
+ * scan the list; after them (a long document full of names) the set is
+ * built, so that a document costs O(tokens) either way. */
+#define S_NOUN_SCANS 8
+
+/* Whether token i's fold was written after an article in the document. */
+static int S_noun(S_scr *s, const rg_tokens *t, size_t i)
+{
+    uint64_t h = t->hash[i];
+    size_t n = t->v[i].fold_len;
+    const char *f = rg_i_token_fold(t, i);
+    if (s->noun_asks++ < S_NOUN_SCANS) {
+        for (size_t k = 0; k < s->n_noun; k++) {
+            uint32_t u = s->noun_tok[k];
+            if (t->hash[u] == h && t->v[u].fold_len == n &&
+                memcmp(rg_i_token_fold(t, u), f, n) == 0)
+                return 1;
+        }
+        return 0;
+    }
+    if (s->noun_asks == S_NOUN_SCANS + 1)
+        for (size_t k = 0; k < s->n_noun; k++)
+            S_set_add(&s->nouns, t, s->noun_tok[k])->val = 1;
+    return S_set_find(&s->nouns, t, f, n, h) >= 0;
+}
+
 /* A known non-name (see the top of the file). */
 static int S_nonname(const S_ctx *c, size_t i)
 {
@@ -509,7 +542,7 @@ static int S_nonname(const S_ctx *c, size_t i)
             (n > 3 && f[n - 1] == 'n' && f[n - 2] == 'e' && S_ends(f, n - 2, *s)) ||
             (n > 2 && (f[n - 1] == 's' || f[n - 1] == 'e') && S_ends(f, n - 1, *s)))
             return 1;
-    if (S_set_find(&c->s->nouns, c->t, f, n, c->t->hash[i]) >= 0)
+    if (S_noun(c->s, c->t, i))
         return 1;
     return S_is_role(c, i) || S_is_head(c, i);
 }
@@ -590,11 +623,16 @@ void rg_i_discover_id(rg_buf *out, const char *label)
     rg_buf b;
     rg_i_buf_init(&b);
     /* German letters by German rule, then accents dropped by utf8proc. */
+    int ascii = 1;
     for (const char *p = label; *p; p++) {
         static const char *const from[] = {"ä", "ö", "ü", "Ä", "Ö", "Ü", "ß",
                                            "ø", "Ø", "æ", "Æ", "ł", "Ł", "đ"};
         static const char *const to[] = {"ae", "oe", "ue", "Ae", "Oe", "Ue", "ss",
                                          "o", "O", "ae", "Ae", "l", "L", "d"};
+        if ((unsigned char)*p < 0x80) {   /* no letter of from[] */
+            rg_i_buf_addc(&b, *p);
+            continue;
+        }
         size_t j = 0;
         for (; j < 14; j++)
             if (strncmp(p, from[j], 2) == 0)
@@ -603,19 +641,29 @@ void rg_i_discover_id(rg_buf *out, const char *label)
             rg_i_buf_adds(&b, to[j]);
             p++;
         } else {
+            ascii = 0;
             rg_i_buf_addc(&b, *p);
         }
     }
+    /* ASCII (most names, and every German letter replaced above) needs no
+     * decomposition: its case fold is the ASCII lowercase, which the loop
+     * below applies (utf8proc's fold leaves no A-Z). */
     utf8proc_uint8_t *m = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)(b.data ? b.data : ""),
-                                      (utf8proc_ssize_t)b.len, &m,
-                                      UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-                                          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    const unsigned char *q = (const unsigned char *)(b.data ? b.data : "");
+    utf8proc_ssize_t n = (utf8proc_ssize_t)b.len;
+    if (!ascii) {
+        n = utf8proc_map(q, n, &m,
+                         UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                             UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+        q = m;
+    }
     rg_i_buf_adds(out, "disc:");
     size_t start = out->len, kept = 0;
     int gap = 0;
     for (utf8proc_ssize_t i = 0; i < n && kept < 64; i++) {
-        unsigned char ch = m[i];
+        unsigned char ch = q[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
         if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
             if (gap && out->len > start)
                 rg_i_buf_addc(out, '_');
@@ -889,6 +937,8 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     if (!words || !m->tok_id)
         return;   /* not finished */
     S_set_clear(&s->nouns);
+    s->n_noun = 0;
+    s->noun_asks = 0;
     if (s->labels.n) {
         rg_i_strtab_destroy(&s->labels);
         rg_i_strtab_init(&s->labels);
@@ -931,7 +981,8 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         }
         if (k < toks->n && S_upper(toks, k) && !s->cov[k] &&
             !(toks->v[k].flags & RG_TF_ALLCAPS)) {
-            S_set_add(&s->nouns, toks, k)->val = 1;
+            RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
+            s->noun_tok[s->n_noun++] = (uint32_t)k;
         }
     }
     /* Triggers, sentence by sentence. */
