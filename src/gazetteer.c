@@ -166,6 +166,7 @@ struct rg_gazetteer {
     uint64_t *keys;
     uint32_t *child;
     size_t nslots, nedges;
+    unsigned shift;           /* 64 - log2(nslots): S_slot_of */
     uint32_t *accept;         /* state -> first candidate, or RG_NO_CAND */
     size_t nstates, cap_states;
     rg_cand *cands;           /* candidate pool, lists linked by next */
@@ -176,15 +177,11 @@ struct rg_gazetteer {
     struct rg_disc_words *disc;   /* discover.c's tables */
 };
 
-static uint64_t S_mix(uint64_t x)
+/* The first slot of an edge key: the high bits of a multiplication by
+ * 2^64 / phi (keys differ in few bits; the high bits mix all of them). */
+static inline size_t S_slot_of(uint64_t key, unsigned shift)
 {
-    /* splitmix64's finaliser: keys differ in few bits. */
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
+    return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> shift);
 }
 
 static uint64_t S_key(uint32_t state, uint32_t tok, int upper)
@@ -195,7 +192,7 @@ static uint64_t S_key(uint32_t state, uint32_t tok, int upper)
 static uint32_t S_edge(const rg_gazetteer *g, uint64_t key)
 {
     size_t mask = g->nslots - 1;
-    for (size_t i = (size_t)S_mix(key) & mask;; i = (i + 1) & mask) {
+    for (size_t i = S_slot_of(key, g->shift);; i = (i + 1) & mask) {
         if (g->child[i] == 0)
             return 0;
         if (g->keys[i] == key)
@@ -206,7 +203,7 @@ static uint32_t S_edge(const rg_gazetteer *g, uint64_t key)
 static void S_put(rg_gazetteer *g, uint64_t key, uint32_t child)
 {
     size_t mask = g->nslots - 1;
-    size_t i = (size_t)S_mix(key) & mask;
+    size_t i = S_slot_of(key, g->shift);
     while (g->child[i] != 0)
         i = (i + 1) & mask;
     g->keys[i] = key;
@@ -219,6 +216,9 @@ static void S_rehash(rg_gazetteer *g)
     uint32_t *child = g->child;
     size_t old = g->nslots;
     g->nslots = old ? old * 2 : 256;
+    g->shift = 64;
+    for (size_t k = g->nslots; k > 1; k >>= 1)
+        g->shift--;
     g->keys = rg_i_xmalloc(g->nslots * sizeof(*g->keys));
     g->child = rg_i_xcalloc(g->nslots, sizeof(*g->child));
     for (size_t i = 0; i < old; i++)
@@ -619,31 +619,75 @@ void rg_i_gazetteer_free(rg_gazetteer *g)
     free(g);
 }
 
-/* The matcher; ids NULL: each token looked up here. */
+/* The matcher with the ids and classes of rg_i_gazetteer_ids: the walk
+ * with its tables in locals and the edge lookup inline. */
+static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
+                        const uint8_t *cls, size_t begin, size_t end,
+                        rg_matches *out)
+{
+    const uint64_t *keys = g->keys;
+    const uint32_t *child = g->child;
+    const uint32_t *accept = g->accept;
+    const size_t mask = g->nslots - 1;
+    const unsigned shift = g->shift;
+    size_t i = begin;
+    for (;;) {
+        /* Most tokens begin no alias: eight class bytes at a time. */
+        i = rg_i_wc_next(cls, i, end, RG_WC_START_UPPER | RG_WC_START_LOWER);
+        if (i >= end)
+            break;
+        uint8_t c = cls[i];
+        if (!(c & ((c & RG_WC_UPPER_WORD) ? RG_WC_START_UPPER
+                                          : RG_WC_START_LOWER))) {
+            i++;
+            continue;
+        }
+        uint32_t s = 0;
+        size_t best_end = 0;
+        uint32_t best = RG_NO_CAND;
+        for (size_t j = i; j < end; j++) {
+            /* A token no alias contains ends the walk (the first has an
+             * id: it has classes). */
+            int32_t id = ids[j];
+            if (id < 0)
+                break;
+            uint64_t key = S_key(s, (uint32_t)id, cls[j] >> 7);
+            size_t k = S_slot_of(key, shift);
+            for (;;) {
+                s = child[k];
+                if (!s || keys[k] == key)
+                    break;
+                k = (k + 1) & mask;
+            }
+            if (!s)
+                break;
+            if (accept[s] != RG_NO_CAND) {
+                best = accept[s];
+                best_end = j + 1;
+            }
+        }
+        if (best == RG_NO_CAND) {
+            i++;
+            continue;
+        }
+        RG_GROW(out->v, out->cap, out->n + 1);
+        out->v[out->n++] = (rg_match){(uint32_t)i, (uint32_t)best_end,
+                                      g->cands[best].alias, best};
+        i = best_end;
+    }
+}
+
+/* The matcher that looks each token up itself (rg_i_gazetteer_match: the
+ * reference for S_match_ids, which the tests compare with it). */
 static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
-                    const int32_t *ids, const uint8_t *cls, size_t begin,
-                    size_t end, rg_matches *out)
+                    size_t begin, size_t end, rg_matches *out)
 {
     size_t i = begin;
     while (i < end) {
-        /* Most tokens begin no alias: one lookup (done once for the
-         * document when ids are given) and one bit test, eight at a time
-         * when most tokens begin none. */
-        int32_t id;
-        uint8_t c;
-        if (ids) {
-            i = rg_i_wc_next(cls, i, end, RG_WC_START_UPPER | RG_WC_START_LOWER);
-            if (i >= end)
-                break;
-            id = ids[i];
-            c = cls[i];
-        } else {
-            id = S_lex_token(&g->vocab, toks, i);
-            c = id >= 0 ? g->vcls[id] : 0;
-        }
+        int32_t id = S_lex_token(&g->vocab, toks, i);
+        uint8_t c = id >= 0 ? g->vcls[id] : 0;
         const rg_token *tok = &toks->v[i];
-        int upper = ids ? (c & RG_WC_UPPER_WORD) != 0
-                        : tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
+        int upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
         if (!(c & (upper ? RG_WC_START_UPPER : RG_WC_START_LOWER))) {
             i++;
             continue;
@@ -654,14 +698,9 @@ static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
         for (size_t j = i; j < end; j++) {
             if (j > i) {
                 /* A token no alias contains ends the walk. */
-                if (ids) {
-                    id = ids[j];
-                    upper = (cls[j] & RG_WC_UPPER_WORD) != 0;
-                } else {
-                    tok = &toks->v[j];
-                    id = S_lex_token(&g->vocab, toks, j);
-                    upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
-                }
+                tok = &toks->v[j];
+                id = S_lex_token(&g->vocab, toks, j);
+                upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
                 if (id < 0)
                     break;
             }
@@ -687,12 +726,13 @@ static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
 void rg_i_gazetteer_match(const rg_gazetteer *g, const rg_tokens *toks,
                           size_t begin, size_t end, rg_matches *out)
 {
-    S_match(g, toks, NULL, NULL, begin, end, out);
+    S_match(g, toks, begin, end, out);
 }
 
 void rg_i_gazetteer_match_ids(const rg_gazetteer *g, const rg_tokens *toks,
                               const int32_t *ids, const uint8_t *cls,
                               size_t begin, size_t end, rg_matches *out)
 {
-    S_match(g, toks, ids, cls, begin, end, out);
+    (void)toks;
+    S_match_ids(g, ids, cls, begin, end, out);
 }
