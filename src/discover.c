@@ -830,6 +830,41 @@ static void S_person_after(S_ctx *c, rg_mentions *m, size_t r, uint32_t sent,
     }
 }
 
+/*
+ * Whether S_person_after or S_org_at can find anything at capitalised word
+ * i (a necessary condition, cheaper than the role/head walk that decides
+ * which of them to try): the word before it is capitalised, within the
+ * sentence but not its first (rule 7), or the word after it can begin a
+ * name (rules 1, 5), is the dot of a title (2), "für" (6), or may stand
+ * between a role and the comma of an apposition (3: the comma itself, a
+ * dictionary mention, a hyphen, a gap word or an adjective in -isch).
+ */
+static int S_may_trigger(const S_ctx *c, size_t i)
+{
+    const uint8_t *wc = c->s->wc;   /* RG_WC_UPPER_WORD: S_upper */
+    if (i > c->tb + 1 && (wc[i - 1] & RG_WC_UPPER_WORD))
+        return 1;
+    size_t k = i + 1;
+    if (k >= c->te)
+        return 0;
+    if ((wc[k] & (RG_WC_UPPER_WORD | S_W_GAP)) || c->s->cov[k] == 1)
+        return 1;   /* S_W_GAP: of words only; "für" is one */
+    const rg_tokens *t = c->t;
+    const char *f = rg_i_token_fold(t, k);
+    size_t n = t->v[k].fold_len;
+    if (t->v[k].kind == RG_TOK_PUNCT)
+        return n == 1 && (f[0] == '.' || f[0] == ',' || f[0] == '-');
+    if (t->v[k].kind != RG_TOK_WORD || n < 4)
+        return 0;
+    /* -isch, -ische, -ischen, -ischer */
+    size_t at = f[n - 1] == 'h'                                ? n - 4
+                : f[n - 1] == 'e'                              ? n - 5
+                : (f[n - 1] == 'n' || f[n - 1] == 'r') && n >= 6 &&
+                          f[n - 2] == 'e'                      ? n - 6
+                                                               : (size_t)-1;
+    return at < n && memcmp(f + at, "isch", 4) == 0;
+}
+
 /* Rules 5-7 at organisation head h. */
 static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
                      const char *text)
@@ -1012,6 +1047,10 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 }
             }
             if (!S_upper(toks, i) || (toks->v[i].flags & RG_TF_ALLCAPS))
+                continue;
+            /* A role or head that can trigger nothing needs no walk; a
+             * first name does (rule 4 is for those that are neither). */
+            if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
                 continue;
             unsigned rh = S_rh(&c, i);
             if (rh & S_RH_ROLE) {
