@@ -392,9 +392,11 @@ static int S_word(const rg_tokens *t, size_t i)
     return t->v[i].kind == RG_TOK_WORD;
 }
 
-static int S_upper(const rg_tokens *t, size_t i)
+/* Whether token i is a capitalised word (its class byte's
+ * RG_WC_UPPER_WORD: a word with RG_TF_UPPER), from the byte of wc. */
+static inline int S_upper_wc(const uint8_t *wc, size_t i)
 {
-    return S_word(t, i) && (t->v[i].flags & RG_TF_UPPER);
+    return (wc[i] & RG_WC_UPPER_WORD) != 0;
 }
 
 /* Whether token i is the punctuation character p (one byte). */
@@ -432,12 +434,12 @@ static unsigned S_rh(const S_ctx *c, size_t i)
 
 static int S_is_role(const S_ctx *c, size_t i)
 {
-    return S_upper(c->t, i) && (S_rh(c, i) & S_RH_ROLE);
+    return S_upper_wc(c->s->wc, i) && (S_rh(c, i) & S_RH_ROLE);
 }
 
 static int S_is_head(const S_ctx *c, size_t i)
 {
-    return S_upper(c->t, i) && (S_rh(c, i) & S_RH_HEAD);
+    return S_upper_wc(c->s->wc, i) && (S_rh(c, i) & S_RH_HEAD);
 }
 
 /* The set's slot for fold f[0..n) with hash h: its entry, or the empty
@@ -551,7 +553,7 @@ static int S_nonname(const S_ctx *c, size_t i)
 static int S_name_word(const S_ctx *c, size_t i, int allcaps_ok)
 {
     const rg_token *k = &c->t->v[i];
-    if (i >= c->te || !S_upper(c->t, i) || c->s->cov[i] ||
+    if (i >= c->te || !S_upper_wc(c->s->wc, i) || c->s->cov[i] ||
         (k->flags & RG_TF_HYPHEN_BEFORE))
         return 0;
     if ((k->flags & RG_TF_ALLCAPS) && !allcaps_ok)
@@ -567,7 +569,7 @@ static size_t S_word_end(const S_ctx *c, size_t i, int *lower)
     while (k + 1 < c->te && (c->t->v[k - 1].flags & RG_TF_HYPHEN_AFTER) &&
            S_punct(c->t, k, '-') && S_word(c->t, k + 1) && !c->s->cov[k + 1] &&
            (c->t->v[k + 1].flags & RG_TF_HYPHEN_BEFORE)) {
-        if (!S_upper(c->t, k + 1))
+        if (!S_upper_wc(c->s->wc, k + 1))
             *lower = 1;
         else if (S_nonname(c, k + 1))
             break;
@@ -597,7 +599,7 @@ static int S_name(const S_ctx *c, size_t i, size_t *end, size_t *last,
             continue;
         }
         if (words > 0 && k + 1 < c->te && S_word(c->t, k) &&
-            !S_upper(c->t, k) && S_in(c->s, k, S_W_PARTICLE) &&
+            !S_upper_wc(c->s->wc, k) && S_in(c->s, k, S_W_PARTICLE) &&
             S_name_word(c, k + 1, 0)) {
             k++;
             continue;
@@ -803,7 +805,7 @@ static void S_person_after(S_ctx *c, rg_mentions *m, size_t r, uint32_t sent,
     else if (i < c->te && (c->t->v[r].flags & RG_TF_HYPHEN_AFTER))
         return;   /* "Experten-Runde" */
     int w = S_name(c, i, &end, &last, &lower);
-    if (w > 0 && (end >= c->te || !S_upper(c->t, end) || c->s->cov[end])) {
+    if (w > 0 && (end >= c->te || !S_upper_wc(c->s->wc, end) || c->s->cov[end])) {
         S_hit_add(c, m, i, end, sent, RG_TYPE_PERSON, text);
         return;
     }
@@ -817,7 +819,7 @@ static void S_person_after(S_ctx *c, rg_mentions *m, size_t r, uint32_t sent,
                 S_hit_add(c, m, k + 1, end, sent, RG_TYPE_PERSON, text);
             return;
         }
-        if (c->s->cov[k] == 1 || S_upper(c->t, k) || S_punct(c->t, k, '-'))
+        if (c->s->cov[k] == 1 || S_upper_wc(c->s->wc, k) || S_punct(c->t, k, '-'))
             continue;
         const char *f = rg_i_token_fold(c->t, k);
         size_t n = c->t->v[k].fold_len;
@@ -873,7 +875,7 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
         return;
     /* 7: capitalised adjectives before it, not at the sentence start */
     size_t a = h;
-    while (a > c->tb + 1 && S_upper(c->t, a - 1) && !c->s->cov[a - 1] &&
+    while (a > c->tb + 1 && S_upper_wc(c->s->wc, a - 1) && !c->s->cov[a - 1] &&
            !(c->t->v[a - 1].flags & (RG_TF_ALLCAPS | RG_TF_HYPHEN_BEFORE |
                                      RG_TF_HYPHEN_AFTER))) {
         const char *f = rg_i_token_fold(c->t, a - 1);
@@ -887,15 +889,15 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
     /* 6: "für" + capitalised words */
     size_t e = h + 1;
     if (e + 1 < c->te && S_word(c->t, e) && S_fold_is(c->t, e, "für", 4) &&
-        S_upper(c->t, e + 1) && !c->s->cov[e + 1]) {
+        S_upper_wc(c->s->wc, e + 1) && !c->s->cov[e + 1]) {
         size_t k = e + 1;
         while (k < c->te) {
-            if (S_upper(c->t, k) && !c->s->cov[k] && !S_in(c->s, k, S_W_STOP)) {
+            if (S_upper_wc(c->s->wc, k) && !c->s->cov[k] && !S_in(c->s, k, S_W_STOP)) {
                 k++;
                 continue;
             }
             if (k + 1 < c->te && S_word(c->t, k) &&
-                S_fold_is(c->t, k, "und", 3) && S_upper(c->t, k + 1) &&
+                S_fold_is(c->t, k, "und", 3) && S_upper_wc(c->s->wc, k + 1) &&
                 !c->s->cov[k + 1]) {
                 k++;
                 continue;
@@ -914,7 +916,7 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
     /* 5: head + one capitalised name, then punctuation or lowercase */
     if (e < c->te && S_name_word(c, e, 1) &&
         !(c->t->v[e].flags & RG_TF_HYPHEN_AFTER) &&
-        (e + 1 >= c->te || !S_upper(c->t, e + 1)))
+        (e + 1 >= c->te || !S_upper_wc(c->s->wc, e + 1)))
         S_hit_add(c, m, e, e + 1, sent, RG_TYPE_ORGANIZATION, text);
 }
 
@@ -1009,12 +1011,12 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         if (!S_word(toks, i) || !S_in(s, i, S_W_ARTICLE))
             continue;
         size_t k = i + 1, adj = 0;
-        while (k < toks->n && adj < 3 && S_word(toks, k) && !S_upper(toks, k) &&
+        while (k < toks->n && adj < 3 && S_word(toks, k) && !S_upper_wc(s->wc, k) &&
                !S_in(s, k, S_W_ARTICLE)) {
             k++;
             adj++;
         }
-        if (k < toks->n && S_upper(toks, k) && !s->cov[k] &&
+        if (k < toks->n && S_upper_wc(s->wc, k) && !s->cov[k] &&
             !(toks->v[k].flags & RG_TF_ALLCAPS)) {
             RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
             s->noun_tok[s->n_noun++] = (uint32_t)k;
@@ -1034,7 +1036,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 continue;
             const char *f = rg_i_token_fold(toks, i);
             /* 2: a title "Dr." (the dot is its own token) */
-            if (i + 1 < c.te && S_punct(toks, i + 1, '.') && S_upper(toks, i)) {
+            if (i + 1 < c.te && S_punct(toks, i + 1, '.') && S_upper_wc(s->wc, i)) {
                 char title[16];
                 size_t n = toks->v[i].fold_len;
                 if (n + 2 <= sizeof(title)) {
@@ -1046,7 +1048,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                     }
                 }
             }
-            if (!S_upper(toks, i) || (toks->v[i].flags & RG_TF_ALLCAPS))
+            if (!S_upper_wc(s->wc, i) || (toks->v[i].flags & RG_TF_ALLCAPS))
                 continue;
             /* A role or head that can trigger nothing needs no walk; a
              * first name does (rule 4 is for those that are neither). */
@@ -1063,13 +1065,13 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
             }
             /* 4: a first name + one or two name words */
             if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
-                !(i > c.tb && S_upper(toks, i - 1) && !s->cov[i - 1]) &&
+                !(i > c.tb && S_upper_wc(s->wc, i - 1) && !s->cov[i - 1]) &&
                 S_in(s, i, S_W_FIRST)) {
                 size_t end, last;
                 int lower;
                 int w = S_name(&c, i + 1, &end, &last, &lower);
                 if (w >= 1 && w <= 2 &&
-                    (end >= c.te || !S_upper(toks, end) || s->cov[end]))
+                    (end >= c.te || !S_upper_wc(s->wc, end) || s->cov[end]))
                     S_hit_add(&c, m, i, end, (uint32_t)si, RG_TYPE_PERSON, text);
             }
         }
@@ -1106,10 +1108,10 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                     size_t w0 = x->t0, wl = x->t0;
                     int lower = 0;
                     for (size_t u = x->t0; u < x->t1; u++) {
-                        if (!S_upper(toks, u) && S_word(toks, u) &&
+                        if (!S_upper_wc(s->wc, u) && S_word(toks, u) &&
                             (toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
                             lower = 1;
-                        if (S_upper(toks, u) && !(toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
+                        if (S_upper_wc(s->wc, u) && !(toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
                             wl = u;
                     }
                     size_t sur = lower ? w0 : wl, se = sur + 1;
@@ -1118,7 +1120,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                     S_key_add(s, toks, S_SURNAME, sur, se, k);
                 }
             } else {
-                if (s->cov[i] || !S_upper(toks, i) ||
+                if (s->cov[i] || !S_upper_wc(s->wc, i) ||
                     (toks->v[i].flags & RG_TF_HYPHEN_BEFORE))
                     continue;
                 const char *f = rg_i_token_fold(toks, i);
@@ -1135,7 +1137,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                     continue;
                 if ((toks->v[t1 - 1].flags & RG_TF_HYPHEN_AFTER) && key->ntok == 1 &&
                     t1 < te && S_punct(toks, t1, '-') && S_word(toks, t1 + 1) &&
-                    !S_upper(toks, t1 + 1))
+                    !S_upper_wc(s->wc, t1 + 1))
                     continue;
                 k = key->k;
             }
