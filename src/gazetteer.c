@@ -34,14 +34,14 @@
 /*
  * The vocabulary: folded words -> dense ids.  Every token of every
  * document is looked up here once, and half of them are found (function
- * words), so a hit must be cheap too: a slot holds 24 bits of the hash and
- * the word's length (capped at 255) next to the id, and a word of up to 8
- * bytes is then compared in one masked 64-bit load with its first 8 bytes
- * kept by id (the strings are stored with 8 bytes of padding).
+ * words), so a hit must be cheap too: a slot holds the high half of the
+ * hash next to the id, and a word is compared by its length and its first
+ * 8 bytes, kept by id (one masked 64-bit load of the token; the strings are
+ * stored with 8 bytes of padding), and memcmp only for the rest of a
+ * longer word.
  */
 typedef struct S_lex {
-    uint64_t *slot;           /* hash >> 40 << 40 | min(len, 255) << 32 |
-                                 (id + 1); 0 = empty */
+    uint64_t *slot;           /* hash >> 32 << 32 | (id + 1); 0 = empty */
     size_t mask;              /* slots - 1 */
     char *chars;              /* the words, each at its offset */
     size_t nchars, cap_chars;
@@ -52,10 +52,10 @@ typedef struct S_lex {
     size_t n, cap;
 } S_lex;
 
-/* The tag and length bits of a slot for a word of n bytes, hash h. */
-static inline uint64_t S_lex_key(uint64_t h, size_t n)
+/* The tag bits of a slot for hash h. */
+static inline uint64_t S_lex_tag(uint64_t h)
 {
-    return h >> 40 << 40 | (uint64_t)(n < 255 ? n : 255) << 32;
+    return h >> 32 << 32;
 }
 
 static const uint64_t S_keep[9] = {
@@ -72,7 +72,7 @@ static inline int S_lex_same(const S_lex *x, uint32_t id, const char *s,
         /* s[n..8) is readable (masked off); w8 is zero past n. */
         uint64_t a;
         memcpy(&a, s, 8);
-        return (a & S_keep[n]) == x->w[id].w8;
+        return x->w[id].len == n && (a & S_keep[n]) == x->w[id].w8;
     }
 #else
     (void)pad8;
@@ -84,7 +84,7 @@ static inline int S_lex_same(const S_lex *x, uint32_t id, const char *s,
 static inline int32_t S_lex_find(const S_lex *x, const char *s, size_t n,
                                  uint64_t h, int pad8)
 {
-    uint64_t key = S_lex_key(h, n);
+    uint64_t key = S_lex_tag(h);
     for (size_t i = (size_t)h & x->mask;; i = (i + 1) & x->mask) {
         uint64_t v = x->slot[i];
         if (!v)
@@ -146,7 +146,7 @@ static int32_t S_lex_intern(S_lex *x, const char *s, size_t n)
     size_t i = (size_t)h & x->mask;
     while (x->slot[i])
         i = (i + 1) & x->mask;
-    x->slot[i] = S_lex_key(h, n) | (uint64_t)(x->n + 1);
+    x->slot[i] = S_lex_tag(h) | (uint64_t)(x->n + 1);
     return (int32_t)x->n++;
 }
 
@@ -554,10 +554,10 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
         /* Most misses end at an empty first slot (a quarter are full). */
         if (sv) {
             size_t len = t->fold_len, off = t->fold;
-            uint64_t key = S_lex_key(h, len);
+            uint64_t key = S_lex_tag(h);
             size_t j = (size_t)h & mask;
             /* A miss whose first slot is taken ends at the next empty
-             * one; a hit is the one slot with its tag and length. */
+             * one; a hit is (nearly always) the first slot with its tag. */
             while ((sv & ~(uint64_t)0xFFFFFFFFu) != key) {
                 j = (j + 1) & mask;
                 sv = slot[j];
@@ -568,13 +568,13 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                 uint32_t k = (uint32_t)sv - 1;
                 id = -2;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                /* Most hits: a short word (then its tag and length were
-                 * one word's, and its bytes are compared here). */
+                /* Most hits: the word of that slot, compared here by its
+                 * length and bytes (the first 8 in one load). */
                 if (off + 8 <= fold_len) {
                     uint64_t a;
                     memcpy(&a, fold + off, 8);
                     if (len <= 8) {
-                        if ((a & S_keep[len]) == w[k].w8)
+                        if (w[k].len == len && (a & S_keep[len]) == w[k].w8)
                             id = (int32_t)k;
                     } else if (a == w[k].w8 && w[k].len == len &&
                                memcmp(fold + off + 8, chars + w[k].off + 8,
@@ -583,7 +583,7 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                     }
                 }
 #endif
-                if (id == -2)   /* a long word, or the tag of another */
+                if (id == -2)   /* the tag of another word, or no padding */
                     id = S_lex_find_call(x, fold + off, len, h,
                                          off + 8 <= fold_len);
                 if (id >= 0)
