@@ -548,6 +548,8 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
         const rg_token *t = &v[i];
         uint64_t h = hash[i];
         /* RG_TF_UPPER is of word tokens only (tokens.h). */
+        _Static_assert(RG_TF_UPPER << 4 == RG_WC_UPPER_WORD,
+                       "the flag moved to the class bit by one shift");
         uint8_t c = (uint8_t)((t->flags & RG_TF_UPPER) << 4);
         int32_t id = -1;
         uint64_t sv = slot[(size_t)h & mask];
