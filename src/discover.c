@@ -105,7 +105,12 @@ typedef struct S_scr {
     uint8_t *rh;        /* per token: 0 not yet known, else S_RH_KNOWN |
                            rg_i_discover_listed of its fold */
     size_t cap_cov;     /* of cov and rh */
-    S_set nouns;        /* folds written after an article in this document */
+    S_set nouns;        /* folds written after an article in this
+                           document: built from noun_tok[] when asked
+                           more than S_NOUN_SCANS times */
+    uint32_t *noun_tok; /* the tokens of those folds, in text order */
+    size_t n_noun, cap_noun;
+    size_t noun_asks;   /* questions about nouns in this document */
     rg_strtab labels;   /* label -> found index */
     S_set keys[2];      /* first fold of a name (S_NAME) or surname
                            (S_SURNAME) -> S_key index in kv[] */
@@ -127,6 +132,7 @@ void rg_i_discover_free(void *scratch)
     free(s->cov);
     free(s->rh);
     free(s->nouns.v);
+    free(s->noun_tok);
     rg_i_strtab_destroy(&s->labels);
     for (int w = 0; w < 2; w++) {
         free(s->keys[w].v);
@@ -386,9 +392,11 @@ static int S_word(const rg_tokens *t, size_t i)
     return t->v[i].kind == RG_TOK_WORD;
 }
 
-static int S_upper(const rg_tokens *t, size_t i)
+/* Whether token i is a capitalised word (its class byte's
+ * RG_WC_UPPER_WORD: a word with RG_TF_UPPER), from the byte of wc. */
+static inline int S_upper_wc(const uint8_t *wc, size_t i)
 {
-    return S_word(t, i) && (t->v[i].flags & RG_TF_UPPER);
+    return (wc[i] & RG_WC_UPPER_WORD) != 0;
 }
 
 /* Whether token i is the punctuation character p (one byte). */
@@ -426,12 +434,12 @@ static unsigned S_rh(const S_ctx *c, size_t i)
 
 static int S_is_role(const S_ctx *c, size_t i)
 {
-    return S_upper(c->t, i) && (S_rh(c, i) & S_RH_ROLE);
+    return S_upper_wc(c->s->wc, i) && (S_rh(c, i) & S_RH_ROLE);
 }
 
 static int S_is_head(const S_ctx *c, size_t i)
 {
-    return S_upper(c->t, i) && (S_rh(c, i) & S_RH_HEAD);
+    return S_upper_wc(c->s->wc, i) && (S_rh(c, i) & S_RH_HEAD);
 }
 
 /* The set's slot for fold f[0..n) with hash h: its entry, or the empty
@@ -494,6 +502,33 @@ static void S_set_clear(S_set *set)
     set->n = 0;
 }
 
+/* Nouns are collected for every article of a document, but asked about
+ * only for the few candidates of a name: the first S_NOUN_SCANS questions
+ * scan the list; after them (a long document full of names) the set is
+ * built, so that a document costs O(tokens) either way. */
+#define S_NOUN_SCANS 8
+
+/* Whether token i's fold was written after an article in the document. */
+static int S_noun(S_scr *s, const rg_tokens *t, size_t i)
+{
+    uint64_t h = t->hash[i];
+    size_t n = t->v[i].fold_len;
+    const char *f = rg_i_token_fold(t, i);
+    if (s->noun_asks++ < S_NOUN_SCANS) {
+        for (size_t k = 0; k < s->n_noun; k++) {
+            uint32_t u = s->noun_tok[k];
+            if (t->hash[u] == h && t->v[u].fold_len == n &&
+                memcmp(rg_i_token_fold(t, u), f, n) == 0)
+                return 1;
+        }
+        return 0;
+    }
+    if (s->noun_asks == S_NOUN_SCANS + 1)
+        for (size_t k = 0; k < s->n_noun; k++)
+            S_set_add(&s->nouns, t, s->noun_tok[k])->val = 1;
+    return S_set_find(&s->nouns, t, f, n, h) >= 0;
+}
+
 /* A known non-name (see the top of the file). */
 static int S_nonname(const S_ctx *c, size_t i)
 {
@@ -509,7 +544,7 @@ static int S_nonname(const S_ctx *c, size_t i)
             (n > 3 && f[n - 1] == 'n' && f[n - 2] == 'e' && S_ends(f, n - 2, *s)) ||
             (n > 2 && (f[n - 1] == 's' || f[n - 1] == 'e') && S_ends(f, n - 1, *s)))
             return 1;
-    if (S_set_find(&c->s->nouns, c->t, f, n, c->t->hash[i]) >= 0)
+    if (S_noun(c->s, c->t, i))
         return 1;
     return S_is_role(c, i) || S_is_head(c, i);
 }
@@ -518,7 +553,7 @@ static int S_nonname(const S_ctx *c, size_t i)
 static int S_name_word(const S_ctx *c, size_t i, int allcaps_ok)
 {
     const rg_token *k = &c->t->v[i];
-    if (i >= c->te || !S_upper(c->t, i) || c->s->cov[i] ||
+    if (i >= c->te || !S_upper_wc(c->s->wc, i) || c->s->cov[i] ||
         (k->flags & RG_TF_HYPHEN_BEFORE))
         return 0;
     if ((k->flags & RG_TF_ALLCAPS) && !allcaps_ok)
@@ -534,7 +569,7 @@ static size_t S_word_end(const S_ctx *c, size_t i, int *lower)
     while (k + 1 < c->te && (c->t->v[k - 1].flags & RG_TF_HYPHEN_AFTER) &&
            S_punct(c->t, k, '-') && S_word(c->t, k + 1) && !c->s->cov[k + 1] &&
            (c->t->v[k + 1].flags & RG_TF_HYPHEN_BEFORE)) {
-        if (!S_upper(c->t, k + 1))
+        if (!S_upper_wc(c->s->wc, k + 1))
             *lower = 1;
         else if (S_nonname(c, k + 1))
             break;
@@ -564,7 +599,7 @@ static int S_name(const S_ctx *c, size_t i, size_t *end, size_t *last,
             continue;
         }
         if (words > 0 && k + 1 < c->te && S_word(c->t, k) &&
-            !S_upper(c->t, k) && S_in(c->s, k, S_W_PARTICLE) &&
+            !S_upper_wc(c->s->wc, k) && S_in(c->s, k, S_W_PARTICLE) &&
             S_name_word(c, k + 1, 0)) {
             k++;
             continue;
@@ -590,11 +625,16 @@ void rg_i_discover_id(rg_buf *out, const char *label)
     rg_buf b;
     rg_i_buf_init(&b);
     /* German letters by German rule, then accents dropped by utf8proc. */
+    int ascii = 1;
     for (const char *p = label; *p; p++) {
         static const char *const from[] = {"ä", "ö", "ü", "Ä", "Ö", "Ü", "ß",
                                            "ø", "Ø", "æ", "Æ", "ł", "Ł", "đ"};
         static const char *const to[] = {"ae", "oe", "ue", "Ae", "Oe", "Ue", "ss",
                                          "o", "O", "ae", "Ae", "l", "L", "d"};
+        if ((unsigned char)*p < 0x80) {   /* no letter of from[] */
+            rg_i_buf_addc(&b, *p);
+            continue;
+        }
         size_t j = 0;
         for (; j < 14; j++)
             if (strncmp(p, from[j], 2) == 0)
@@ -603,19 +643,29 @@ void rg_i_discover_id(rg_buf *out, const char *label)
             rg_i_buf_adds(&b, to[j]);
             p++;
         } else {
+            ascii = 0;
             rg_i_buf_addc(&b, *p);
         }
     }
+    /* ASCII (most names, and every German letter replaced above) needs no
+     * decomposition: its case fold is the ASCII lowercase, which the loop
+     * below applies (utf8proc's fold leaves no A-Z). */
     utf8proc_uint8_t *m = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)(b.data ? b.data : ""),
-                                      (utf8proc_ssize_t)b.len, &m,
-                                      UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-                                          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    const unsigned char *q = (const unsigned char *)(b.data ? b.data : "");
+    utf8proc_ssize_t n = (utf8proc_ssize_t)b.len;
+    if (!ascii) {
+        n = utf8proc_map(q, n, &m,
+                         UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                             UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+        q = m;
+    }
     rg_i_buf_adds(out, "disc:");
     size_t start = out->len, kept = 0;
     int gap = 0;
     for (utf8proc_ssize_t i = 0; i < n && kept < 64; i++) {
-        unsigned char ch = m[i];
+        unsigned char ch = q[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
         if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
             if (gap && out->len > start)
                 rg_i_buf_addc(out, '_');
@@ -755,7 +805,7 @@ static void S_person_after(S_ctx *c, rg_mentions *m, size_t r, uint32_t sent,
     else if (i < c->te && (c->t->v[r].flags & RG_TF_HYPHEN_AFTER))
         return;   /* "Experten-Runde" */
     int w = S_name(c, i, &end, &last, &lower);
-    if (w > 0 && (end >= c->te || !S_upper(c->t, end) || c->s->cov[end])) {
+    if (w > 0 && (end >= c->te || !S_upper_wc(c->s->wc, end) || c->s->cov[end])) {
         S_hit_add(c, m, i, end, sent, RG_TYPE_PERSON, text);
         return;
     }
@@ -769,7 +819,7 @@ static void S_person_after(S_ctx *c, rg_mentions *m, size_t r, uint32_t sent,
                 S_hit_add(c, m, k + 1, end, sent, RG_TYPE_PERSON, text);
             return;
         }
-        if (c->s->cov[k] == 1 || S_upper(c->t, k) || S_punct(c->t, k, '-'))
+        if (c->s->cov[k] == 1 || S_upper_wc(c->s->wc, k) || S_punct(c->t, k, '-'))
             continue;
         const char *f = rg_i_token_fold(c->t, k);
         size_t n = c->t->v[k].fold_len;
@@ -782,6 +832,41 @@ static void S_person_after(S_ctx *c, rg_mentions *m, size_t r, uint32_t sent,
     }
 }
 
+/*
+ * Whether S_person_after or S_org_at can find anything at capitalised word
+ * i (a necessary condition, cheaper than the role/head walk that decides
+ * which of them to try): the word before it is capitalised, within the
+ * sentence but not its first (rule 7), or the word after it can begin a
+ * name (rules 1, 5), is the dot of a title (2), "für" (6), or may stand
+ * between a role and the comma of an apposition (3: the comma itself, a
+ * dictionary mention, a hyphen, a gap word or an adjective in -isch).
+ */
+static int S_may_trigger(const S_ctx *c, size_t i)
+{
+    const uint8_t *wc = c->s->wc;   /* RG_WC_UPPER_WORD: S_upper */
+    if (i > c->tb + 1 && (wc[i - 1] & RG_WC_UPPER_WORD))
+        return 1;
+    size_t k = i + 1;
+    if (k >= c->te)
+        return 0;
+    if ((wc[k] & (RG_WC_UPPER_WORD | S_W_GAP)) || c->s->cov[k] == 1)
+        return 1;   /* S_W_GAP: of words only; "für" is one */
+    const rg_tokens *t = c->t;
+    const char *f = rg_i_token_fold(t, k);
+    size_t n = t->v[k].fold_len;
+    if (t->v[k].kind == RG_TOK_PUNCT)
+        return n == 1 && (f[0] == '.' || f[0] == ',' || f[0] == '-');
+    if (t->v[k].kind != RG_TOK_WORD || n < 4)
+        return 0;
+    /* -isch, -ische, -ischen, -ischer */
+    size_t at = f[n - 1] == 'h'                                ? n - 4
+                : f[n - 1] == 'e'                              ? n - 5
+                : (f[n - 1] == 'n' || f[n - 1] == 'r') && n >= 6 &&
+                          f[n - 2] == 'e'                      ? n - 6
+                                                               : (size_t)-1;
+    return at < n && memcmp(f + at, "isch", 4) == 0;
+}
+
 /* Rules 5-7 at organisation head h. */
 static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
                      const char *text)
@@ -790,7 +875,7 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
         return;
     /* 7: capitalised adjectives before it, not at the sentence start */
     size_t a = h;
-    while (a > c->tb + 1 && S_upper(c->t, a - 1) && !c->s->cov[a - 1] &&
+    while (a > c->tb + 1 && S_upper_wc(c->s->wc, a - 1) && !c->s->cov[a - 1] &&
            !(c->t->v[a - 1].flags & (RG_TF_ALLCAPS | RG_TF_HYPHEN_BEFORE |
                                      RG_TF_HYPHEN_AFTER))) {
         const char *f = rg_i_token_fold(c->t, a - 1);
@@ -804,15 +889,15 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
     /* 6: "für" + capitalised words */
     size_t e = h + 1;
     if (e + 1 < c->te && S_word(c->t, e) && S_fold_is(c->t, e, "für", 4) &&
-        S_upper(c->t, e + 1) && !c->s->cov[e + 1]) {
+        S_upper_wc(c->s->wc, e + 1) && !c->s->cov[e + 1]) {
         size_t k = e + 1;
         while (k < c->te) {
-            if (S_upper(c->t, k) && !c->s->cov[k] && !S_in(c->s, k, S_W_STOP)) {
+            if (S_upper_wc(c->s->wc, k) && !c->s->cov[k] && !S_in(c->s, k, S_W_STOP)) {
                 k++;
                 continue;
             }
             if (k + 1 < c->te && S_word(c->t, k) &&
-                S_fold_is(c->t, k, "und", 3) && S_upper(c->t, k + 1) &&
+                S_fold_is(c->t, k, "und", 3) && S_upper_wc(c->s->wc, k + 1) &&
                 !c->s->cov[k + 1]) {
                 k++;
                 continue;
@@ -831,7 +916,7 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
     /* 5: head + one capitalised name, then punctuation or lowercase */
     if (e < c->te && S_name_word(c, e, 1) &&
         !(c->t->v[e].flags & RG_TF_HYPHEN_AFTER) &&
-        (e + 1 >= c->te || !S_upper(c->t, e + 1)))
+        (e + 1 >= c->te || !S_upper_wc(c->s->wc, e + 1)))
         S_hit_add(c, m, e, e + 1, sent, RG_TYPE_ORGANIZATION, text);
 }
 
@@ -889,6 +974,8 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     if (!words || !m->tok_id)
         return;   /* not finished */
     S_set_clear(&s->nouns);
+    s->n_noun = 0;
+    s->noun_asks = 0;
     if (s->labels.n) {
         rg_i_strtab_destroy(&s->labels);
         rg_i_strtab_init(&s->labels);
@@ -924,14 +1011,15 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         if (!S_word(toks, i) || !S_in(s, i, S_W_ARTICLE))
             continue;
         size_t k = i + 1, adj = 0;
-        while (k < toks->n && adj < 3 && S_word(toks, k) && !S_upper(toks, k) &&
+        while (k < toks->n && adj < 3 && S_word(toks, k) && !S_upper_wc(s->wc, k) &&
                !S_in(s, k, S_W_ARTICLE)) {
             k++;
             adj++;
         }
-        if (k < toks->n && S_upper(toks, k) && !s->cov[k] &&
+        if (k < toks->n && S_upper_wc(s->wc, k) && !s->cov[k] &&
             !(toks->v[k].flags & RG_TF_ALLCAPS)) {
-            S_set_add(&s->nouns, toks, k)->val = 1;
+            RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
+            s->noun_tok[s->n_noun++] = (uint32_t)k;
         }
     }
     /* Triggers, sentence by sentence. */
@@ -948,7 +1036,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 continue;
             const char *f = rg_i_token_fold(toks, i);
             /* 2: a title "Dr." (the dot is its own token) */
-            if (i + 1 < c.te && S_punct(toks, i + 1, '.') && S_upper(toks, i)) {
+            if (i + 1 < c.te && S_punct(toks, i + 1, '.') && S_upper_wc(s->wc, i)) {
                 char title[16];
                 size_t n = toks->v[i].fold_len;
                 if (n + 2 <= sizeof(title)) {
@@ -960,7 +1048,11 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                     }
                 }
             }
-            if (!S_upper(toks, i) || (toks->v[i].flags & RG_TF_ALLCAPS))
+            if (!S_upper_wc(s->wc, i) || (toks->v[i].flags & RG_TF_ALLCAPS))
+                continue;
+            /* A role or head that can trigger nothing needs no walk; a
+             * first name does (rule 4 is for those that are neither). */
+            if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
                 continue;
             unsigned rh = S_rh(&c, i);
             if (rh & S_RH_ROLE) {
@@ -973,13 +1065,13 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
             }
             /* 4: a first name + one or two name words */
             if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
-                !(i > c.tb && S_upper(toks, i - 1) && !s->cov[i - 1]) &&
+                !(i > c.tb && S_upper_wc(s->wc, i - 1) && !s->cov[i - 1]) &&
                 S_in(s, i, S_W_FIRST)) {
                 size_t end, last;
                 int lower;
                 int w = S_name(&c, i + 1, &end, &last, &lower);
                 if (w >= 1 && w <= 2 &&
-                    (end >= c.te || !S_upper(toks, end) || s->cov[end]))
+                    (end >= c.te || !S_upper_wc(s->wc, end) || s->cov[end]))
                     S_hit_add(&c, m, i, end, (uint32_t)si, RG_TYPE_PERSON, text);
             }
         }
@@ -1016,10 +1108,10 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                     size_t w0 = x->t0, wl = x->t0;
                     int lower = 0;
                     for (size_t u = x->t0; u < x->t1; u++) {
-                        if (!S_upper(toks, u) && S_word(toks, u) &&
+                        if (!S_upper_wc(s->wc, u) && S_word(toks, u) &&
                             (toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
                             lower = 1;
-                        if (S_upper(toks, u) && !(toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
+                        if (S_upper_wc(s->wc, u) && !(toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
                             wl = u;
                     }
                     size_t sur = lower ? w0 : wl, se = sur + 1;
@@ -1028,7 +1120,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                     S_key_add(s, toks, S_SURNAME, sur, se, k);
                 }
             } else {
-                if (s->cov[i] || !S_upper(toks, i) ||
+                if (s->cov[i] || !S_upper_wc(s->wc, i) ||
                     (toks->v[i].flags & RG_TF_HYPHEN_BEFORE))
                     continue;
                 const char *f = rg_i_token_fold(toks, i);
@@ -1045,7 +1137,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                     continue;
                 if ((toks->v[t1 - 1].flags & RG_TF_HYPHEN_AFTER) && key->ntok == 1 &&
                     t1 < te && S_punct(toks, t1, '-') && S_word(toks, t1 + 1) &&
-                    !S_upper(toks, t1 + 1))
+                    !S_upper_wc(s->wc, t1 + 1))
                     continue;
                 k = key->k;
             }

@@ -35,8 +35,10 @@
  * The vocabulary: folded words -> dense ids.  Every token of every
  * document is looked up here once, and half of them are found (function
  * words), so a hit must be cheap too: a slot holds the high half of the
- * hash next to the id, and a word of up to 8 bytes is compared in one
- * masked 64-bit load (the strings are stored with 8 bytes of padding).
+ * hash next to the id, and a word is compared by its length and its first
+ * 8 bytes, kept by id (one masked 64-bit load of the token; the strings are
+ * stored with 8 bytes of padding), and memcmp only for the rest of a
+ * longer word.
  */
 typedef struct S_lex {
     uint64_t *slot;           /* hash >> 32 << 32 | (id + 1); 0 = empty */
@@ -44,44 +46,50 @@ typedef struct S_lex {
     char *chars;              /* the words, each at its offset */
     size_t nchars, cap_chars;
     struct S_lex_word {
+        uint64_t w8;          /* its first 8 bytes, zero-padded */
         uint32_t off, len;
     } *w;                     /* id -> its word in chars */
     size_t n, cap;
 } S_lex;
 
-static int S_lex_same(const S_lex *x, uint32_t id, const char *s, size_t n,
-                      int pad8)
+/* The tag bits of a slot for hash h. */
+static inline uint64_t S_lex_tag(uint64_t h)
 {
-    if (x->w[id].len != n)
-        return 0;
-    const char *p = x->chars + x->w[id].off;
+    return h >> 32 << 32;
+}
+
+static const uint64_t S_keep[9] = {
+    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL,
+    0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~(uint64_t)0};
+
+/* Whether word id is s[0..n), given that its slot's tag and length bits
+ * are those of s; pad8: s[0..8) may be read. */
+static inline int S_lex_same(const S_lex *x, uint32_t id, const char *s,
+                             size_t n, int pad8)
+{
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (n <= 8 && pad8) {
-        /* s[n..8) and p[n..8) are readable (not compared). */
-        uint64_t a, b;
-        memcpy(&a, p, 8);
-        memcpy(&b, s, 8);
-        static const uint64_t keep[9] = {
-            0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL,
-            0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~(uint64_t)0};
-        return ((a ^ b) & keep[n]) == 0;
+        /* s[n..8) is readable (masked off); w8 is zero past n. */
+        uint64_t a;
+        memcpy(&a, s, 8);
+        return x->w[id].len == n && (a & S_keep[n]) == x->w[id].w8;
     }
 #else
     (void)pad8;
 #endif
-    return memcmp(p, s, n) == 0;
+    return x->w[id].len == n && memcmp(x->chars + x->w[id].off, s, n) == 0;
 }
 
 /* The id of s[0..n) (hash h), or -1; pad8: s[0..8) may be read. */
 static inline int32_t S_lex_find(const S_lex *x, const char *s, size_t n,
                                  uint64_t h, int pad8)
 {
-    uint64_t tag = h >> 32 << 32;
+    uint64_t key = S_lex_tag(h);
     for (size_t i = (size_t)h & x->mask;; i = (i + 1) & x->mask) {
         uint64_t v = x->slot[i];
         if (!v)
             return -1;
-        if ((v & ~(uint64_t)0xFFFFFFFFu) == tag &&
+        if ((v & ~(uint64_t)0xFFFFFFFFu) == key &&
             S_lex_same(x, (uint32_t)v - 1, s, n, pad8))
             return (int32_t)((uint32_t)v - 1);
     }
@@ -130,12 +138,15 @@ static int32_t S_lex_intern(S_lex *x, const char *s, size_t n)
     memcpy(x->chars + x->nchars, s, n);
     memset(x->chars + x->nchars + n, 0, 8);
     RG_GROW(x->w, x->cap, x->n + 1);
-    x->w[x->n] = (struct S_lex_word){(uint32_t)x->nchars, (uint32_t)n};
+    uint64_t w8 = 0;
+    memcpy(&w8, x->chars + x->nchars, 8);   /* zero past n: the padding */
+    w8 &= n < 8 ? S_keep[n] : ~(uint64_t)0;
+    x->w[x->n] = (struct S_lex_word){w8, (uint32_t)x->nchars, (uint32_t)n};
     x->nchars += n;
     size_t i = (size_t)h & x->mask;
     while (x->slot[i])
         i = (i + 1) & x->mask;
-    x->slot[i] = (h >> 32 << 32) | (uint64_t)(x->n + 1);
+    x->slot[i] = S_lex_tag(h) | (uint64_t)(x->n + 1);
     return (int32_t)x->n++;
 }
 
@@ -155,6 +166,7 @@ struct rg_gazetteer {
     uint64_t *keys;
     uint32_t *child;
     size_t nslots, nedges;
+    unsigned shift;           /* 64 - log2(nslots): S_slot_of */
     uint32_t *accept;         /* state -> first candidate, or RG_NO_CAND */
     size_t nstates, cap_states;
     rg_cand *cands;           /* candidate pool, lists linked by next */
@@ -165,15 +177,11 @@ struct rg_gazetteer {
     struct rg_disc_words *disc;   /* discover.c's tables */
 };
 
-static uint64_t S_mix(uint64_t x)
+/* The first slot of an edge key: the high bits of a multiplication by
+ * 2^64 / phi (keys differ in few bits; the high bits mix all of them). */
+static inline size_t S_slot_of(uint64_t key, unsigned shift)
 {
-    /* splitmix64's finaliser: keys differ in few bits. */
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
+    return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> shift);
 }
 
 static uint64_t S_key(uint32_t state, uint32_t tok, int upper)
@@ -184,7 +192,7 @@ static uint64_t S_key(uint32_t state, uint32_t tok, int upper)
 static uint32_t S_edge(const rg_gazetteer *g, uint64_t key)
 {
     size_t mask = g->nslots - 1;
-    for (size_t i = (size_t)S_mix(key) & mask;; i = (i + 1) & mask) {
+    for (size_t i = S_slot_of(key, g->shift);; i = (i + 1) & mask) {
         if (g->child[i] == 0)
             return 0;
         if (g->keys[i] == key)
@@ -195,7 +203,7 @@ static uint32_t S_edge(const rg_gazetteer *g, uint64_t key)
 static void S_put(rg_gazetteer *g, uint64_t key, uint32_t child)
 {
     size_t mask = g->nslots - 1;
-    size_t i = (size_t)S_mix(key) & mask;
+    size_t i = S_slot_of(key, g->shift);
     while (g->child[i] != 0)
         i = (i + 1) & mask;
     g->keys[i] = key;
@@ -208,6 +216,9 @@ static void S_rehash(rg_gazetteer *g)
     uint32_t *child = g->child;
     size_t old = g->nslots;
     g->nslots = old ? old * 2 : 256;
+    g->shift = 64;
+    for (size_t k = g->nslots; k > 1; k >>= 1)
+        g->shift--;
     g->keys = rg_i_xmalloc(g->nslots * sizeof(*g->keys));
     g->child = rg_i_xcalloc(g->nslots, sizeof(*g->child));
     for (size_t i = 0; i < old; i++)
@@ -506,17 +517,83 @@ const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g)
     return g ? g->disc : NULL;
 }
 
+/* S_lex_find out of line: the uncommon case of rg_i_gazetteer_ids (a
+ * long word, a second probe), kept out of its loop's registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int32_t S_lex_find_call(const S_lex *x, const char *s, size_t n,
+                               uint64_t h, int pad8)
+{
+    return S_lex_find(x, s, n, h, pad8);
+}
+
 void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                         int32_t *ids, uint8_t *cls)
 {
-    for (size_t i = 0; i < toks->n; i++) {
-        int32_t id = S_lex_token(&g->vocab, toks, i);
-        const rg_token *t = &toks->v[i];
+    /* Everything the loop reads in locals: the stores to cls (bytes) may
+     * alias any memory, so fields read through g or toks would be loaded
+     * again for every token. */
+    const S_lex *x = &g->vocab;
+    const uint64_t *slot = x->slot;
+    const struct S_lex_word *w = x->w;
+    const char *chars = x->chars;
+    const size_t mask = x->mask;
+    const rg_token *v = toks->v;
+    const uint64_t *hash = toks->hash;
+    const char *fold = toks->fold;
+    const size_t fold_len = toks->fold_len, n = toks->n;
+    const uint8_t *vcls = g->vcls;
+    for (size_t i = 0; i < n; i++) {
+        const rg_token *t = &v[i];
+        uint64_t h = hash[i];
+        /* RG_TF_UPPER is of word tokens only (tokens.h). */
+        _Static_assert(RG_TF_UPPER << 4 == RG_WC_UPPER_WORD,
+                       "the flag moved to the class bit by one shift");
+        uint8_t c = (uint8_t)((t->flags & RG_TF_UPPER) << 4);
+        int32_t id = -1;
+        uint64_t sv = slot[(size_t)h & mask];
+        /* Most misses end at an empty first slot (a quarter are full). */
+        if (sv) {
+            size_t len = t->fold_len, off = t->fold;
+            uint64_t key = S_lex_tag(h);
+            size_t j = (size_t)h & mask;
+            /* A miss whose first slot is taken ends at the next empty
+             * one; a hit is (nearly always) the first slot with its tag. */
+            while ((sv & ~(uint64_t)0xFFFFFFFFu) != key) {
+                j = (j + 1) & mask;
+                sv = slot[j];
+                if (!sv)
+                    break;
+            }
+            if (sv) {
+                uint32_t k = (uint32_t)sv - 1;
+                id = -2;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                /* Most hits: the word of that slot, compared here by its
+                 * length and bytes (the first 8 in one load). */
+                if (off + 8 <= fold_len) {
+                    uint64_t a;
+                    memcpy(&a, fold + off, 8);
+                    if (len <= 8) {
+                        if (w[k].len == len && (a & S_keep[len]) == w[k].w8)
+                            id = (int32_t)k;
+                    } else if (a == w[k].w8 && w[k].len == len &&
+                               memcmp(fold + off + 8, chars + w[k].off + 8,
+                                      len - 8) == 0) {
+                        id = (int32_t)k;
+                    }
+                }
+#endif
+                if (id == -2)   /* the tag of another word, or no padding */
+                    id = S_lex_find_call(x, fold + off, len, h,
+                                         off + 8 <= fold_len);
+                if (id >= 0)
+                    c |= vcls[id];
+            }
+        }
         ids[i] = id;
-        cls[i] = (uint8_t)((id >= 0 ? g->vcls[id] : 0) |
-                           (t->kind == RG_TOK_WORD && (t->flags & RG_TF_UPPER)
-                                ? RG_WC_UPPER_WORD
-                                : 0));
+        cls[i] = c;
     }
 }
 
@@ -544,31 +621,75 @@ void rg_i_gazetteer_free(rg_gazetteer *g)
     free(g);
 }
 
-/* The matcher; ids NULL: each token looked up here. */
+/* The matcher with the ids and classes of rg_i_gazetteer_ids: the walk
+ * with its tables in locals and the edge lookup inline. */
+static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
+                        const uint8_t *cls, size_t begin, size_t end,
+                        rg_matches *out)
+{
+    const uint64_t *keys = g->keys;
+    const uint32_t *child = g->child;
+    const uint32_t *accept = g->accept;
+    const size_t mask = g->nslots - 1;
+    const unsigned shift = g->shift;
+    size_t i = begin;
+    for (;;) {
+        /* Most tokens begin no alias: eight class bytes at a time. */
+        i = rg_i_wc_next(cls, i, end, RG_WC_START_UPPER | RG_WC_START_LOWER);
+        if (i >= end)
+            break;
+        uint8_t c = cls[i];
+        if (!(c & ((c & RG_WC_UPPER_WORD) ? RG_WC_START_UPPER
+                                          : RG_WC_START_LOWER))) {
+            i++;
+            continue;
+        }
+        uint32_t s = 0;
+        size_t best_end = 0;
+        uint32_t best = RG_NO_CAND;
+        for (size_t j = i; j < end; j++) {
+            /* A token no alias contains ends the walk (the first has an
+             * id: it has classes). */
+            int32_t id = ids[j];
+            if (id < 0)
+                break;
+            uint64_t key = S_key(s, (uint32_t)id, cls[j] >> 7);
+            size_t k = S_slot_of(key, shift);
+            for (;;) {
+                s = child[k];
+                if (!s || keys[k] == key)
+                    break;
+                k = (k + 1) & mask;
+            }
+            if (!s)
+                break;
+            if (accept[s] != RG_NO_CAND) {
+                best = accept[s];
+                best_end = j + 1;
+            }
+        }
+        if (best == RG_NO_CAND) {
+            i++;
+            continue;
+        }
+        RG_GROW(out->v, out->cap, out->n + 1);
+        out->v[out->n++] = (rg_match){(uint32_t)i, (uint32_t)best_end,
+                                      g->cands[best].alias, best};
+        i = best_end;
+    }
+}
+
+/* The matcher that looks each token up itself (rg_i_gazetteer_match: the
+ * reference for S_match_ids, which the tests compare with it). */
 static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
-                    const int32_t *ids, const uint8_t *cls, size_t begin,
-                    size_t end, rg_matches *out)
+                    size_t begin, size_t end, rg_matches *out)
 {
     size_t i = begin;
     while (i < end) {
-        /* Most tokens begin no alias: one lookup (done once for the
-         * document when ids are given) and one bit test, eight at a time
-         * when most tokens begin none. */
-        int32_t id;
-        uint8_t c;
-        if (ids) {
-            i = rg_i_wc_next(cls, i, end, RG_WC_START_UPPER | RG_WC_START_LOWER);
-            if (i >= end)
-                break;
-            id = ids[i];
-            c = cls[i];
-        } else {
-            id = S_lex_token(&g->vocab, toks, i);
-            c = id >= 0 ? g->vcls[id] : 0;
-        }
+        int32_t id = S_lex_token(&g->vocab, toks, i);
+        uint8_t c = id >= 0 ? g->vcls[id] : 0;
         const rg_token *tok = &toks->v[i];
-        int upper = ids ? (c & RG_WC_UPPER_WORD) != 0
-                        : tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
+        int upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
         if (!(c & (upper ? RG_WC_START_UPPER : RG_WC_START_LOWER))) {
             i++;
             continue;
@@ -579,14 +700,9 @@ static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
         for (size_t j = i; j < end; j++) {
             if (j > i) {
                 /* A token no alias contains ends the walk. */
-                if (ids) {
-                    id = ids[j];
-                    upper = (cls[j] & RG_WC_UPPER_WORD) != 0;
-                } else {
-                    tok = &toks->v[j];
-                    id = S_lex_token(&g->vocab, toks, j);
-                    upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
-                }
+                tok = &toks->v[j];
+                id = S_lex_token(&g->vocab, toks, j);
+                upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
                 if (id < 0)
                     break;
             }
@@ -612,12 +728,13 @@ static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
 void rg_i_gazetteer_match(const rg_gazetteer *g, const rg_tokens *toks,
                           size_t begin, size_t end, rg_matches *out)
 {
-    S_match(g, toks, NULL, NULL, begin, end, out);
+    S_match(g, toks, begin, end, out);
 }
 
 void rg_i_gazetteer_match_ids(const rg_gazetteer *g, const rg_tokens *toks,
                               const int32_t *ids, const uint8_t *cls,
                               size_t begin, size_t end, rg_matches *out)
 {
-    S_match(g, toks, ids, cls, begin, end, out);
+    (void)toks;
+    S_match_ids(g, ids, cls, begin, end, out);
 }

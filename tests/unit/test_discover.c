@@ -87,6 +87,35 @@ Test(discover, apposition)
     EXPECT("Der Botschafter in Berlin, Petrow, schwieg.", "");
 }
 
+/* The role walk is skipped where no rule can fire; these can. */
+Test(discover, what_may_follow_a_role)
+{
+    /* an adjective in -isch right after the role, before an apposition */
+    EXPECT("Der Botschafter russischer Herkunft, Georgi Petrow, kam.",
+           "Georgi Petrow=disc:georgi_petrow/person");
+    /* a gap word */
+    EXPECT("Der Botschafter in Kiel, Georgi Petrow, kam.",
+           "Georgi Petrow=disc:georgi_petrow/person");
+    /* a comma right after the role */
+    EXPECT("Der Botschafter, Georgi Petrow, kam.",
+           "Georgi Petrow=disc:georgi_petrow/person");
+    /* nothing that could go on: no walk, no actor */
+    EXPECT("Der Botschafter kam, Lee Sung-yoon auch.", "");
+}
+
+/* More than the first few questions about nouns go to the set built for
+ * them (S_noun): the same answers as the scan. */
+Test(discover, many_questions_about_nouns)
+{
+    static char text[4096];
+    text[0] = '\0';
+    strcat(text, "Die Zweifel wuchsen. ");
+    for (int k = 0; k < 12; k++)
+        strcat(text, "Der Sprecher Zweifel kam. ");
+    strcat(text, "Der Sprecher Tom Hardtke kam. Der Sprecher Zweifel kam.");
+    EXPECT(text, "Tom Hardtke=disc:tom_hardtke/person");
+}
+
 Test(discover, title_and_first_name)
 {
     EXPECT("Das Gutachten schrieb Dr. Anna Schmidtke aus Kiel.",
@@ -156,6 +185,12 @@ Test(discover, ids)
     rg_i_buf_reset(&b);
     rg_i_discover_id(&b, "José Ramírez");
     cr_expect_str_eq(b.data, "disc:jose_ramirez");
+    rg_i_buf_reset(&b);
+    rg_i_discover_id(&b, "Bruno KAHL-Meyer 2");   /* ASCII: no utf8proc */
+    cr_expect_str_eq(b.data, "disc:bruno_kahl_meyer_2");
+    rg_i_buf_reset(&b);
+    rg_i_discover_id(&b, "Åsa Öberg");   /* Å through utf8proc, Ö by rule */
+    cr_expect_str_eq(b.data, "disc:asa_oeberg");
     rg_i_buf_reset(&b);
     rg_i_discover_id(&b, "Сергей");
     cr_expect_eq(strncmp(b.data, "disc:x", 6), 0, "%s", b.data);

@@ -318,10 +318,19 @@ Test(gazetteer, one_lookup_per_token_matches_alike)
                               "russia\tadjective\trussische\n"
                               "cdu_csu\tname\tUnion (CDU/CSU)\n"
                               "germany\tname\tBundesrepublik Deutschland\n"
-                              "europe_states\tname\tStaaten Europas\n",
+                              "europe_states\tname\tStaaten Europas\n"
+                              "bundestag\tname\tBundestag\n"
+                              "star\tname\tAbcdefgh Xy\n"
+                              "germany\tname\tMülheim\n",
                  NULL);
     cr_assert_not_null(D);
+    /* Words of 8 bytes and of more, one sharing its first 8 bytes with an
+     * alias word of 9 (compared by length too), and words at the end of
+     * the buffer (no 8 bytes after them). */
     static const char *const texts[] = {
+        "Bundesta Bundestag Bundestags Bundestag",
+        "Abcdefgh Xy Abcdefgh Xyz Abcdefghi Xy abcdefgh xy",
+        "Mülheim Mülheima Mülhei Mülheim", "Bundestag", "Mülheim",
         "Kim Jong-un und Kim Yo-jong", "Vereinigte Staaten von Amerika",
         "die vereinigte Staaten von Amerika und die USA", "der stern und der Stern",
         "Russische Truppen, russische Panzer", "Die Union (CDU/CSU) und die Union",
@@ -341,6 +350,20 @@ Test(gazetteer, one_lookup_per_token_matches_alike)
         for (size_t i = 0; i < T.n; i++) {
             int up = T.v[i].kind == RG_TOK_WORD && (T.v[i].flags & RG_TF_UPPER);
             cr_expect_eq((cls[i] & RG_WC_UPPER_WORD) != 0, up, "%s: %zu", text, i);
+            /* one id per fold, wherever the token stands */
+            for (size_t j = 0; j < i; j++)
+                if (T.v[i].fold_len == T.v[j].fold_len &&
+                    memcmp(rg_i_token_fold(&T, i), rg_i_token_fold(&T, j),
+                           T.v[i].fold_len) == 0)
+                    cr_expect_eq(ids[i], ids[j], "%s: %zu %zu", text, i, j);
+            const char *f = rg_i_token_fold(&T, i);
+            if (!strcmp(f, "bundestag") || !strcmp(f, "abcdefgh") ||
+                !strcmp(f, "mülheim") || !strcmp(f, "xy"))
+                cr_expect_geq(ids[i], 0, "%s: %zu", text, i);
+            if (!strcmp(f, "bundesta") ||
+                !strcmp(f, "abcdefghi") || !strcmp(f, "xyz") ||
+                !strcmp(f, "mülheima") || !strcmp(f, "mülhei"))
+                cr_expect_eq(ids[i], -1, "%s: %zu", text, i);
         }
         for (size_t b = 0; b <= T.n; b++)
             for (size_t e = b; e <= T.n; e++) {
