@@ -72,10 +72,13 @@ void rg_i_tally_mention(rg_tally *t, uint32_t actor, uint32_t doc)
     }
 }
 
+/* Slots are only for finding an edge (edges keep their order of arrival),
+ * so a multiplicative mix of the key is enough. */
 static uint64_t S_key_hash(uint32_t s, uint32_t d, uint8_t kind, uint16_t rel)
 {
-    uint32_t k[3] = {s, d, ((uint32_t)kind << 16) | rel};
-    return rg_i_hash(k, sizeof(k));
+    uint64_t x = ((uint64_t)s << 32 | d) * 0x9E3779B97F4A7C15u;
+    x ^= (((uint64_t)kind << 16) | rel) * 0xC2B2AE3D27D4EB4Fu;
+    return x ^ (x >> 31);
 }
 
 static int S_same(const rg_tally_edge *e, uint32_t s, uint32_t d, uint8_t kind,
