@@ -188,6 +188,21 @@ static int S_is_abbrev(const char *text, const rg_token *v, size_t i,
     return 0;
 }
 
+/* The index of the lowest set bit of w (nonzero). */
+static inline size_t S_ctz64(uint64_t w)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(w);
+#else
+    size_t k = 0;
+    while (!(w & 1)) {
+        w >>= 1;
+        k++;
+    }
+    return k;
+#endif
+}
+
 static void S_push(rg_sentences *out, const rg_token *v, size_t b, size_t e,
                    uint32_t para)
 {
@@ -204,6 +219,7 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
                           const rg_tokens *toks, const rg_strtab *abbrevs)
 {
     const rg_token *v = toks->v;
+    const uint64_t *marks = toks->marks;
     size_t n = toks->n;
     size_t b = 0;          /* first token of the open sentence */
     uint32_t para = 0;
@@ -217,17 +233,21 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
          * a line break or end punctuation). */
         size_t lim = n - b > RG_MAX_SENTENCE_TOKENS ? b + RG_MAX_SENTENCE_TOKENS
                                                      : n;
-        if (i < lim &&
-            !(v[i].flags & (RG_TF_NEWLINE_BEFORE | RG_TF_PARAGRAPH_BEFORE)) &&
-            (v[i].kind != RG_TOK_PUNCT || !S_may_end(text, &v[i]))) {
-            const rg_token *t = v + i + 1, *stop = v + lim;
-            while (t < stop &&
-                   !(t->flags &
-                     (RG_TF_NEWLINE_BEFORE | RG_TF_PARAGRAPH_BEFORE)) &&
-                   (t->kind != RG_TOK_PUNCT || !S_may_end(text, t)))
-                t++;
+        if (i < lim && !rg_i_token_marked(toks, i)) {
+            /* The tokenizer marked those that may be more (a line break
+             * before them, or end punctuation: what S_may_end takes):
+             * the next mark, 64 tokens a step. */
+            size_t k = i + 1;
+            while (k < lim) {
+                uint64_t w = marks[k / 64] >> (k % 64);
+                if (w) {
+                    k += S_ctz64(w);
+                    break;
+                }
+                k = (k | 63) + 1;
+            }
             kept_dot = 0;
-            i = (size_t)(t - v);
+            i = k < lim ? k : lim;
             continue;
         }
         /* Rules 1 and 2: boundaries before token i. */

@@ -68,6 +68,7 @@ void rg_i_tokens_destroy(rg_tokens *t)
     free(t->v);
     free(t->fold);
     free(t->hash);
+    free(t->marks);
     memset(t, 0, sizeof(*t));
 }
 
@@ -420,11 +421,45 @@ static size_t S_fold_token(rg_tokens *out, S_fold *sc, const char *text,
     return total;
 }
 
-/* Appends token [start, end) whose fold (NUL-terminated) starts at
- * out->fold + f and is m bytes long; out->v and out->hash have room. */
-static inline void S_push(rg_tokens *out, size_t start, size_t end,
-                          uint8_t kind, uint8_t flags, size_t f, size_t m)
+/* Makes out->marks cover tokens [0, ntok), the words added zeroed. */
+static inline void S_marks_room(rg_tokens *out, size_t ntok)
 {
+    size_t nw = ntok / 64 + 1;
+    if (nw > out->marks_n) {
+        RG_GROW(out->marks, out->marks_cap, nw);
+        memset(out->marks + out->marks_n, 0,
+               (nw - out->marks_n) * sizeof(out->marks[0]));
+        out->marks_n = nw;
+    }
+}
+
+/* Sets token k's mark. */
+static inline void S_mark(uint64_t *marks, size_t k)
+{
+    marks[k / 64] |= (uint64_t)1 << (k % 64);
+}
+
+/* Whether PUNCT text[start, end) may end a sentence (its mark): '.', '!',
+ * '?', or three bytes starting 0xE2. */
+static int S_may_end(const char *text, size_t start, size_t end)
+{
+    unsigned char c = (unsigned char)text[start];
+    return end - start == 1 ? c == '.' || c == '!' || c == '?'
+                            : end - start == 3 && c == 0xE2;
+}
+
+/* Appends token [start, end) of text whose fold (NUL-terminated) starts at
+ * out->fold + f and is m bytes long, with its mark; out->v and out->hash
+ * have room. */
+static inline void S_push(rg_tokens *out, const char *text, size_t start,
+                          size_t end, uint8_t kind, uint8_t flags, size_t f,
+                          size_t m)
+{
+    S_marks_room(out, out->n + 1);
+    if ((flags & RG_TF_NEWLINE_BEFORE) ||
+        (kind == RG_TOK_PUNCT && S_may_end(text, start, end)))
+        S_mark(out->marks, out->n);
+
     rg_token *t = &out->v[out->n];
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
@@ -521,7 +556,7 @@ static size_t S_general(rg_tokens *out, S_fold *sc, const char *text,
         m = S_fold_token(out, sc, text, i, end, kind);
         g->pending = 0;
     }
-    S_push(out, i, end, kind, flags, f, m);
+    S_push(out, text, i, end, kind, flags, f, m);
     g->breaks = 0;
     return end;
 }
@@ -855,6 +890,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
      * char pointer, would make the compiler reload out's fields). */
     size_t n = 0, fl = 0;
     size_t i = 0;
+    out->marks_n = 0;
     while (i < len) {
         /* Room for the tokens that start in [i, bend): at most one per
          * byte, and folds at most twice their bytes with the NUL (a token
@@ -866,9 +902,11 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
         RG_GROW(out->hash, out->hash_cap, n + (bend - i) + 1);
         RG_GROW(out->fold, out->fold_cap,
                 fl + 2 * (bend - i) + 2 * RG_MAX_TOKEN_BYTES + 16);
+        S_marks_room(out, n + (bend - i) + 1);
         rg_token *v = out->v;
         uint64_t *hv = out->hash;
         char *fold = out->fold;
+        uint64_t *marks = out->marks;
 #if S_SSE2
         /* Where S_word16 may start: 16 bytes readable, in this block. */
         size_t wlim = len < 16 ? 0 : len - 15 < bend ? len - 15 : bend;
@@ -938,6 +976,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
             uint8_t kind;
             size_t end, m;
             int glued = 0;
+            int mark = 0; /* PUNCT that may end a sentence */
 
 #if S_SSE2
             if ((c & (S_UP | S_LO)) && i < wlim) {
@@ -946,6 +985,11 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 uint8_t wf = g.pending;
                 unsigned char after;
                 size_t e;
+                /* Only the first word can follow a line break.  (Should
+                 * S_word16 not take it, the path below makes the same
+                 * token n.) */
+                if (wf & RG_TF_NEWLINE_BEFORE)
+                    S_mark(marks, n);
                 while ((e = S_word16(s, i, c, fold + fl, &wf, &after)) != 0) {
                     rg_token *t = &v[n];
                     t->start = (uint32_t)i;
@@ -986,7 +1030,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                     out->n = n;
                     out->fold_len = fl;
                     m = S_fold_token(out, &sc, text, i, end, RG_TOK_WORD);
-                    S_push(out, i, end, RG_TOK_WORD, flags, fl, m);
+                    S_push(out, text, i, end, RG_TOK_WORD, flags, fl, m);
                     n = out->n;
                     fl = out->fold_len;
                     g.pending = 0;
@@ -1005,6 +1049,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 d[0] = (char)b;
                 d[1] = '\0';
                 m = 1;
+                mark = b == '.' || b == '!' || b == '?';
             } else if (b == 0xE2 && S_general_punct(s, len, i)) {
                 /* A dash, quote or other punctuation of U+2000..U+20BF
                  * before ASCII: a cluster of its own, folded to itself
@@ -1014,6 +1059,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 memcpy(d, s + i, 3);
                 d[3] = '\0';
                 m = 3;
+                mark = 1;
             } else if (c == S_HY) {
                 kind = RG_TOK_PUNCT;
                 end = i + 1;
@@ -1088,6 +1134,8 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
             t->kind = kind;
             t->flags = flags;
             hv[n] = rg_i_hash_padded(d, m);
+            if (mark || (flags & RG_TF_NEWLINE_BEFORE))
+                S_mark(marks, n);
             n++;
             fl += m + 1;
             g.pending = glued ? RG_TF_HYPHEN_BEFORE : 0;
@@ -1107,6 +1155,7 @@ void rg_i_tokenize_general(rg_tokens *out, const char *text, size_t len)
     sc.bigcap = 0;
     out->n = 0;
     out->fold_len = 0;
+    out->marks_n = 0;
     S_gap g = {RG_TF_SPACE_BEFORE | RG_TF_NEWLINE_BEFORE |
                    RG_TF_PARAGRAPH_BEFORE,
                0};

@@ -59,7 +59,22 @@ typedef struct rg_tokens {
                               lookup of the token (rg_i_token_find); apart
                               from v, which the stages walk many times */
     size_t hash_cap;
+    uint64_t *marks;       /* per token one bit (token i: bit i % 64 of
+                              marks[i / 64]), set when the token may start
+                              or end a sentence: a line break before it
+                              (RG_TF_NEWLINE_BEFORE), or PUNCT that is
+                              '.', '!', '?' or three bytes starting 0xE2
+                              (U+2026 among them); the sentence splitter
+                              skips the tokens between marks 64 at a
+                              time.  Valid for the words covering [0, n) */
+    size_t marks_n, marks_cap; /* words zeroed so far; allocated */
 } rg_tokens;
+
+/* Whether token i carries a mark (rg_tokens.marks). */
+static inline int rg_i_token_marked(const rg_tokens *t, size_t i)
+{
+    return (int)((t->marks[i / 64] >> (i % 64)) & 1);
+}
 
 void rg_i_tokens_init(rg_tokens *t);
 void rg_i_tokens_destroy(rg_tokens *t);

@@ -453,7 +453,26 @@ static void S_same_as_general(const char *s, size_t len)
                   s, i, rg_i_token_fold(&a, i), rg_i_token_fold(&b, i));
         cr_assert_eq(a.hash[i], b.hash[i]);
         cr_assert_eq(a.hash[i], rg_i_hash(rg_i_token_fold(&a, i), x->fold_len));
+        /* The mark: a line break before (a blank line is one too), or
+         * what may end a sentence. */
+        cr_assert(!(x->flags & RG_TF_PARAGRAPH_BEFORE) ||
+                  (x->flags & RG_TF_NEWLINE_BEFORE));
+        const unsigned char *p = (const unsigned char *)s + x->start;
+        size_t n = x->end - x->start;
+        int want = (x->flags & RG_TF_NEWLINE_BEFORE) ||
+                   (x->kind == RG_TOK_PUNCT &&
+                    (n == 1 ? p[0] == '.' || p[0] == '!' || p[0] == '?'
+                            : n == 3 && p[0] == 0xE2));
+        cr_assert_eq(rg_i_token_marked(&a, i), want,
+                     "'%.*s': token %zu marked %d, want %d", (int)len, s, i,
+                     rg_i_token_marked(&a, i), want);
+        cr_assert_eq(rg_i_token_marked(&b, i), want,
+                     "'%.*s': token %zu marked %d by the general path, want "
+                     "%d", (int)len, s, i, rg_i_token_marked(&b, i), want);
     }
+    /* No mark past the last token in the words the marks cover. */
+    for (size_t i = a.n; i < 64 * a.marks_n; i++)
+        cr_assert(!rg_i_token_marked(&a, i));
     rg_i_tokens_destroy(&a);
     rg_i_tokens_destroy(&b);
 }
