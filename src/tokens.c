@@ -765,10 +765,11 @@ static const unsigned char S_lanes[32] = {
 };
 
 /*
- * The common WORD: ASCII letters and digits from a letter at s[i] (of
- * class c in S_cls), ended within 16 bytes by ASCII that cannot go on (not
- * an apostrophe), with s[i, i + 16) readable.  Classifies the 16 bytes in
- * one step and writes the fold (A-Z lowered) with its NUL and zeros up to
+ * The common WORD: ASCII letters and digits and the letters of
+ * U+00C0..U+00FF but ß from a letter at s[i] (of class c in S_cls), ended
+ * within 16 bytes by ASCII that cannot go on (not an apostrophe), with
+ * s[i, i + 16) readable.  Classifies the 16 bytes in one step and writes
+ * the fold (A-Z and À..Þ lowered) with its NUL and zeros up to
  * d + 16 (so that the hash reads whole words without masking), sets the
  * case flags and *after to the byte after the word.  Returns the word's
  * length, or 0 when it is not such a word (S_fast_word takes it then;
@@ -793,7 +794,35 @@ static inline size_t S_word16(const unsigned char *s, size_t i, unsigned c,
     if (e == 16)
         return 0;
     unsigned char b = s[i + e];
-    if (b >= 0x80 || b == '\'')
+    unsigned tails = 0; /* lanes of the letters' second bytes below */
+    if (b >= 0x80) {
+        /* The letters of U+00C0..U+00FF but ß (which folds longer), ×
+         * and ÷: C3 and a second byte of 80..BF but 9F, 97 and B7 (97|20
+         * = B7).  Only for the words that stop at such a byte (one in
+         * seven). */
+        if (b != 0xC3)
+            return 0;
+        __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
+        __m128i no = _mm_or_si128(_mm_cmpeq_epi8(lw, _mm_set1_epi8((char)0xB7)),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9F)));
+        unsigned second = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(no, cont));
+        unsigned lead = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3)));
+        unsigned pair = lead & (second >> 1);
+        tails = pair << 1;
+        alnum |= pair | tails;
+        e = (unsigned)__builtin_ctz(~alnum);
+        if (e == 16)
+            return 0;
+        b = s[i + e];
+        if (b >= 0x80)
+            return 0;
+        /* Capitals (second byte 80..9E) are lowered by bit 5 too; within
+         * the word (the rest is cut off) no other lane is 80..9E. */
+        letter = _mm_or_si128(
+            letter, _mm_cmplt_epi8(v, _mm_set1_epi8((char)0x9F)));
+    }
+    if (b == '\'')
         return 0;
     *after = b;
     __m128i keep =
@@ -808,12 +837,12 @@ static inline size_t S_word16(const unsigned char *s, size_t i, unsigned c,
      * (nearly every word) decides it at once. */
     *flags |= (uint8_t)((c & S_UP) << 3);
     if ((c & S_UP) && !(S_cls[s[i + 1]] & S_LO)) {
-        __m128i had = _mm_cmpeq_epi8(lw, v); /* bit 5 set: lowercase */
+        /* Bit 5 set: lowercase, also for the second bytes of U+00C0..
+         * U+00FF (A0..BF against 80..9E). */
+        unsigned had = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lw, v));
         unsigned k = (1u << e) - 1;
-        unsigned up =
-            (unsigned)_mm_movemask_epi8(_mm_andnot_si128(had, letter)) & k;
-        unsigned lo =
-            (unsigned)_mm_movemask_epi8(_mm_and_si128(had, letter)) & k;
+        unsigned lm = ((unsigned)_mm_movemask_epi8(letter) | tails) & k;
+        unsigned up = lm & ~had, lo = lm & had;
         if (!lo && (up & (up - 1)))
             *flags |= RG_TF_ALLCAPS;
     }

@@ -695,3 +695,40 @@ Test(tokens, fold_latin1_agrees_with_utf8proc_at_every_offset)
     cr_assert_eq(rg_i_fold_latin1(got, "ab\u00B5cdefghij", 12), SIZE_MAX);
     cr_assert_eq(rg_i_fold_latin1(got, "abcdefg\u00AD", 9), SIZE_MAX);
 }
+
+/* The sixteen-byte word step takes the letters of U+00C0..U+00FF (but ß,
+ * × and ÷) inside a word that starts with an ASCII letter: every second
+ * byte 80..BF at every offset of the sixteen bytes, in lower- and
+ * uppercase words (ALLCAPS), against the general path; with room after
+ * the word so that the step applies. */
+Test(tokens, latin1_letters_in_the_sixteen_byte_step)
+{
+    static const char *const heads[] = {"a", "A", "AB", "Ab", "x1"};
+    static const char *const tails[] = {" wort dahinter", ". Satz", "'s",
+                                        "\xC3\x9F", "\xC3", "-Teil", ""};
+    char s[96];
+    for (unsigned t = 0x80; t <= 0xBF; t++) {
+        for (size_t h = 0; h < RG_COUNT(heads); h++) {
+            for (size_t pad = 0; pad < 17; pad++) {
+                for (size_t k = 0; k < RG_COUNT(tails); k++) {
+                    size_t n = 0;
+                    n += (size_t)snprintf(s + n, sizeof(s) - n, "%s",
+                                          heads[h]);
+                    for (size_t p = 0; p < pad; p++)
+                        s[n++] = h == 2 ? 'C' : 'c';
+                    s[n++] = (char)0xC3;
+                    s[n++] = (char)t;
+                    snprintf(s + n, sizeof(s) - n, "%s%s", tails[k],
+                             "                    ");
+                    S_same_as_general(s, strlen(s));
+                    /* Two of them, the second right after the first. */
+                    s[n++] = (char)0xC3;
+                    s[n++] = (char)(t ^ 0x20);
+                    snprintf(s + n, sizeof(s) - n, "%s%s", tails[k],
+                             "                    ");
+                    S_same_as_general(s, strlen(s));
+                }
+            }
+        }
+    }
+}
