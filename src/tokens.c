@@ -611,6 +611,55 @@ static const uint8_t S_cls[256] = {
     S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI, S_HI,
 };
 
+/* rg_i_hash of each one-byte string below 0x80: the hash of a one-byte
+ * PUNCT token (a fifth of the tokens) by a load.  Made with rg_i_hash;
+ * test_tokens checks every entry against it. */
+static const uint64_t S_hash1[128] = {
+    0x2a3995f4092f89f2ULL, 0x28a6358eba229a17ULL, 0x9287a746a59753f6ULL,
+    0xf3bfe5a53eb83cf2ULL, 0x9dc933bc323271a1ULL, 0xb82bbfc12800777dULL,
+    0xfbc5b7557cb124d2ULL, 0xe00e695efa7751e2ULL, 0x52bef97df6cb0820ULL,
+    0xa5718e222f10de4fULL, 0xb96b4f4df00abd19ULL, 0xb85814b4a4234560ULL,
+    0x82648e77684e740eULL, 0x8a85f1ff9154de6cULL, 0x14f8d99f68fb1f4dULL,
+    0xa3c26de6699b76d4ULL, 0xea114d02bee78f3dULL, 0x8ca441db379e7161ULL,
+    0x49ca64b037b03191ULL, 0xd5d9b130f19f45b4ULL, 0x81b9e473e47157e2ULL,
+    0xa464e85ce756099fULL, 0x2d7198ecd736b0d2ULL, 0x4e069834f00bb21bULL,
+    0x26c65045a78602d0ULL, 0x346e342068ab2c1aULL, 0x69768355b66d79b9ULL,
+    0x54841f0b2350b7d3ULL, 0xae8b25adb480d857ULL, 0x565785f1a9b27f6fULL,
+    0x68d81588251b805aULL, 0xaddb5c09ff65a25fULL, 0x11afbaf74d7472cbULL,
+    0xe0df96ab31e07c3dULL, 0x9b711e33727b03b4ULL, 0xe3d8352b61c024ddULL,
+    0x23a895969892579cULL, 0xb02ab194f2fafa1fULL, 0xdf44a5eb99610db5ULL,
+    0x2cfe614e435ea012ULL, 0x707f0610a2d9043eULL, 0xf2b4226cf8f514f0ULL,
+    0x05ef40c9112f34a3ULL, 0x2cc3e36ccef30d84ULL, 0x66463fc35ab617dcULL,
+    0x463c548d0cc4e17dULL, 0x5ba793a496d116c8ULL, 0x82d219e5ee76774dULL,
+    0xefe618aab3286a11ULL, 0x7882c1e67b3f9117ULL, 0x9068fc79b3b37c9dULL,
+    0x6f6f2368b8d59b60ULL, 0x4df52e1e3f57451cULL, 0x1f73f4e778b282faULL,
+    0x7b598537dd8e19d7ULL, 0x0d61a88342862128ULL, 0xe322fa1311ccf4c3ULL,
+    0x38a46e013c24ca32ULL, 0x89e67f57c76ec190ULL, 0x1e5f46b893ce1072ULL,
+    0x6fbbcd13dea15e60ULL, 0xe5181ba6d9db276cULL, 0xd0f3bbb0e0cf80eeULL,
+    0x803b1036ce095588ULL, 0xca6ea2e22d9f52a9ULL, 0x0c3b89024b558e81ULL,
+    0x3f6bc4902ea0a10dULL, 0x9f1000bf8a76900fULL, 0xc89424d4123ef645ULL,
+    0xfff5067affdb2010ULL, 0xa48da6b3b7cd5971ULL, 0x1ebc66123a1e6a14ULL,
+    0xcac968caf136afabULL, 0x03aa765b303e9f23ULL, 0x607c92a963f7d8bbULL,
+    0x8d7c43322fd5e393ULL, 0xc38a2f599c7ad549ULL, 0x973f3054ccb42fc9ULL,
+    0x415dddd2da14a2bbULL, 0x622945ffa8c013e8ULL, 0xa5a12f4d1ebd040aULL,
+    0xa7b03e313129e504ULL, 0xc35a1dc3dd8932f8ULL, 0x3fdf3ba0e41f9aacULL,
+    0x6f57286c62bd391dULL, 0x82930ee681cede12ULL, 0xc8cce997086599bfULL,
+    0x0fa6bfed6eae5987ULL, 0xd775c255c64bffa8ULL, 0x391f501992280a56ULL,
+    0xecd38603bad15262ULL, 0x14165dae05f8f011ULL, 0x5ca3072862d6dac5ULL,
+    0x6c70ce5338c2496eULL, 0x2542958ec2fab109ULL, 0xdb551981d617c76bULL,
+    0x47274bd235a5a429ULL, 0xc5a2a7c97e02887cULL, 0x47a0079a6da3e690ULL,
+    0xd56e6d54014eae12ULL, 0x15885dbefc38f458ULL, 0x7f974a3a34ae90b8ULL,
+    0x4e06238a36945ff5ULL, 0x144cfb3840e7c419ULL, 0xc5fe68743a8282dcULL,
+    0x60434f4c093e50d0ULL, 0x001e9c7e939c3e88ULL, 0xb9db2b6805b49ff6ULL,
+    0x118d8b3dfb5e4af3ULL, 0x2737e98c7dcd76cdULL, 0xc72e6d349a3e0e70ULL,
+    0xb59c5b2f6ff31a78ULL, 0x392dc09e65dbebbbULL, 0xf29c1a55f103c69eULL,
+    0x7ed5074d54098cd7ULL, 0x8962ca44cb356886ULL, 0x85014ddc18f7a88dULL,
+    0xb637ee15848473f3ULL, 0xcc80e37a21a899e1ULL, 0x7d1e2338cd8cdf05ULL,
+    0x26ca403895d63a06ULL, 0xc63eb92463d31cd0ULL, 0x18cf1f54b53f4ea1ULL,
+    0xa85e3e204830b9ceULL, 0x6243db2296a4c128ULL, 0x8c0fd3ca8806730aULL,
+    0xab95b80b151010e3ULL, 0x71f0eb6390109252ULL,
+};
+
 /* Whether C3 t (U+00C0..U+00FF) is a letter: all but × and ÷. */
 static inline int S_c3_letter(unsigned char t)
 {
@@ -1006,6 +1055,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
             size_t end, m;
             int glued = 0;
             int mark = 0; /* PUNCT that may end a sentence */
+            uint64_t h;
 
 #if S_SSE2
             if ((c & (S_UP | S_LO)) && i < wlim) {
@@ -1069,6 +1119,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 }
                 m = end - i; /* the fast fold is as long as the word */
                 d[m] = '\0';
+                h = rg_i_hash_padded(d, m);
             } else if (c == S_PU &&
                        (i + 1 == len || s[i + 1] < 0x80 ||
                         S_breaks_after_ascii(s, len, i + 1))) {
@@ -1078,6 +1129,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 d[0] = (char)b;
                 d[1] = '\0';
                 m = 1;
+                h = S_hash1[b];
                 mark = b == '.' || b == '!' || b == '?';
             } else if (b == 0xE2 && S_general_punct(s, len, i)) {
                 /* A dash, quote or other punctuation of U+2000..U+20BF
@@ -1088,6 +1140,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 memcpy(d, s + i, 3);
                 d[3] = '\0';
                 m = 3;
+                h = rg_i_hash_padded(d, 3);
                 mark = 1;
             } else if (c == S_HY) {
                 kind = RG_TOK_PUNCT;
@@ -1095,6 +1148,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 d[0] = '-';
                 d[1] = '\0';
                 m = 1;
+                h = S_hash1['-'];
                 /* Glued on both sides to words or numbers: a compound. */
                 if (n && v[n - 1].end == i &&
                     (v[n - 1].kind == RG_TOK_WORD ||
@@ -1153,6 +1207,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 m = j - i;
                 memcpy(d, s + i, m);
                 d[m] = '\0';
+                h = rg_i_hash_padded(d, m);
             }
 
             rg_token *t = &v[n];
@@ -1162,7 +1217,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
             t->fold_len = (uint32_t)m;
             t->kind = kind;
             t->flags = flags;
-            hv[n] = rg_i_hash_padded(d, m);
+            hv[n] = h;
             if (mark || (flags & RG_TF_NEWLINE_BEFORE))
                 S_mark(marks, n);
             n++;

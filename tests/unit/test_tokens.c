@@ -732,3 +732,22 @@ Test(tokens, latin1_letters_in_the_sixteen_byte_step)
         }
     }
 }
+
+/* One-byte tokens are hashed by a table: every ASCII byte that makes a
+ * PUNCT token of its own, at the start, between words and at the end,
+ * hashed as rg_i_hash hashes its fold. */
+Test(tokens, one_byte_tokens_hash_as_rg_i_hash)
+{
+    char s[64];
+    for (int c = 1; c < 0x80; c++) {
+        snprintf(s, sizeof(s), "%cWort%cwort %c Wort wort wort wort wort%c",
+                 c, c, c, c);
+        rg_i_tokenize(&toks, s, strlen(s));
+        for (size_t i = 0; i < toks.n; i++)
+            cr_assert_eq(toks.hash[i],
+                         rg_i_hash(rg_i_token_fold(&toks, i),
+                                   toks.v[i].fold_len),
+                         "byte %#x: token %zu", (unsigned)c, i);
+        S_same_as_general(s, strlen(s));
+    }
+}
