@@ -150,11 +150,41 @@ static int S_is_month(const char *text, const rg_token *t)
     return 0;
 }
 
+/* Whether token t is one code point (a single letter): what
+ * utf8proc_iterate tells, asked only for two to four bytes (one byte is
+ * one code point when ASCII; more than four never are). */
+static int S_one_cp(const char *text, const rg_token *t)
+{
+    uint32_t n = t->end - t->start;
+    if (n == 1)
+        return (unsigned char)text[t->start] < 0x80;
+    if (n > 4)
+        return 0;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t cl =
+        utf8proc_iterate((const utf8proc_uint8_t *)text + t->start,
+                         (utf8proc_ssize_t)n, &cp);
+    return cl > 0 && (uint32_t)cl == n;
+}
+
+/* The length of the longest string in `tab`. */
+static size_t S_longest(const rg_strtab *tab)
+{
+    size_t m = 0;
+    for (size_t k = 0; k < tab->n; k++)
+        if (tab->len[k] > m)
+            m = tab->len[k];
+    return m;
+}
+
 /* Whether the dot toks[i] ends an abbreviation in `abbrevs`: the word
  * glued before it plus the dot, extended backwards over up to three
- * word+dot pairs with the spaces between them removed. */
+ * word+dot pairs with the spaces between them removed.  *longest is the
+ * length of the longest abbreviation, worked out at the first call
+ * (SIZE_MAX before): a candidate longer is not looked up, and the
+ * candidates only grow. */
 static int S_is_abbrev(const char *text, const rg_token *v, size_t i,
-                       const rg_strtab *abbrevs)
+                       const rg_strtab *abbrevs, size_t *longest)
 {
     char buf[128];
     size_t len = 0;
@@ -168,6 +198,10 @@ static int S_is_abbrev(const char *text, const rg_token *v, size_t i,
             break;
         size_t n = v[i].end - v[i - 1].start;
         if (n > at)
+            break;
+        if (*longest == SIZE_MAX)
+            *longest = S_longest(abbrevs);
+        if (len + n > *longest)
             break;
         /* The first candidate, word and dot, is in the text as it is. */
         if (pairs == 0 &&
@@ -224,6 +258,7 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
     size_t b = 0;          /* first token of the open sentence */
     uint32_t para = 0;
     int kept_dot = 0;      /* the token before i is a dot rule 4 kept */
+    size_t abbrev_max = SIZE_MAX; /* S_is_abbrev's *longest */
     out->n = 0;
 
     size_t i = 0;
@@ -287,12 +322,9 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
             const rg_token *w = &v[i - 1];
             int keep = 0;
             if (w->kind == RG_TOK_WORD) {
-                utf8proc_int32_t cp;
-                utf8proc_ssize_t cl = utf8proc_iterate(
-                    (const utf8proc_uint8_t *)text + w->start,
-                    (utf8proc_ssize_t)(w->end - w->start), &cp);
-                keep = (cl > 0 && (uint32_t)cl == w->end - w->start) ||
-                       (abbrevs && S_is_abbrev(text, v, i, abbrevs));
+                keep = S_one_cp(text, w) ||
+                       (abbrevs && S_is_abbrev(text, v, i, abbrevs,
+                                               &abbrev_max));
             } else if (w->kind == RG_TOK_NUMBER) {
                 keep = i + 1 < n && S_is_month(text, &v[i + 1]) &&
                        !(v[i + 1].flags & RG_TF_NEWLINE_BEFORE);

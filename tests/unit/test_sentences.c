@@ -317,3 +317,36 @@ Test(sentences, closers_and_openers_one_by_one)
                                    "So\u2025 Gut"},
              4);
 }
+
+/* Rule 4 with a list whose longest entry is long (candidates longer than
+ * it are not looked up), and single letters of one to four bytes against
+ * words of two code points in as many bytes. */
+Test(sentences, long_abbreviations_and_single_letters)
+{
+    static const char *const list[] = {"Bundesverf.", "a.Chr.n.", "Dr."};
+    rg_strtab ab;
+    rg_i_strtab_init(&ab);
+    for (size_t i = 0; i < RG_COUNT(list); i++)
+        rg_i_strtab_intern(&ab, list[i], strlen(list[i]));
+    EXPECT(&ab, "Das Bundesverf. Gericht tagt.",
+           "Das Bundesverf. Gericht tagt.");
+    EXPECT(&ab, "Das Bundesverfa. Gericht tagt.", "Das Bundesverfa.",
+           "Gericht tagt.");
+    EXPECT(&ab, "Es war a. Chr. n. Dann kam er.",
+           "Es war a. Chr. n. Dann kam er.");
+    EXPECT(&ab, "Es war a. Chr. nn. Dann kam er.", "Es war a. Chr. nn.",
+           "Dann kam er.");
+    EXPECT(&ab, "Herr Dr. Müller kam.", "Herr Dr. Müller kam.");
+    EXPECT(&ab, "Herr Drr. Müller kam.", "Herr Drr.", "Müller kam.");
+    EXPECT(&ab, "George W. Bush kam.", "George W. Bush kam.");
+    EXPECT(&ab, "Maria \u00C4. M\u00FCller kam.",
+           "Maria \u00C4. M\u00FCller kam.");
+    EXPECT(&ab, "Das \u1E3E. Zeichen kam.", "Das \u1E3E. Zeichen kam.");
+    EXPECT(&ab, "Das \U0001D400. Zeichen kam.",
+           "Das \U0001D400. Zeichen kam.");
+    EXPECT(&ab, "Das A\u00E4. Zeichen kam.", "Das A\u00E4.",
+           "Zeichen kam.");
+    EXPECT(&ab, "Das Ab. Zeichen kam.", "Das Ab.", "Zeichen kam.");
+    EXPECT(NULL, "Herr Dr. Müller kam.", "Herr Dr.", "Müller kam.");
+    rg_i_strtab_destroy(&ab);
+}
