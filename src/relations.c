@@ -2057,9 +2057,31 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
         c->arg_b = 0;
         S_split_clauses(c);
         /* Only a clause with a form can make a relation (S_clause's
-         * picks); the state of the others follows when needed. */
+         * picks); the state of the others follows when needed.  Nor can
+         * one whose subject and targets cannot be two different groups'
+         * or a coordinated subject's members (S_clause's first tests): a
+         * clause's groups are made of its own args (S_groups: from the
+         * first with t0 >= b while t1 <= e), and a subject it does not
+         * find there comes from a clause before it (S_inherit).  So
+         * without args before it, a clause with at most one arg has at
+         * most one group, its own subject or none, and no target; and a
+         * clause without args needs a coordinated subject from before,
+         * which only a clause with two args or more can have. */
+        size_t a = 0;
+        int coord_before = 0;   /* a clause before with two args or more */
         for (size_t i = 0; i < c->n_segs; i++) {
             const S_seg *sg = &c->segs[i];
+            while (a < c->n_args && c->args[a].t0 < sg->b)
+                a++;
+            size_t own = 0;
+            while (a + own < c->n_args && own < 2 &&
+                   c->args[a + own].t1 <= sg->e)
+                own++;
+            int hopeless = own == 0 ? !coord_before : own == 1 && a == 0;
+            if (own >= 2)
+                coord_before = 1;
+            if (hopeless)
+                continue;
             for (size_t q = sg->q0; q < c->n_vt && c->tb + c->vt[q] < sg->e;
                  q++)
                 if (c->tk[c->vt[q]].k & S_K_HITS) {
