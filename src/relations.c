@@ -2033,32 +2033,37 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
      * the tokens of its sentence (mentions.c and discover.c match sentence
      * by sentence), so the sentence bounds the search: the same answer as
      * over the whole document, without its cache misses. */
-    memset(c->ment, 0, (c->te - c->tb) * sizeof(*c->ment));
+    /* Locals: the stores below may alias the context's fields. */
+    const size_t tb = c->tb, te = c->te;
+    int32_t *ment = c->ment;
+    memset(ment, 0, (te - tb) * sizeof(*ment));
     c->m0 = m0;
     RG_GROW(c->mtok, c->cap_mtok, 2 * (m1 - m0));
+    size_t *mtok = c->mtok;
     const rg_token *tv = c->toks->v;
-    size_t t0 = c->tb;
+    size_t t0 = tb;
     uint32_t prev = 0;
     for (size_t i = m0; i < m1; i++) {
         /* Mentions come in text order and span a token or two: walk on
          * from the last one (S_token_in's answer, without its search). */
         uint32_t start = m->v[i].start, end = m->v[i].end;
         if (start < prev)
-            t0 = c->tb;
-        while (t0 < c->te && tv[t0].start < start)
+            t0 = tb;
+        while (t0 < te && tv[t0].start < start)
             t0++;
         size_t t1 = t0;
-        while (t1 < c->te && tv[t1].start < end)
+        while (t1 < te && tv[t1].start < end)
             t1++;
         if (end < start)
-            t1 = S_token_in(c->toks, c->tb, c->te, end);
-        c->mtok[2 * (i - m0)] = t0;
-        c->mtok[2 * (i - m0) + 1] = t1;
+            t1 = S_token_in(c->toks, tb, te, end);
+        mtok[2 * (i - m0)] = t0;
+        mtok[2 * (i - m0) + 1] = t1;
         prev = start;
         /* Mentions first (list commas need them), then asides, then args
          * (asides are no arguments). */
+        int32_t a = (int32_t)m->v[i].actor + 1;
         for (size_t t = t0; t < t1; t++)
-            c->ment[t - c->tb] = (int32_t)m->v[i].actor + 1;
+            ment[t - tb] = a;
     }
     /* A form inside a mention is no verb (S_clause): without one outside,
      * no relation. */
