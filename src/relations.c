@@ -930,11 +930,18 @@ static S_NOINLINE int S_classify(S_ctx *c)
     uint32_t all = 0;
     for (; t < tend; t++, o++, hash++) {
         *o = S_ktok[t->kind & 3][t->flags];
-        /* Most misses find their first slot empty: before anything else. */
-        if (!wtab.slots[(size_t)*hash & wtab.mask])
-            continue;
-        int32_t id = rg_i_verbs_wtab_id(&wtab, fold + t->fold, t->fold_len,
-                                        *hash);
+        int32_t id;
+        if (t->fold_len == 1) {
+            /* Punctuation mostly: read off a table. */
+            id = wtab.one[(unsigned char)fold[t->fold]];
+        } else {
+            /* Most misses find their first slot empty: before anything
+             * else. */
+            if (!wtab.slots[(size_t)*hash & wtab.mask])
+                continue;
+            id = rg_i_verbs_wtab_id(&wtab, fold + t->fold, t->fold_len,
+                                    *hash);
+        }
         if (id < 0)
             continue;
         const rg_verb_word *w = &wtab.word[id];

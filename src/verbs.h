@@ -145,6 +145,9 @@ typedef struct rg_verb_wtab {
                                   word with hits), at rg_i_verbs_maybe_form's
                                   position: a clear bit rules a word out */
     size_t vmask;              /* bits in vfilter - 1 */
+    const int32_t *one;        /* per byte b: the index of the one-byte
+                                  word "b", or -1 (rg_i_verbs_wtab_id's
+                                  answer for it, without a search) */
 } rg_verb_wtab;
 
 const rg_verb_wtab *rg_i_verbs_wtab(const rg_verbs *v);
