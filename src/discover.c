@@ -501,6 +501,37 @@ static inline int S_upper_wc(const uint8_t *wc, size_t i)
     return (wc[i] & RG_WC_UPPER_WORD) != 0;
 }
 
+/* The capitalised words among tokens [i, i + 8) below `end`: bit 7 of
+ * byte k for token i + k (wc holds 8 readable bytes past the last token:
+ * rg_mentions.tok_cls). */
+static inline uint64_t S_upper8(const uint8_t *wc, size_t i, size_t end)
+{
+    uint64_t m = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&m, wc + i, 8);
+    m &= 0x8080808080808080ULL;
+#else
+    for (size_t k = 0; k < 8; k++)
+        m |= (uint64_t)(wc[i + k] & RG_WC_UPPER_WORD) << (8 * k);
+#endif
+    if (end - i < 8)
+        m &= ((uint64_t)1 << (8 * (end - i))) - 1;
+    return m;
+}
+
+/* The token offset (0..7) of the lowest byte of m that has bit 7. */
+static inline size_t S_low8(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m) >> 3;
+#else
+    size_t k = 0;
+    while (!(m & 0x80))
+        m >>= 8, k++;
+    return k;
+#endif
+}
+
 /* Whether token i is the punctuation character p (one byte). */
 static int S_punct(const rg_tokens *t, size_t i, char p)
 {
@@ -1129,60 +1160,61 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     for (size_t si = 0; si < sents->n; si++) {
         c.tb = sents->v[si].tok_begin;
         c.te = sents->v[si].tok_end;
-        for (size_t i = c.tb; i < c.te; i++) {
-            /* Every rule begins at a capitalised word (most are not). */
-            i = rg_i_wc_next(s->wc, i, c.te, RG_WC_UPPER_WORD);
-            if (i >= c.te)
-                break;
-            if (s->cov[i])
-                continue;
-            const char *f = rg_i_token_fold(toks, i);
-            size_t n = toks->v[i].fold_len;
-            /* Most capitalised words can fire no rule: no title (a length
-             * some title has, a dot after it), and neither a first name
-             * nor a word whose last 4 bytes end a role or head. */
-            int may_title = n + 2 <= 16 &&
-                            (n + 1 < 64 ? (words->title_lens >> (n + 1)) & 1
-                                        : (uint64_t)words->title_long) &&
-                            i + 1 < c.te && S_punct(toks, i + 1, '.');
-            if (!may_title && !S_in(s, i, S_W_FIRST) &&
-                !S_listed_may(words, f, n))
-                continue;
-            /* 2: a title "Dr." (the dot is its own token) */
-            if (may_title) {
-                char title[16];
-                memcpy(title, f, n);
-                memcpy(title + n, ".", 2);
-                if (rg_i_strtab_find(&d->roles, title, n + 1) >= 0) {
+        /* Every rule begins at a capitalised word (most tokens are not):
+         * the capitalised ones of each 8 tokens as bits, in text order. */
+        for (size_t base = c.tb; base < c.te; base += 8) {
+            for (uint64_t up = S_upper8(s->wc, base, c.te); up; up &= up - 1) {
+                size_t i = base + S_low8(up);
+                if (s->cov[i])
+                    continue;
+                const char *f = rg_i_token_fold(toks, i);
+                size_t n = toks->v[i].fold_len;
+                /* Most capitalised words can fire no rule: no title (a length
+                 * some title has, a dot after it), and neither a first name
+                 * nor a word whose last 4 bytes end a role or head. */
+                int may_title = n + 2 <= 16 &&
+                                (n + 1 < 64 ? (words->title_lens >> (n + 1)) & 1
+                                            : (uint64_t)words->title_long) &&
+                                i + 1 < c.te && S_punct(toks, i + 1, '.');
+                if (!may_title && !S_in(s, i, S_W_FIRST) &&
+                    !S_listed_may(words, f, n))
+                    continue;
+                /* 2: a title "Dr." (the dot is its own token) */
+                if (may_title) {
+                    char title[16];
+                    memcpy(title, f, n);
+                    memcpy(title + n, ".", 2);
+                    if (rg_i_strtab_find(&d->roles, title, n + 1) >= 0) {
+                        S_person_after(&c, m, i, (uint32_t)si, text);
+                        continue;
+                    }
+                }
+                if (toks->v[i].flags & RG_TF_ALLCAPS)
+                    continue;
+                /* A role or head that can trigger nothing needs no walk; a
+                 * first name does (rule 4 is for those that are neither). */
+                if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
+                    continue;
+                unsigned rh = S_rh(&c, i);
+                if (rh & S_RH_ROLE) {
                     S_person_after(&c, m, i, (uint32_t)si, text);
                     continue;
                 }
-            }
-            if (toks->v[i].flags & RG_TF_ALLCAPS)
-                continue;
-            /* A role or head that can trigger nothing needs no walk; a
-             * first name does (rule 4 is for those that are neither). */
-            if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
-                continue;
-            unsigned rh = S_rh(&c, i);
-            if (rh & S_RH_ROLE) {
-                S_person_after(&c, m, i, (uint32_t)si, text);
-                continue;
-            }
-            if (rh & S_RH_HEAD) {
-                S_org_at(&c, m, i, (uint32_t)si, text);
-                continue;
-            }
-            /* 4: a first name + one or two name words */
-            if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
-                !(i > c.tb && S_upper_wc(s->wc, i - 1) && !s->cov[i - 1]) &&
-                S_in(s, i, S_W_FIRST)) {
-                size_t end, last;
-                int lower;
-                int w = S_name(&c, i + 1, &end, &last, &lower);
-                if (w >= 1 && w <= 2 &&
-                    (end >= c.te || !S_upper_wc(s->wc, end) || s->cov[end]))
-                    S_hit_add(&c, m, i, end, (uint32_t)si, RG_TYPE_PERSON, text);
+                if (rh & S_RH_HEAD) {
+                    S_org_at(&c, m, i, (uint32_t)si, text);
+                    continue;
+                }
+                /* 4: a first name + one or two name words */
+                if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
+                    !(i > c.tb && S_upper_wc(s->wc, i - 1) && !s->cov[i - 1]) &&
+                    S_in(s, i, S_W_FIRST)) {
+                    size_t end, last;
+                    int lower;
+                    int w = S_name(&c, i + 1, &end, &last, &lower);
+                    if (w >= 1 && w <= 2 &&
+                        (end >= c.te || !S_upper_wc(s->wc, end) || s->cov[end]))
+                        S_hit_add(&c, m, i, end, (uint32_t)si, RG_TYPE_PERSON, text);
+                }
             }
         }
     }
