@@ -183,7 +183,7 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
         out->n_seen = d->n_actors;
     }
     /* One lookup per token, for matching and discovery. */
-    if (out->cap_tok_id < toks->n) {
+    if (out->cap_tok_id < toks->n || !out->tok_cls) {
         RG_GROW(out->tok_id, out->cap_tok_id, toks->n);
         out->tok_cls = rg_i_xrealloc(out->tok_cls, out->cap_tok_id + 8);
     }
