@@ -260,7 +260,60 @@ struct rg_disc_words {
                                  lowest to its highest (one bounds check
                                  and one load a byte; 0 = none) */
     size_t n_kids;
+    /* The nodes at depth 4 by the last 4 bytes of a word (as one 32-bit
+     * load): a word of 4 bytes or more leaves the trie at once when its
+     * last 4 are not there (most do), and the walk of the others starts
+     * at depth 4.  No node above depth 4 has a flag such a word could
+     * take: a compound part is at least 4 bytes, a whole word n bytes. */
+    uint32_t *suf_key;        /* 0 = empty (a fold holds no NUL) */
+    uint32_t *suf_node;
+    uint32_t suf_mask;
+    unsigned suf_shift;       /* 32 - log2(slots) */
+    uint64_t title_lens;      /* bit n: a role of n bytes (< 64) ends in
+                                 '.' ("dr."): the title rule's lookup */
+    int title_long;           /* one of 64 bytes or more does */
 };
+
+/* The first slot of the 4-byte key k. */
+static inline uint32_t S_suf_slot(const struct rg_disc_words *w, uint32_t k)
+{
+    return (uint32_t)(k * 0x9E3779B1u) >> w->suf_shift;
+}
+
+/* The depth-4 node of the last 4 bytes `k` of a word, or 0. */
+static inline uint32_t S_suf_find(const struct rg_disc_words *w, uint32_t k)
+{
+    for (uint32_t i = S_suf_slot(w, k);; i = (i + 1) & w->suf_mask) {
+        uint32_t x = w->suf_key[i];
+        if (x == k)
+            return w->suf_node[i];
+        if (!x)
+            return 0;
+    }
+}
+
+/* Puts the depth-4 nodes below node p (at depth `depth`, bytes b[] of the
+ * path so far, b[0] the word's last) into the table. */
+static void S_suf_put(struct rg_disc_words *w, uint32_t p, size_t depth,
+                      uint8_t *b)
+{
+    if (depth == 4) {
+        /* b[3] b[2] b[1] b[0]: the word's last 4 bytes in text order */
+        uint8_t t[4] = {b[3], b[2], b[1], b[0]};
+        uint32_t k;
+        memcpy(&k, t, 4);
+        uint32_t i = S_suf_slot(w, k);
+        while (w->suf_key[i])
+            i = (i + 1) & w->suf_mask;
+        w->suf_key[i] = k;
+        w->suf_node[i] = p;
+        return;
+    }
+    for (uint32_t c = w->nodes[p].child; c; c = w->nodes[c].sibling) {
+        b[depth] = w->nodes[c].byte;
+        S_suf_put(w, c, depth + 1, b);
+    }
+}
 
 static uint32_t S_rnode_new(struct rg_disc_words *w, uint8_t byte)
 {
@@ -343,6 +396,31 @@ struct rg_disc_words *rg_i_discover_words_build(rg_gazetteer *g,
         for (uint32_t c = x->child; c; c = w->nodes[c].sibling)
             w->kids[x->base + w->nodes[c].byte - lo] = c;
     }
+    /* Nodes at depth 4: at most one per node (a path), so a table of
+     * 4 * nodes slots is at most a quarter full. */
+    uint32_t slots = 64;
+    w->suf_shift = 26;
+    while (slots < 4 * w->n_nodes) {
+        slots *= 2;
+        w->suf_shift--;
+    }
+    w->suf_mask = slots - 1;
+    w->suf_key = rg_i_xcalloc(slots, sizeof(*w->suf_key));
+    w->suf_node = rg_i_xcalloc(slots, sizeof(*w->suf_node));
+    for (unsigned b = 0; b < 256; b++)
+        if (w->root[b]) {
+            uint8_t path[4] = {(uint8_t)b};
+            S_suf_put(w, w->root[b], 1, path);
+        }
+    for (size_t i = 0; i < d->roles.n; i++) {
+        size_t n = d->roles.len[i];
+        if (n && d->roles.str[i][n - 1] == '.') {
+            if (n < 64)
+                w->title_lens |= (uint64_t)1 << n;
+            else
+                w->title_long = 1;
+        }
+    }
     return w;
 }
 
@@ -352,17 +430,29 @@ void rg_i_discover_words_free(struct rg_disc_words *w)
         return;
     free(w->nodes);
     free(w->kids);
+    free(w->suf_key);
+    free(w->suf_node);
     free(w);
 }
 
 static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
                          size_t n)
 {
-    if (n == 0)
+    uint32_t node;
+    size_t depth;
+    if (n >= 4) {
+        uint32_t k;
+        memcpy(&k, f + n - 4, 4);
+        node = S_suf_find(w, k);
+        depth = 4;
+    } else if (n > 0) {
+        node = w->root[(uint8_t)f[n - 1]];
+        depth = 1;
+    } else {
         return 0;
+    }
     unsigned res = 0;
-    uint32_t node = w->root[(uint8_t)f[n - 1]];
-    for (size_t depth = 1; node; depth++) {
+    for (; node; depth++) {
         const S_rnode *x = &w->nodes[node];
         if (x->flags) {
             size_t i = n - depth;
@@ -381,6 +471,18 @@ static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
     return res;
 }
 
+/* Whether S_listed of f[0..n) may be nonzero: the last 4 bytes of a word
+ * of 4 or more end some role or head (a shorter one is walked). */
+static inline int S_listed_may(const struct rg_disc_words *w, const char *f,
+                               size_t n)
+{
+    if (n < 4)
+        return 1;
+    uint32_t k;
+    memcpy(&k, f + n - 4, 4);
+    return S_suf_find(w, k) != 0;
+}
+
 unsigned rg_i_discover_listed(const rg_dict *d, const char *f, size_t n)
 {
     const struct rg_disc_words *w = rg_i_gazetteer_disc(d->gaz);
@@ -397,6 +499,37 @@ static int S_word(const rg_tokens *t, size_t i)
 static inline int S_upper_wc(const uint8_t *wc, size_t i)
 {
     return (wc[i] & RG_WC_UPPER_WORD) != 0;
+}
+
+/* The capitalised words among tokens [i, i + 8) below `end`: bit 7 of
+ * byte k for token i + k (wc holds 8 readable bytes past the last token:
+ * rg_mentions.tok_cls). */
+static inline uint64_t S_upper8(const uint8_t *wc, size_t i, size_t end)
+{
+    uint64_t m = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&m, wc + i, 8);
+    m &= 0x8080808080808080ULL;
+#else
+    for (size_t k = 0; k < 8; k++)
+        m |= (uint64_t)(wc[i + k] & RG_WC_UPPER_WORD) << (8 * k);
+#endif
+    if (end - i < 8)
+        m &= ((uint64_t)1 << (8 * (end - i))) - 1;
+    return m;
+}
+
+/* The token offset (0..7) of the lowest byte of m that has bit 7. */
+static inline size_t S_low8(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m) >> 3;
+#else
+    size_t k = 0;
+    while (!(m & 0x80))
+        m >>= 8, k++;
+    return k;
+#endif
 }
 
 /* Whether token i is the punctuation character p (one byte). */
@@ -1027,19 +1160,28 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     for (size_t si = 0; si < sents->n; si++) {
         c.tb = sents->v[si].tok_begin;
         c.te = sents->v[si].tok_end;
-        for (size_t i = c.tb; i < c.te; i++) {
-            /* Every rule begins at a capitalised word (most are not). */
-            i = rg_i_wc_next(s->wc, i, c.te, RG_WC_UPPER_WORD);
-            if (i >= c.te)
-                break;
-            if (s->cov[i])
-                continue;
-            const char *f = rg_i_token_fold(toks, i);
-            /* 2: a title "Dr." (the dot is its own token) */
-            if (i + 1 < c.te && S_punct(toks, i + 1, '.') && S_upper_wc(s->wc, i)) {
-                char title[16];
+        /* Every rule begins at a capitalised word (most tokens are not):
+         * the capitalised ones of each 8 tokens as bits, in text order. */
+        for (size_t base = c.tb; base < c.te; base += 8) {
+            for (uint64_t up = S_upper8(s->wc, base, c.te); up; up &= up - 1) {
+                size_t i = base + S_low8(up);
+                if (s->cov[i])
+                    continue;
+                const char *f = rg_i_token_fold(toks, i);
                 size_t n = toks->v[i].fold_len;
-                if (n + 2 <= sizeof(title)) {
+                /* Most capitalised words can fire no rule: no title (a length
+                 * some title has, a dot after it), and neither a first name
+                 * nor a word whose last 4 bytes end a role or head. */
+                int may_title = n + 2 <= 16 &&
+                                (n + 1 < 64 ? (words->title_lens >> (n + 1)) & 1
+                                            : (uint64_t)words->title_long) &&
+                                i + 1 < c.te && S_punct(toks, i + 1, '.');
+                if (!may_title && !S_in(s, i, S_W_FIRST) &&
+                    !S_listed_may(words, f, n))
+                    continue;
+                /* 2: a title "Dr." (the dot is its own token) */
+                if (may_title) {
+                    char title[16];
                     memcpy(title, f, n);
                     memcpy(title + n, ".", 2);
                     if (rg_i_strtab_find(&d->roles, title, n + 1) >= 0) {
@@ -1047,32 +1189,32 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                         continue;
                     }
                 }
-            }
-            if (!S_upper_wc(s->wc, i) || (toks->v[i].flags & RG_TF_ALLCAPS))
-                continue;
-            /* A role or head that can trigger nothing needs no walk; a
-             * first name does (rule 4 is for those that are neither). */
-            if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
-                continue;
-            unsigned rh = S_rh(&c, i);
-            if (rh & S_RH_ROLE) {
-                S_person_after(&c, m, i, (uint32_t)si, text);
-                continue;
-            }
-            if (rh & S_RH_HEAD) {
-                S_org_at(&c, m, i, (uint32_t)si, text);
-                continue;
-            }
-            /* 4: a first name + one or two name words */
-            if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
-                !(i > c.tb && S_upper_wc(s->wc, i - 1) && !s->cov[i - 1]) &&
-                S_in(s, i, S_W_FIRST)) {
-                size_t end, last;
-                int lower;
-                int w = S_name(&c, i + 1, &end, &last, &lower);
-                if (w >= 1 && w <= 2 &&
-                    (end >= c.te || !S_upper_wc(s->wc, end) || s->cov[end]))
-                    S_hit_add(&c, m, i, end, (uint32_t)si, RG_TYPE_PERSON, text);
+                if (toks->v[i].flags & RG_TF_ALLCAPS)
+                    continue;
+                /* A role or head that can trigger nothing needs no walk; a
+                 * first name does (rule 4 is for those that are neither). */
+                if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
+                    continue;
+                unsigned rh = S_rh(&c, i);
+                if (rh & S_RH_ROLE) {
+                    S_person_after(&c, m, i, (uint32_t)si, text);
+                    continue;
+                }
+                if (rh & S_RH_HEAD) {
+                    S_org_at(&c, m, i, (uint32_t)si, text);
+                    continue;
+                }
+                /* 4: a first name + one or two name words */
+                if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
+                    !(i > c.tb && S_upper_wc(s->wc, i - 1) && !s->cov[i - 1]) &&
+                    S_in(s, i, S_W_FIRST)) {
+                    size_t end, last;
+                    int lower;
+                    int w = S_name(&c, i + 1, &end, &last, &lower);
+                    if (w >= 1 && w <= 2 &&
+                        (end >= c.te || !S_upper_wc(s->wc, end) || s->cov[end]))
+                        S_hit_add(&c, m, i, end, (uint32_t)si, RG_TYPE_PERSON, text);
+                }
             }
         }
     }

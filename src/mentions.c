@@ -183,11 +183,14 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
         out->n_seen = d->n_actors;
     }
     /* One lookup per token, for matching and discovery. */
-    if (out->cap_tok_id < toks->n) {
+    if (out->cap_tok_id < toks->n || !out->tok_cls) {
         RG_GROW(out->tok_id, out->cap_tok_id, toks->n);
-        out->tok_cls = rg_i_xrealloc(out->tok_cls, out->cap_tok_id);
+        out->tok_cls = rg_i_xrealloc(out->tok_cls, out->cap_tok_id + 8);
     }
     rg_i_gazetteer_ids(d->gaz, toks, out->tok_id, out->tok_cls);
+    /* 8 bytes of no class after the last: discovery reads the class bytes
+     * 8 at a time up to the end. */
+    memset(out->tok_cls + toks->n, 0, 8);
     for (size_t s = 0; s < sents->n; s++) {
         const rg_sentence *sent = &sents->v[s];
         out->scratch.n = 0;

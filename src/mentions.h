@@ -50,7 +50,8 @@ typedef struct rg_mentions {
     int32_t *tok_id;       /* per token of the last call: its id in the
                               gazetteer's vocabulary or -1 (one lookup per
                               token for matching and discovery) */
-    uint8_t *tok_cls;      /* per token: its classes (rg_i_gazetteer_ids) */
+    uint8_t *tok_cls;      /* per token: its classes (rg_i_gazetteer_ids),
+                              then 8 zero bytes */
     size_t cap_tok_id;     /* of tok_id and tok_cls */
     uint32_t *tok_span;    /* per mention of the dictionary, while
                               discovery runs: its first token and the one

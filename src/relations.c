@@ -701,8 +701,10 @@ enum S_tkind {
     S_K_HYPHEN_AFTER = 1 << 7,
     S_K_HITS = 1 << 8,         /* a form of the lexicon */
     S_K_VERB_ANY = 1 << 9,     /* a word that is an auxiliary or a form */
-    S_K_VERB_LOW = 1 << 10     /* the same, but a form only in lowercase:
+    S_K_VERB_LOW = 1 << 10,    /* the same, but a form only in lowercase:
                                   S_verbish away from the sentence's start */
+    S_K_FORM_OK = 1 << 11      /* a form that S_clause may take for a
+                                  clause's verb (S_classify) */
 };
 
 /* One token of the sentence: everything the rules ask of it. */
@@ -874,9 +876,9 @@ static size_t S_vt_from(const S_ctx *c, size_t i, size_t k)
     return k;
 }
 
-/* S_tkind bits from a token's kind (1..3) and flags, and the classes a
- * kind keeps (S_tables). */
-static uint16_t S_kbits[4][256];
+/* The record of a token of kind (1..3) and flags, without classes (its
+ * S_tkind bits), and the classes a kind keeps (S_tables). */
+static S_tok S_ktok[4][256];
 static uint32_t S_kcls[4];
 
 static void S_tables(void)
@@ -893,7 +895,7 @@ static void S_tables(void)
                 k |= S_K_PUNCT;
             else if (kind == RG_TOK_NUMBER)
                 k |= S_K_NUMBER;
-            S_kbits[kind][f] = (uint16_t)k;
+            S_ktok[kind][f] = (S_tok){0, (uint16_t)k, 0, 0};
         }
         S_kcls[kind] = kind == RG_TOK_WORD    ? ~S_W_PUNCT_ONLY
                        : kind == RG_TOK_PUNCT ? ~S_W_WORD_ONLY
@@ -909,15 +911,15 @@ static void S_tables(void)
 #define S_NOINLINE
 #endif
 
-/* Fills c->tk for the sentence's tokens; returns whether any is a form of
- * the lexicon. */
+/* Fills c->tk for the sentence's tokens; returns whether any is a form
+ * S_clause may take (S_K_FORM_OK). */
 static S_NOINLINE int S_classify(S_ctx *c)
 {
     const rg_tokens *toks = c->toks;
     /* The per-token arrays hold the longest sentence (rg_i_find_relations). */
     uint32_t *vt = c->vt, *bt = c->bt;
     size_t n_vt = 0, n_bt = 0;
-    unsigned all_vfl = 0;
+    unsigned all_vfl = 0, any_ok = 0;
     const rg_token *t = toks->v + c->tb, *tend = toks->v + c->te;
     const uint64_t *hash = toks->hash + c->tb;
     const char *fold = toks->fold;
@@ -927,21 +929,39 @@ static S_NOINLINE int S_classify(S_ctx *c)
     S_tok *o = c->tk, *o0 = c->tk;
     uint32_t all = 0;
     for (; t < tend; t++, o++, hash++) {
-        unsigned kind = t->kind & 3;
-        unsigned k = S_kbits[kind][t->flags];
-        const rg_verb_word *w = rg_i_verbs_wtab_find(
-            &wtab, fold + t->fold, t->fold_len, *hash);
-        if (!w) {
-            /* Most tokens: no class, no form. */
-            *o = (S_tok){0, (uint16_t)k, 0, 0};
-            continue;
+        *o = S_ktok[t->kind & 3][t->flags];
+        int32_t id;
+        if (t->fold_len == 1) {
+            /* Punctuation mostly: read off a table. */
+            id = wtab.one[(unsigned char)fold[t->fold]];
+        } else {
+            /* Most misses find their first slot empty: before anything
+             * else. */
+            if (!wtab.slots[(size_t)*hash & wtab.mask])
+                continue;
+            id = rg_i_verbs_wtab_id(&wtab, fold + t->fold, t->fold_len,
+                                    *hash);
         }
-        uint32_t cls = w->cls & S_kcls[kind];
-        char det = w->det;
+        if (id < 0)
+            continue;
+        const rg_verb_word *w = &wtab.word[id];
+        unsigned k = o->k;
+        uint32_t cls = w->cls & S_kcls[t->kind & 3];
         uint8_t vfl = w->flags;
         if (vfl) {   /* every hit has a flag */
             k |= S_K_HITS;
             all_vfl |= vfl;
+            /* S_clause takes a capitalised form (not all capitals) only
+             * at its clause's first token or first word (w0).  After a
+             * word that is no conjunction neither can be: that word is
+             * in the same clause before it (a subordinator begins its
+             * clause; commas, hard marks, dashes and quotes are no
+             * words), or in an aside, which then ends at a mark after
+             * it and so also holds this token. */
+            if ((k & S_K_WORD) &&
+                (!(k & S_K_UPPER) || (k & S_K_ALLCAPS) || o == o0 ||
+                 !(o[-1].k & S_K_WORD) || (o[-1].cls & S_W_CONJ)))
+                k |= S_K_FORM_OK;
         }
         if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
             k |= S_K_VERB_ANY;
@@ -951,14 +971,16 @@ static S_NOINLINE int S_classify(S_ctx *c)
         }
         if (cls & S_W_MARKS)
             bt[n_bt++] = (uint32_t)(o - o0);
-        *o = (S_tok){cls, (uint16_t)k, vfl, det};
+        any_ok |= k;
+        *o = (S_tok){cls, (uint16_t)k, vfl, w->det};
         all |= cls;
     }
     c->sent_cls = all;
     c->sent_vfl = (uint8_t)all_vfl;
     c->n_vt = n_vt;
     c->n_bt = n_bt;
-    return all_vfl != 0;   /* every hit has a flag */
+    /* Without a form S_clause may take, no relation. */
+    return (any_ok & S_K_FORM_OK) != 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2018,33 +2040,45 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
      * the tokens of its sentence (mentions.c and discover.c match sentence
      * by sentence), so the sentence bounds the search: the same answer as
      * over the whole document, without its cache misses. */
-    memset(c->ment, 0, (c->te - c->tb) * sizeof(*c->ment));
+    /* Locals: the stores below may alias the context's fields. */
+    const size_t tb = c->tb, te = c->te;
+    int32_t *ment = c->ment;
+    memset(ment, 0, (te - tb) * sizeof(*ment));
     c->m0 = m0;
     RG_GROW(c->mtok, c->cap_mtok, 2 * (m1 - m0));
+    size_t *mtok = c->mtok;
     const rg_token *tv = c->toks->v;
-    size_t t0 = c->tb;
+    size_t t0 = tb;
     uint32_t prev = 0;
     for (size_t i = m0; i < m1; i++) {
         /* Mentions come in text order and span a token or two: walk on
          * from the last one (S_token_in's answer, without its search). */
         uint32_t start = m->v[i].start, end = m->v[i].end;
         if (start < prev)
-            t0 = c->tb;
-        while (t0 < c->te && tv[t0].start < start)
+            t0 = tb;
+        while (t0 < te && tv[t0].start < start)
             t0++;
         size_t t1 = t0;
-        while (t1 < c->te && tv[t1].start < end)
+        while (t1 < te && tv[t1].start < end)
             t1++;
         if (end < start)
-            t1 = S_token_in(c->toks, c->tb, c->te, end);
-        c->mtok[2 * (i - m0)] = t0;
-        c->mtok[2 * (i - m0) + 1] = t1;
+            t1 = S_token_in(c->toks, tb, te, end);
+        mtok[2 * (i - m0)] = t0;
+        mtok[2 * (i - m0) + 1] = t1;
         prev = start;
         /* Mentions first (list commas need them), then asides, then args
          * (asides are no arguments). */
+        int32_t a = (int32_t)m->v[i].actor + 1;
         for (size_t t = t0; t < t1; t++)
-            c->ment[t - c->tb] = (int32_t)m->v[i].actor + 1;
+            ment[t - tb] = a;
     }
+    /* A form inside a mention is no verb (S_clause): without one outside,
+     * no relation. */
+    int any = 0;
+    for (size_t q = 0; q < c->n_vt && !any; q++)
+        any = (c->tk[c->vt[q]].k & S_K_FORM_OK) && !c->ment[c->vt[q]];
+    if (!any)
+        return;
     S_tag_tokens(c);
     S_find_args(c, m, m0, m1);
     c->n_groups = 0;
@@ -2057,12 +2091,34 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
         c->arg_b = 0;
         S_split_clauses(c);
         /* Only a clause with a form can make a relation (S_clause's
-         * picks); the state of the others follows when needed. */
+         * picks); the state of the others follows when needed.  Nor can
+         * one whose subject and targets cannot be two different groups'
+         * or a coordinated subject's members (S_clause's first tests): a
+         * clause's groups are made of its own args (S_groups: from the
+         * first with t0 >= b while t1 <= e), and a subject it does not
+         * find there comes from a clause before it (S_inherit).  So
+         * without args before it, a clause with at most one arg has at
+         * most one group, its own subject or none, and no target; and a
+         * clause without args needs a coordinated subject from before,
+         * which only a clause with two args or more can have. */
+        size_t a = 0;
+        int coord_before = 0;   /* a clause before with two args or more */
         for (size_t i = 0; i < c->n_segs; i++) {
             const S_seg *sg = &c->segs[i];
+            while (a < c->n_args && c->args[a].t0 < sg->b)
+                a++;
+            size_t own = 0;
+            while (a + own < c->n_args && own < 2 &&
+                   c->args[a + own].t1 <= sg->e)
+                own++;
+            int hopeless = own == 0 ? !coord_before : own == 1 && a == 0;
+            if (own >= 2)
+                coord_before = 1;
+            if (hopeless)
+                continue;
             for (size_t q = sg->q0; q < c->n_vt && c->tb + c->vt[q] < sg->e;
                  q++)
-                if (c->tk[c->vt[q]].k & S_K_HITS) {
+                if ((c->tk[c->vt[q]].k & S_K_FORM_OK) && !c->ment[c->vt[q]]) {
                     S_clause(c, i);
                     break;
                 }

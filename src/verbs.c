@@ -46,7 +46,8 @@ struct rg_verbs {
     rg_verb_word *word;    /* per key */
     uint64_t *wslots;
     uint64_t *vfilter;
-    rg_verb_wtab wtab;     /* the view of the four above */
+    int32_t one[256];      /* per byte b: the index of the word "b", or -1 */
+    rg_verb_wtab wtab;     /* the view of the five above */
     int finished;
 };
 
@@ -598,8 +599,13 @@ static void S_words_build(rg_verbs *v)
         size_t b = (size_t)(h >> 20) & (nbits - 1);
         v->vfilter[b / 64] |= (uint64_t)1 << (b % 64);
     }
+    for (unsigned b = 0; b < 256; b++)
+        v->one[b] = -1;
+    for (size_t id = 0; id < nw; id++)
+        if (v->words.len[id] == 1)
+            v->one[(unsigned char)v->words.str[id][0]] = (int32_t)id;
     v->wtab = (rg_verb_wtab){v->wslots, mask, v->words.str, v->words.len,
-                             v->word, v->vfilter, nbits - 1};
+                             v->word, v->vfilter, nbits - 1, v->one};
 }
 
 const rg_verb_wtab *rg_i_verbs_wtab(const rg_verbs *v)

@@ -145,6 +145,9 @@ typedef struct rg_verb_wtab {
                                   word with hits), at rg_i_verbs_maybe_form's
                                   position: a clear bit rules a word out */
     size_t vmask;              /* bits in vfilter - 1 */
+    const int32_t *one;        /* per byte b: the index of the one-byte
+                                  word "b", or -1 (rg_i_verbs_wtab_id's
+                                  answer for it, without a search) */
 } rg_verb_wtab;
 
 const rg_verb_wtab *rg_i_verbs_wtab(const rg_verbs *v);
@@ -189,24 +192,35 @@ static inline int rg_i_verbs_maybe_form(const rg_verb_wtab *t, uint64_t hash)
     return (int)((t->vfilter[b / 64] >> (b % 64)) & 1);
 }
 
-/* rg_i_verbs_word on the table of rg_i_verbs_wtab. */
-static inline const rg_verb_word *rg_i_verbs_wtab_find(const rg_verb_wtab *t,
-                                                       const char *fold,
-                                                       size_t n, uint64_t hash)
+/* The index in t->word of the word fold[0..n) with hash = rg_i_hash(fold,
+ * n), or -1 when it is not in the table (rg_i_verbs_wtab_find's search,
+ * for callers that keep the index). */
+static inline int32_t rg_i_verbs_wtab_id(const rg_verb_wtab *t,
+                                         const char *fold, size_t n,
+                                         uint64_t hash)
 {
     uint64_t tag = hash >> 32;
     for (size_t i = (size_t)hash & t->mask;; i = (i + 1) & t->mask) {
         uint64_t sl = t->slots[i];
         if (!sl)
-            return NULL;
+            return -1;
         if (sl >> 32 != tag)
             continue;
         uint32_t id = (uint32_t)sl - 1;
         if (t->len[id] != n)
             continue;
         if (rg_i_verbs_same(t->str[id], fold, n))
-            return &t->word[id];
+            return (int32_t)id;
     }
+}
+
+/* rg_i_verbs_word on the table of rg_i_verbs_wtab. */
+static inline const rg_verb_word *rg_i_verbs_wtab_find(const rg_verb_wtab *t,
+                                                       const char *fold,
+                                                       size_t n, uint64_t hash)
+{
+    int32_t id = rg_i_verbs_wtab_id(t, fold, n, hash);
+    return id < 0 ? NULL : &t->word[id];
 }
 
 #endif

@@ -279,7 +279,11 @@ Test(discover, compound_search_is_the_listed_search)
         "", "a", "in", "er", "der", "ministe", "inister", "regierung",
         "verhandlungen", "präsidentschaft", "nachrichtenagenturen", "chefin",
         "chefs", "kremlchef", "dr.", "prof.", "dr", "ämter", "ministeriums",
-        "bundesamtes", "\xe2\x80\x8d\x63hef", "chef\xe2\x80\x8d"};
+        "bundesamtes", "\xe2\x80\x8d\x63hef", "chef\xe2\x80\x8d",
+        /* four bytes and around them: the walk from the last four */
+        "hef", "chef", "xchef", "efin", "fin", "ent", "dent", "iker",
+        "\xc3\xa4r", "t\xc3\xa4r", "\xc3\xa4ren", "tion", "rat", "rats",
+        "e.", "f.", "of.", "rof."};
     for (size_t i = 0; i < RG_COUNT(others); i++)
         expect_listed(others[i]);
     memset(w, 'a', 300);

@@ -535,6 +535,26 @@ static const char *const S_words[] = {
     "a", "zz", "zzz", "zzzz", "zzzzzzzz", "zzzzzzzzzzzzzzzz", "warnu",
     "warntx", "xwarnt", "ß", "straße", "strasse", ""};
 
+/* The word table's one-byte answers (S_classify reads them off a table
+ * instead of searching) are those of the search, for every byte. */
+Test(relations, one_byte_words_agree_with_the_search)
+{
+    const rg_verb_wtab *t = rg_i_verbs_wtab(D->verbs);
+    cr_assert_not_null(t, "the lexicon is finished");
+    size_t found = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        char w[2] = {(char)b, 0};
+        int32_t id = rg_i_verbs_wtab_id(t, w, 1, rg_i_hash(w, 1));
+        cr_expect_eq(t->one[b], id, "byte %u", b);
+        cr_expect_eq(id < 0 ? NULL : &t->word[id],
+                     rg_i_verbs_word(D->verbs, w, 1, rg_i_hash(w, 1)),
+                     "byte %u", b);
+        found += id >= 0;
+    }
+    /* , ; : ? ! ( ) [ ] - ' and the like are listed. */
+    cr_expect_geq(found, 11, "the one-byte marks are in the table");
+}
+
 Test(relations, word_table_agrees_with_the_form_lookup)
 {
     const rg_verbs *v = D->verbs;
