@@ -1545,33 +1545,45 @@ static size_t S_quote_core(const S_unit *u, const char *text)
 
 #define S_QUOTE_MIN 40   /* bytes a pull quote has at least */
 
-/* The eight bytes at p hashed to 16 bits (for a bitmap of 65536 bits). */
-static size_t S_pair_at(const char *p)
-{
-    /* eight bytes: four ("der ", "ung ") are common enough in a text
-     * that many windows got past the bitmap for nothing */
-    uint64_t w;
-    memcpy(&w, p, 8);
-    return (size_t)((w * 0x9E3779B97F4A7C15ULL) >> 48);
-}
-
-#define S_QUOTE_KEY 16    /* bytes of a candidate that find it: its key */
-
-/* Hash of the S_QUOTE_KEY bytes at p. */
-static uint64_t S_quote_key(const char *p)
-{
-    uint64_t a, b;
-    memcpy(&a, p, 8);
-    memcpy(&b, p + 8, 8);
-    uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ULL)) * 0xff51afd7ed558ccdULL;
-    return h ^ (h >> 29);
-}
+#define S_QUOTE_KEY 8     /* bytes of a window: its key, as they are */
 
 /* Bytes between the windows the pull-quote search looks at: a quotation
  * is S_QUOTE_MIN bytes or more, so a window at every S_QUOTE_STEP-th byte
  * falls into it at one of its first S_QUOTE_STEP offsets, and still has
- * its S_QUOTE_KEY bytes inside it. */
-#define S_QUOTE_STEP 16
+ * its S_QUOTE_KEY bytes inside it.  The search costs text / step windows
+ * and candidates × step table entries; about the same at this step for
+ * news articles, where every paragraph is a candidate. */
+#define S_QUOTE_STEP 24
+_Static_assert(S_QUOTE_STEP - 1 + S_QUOTE_KEY <= S_QUOTE_MIN && S_QUOTE_STEP <= 32,
+               "a window at every step lies inside every quotation");
+
+/* Sets the n bytes at p (a multiple of 16, p aligned for uint64_t) to
+ * the byte b: by sixteen bytes a step, where memset of a few KiB went by
+ * the byte (rep stosb). */
+static void S_fill(void *p, int b, size_t n)
+{
+#ifdef S_SSE2
+    const __m128i v = _mm_set1_epi8((char)b);
+    for (size_t k = 0; k < n; k += 16)
+        _mm_storeu_si128((__m128i *)(void *)((char *)p + k), v);
+#else
+    memset(p, b, n);
+#endif
+}
+
+static uint64_t S_key_at(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* The key's mix: its top 16 bits pick its bit in the bitmap, the bits
+ * below them its slot. */
+static uint64_t S_key_mix(uint64_t w)
+{
+    return w * 0x9E3779B97F4A7C15ULL;
+}
 
 /*
  * Marks the pull quotes: units that are a sentence of 6+ words whose text
@@ -1579,11 +1591,10 @@ static uint64_t S_quote_key(const char *p)
  * longer unit.  One pass over the text finds the first other occurrence
  * of every candidate at once, so this stays linear in the document
  * (searching the text once per line would be quadratic): at every
- * S_QUOTE_STEP-th byte, the hash of the next S_QUOTE_KEY bytes (a window)
- * is looked up in the table of the candidates' windows at their first
- * S_QUOTE_STEP offsets, which says where the candidate would start.
- * Before the hash, the first eight bytes of the window are looked up in a
- * bitmap of the windows' first eight bytes: most windows stop there.
+ * S_QUOTE_STEP-th byte, the next S_QUOTE_KEY bytes (a window) are looked
+ * up in the table of the candidates' windows at their first S_QUOTE_STEP
+ * offsets, which says where the candidate would start.  Before the table,
+ * a bitmap of 65536 bits of the windows' mixes: most windows stop there.
  */
 static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
 {
@@ -1607,38 +1618,48 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     if (nc == 0 || len < S_QUOTE_MIN)
         goto out;
     /* Window e = c * S + o: candidate c's bytes from offset o. */
-    key = rg_i_xmalloc(nc * S * sizeof(*key));
-    next = rg_i_xmalloc(nc * S * sizeof(*next));
+    size_t ne = nc * S;
+    key = rg_i_xmalloc(ne * sizeof(*key));
+    /* per window: the next in its slot's chain, and c * 32 + o */
+    next = rg_i_xmalloc(2 * ne * sizeof(*next));
+    int32_t *at = next + ne;
     size_t nslots = 16;
-    while (nslots < nc * S)
+    while (nslots < 2 * ne)
         nslots *= 2;
-    slot = rg_i_xmalloc(nslots * sizeof(*slot));
-    for (size_t k = 0; k < nslots; k++)
-        slot[k] = -1;
-    pairs = rg_i_xcalloc(65536 / 64, sizeof(*pairs));
-    for (size_t e = 0; e < nc * S; e++) {
-        const char *w = text + u[cand[e / S]].s + e % S;
-        size_t pair = S_pair_at(w);
-        pairs[pair / 64] |= (uint64_t)1 << (pair % 64);
-        key[e] = S_quote_key(w);
-        size_t k = (size_t)key[e] & (nslots - 1);
-        next[e] = slot[k];
-        slot[k] = (int32_t)e;
+    const size_t mask = nslots - 1;
+    /* slot and the bitmap in one block */
+    pairs = rg_i_xmalloc(65536 / 8 + nslots * sizeof(*slot));
+    slot = (int32_t *)(void *)(pairs + 65536 / 64);
+    S_fill(pairs, 0, 65536 / 8);
+    S_fill(slot, 0xFF, nslots * sizeof(*slot));   /* -1: empty */
+    for (size_t c = 0, e = 0; c < nc; c++) {
+        const char *w = text + u[cand[c]].s;
+        for (size_t o = 0; o < S; o++, e++) {
+            uint64_t kw = S_key_at(w + o), h = S_key_mix(kw);
+            size_t pair = (size_t)(h >> 48), k = (size_t)(h >> 16) & mask;
+            pairs[pair / 64] |= (uint64_t)1 << (pair % 64);
+            key[e] = kw;
+            at[e] = (int32_t)(c * 32 + o);
+            next[e] = slot[k];
+            slot[k] = (int32_t)e;
+        }
     }
     /* An occurrence at j (j + core >= j + S_QUOTE_MIN <= len) has a window
      * at one i in [j, j + S), with its S_QUOTE_KEY bytes before len. */
     for (size_t i = 0; i + S_QUOTE_KEY <= len; i += S) {
-        size_t pair = S_pair_at(text + i);
+        uint64_t kw = S_key_at(text + i), h = S_key_mix(kw);
+        size_t pair = (size_t)(h >> 48);
         if (!(pairs[pair / 64] & ((uint64_t)1 << (pair % 64))))
             continue;
-        uint64_t h = S_quote_key(text + i);
-        for (int32_t e = slot[(size_t)h & (nslots - 1)]; e >= 0; e = next[e]) {
-            size_t c = (size_t)e / S, o = (size_t)e % S;
-            const S_unit *x = &u[cand[c]];
+        for (int32_t e = slot[(size_t)(h >> 16) & mask]; e >= 0; e = next[e]) {
             /* Windows come in the order of their starts, so an earlier
              * occurrence can only come from the same window. */
-            if (key[e] != h || o > i)
+            if (key[e] != kw)
                 continue;
+            size_t c = (size_t)at[e] >> 5, o = (size_t)at[e] & 31;
+            if (o > i)
+                continue;
+            const S_unit *x = &u[cand[c]];
             size_t j = i - o;
             if (j < first[c] && j != x->s && j + core[c] <= len &&
                 memcmp(text + j, text + x->s, core[c]) == 0)
@@ -1655,7 +1676,6 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
 out:
     free(cand);
     free(key);
-    free(slot);
     free(next);
     free(pairs);
 }

@@ -454,3 +454,32 @@ Test(boilerplate, long_lines_with_emoji_as_folded)
     snprintf(want, sizeof(want), "%s | " ARTICLE, upper);
     S_expect(in, want);
 }
+
+/* The pull-quote search looks at windows every few bytes of the text: a
+ * quotation is found wherever it starts in the paragraph, also when it
+ * is only 40 bytes long, and a quotation one byte off is not. */
+Test(boilerplate, pull_quotes_at_every_offset)
+{
+    const char *quotes[] = {
+        "Wir lassen uns von Moskau nicht einschüchtern, das ist klar.",
+        "Wir bleiben an der Seite der Ukraine jetzt.", /* 42 bytes, core 41 */
+        "Aa bb cc dd ee ff gg hh ii jj kk ll mm n."};  /* core 40 */
+    for (size_t q = 0; q < sizeof(quotes) / sizeof(quotes[0]); q++)
+        for (size_t k = 0; k < 70; k++) {
+            char core[128], para[512], in[1024], want[1024];
+            size_t m = strlen(quotes[q]) - 1;   /* without the dot */
+            snprintf(core, sizeof(core), "%.*s", (int)m, quotes[q]);
+            snprintf(para, sizeof(para), "Der Minister sagte am Montag in %.*s: „%s“, und ging.",
+                     (int)k, "Neustadt-Neustadt-Neustadt-Neustadt-Neustadt-Neustadt-Neustadt-Neustadt",
+                     core);
+            snprintf(in, sizeof(in), ARTICLE "\n\n%s\n\n%s\n", quotes[q], para);
+            snprintf(want, sizeof(want), ARTICLE " | %s", para);
+            S_expect(in, want);
+            /* the quotation with one byte changed in the paragraph */
+            char *at = strstr(para, core);
+            at[m / 2] = at[m / 2] == 'x' ? 'y' : 'x';
+            snprintf(in, sizeof(in), ARTICLE "\n\n%s\n\n%s\n", quotes[q], para);
+            snprintf(want, sizeof(want), ARTICLE " | %s | %s", quotes[q], para);
+            S_expect(in, want);
+        }
+}
