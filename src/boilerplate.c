@@ -574,11 +574,43 @@ static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
  * line taken by S_fold_simple), or SIZE_MAX. */
 /* Drops whitespace and decorations at both ends of s[0..*n); whether a
  * decoration was dropped. */
+/* Whether a line that starts with byte c may lose something at the
+ * front: whitespace, or the first byte of a decoration (S_decoration). */
+static int S_trims_front(unsigned char c)
+{
+    switch (c) {
+    case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
+    case ':': case '|': case '>': case '<': case '-': case 0xC2: case 0xE2:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The same at the back: whitespace, or the last byte of a decoration. */
+static int S_trims_back(unsigned char c)
+{
+    switch (c) {
+    case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
+    case ':': case '|': case '>': case '<': case '-':
+    case 0x92: case 0x93: case 0xA2: case 0xAB: case 0xB6: case 0xB7:
+    case 0xB9: case 0xBA: case 0xBB:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int S_trim(const char **sp, size_t *np)
 {
     const char *s = *sp;
     size_t n = *np;
     int deco = 0;
+    /* Most lines start with a letter and end with one or a '.': left
+     * as they are, without a look for each decoration. */
+    if (n > 0 && !S_trims_front((unsigned char)s[0]) &&
+        !S_trims_back((unsigned char)s[n - 1]))
+        return 0;
     for (;;) {
         size_t k = 0;
         while (n > 0 && S_ws((unsigned char)s[0]))
@@ -1347,6 +1379,11 @@ static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
         s++;
     while (e > s && S_ws((unsigned char)t[e - 1]))
         e--;
+    /* Only a line of whitespace is left blank (a glued tail and the part
+     * before it hold a sentence end and a capital): no unit, as every rule
+     * looks through blank lines (about every other line of a text). */
+    if (s == e)
+        return;
     RG_GROW(*v, *cap, *n + 1);
     S_unit *u = &(*v)[(*n)++];
     memset(u, 0, sizeof(*u));

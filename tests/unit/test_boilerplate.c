@@ -483,3 +483,41 @@ Test(boilerplate, pull_quotes_at_every_offset)
             S_expect(in, want);
         }
 }
+
+/* Decorations and whitespace at both ends of a line are dropped, again and
+ * again, and nothing else: the lines that start and end otherwise are
+ * left without a look at each decoration (every byte at both ends, and
+ * characters whose last byte is that of a decoration: ¢ ends like •). */
+Test(boilerplate, fold_trims_decorations_only)
+{
+    static const char *const deco[] = {
+        ":", "|", ">", "<", "-", "\xE2\x80\xA2", "\xE2\x80\xBA", "\xE2\x80\xB9",
+        "\xC2\xBB", "\xC2\xAB", "\xE2\x86\x92", "\xE2\x80\x93", "\xC2\xB7",
+        "\xE2\x96\xBA", "\xE2\x96\xB6"};
+    static const char *const other[] = {
+        "a", "Z", ".", "9", "\xC2\xA2" /* ¢ */, "\xC3\xA4", "\xE2\x80\x9C",
+        "\xE2\x80\xA6", "\xC2\xA9", "\xE2\x86\x91" /* ↑ */, "\xE2\x96\xB2" /* ▲ */,
+        "\xC2\xBA" /* º */, "\xF0\x9F\x98\x80", "*", "=", "\xC2\xB6" /* ¶ */};
+    static const char *const ws[] = {"", " ", "\t", "  "};
+    size_t nd = sizeof(deco) / sizeof(deco[0]), no = sizeof(other) / sizeof(other[0]);
+    for (size_t a = 0; a < nd + no; a++)
+        for (size_t b = 0; b < nd + no; b++)
+            for (size_t w = 0; w < 4; w++) {
+                const char *x = a < nd ? deco[a] : other[a - nd];
+                const char *y = b < nd ? deco[b] : other[b - nd];
+                char in[64], want[64];
+                snprintf(in, sizeof(in), "%s%s%swort mitte%s%s%s", ws[w], x, ws[w],
+                         ws[w], y, ws[w]);
+                /* what is left: the ends that are no decoration */
+                snprintf(want, sizeof(want), "%s%swort mitte%s%s",
+                         a < nd ? "" : x, a < nd || !*ws[w] ? "" : " ", b < nd || !*ws[w] ? "" : " ",
+                         b < nd ? "" : y);
+                uint32_t words;
+                char *got = rg_i_boilerplate_fold(in, strlen(in), &words);
+                uint32_t ref_words;
+                char *ref = S_ref_fold(want, &ref_words);
+                cr_assert_str_eq(got, ref, "line \"%s\"", in);
+                free(got);
+                free(ref);
+            }
+}
