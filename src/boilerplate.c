@@ -916,6 +916,14 @@ static size_t S_common(char c)
 static size_t S_tail_bit(const char *p, size_t k)
 {
     uint32_t w = 0;
+    if (k == 4) {
+        memcpy(&w, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        return S_gram_bit(w);
+#else
+        w = 0;
+#endif
+    }
     for (size_t i = 0; i < k; i++)
         w |= (uint32_t)(unsigned char)p[i] << (8 * i);
     return S_gram_bit(w);
@@ -1742,26 +1750,52 @@ static void S_seen_init(S_seen *st, size_t n)
     st->mask = nslots - 1;
 }
 
-/* A hash of the line f[0..n) for the table of lines seen: of its first
- * S_HASH_HEAD and last 8 bytes and its length.  Enough to tell lines apart
- * (the table compares the lines too), without reading every byte of every
- * paragraph.  Of the S_m_copy of those bytes (head, and the 8 before
- * end), which a long plain line left unfolded gives without its fold. */
-static uint64_t S_ends_hash(const char *head, const char *end, size_t n)
+/* A hash of the line f[0..n) (n > S_HASH_HEAD + 8) for the table of
+ * lines seen: of its first S_HASH_HEAD and last 8 bytes and its length.
+ * Enough to tell lines apart (the table compares the lines too), without
+ * reading every byte of every paragraph.  Of S_m of those bytes, so a
+ * long plain line left unfolded gives it from its bytes, as its fold. */
+static uint64_t S_ends_hash(const char *f, size_t n)
 {
-    uint64_t tail;
-    memcpy(&tail, end - 8, 8);
-    return rg_i_hash(head, S_HASH_HEAD) ^ ((tail ^ (uint64_t)n) * 0x9E3779B97F4A7C15ULL);
+    uint64_t w[6];
+#ifdef S_SSE2
+    const __m128i x20 = _mm_set1_epi8(0x20), es = _mm_set1_epi8((char)0xE3),
+                  bf = _mm_set1_epi8((char)0xBF), ss = _mm_set1_epi8('s');
+    const char *at[3] = {f, f + 16, f + n - 16};
+    for (size_t k = 0; k < 3; k++) {
+        __m128i v = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)at[k]), x20);
+        __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, es), _mm_cmpeq_epi8(v, bf));
+        v = _mm_or_si128(_mm_andnot_si128(m, v), _mm_and_si128(m, ss));
+        _mm_storeu_si128((__m128i *)(void *)(w + 2 * k), v);
+    }
+#else
+    char b[48];
+    S_m_copy(b, f, S_HASH_HEAD);
+    S_m_copy(b + S_HASH_HEAD, f + n - 16, 16);
+    memcpy(w, b, sizeof(w));
+#endif
+    const uint64_t k = 0xff51afd7ed558ccdULL;
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ULL;
+    h = (h ^ w[0]) * k;
+    h = (h ^ w[1]) * k;
+    h = (h ^ w[2]) * k;
+    h = (h ^ w[3]) * k;
+    h = (h ^ w[5]) * k;
+    return h ^ (h >> 29);
 }
 
 static uint64_t S_line_hash(const char *f, size_t n)
 {
-    if (n <= S_HASH_HEAD + 8)
-        return rg_i_hash(f, n);
-    char head[S_HASH_HEAD], tail[16];
-    S_m_copy(head, f, S_HASH_HEAD);
-    S_m_copy(tail, f + n - 16, 16);
-    return S_ends_hash(head, tail + 16, n);
+    return n <= S_HASH_HEAD + 8 ? rg_i_hash(f, n) : S_ends_hash(f, n);
+}
+
+/* Whether S_m of each byte of r[0..k) is m[0..k). */
+static int S_m_eq(const char *r, const char *m, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (S_m((unsigned char)r[i]) != (unsigned char)m[i])
+            return 0;
+    return 1;
 }
 
 /* Folds unit i if it was left unfolded (a long plain line). */
@@ -1803,27 +1837,28 @@ static int S_seen_add(S_seen *st, S_unit *u, rg_buf *fold, const char *text,
 /*
  * For a long plain line left unfolded (fold r[0..n) of the text, n >
  * bp->lazy_min): whether a phrase may match it, by the tests
- * S_match_phrases makes before S_glob, on the S_m_copy of its first
- * bytes p (bp->lazy_pre of them) and of its last ones ending at q
- * (bp->lazy_suf), against that of the phrases, and the floating phrases
- * by the raw windows (rgram).  Never 0 when one matches.
+ * S_match_phrases makes before S_glob, on S_m of its first and last
+ * bytes against the S_m_copy of the phrases, and the floating phrases by
+ * the raw windows (rgram).  Never 0 when one matches.
  */
-static int S_lazy_may_match(const rg_boilerplate *bp, const char *r, size_t n,
-                            const char *p, const char *q)
+static int S_lazy_may_match(const rg_boilerplate *bp, const char *r, size_t n)
 {
-    unsigned char c0 = (unsigned char)p[0];
+    unsigned char c0 = S_m((unsigned char)r[0]);
     for (uint32_t j = bp->mfirst[c0]; j < bp->mfirst[c0 + 1]; j++) {
         const S_phrase *ph = &bp->ph[bp->by_mfirst[j]];
-        if (ph->pre + ph->suf <= n && memcmp(p, ph->mtext, ph->pre) == 0 &&
-            memcmp(q - ph->suf, ph->mtext + ph->len - ph->suf, ph->suf) == 0)
+        if (ph->pre + ph->suf <= n && S_m_eq(r, ph->mtext, ph->pre) &&
+            S_m_eq(r + n - ph->suf, ph->mtext + ph->len - ph->suf, ph->suf))
             return 1;
     }
-    size_t tb = S_tail_bit(q - bp->tail, bp->tail);
+    char end[4];
+    for (size_t k = 0; k < bp->tail; k++)
+        end[k] = (char)S_m((unsigned char)r[n - bp->tail + k]);
+    size_t tb = S_tail_bit(end, bp->tail);
     if (bp->tail == 0 || (bp->mtails[tb / 64] >> (tb % 64) & 1))
         for (size_t j = 0; j < bp->n_suffixed; j++) {
             const S_phrase *ph = &bp->ph[bp->suffixed[j]];
-            if (q[-1] == ph->mtext[ph->len - 1] &&
-                memcmp(q - ph->suf, ph->mtext + ph->len - ph->suf, ph->suf) == 0)
+            if (S_m((unsigned char)r[n - 1]) == (unsigned char)ph->mtext[ph->len - 1] &&
+                S_m_eq(r + n - ph->suf, ph->mtext + ph->len - ph->suf, ph->suf))
                 return 1;
         }
     if (!bp->n_rgrams)
@@ -1921,18 +1956,14 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
             continue;
         size_t flen = u[i].fold_len;
         if (u[i].fold == SIZE_MAX) {   /* a long plain line, not folded */
-            char p[S_LAZY_END], q[S_LAZY_END];
             const char *r = text + u[i].fa;
-            size_t pn = bp ? bp->lazy_pre : S_HASH_HEAD, qn = bp ? bp->lazy_suf : 16;
-            S_m_copy(p, r, pn);
-            S_m_copy(q, r + flen - qn, qn);
-            if (bp && S_lazy_may_match(bp, r, flen, p, q + qn)) {
+            if (bp && S_lazy_may_match(bp, r, flen)) {
                 int furn = 0;
                 S_need_fold(&fold, u, text, i);
                 S_match_phrases(bp, F(i), flen, &furn, &u[i].opener);
                 u[i].furn |= (uint8_t)furn;
             }
-            if (S_seen_add(&seen, u, &fold, text, i, S_ends_hash(p, q + qn, flen)))
+            if (S_seen_add(&seen, u, &fold, text, i, S_ends_hash(r, flen)))
                 u[i].furn = 1;
             continue;
         }
@@ -1943,7 +1974,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
             u[i].furn |= (uint8_t)furn;
         }
         if (S_is_date(bp, f, flen) || S_is_video(&u[i], f) ||
-            (u[i].words <= 12 && strstr(f, " | ")))
+            (u[i].words <= 12 && memchr(f, '|', flen) && strstr(f, " | ")))
             u[i].furn = 1;
         if (flen >= 12) {   /* repeat: the later copy goes */
             if (S_seen_add(&seen, u, &fold, text, i, S_line_hash(f, flen)))

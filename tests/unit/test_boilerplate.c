@@ -521,3 +521,42 @@ Test(boilerplate, fold_trims_decorations_only)
                 free(ref);
             }
 }
+
+/* A repeated long line goes whichever copy is folded and whichever is
+ * left unfolded (a double space gets a line folded), with ß and SS and
+ * capitals at its ends, where its hash looks; a line that differs in one
+ * letter anywhere stays. */
+Test(boilerplate, repeats_of_long_lines_at_every_byte)
+{
+    const char *forms[] = {
+        "Straße und Maße: Die Regierung in Kiew plant neue Gespräche mit den "
+        "Partnern in Europa, sagte der Sprecher in der Straße",
+        "STRASSE UND MASSE: DIE REGIERUNG IN KIEW PLANT NEUE GESPRÄCHE MIT DEN "
+        "PARTNERN IN EUROPA, SAGTE DER SPRECHER IN DER STRASSE",
+        "Straße und Maße: Die Regierung in Kiew plant  neue Gespräche mit den "
+        "Partnern in Europa, sagte der Sprecher in der Straße",
+        "STRASSE UND MASSE: DIE REGIERUNG IN KIEW PLANT NEUE GESPRÄCHE MIT DEN "
+        "PARTNERN IN EUROPA,  SAGTE DER SPRECHER IN DER STRASSE"};
+    size_t nf = sizeof(forms) / sizeof(forms[0]);
+    for (size_t a = 0; a < nf; a++)
+        for (size_t b = 0; b < nf; b++) {
+            char in[1024], want[1024];
+            snprintf(in, sizeof(in), "%s.\n\n" ARTICLE "\n\n%s.\n", forms[a], forms[b]);
+            snprintf(want, sizeof(want), "%s. | " ARTICLE, forms[a]);
+            S_expect(in, want);
+        }
+    const char *base = forms[0];
+    for (size_t k = 0; base[k]; k++) {
+        unsigned char c = (unsigned char)base[k];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            continue;
+        for (size_t b = 0; b < nf; b++) {
+            char other[256], in[1024], want[1024];
+            snprintf(other, sizeof(other), "%s", base);
+            other[k] = (char)(c == 'x' || c == 'X' ? c - 1 : c + (c == 'z' || c == 'Z' ? -1 : 1));
+            snprintf(in, sizeof(in), "%s.\n\n" ARTICLE "\n\n%s.\n", forms[b], other);
+            snprintf(want, sizeof(want), "%s. | " ARTICLE " | %s.", forms[b], other);
+            S_expect(in, want);
+        }
+    }
+}
