@@ -1300,25 +1300,26 @@ static int S_letter_at(const char *t, size_t i)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-/* Length of a closing quote or bracket at t[i..e), 0 if none. */
+/* Length of a closing quote or bracket at t[i..e), 0 if none: " ' ) and
+ * “ ” ’ « », the ASCII ones one byte each, the others 0xE2 0x80 and
+ * 0x9C 0x9D 0x99, or 0xC2 and 0xAB 0xBB (byte compares: every line end
+ * and every sentence end glued to a block passes here). */
 static size_t S_closer(const char *t, size_t i, size_t e)
 {
-    static const rg_word q[] = {
-        RG_WORD("\""), RG_WORD("'"), RG_WORD(")"), RG_WORD("\xE2\x80\x9C"),
-        RG_WORD("\xE2\x80\x9D"), RG_WORD("\xE2\x80\x99"), RG_WORD("\xC2\xAB"),
-        RG_WORD("\xC2\xBB")};
-    /* As in S_decoration: the ASCII ones are one byte each, the others
-     * start with 0xC2 or 0xE2. */
     unsigned char c = (unsigned char)t[i];
     if (c < 0x80)
         return c == '"' || c == '\'' || c == ')';
-    if (c != 0xC2 && c != 0xE2)
-        return 0;
-    for (size_t k = 3; k < RG_COUNT(q); k++) {
-        size_t l = q[k].len;   /* first byte first, as in S_decoration */
-        if (i + l <= e && q[k].s[0] == t[i] && memcmp(t + i, q[k].s, l) == 0)
-            return l;
+    if (c == 0xE2) {
+        unsigned char d = i + 3 <= e ? (unsigned char)t[i + 2] : 0;
+        return i + 3 <= e && (unsigned char)t[i + 1] == 0x80 &&
+                       (d == 0x9C || d == 0x9D || d == 0x99)
+                   ? 3
+                   : 0;
     }
+    if (c == 0xC2)
+        return i + 2 <= e && ((unsigned char)t[i + 1] == 0xAB || (unsigned char)t[i + 1] == 0xBB)
+                   ? 2
+                   : 0;
     return 0;
 }
 
@@ -1474,7 +1475,8 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
         for (; i < stop; i++)
             if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && i >= ls + 2)
                 us = S_stop(v, &n, cap, t, ls, le, i, us, &glued);
-        S_add_unit(v, &n, cap, t, us, le, glued);
+        if (le > us)   /* else a blank line: no unit */
+            S_add_unit(v, &n, cap, t, us, le, glued);
         if (!nl)
             break;
         ls = le + 1;

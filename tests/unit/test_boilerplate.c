@@ -560,3 +560,27 @@ Test(boilerplate, repeats_of_long_lines_at_every_byte)
         }
     }
 }
+
+/* Closing quotes and brackets between a sentence end and a glued block,
+ * each of them, and characters that start like one but close nothing. */
+Test(boilerplate, glued_tails_behind_every_closer)
+{
+    const char *closers[] = {"\"", "'", ")", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x99",
+                             "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C\xC2\xBB"};
+    const char *others[] = {"\xE2\x80\x9E" /* „ */, "\xE2\x80\x98" /* ‘ */,
+                            "\xE2\x80\x93" /* – */, "\xC2\xA9" /* © */, "(", "\xE2\x80\x9A"};
+    const char *head = "Das sagte der Sprecher am Montag in Kiew.";
+    for (size_t k = 0; k < sizeof(closers) / sizeof(closers[0]); k++) {
+        char in[512], want[512];
+        snprintf(in, sizeof(in), "%s%sSelenskyj Rede Video 02:31\n" ARTICLE, head, closers[k]);
+        snprintf(want, sizeof(want), "%s%s | " ARTICLE, head, closers[k]);
+        S_expect(in, want);
+    }
+    for (size_t k = 0; k < sizeof(others) / sizeof(others[0]); k++) {
+        char in[512], want[512];
+        snprintf(in, sizeof(in), "%s%sSelenskyj Rede Video 02:31\n" ARTICLE, head, others[k]);
+        snprintf(want, sizeof(want), "%s%sSelenskyj Rede Video 02:31 | " ARTICLE, head,
+                 others[k]);
+        S_expect(in, want);
+    }
+}
