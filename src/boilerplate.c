@@ -717,50 +717,93 @@ static int S_plain(const char *s, size_t n, size_t *spaces)
     size_t i = 0, sps = 0;
     unsigned before = 0;   /* the byte before i is a space */
 #ifdef S_SSE2
-    {
-        const __m128i space = _mm_set1_epi8(' '), one = _mm_set1_epi8(1);
-        __m128i acc = _mm_setzero_si128();
-        while (i + 16 <= n) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-            __m128i sp = _mm_cmpeq_epi8(v, space);
-            unsigned msp = (unsigned)_mm_movemask_epi8(sp);
+    if (n >= 16) {
+        static const unsigned char prefix[64] = {
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255};
+        const __m128i space = _mm_set1_epi8(' '), c3 = _mm_set1_epi8((char)0xC3),
+                      c0 = _mm_set1_epi8((char)0xC0), zero = _mm_setzero_si128();
+        __m128i acc = zero;   /* spaces per byte position (saturating) */
+        /* Thirty-two bytes a step, as two halves of one mask. */
+        while (i + 32 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i)),
+                    w = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 16));
+            __m128i spv = _mm_cmpeq_epi8(v, space), spw = _mm_cmpeq_epi8(w, space);
+            uint32_t msp = (uint32_t)_mm_movemask_epi8(spv) |
+                           (uint32_t)_mm_movemask_epi8(spw) << 16;
             if (msp & (msp << 1 | before))
                 return 0;
-            unsigned odd = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, space));
+            __m128i ov = _mm_cmplt_epi8(v, space), ow = _mm_cmplt_epi8(w, space);
+            if (_mm_movemask_epi8(_mm_or_si128(ov, ow))) {
+                uint32_t odd = (uint32_t)_mm_movemask_epi8(ov) |
+                               (uint32_t)_mm_movemask_epi8(ow) << 16;
+                /* 0xC3 and a continuation byte within the thirty-two */
+                uint32_t mc3 = ((uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c3)) |
+                                (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(w, c3)) << 16) &
+                               0x7FFFFFFFu;
+                uint32_t cont = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(v, c0)) |
+                                (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(w, c0)) << 16;
+                uint32_t ok = mc3 & (cont >> 1);
+                odd &= ~(ok | ok << 1);
+                if (odd) {
+                    /* The bytes before the first odd one are plain; its
+                     * character is looked at alone, and the steps go on
+                     * after it. */
+                    size_t k = (size_t)__builtin_ctz(odd);
+                    __m128i fv = _mm_loadu_si128((const __m128i *)(const void *)(prefix + 32 - k)),
+                            fw = _mm_loadu_si128((const __m128i *)(const void *)(prefix + 48 - k));
+                    acc = _mm_adds_epu8(
+                        acc, _mm_sub_epi8(zero, _mm_add_epi8(_mm_and_si128(spv, fv),
+                                                              _mm_and_si128(spw, fw))));
+                    i += k;
+                    size_t l = u[i] >= 0x80 ? S_plain_char(u, i, n) : 0;
+                    if (!l)
+                        return 0;
+                    i += l;
+                    before = 0;
+                    continue;
+                }
+            }
+            acc = _mm_adds_epu8(acc, _mm_sub_epi8(zero, _mm_add_epi8(spv, spw)));
+            before = msp >> 31;
+            i += 32;
+        }
+        /* The last sixteen bytes (or fewer), of which those before i are
+         * done: the bytes themselves say what stands before i. */
+        while (i < n) {
+            size_t b = n >= i + 16 ? i : n - 16, k = i - b;
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + b));
+            __m128i sp = _mm_cmpeq_epi8(v, space);
+            unsigned fresh = (0xFFFFu << k) & 0xFFFF;
+            unsigned msp = (unsigned)_mm_movemask_epi8(sp);
+            if (msp & (msp << 1 | (k ? 0 : before)) & fresh)
+                return 0;
+            unsigned odd = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, space)) & fresh;
             if (odd) {
-                /* 0xC3 and a continuation byte within the sixteen */
-                unsigned mc3 = (unsigned)_mm_movemask_epi8(
-                                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3))) &
-                               0x7FFF;
-                unsigned cont = (unsigned)_mm_movemask_epi8(
-                    _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+                unsigned mc3 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c3)) & 0x7FFF;
+                unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, c0));
                 unsigned ok = mc3 & (cont >> 1);
                 odd &= ~(ok | ok << 1);
             }
-            if (odd) {
-                /* The bytes before the first odd one are plain; its
-                 * character is looked at alone, and the steps go on
-                 * after it. */
-                size_t k = (size_t)__builtin_ctz(odd);
-                static const unsigned char prefix[32] = {
-                    255, 255, 255, 255, 255, 255, 255, 255,
-                    255, 255, 255, 255, 255, 255, 255, 255};
-                __m128i first_k =
-                    _mm_loadu_si128((const __m128i *)(const void *)(prefix + 16 - k));
-                acc = _mm_adds_epu8(acc, _mm_and_si128(_mm_and_si128(sp, first_k), one));
-                i += k;
-                size_t l = u[i] >= 0x80 ? S_plain_char(u, i, n) : 0;
-                if (!l)
-                    return 0;
-                i += l;
-                before = 0;
+            /* up to the first odd byte, or all of the block */
+            size_t stop = odd ? (size_t)__builtin_ctz(odd) : 16;
+            __m128i f = _mm_andnot_si128(
+                _mm_loadu_si128((const __m128i *)(const void *)(prefix + 32 - k)),
+                _mm_loadu_si128((const __m128i *)(const void *)(prefix + 32 - stop)));
+            acc = _mm_adds_epu8(acc, _mm_sub_epi8(zero, _mm_and_si128(sp, f)));
+            if (!odd) {
+                before = msp >> 15;
+                i = b + 16;
                 continue;
             }
-            acc = _mm_adds_epu8(acc, _mm_and_si128(sp, one));
-            before = msp >> 15;
-            i += 16;
+            i = b + stop;
+            size_t l = u[i] >= 0x80 ? S_plain_char(u, i, n) : 0;
+            if (!l)
+                return 0;
+            i += l;
+            before = 0;
         }
-        __m128i sum = _mm_sad_epu8(acc, _mm_setzero_si128());
+        __m128i sum = _mm_sad_epu8(acc, zero);
         sps += (size_t)_mm_cvtsi128_si32(sum) +
                (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
     }

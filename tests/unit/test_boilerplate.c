@@ -584,3 +584,35 @@ Test(boilerplate, glued_tails_behind_every_closer)
         S_expect(in, want);
     }
 }
+
+/* A long line is left unfolded only when its fold is its bytes: a double
+ * space, a tab, µ, a soft hyphen or a zero-width space anywhere in it (at
+ * every offset, so at every place of the steps that look at it) gets it
+ * folded, and its copy written otherwise but folded the same still goes
+ * as a repeat. */
+Test(boilerplate, long_lines_not_plain_at_every_offset)
+{
+    const char *line = "Die Regierung in Kiew plant neue Gespräche mit den Partnern in "
+                       "Europa und will dabei auch über die Straße nach Odessa sprechen, "
+                       "sagte der Sprecher am Montag";
+    struct {
+        const char *odd, *same;   /* inserted at a space: folds the same */
+    } forms[] = {{"  ", " "}, {"\t", " "}, {" \xC2\xB5 ", " \xCE\xBC "},
+                 {" a\xC2\xAD" "b ", " A\xC2\xAD" "B "}, {" x\xE2\x80\x8By ", " X\xE2\x80\x8BY "},
+                 {" \xC3\x84 ", " \xC3\xA4 "}, {" \xE2\x80\x9E ", " \xE2\x80\x9E "}};
+    size_t n = strlen(line);
+    for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++)
+        for (size_t k = 1; k < n; k++) {
+            if (line[k] != ' ')
+                continue;
+            char a[512], b[512], in[2048], want[2048];
+            snprintf(a, sizeof(a), "%.*s%s%s.", (int)k, line, forms[f].odd, line + k + 1);
+            snprintf(b, sizeof(b), "%.*s%s%s.", (int)k, line, forms[f].same, line + k + 1);
+            snprintf(in, sizeof(in), "%s\n\n" ARTICLE "\n\n%s\n", a, b);
+            snprintf(want, sizeof(want), "%s | " ARTICLE, a);
+            S_expect(in, want);
+            snprintf(in, sizeof(in), "%s\n\n" ARTICLE "\n\n%s\n", b, a);
+            snprintf(want, sizeof(want), "%s | " ARTICLE, b);
+            S_expect(in, want);
+        }
+}
