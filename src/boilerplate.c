@@ -1497,6 +1497,32 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
         /* Sixteen bytes a step (and the byte after them, in the line):
          * S_stop glues nothing on at an end followed by a space, as in
          * prose, so those are not looked at. */
+        for (; i + 33 <= le; i += 32) {
+            /* thirty-two bytes a step (and the byte after them) */
+            __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(t + i)),
+                    v1 = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 16));
+            __m128i e0 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('.')),
+                                                   _mm_cmpeq_epi8(v0, _mm_set1_epi8('!'))),
+                                      _mm_cmpeq_epi8(v0, _mm_set1_epi8('?')));
+            __m128i e1 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8('.')),
+                                                   _mm_cmpeq_epi8(v1, _mm_set1_epi8('!'))),
+                                      _mm_cmpeq_epi8(v1, _mm_set1_epi8('?')));
+            uint64_t se = (uint64_t)(unsigned)_mm_movemask_epi8(e0) |
+                          (uint64_t)(unsigned)_mm_movemask_epi8(e1) << 16;
+            if (!se)
+                continue;
+            uint64_t sp = (uint64_t)(unsigned)_mm_movemask_epi8(
+                              _mm_cmpeq_epi8(v0, _mm_set1_epi8(' '))) |
+                          (uint64_t)(unsigned)_mm_movemask_epi8(
+                              _mm_cmpeq_epi8(v1, _mm_set1_epi8(' ')))
+                              << 16 |
+                          (uint64_t)(t[i + 32] == ' ') << 32;
+            for (se &= ~(sp >> 1); se; se &= se - 1) {
+                size_t p = i + (size_t)__builtin_ctzll(se);   /* < stop */
+                if (p >= ls + 2)
+                    us = S_stop(v, &n, cap, t, ls, le, p, us, &glued);
+            }
+        }
         for (; i + 17 <= le; i += 16) {
             __m128i v16 = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
             unsigned se = (unsigned)_mm_movemask_epi8(
@@ -1513,6 +1539,26 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
                 if (p >= ls + 2)
                     us = S_stop(v, &n, cap, t, ls, le, p, us, &glued);
             }
+        }
+        if (i < le && le - ls >= 16) {
+            /* The last sixteen bytes of the line, of which those before i
+             * were done; an end before the last byte. */
+            size_t b = le - 16;
+            __m128i v16 = _mm_loadu_si128((const __m128i *)(const void *)(t + b));
+            unsigned se = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v16, _mm_set1_epi8('.')),
+                                          _mm_cmpeq_epi8(v16, _mm_set1_epi8('!'))),
+                             _mm_cmpeq_epi8(v16, _mm_set1_epi8('?'))));
+            if (se & 0x7FFF) {
+                unsigned sp = (unsigned)_mm_movemask_epi8(
+                    _mm_cmpeq_epi8(v16, _mm_set1_epi8(' ')));
+                for (se &= ~(sp >> 1) & (0xFFFFu << (i - b)) & 0x7FFF; se; se &= se - 1) {
+                    size_t p = b + (size_t)__builtin_ctz(se);
+                    if (p >= ls + 2)
+                        us = S_stop(v, &n, cap, t, ls, le, p, us, &glued);
+                }
+            }
+            i = le;
         }
 #endif
         for (; i < stop; i++)
