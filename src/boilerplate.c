@@ -1589,10 +1589,31 @@ static int S_date_word(const rg_boilerplate *bp, const char *w, size_t n)
 }
 
 /* A line that is only a date or time (folded form f[0..len)). */
+/* Whether s[0..n) has a digit: eight bytes at a time, bytes that are
+ * below 10 after an XOR with '0' (exact for "any": a borrow only marks
+ * bytes after a true one). */
+static int S_has_digit(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        w ^= ones * '0';
+        if ((w - ones * 10) & ~w & highs)
+            return 1;
+    }
+    for (; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
 static int S_is_date(const rg_boilerplate *bp, const char *f, size_t len)
 {
     size_t words = 0, digits = 0;
-    if (len == 0 || len > 60)
+    /* no digit, no date: most short lines go without a word looked up */
+    if (len == 0 || len > 60 || !S_has_digit(f, len))
         return 0;
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)f[i];

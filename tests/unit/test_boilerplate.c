@@ -616,3 +616,20 @@ Test(boilerplate, long_lines_not_plain_at_every_offset)
             S_expect(in, want);
         }
 }
+
+/* A date line is looked at only when it has a digit: one digit at every
+ * place of a short line makes it a date line, a letter there does not. */
+Test(boilerplate, date_lines_with_a_digit_anywhere)
+{
+    for (size_t k = 0; k < 54; k++) {
+        char line[128], in[512], want[512];
+        snprintf(line, sizeof(line), "%.*s5 Uhr", (int)k,
+                 "......................................................................");
+        snprintf(in, sizeof(in), ARTICLE "\n\n%s\n\n" CLOSING "\n", line);
+        S_expect(in, ARTICLE " | " CLOSING);
+        line[k] = 'x';
+        snprintf(in, sizeof(in), ARTICLE "\n\n%s\n\n" CLOSING "\n", line);
+        snprintf(want, sizeof(want), ARTICLE " | %s | " CLOSING, line);
+        S_expect(in, want);
+    }
+}
