@@ -1756,7 +1756,7 @@ static uint64_t S_key_mix(uint64_t w)
 static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
 {
     enum { S = S_QUOTE_STEP };
-    uint64_t *key = NULL, *pairs = NULL;
+    uint64_t *pairs = NULL;
     int32_t *slot = NULL, *next = NULL;
     size_t nc = 0;
     /* cand, core and first in one block, room for every unit */
@@ -1774,12 +1774,9 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     }
     if (nc == 0 || len < S_QUOTE_MIN)
         goto out;
-    /* Window e = c * S + o: candidate c's bytes from offset o. */
+    /* Window e = c * 32 + o: candidate c's bytes from offset o. */
     size_t ne = nc * S;
-    key = rg_i_xmalloc(ne * sizeof(*key));
-    /* per window: the next in its slot's chain, and c * 32 + o */
-    next = rg_i_xmalloc(2 * ne * sizeof(*next));
-    int32_t *at = next + ne;
+    next = rg_i_xmalloc(nc * 32 * sizeof(*next));
     size_t nslots = 16;
     while (nslots < 2 * ne)
         nslots *= 2;
@@ -1789,16 +1786,14 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     slot = (int32_t *)(void *)(pairs + 65536 / 64);
     S_fill(pairs, 0, 65536 / 8);
     S_fill(slot, 0xFF, nslots * sizeof(*slot));   /* -1: empty */
-    for (size_t c = 0, e = 0; c < nc; c++) {
+    for (size_t c = 0; c < nc; c++) {
         const char *w = text + u[cand[c]].s;
-        for (size_t o = 0; o < S; o++, e++) {
-            uint64_t kw = S_key_at(w + o), h = S_key_mix(kw);
+        for (size_t o = 0; o < S; o++) {
+            uint64_t h = S_key_mix(S_key_at(w + o));
             size_t pair = (size_t)(h >> 48), k = (size_t)(h >> 16) & mask;
             pairs[pair / 64] |= (uint64_t)1 << (pair % 64);
-            key[e] = kw;
-            at[e] = (int32_t)(c * 32 + o);
-            next[e] = slot[k];
-            slot[k] = (int32_t)e;
+            next[c * 32 + o] = slot[k];
+            slot[k] = (int32_t)(c * 32 + o);
         }
     }
     /* An occurrence at j (j + core >= j + S_QUOTE_MIN <= len) has a window
@@ -1811,15 +1806,12 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
         for (int32_t e = slot[(size_t)(h >> 16) & mask]; e >= 0; e = next[e]) {
             /* Windows come in the order of their starts, so an earlier
              * occurrence can only come from the same window. */
-            if (key[e] != kw)
+            size_t c = (size_t)e >> 5, o = (size_t)e & 31, xs = u[cand[c]].s;
+            if (o > i || S_key_at(text + xs + o) != kw)
                 continue;
-            size_t c = (size_t)at[e] >> 5, o = (size_t)at[e] & 31;
-            if (o > i)
-                continue;
-            const S_unit *x = &u[cand[c]];
             size_t j = i - o;
-            if (j < first[c] && j != x->s && j + core[c] <= len &&
-                memcmp(text + j, text + x->s, core[c]) == 0)
+            if (j < first[c] && j != xs && j + core[c] <= len &&
+                memcmp(text + j, text + xs, core[c]) == 0)
                 first[c] = j;
         }
     }
@@ -1832,7 +1824,6 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     }
 out:
     free(cand);
-    free(key);
     free(next);
     free(pairs);
 }
@@ -1963,8 +1954,23 @@ static int S_lazy_may_match(const rg_boilerplate *bp, const char *r, size_t n)
             return 1;
     }
     char end[4];
-    for (size_t k = 0; k < bp->tail; k++)
-        end[k] = (char)S_m((unsigned char)r[n - bp->tail + k]);
+    if (bp->tail == 4) {
+        /* S_m of four bytes at once: ORed with 0x20, and the bytes then
+         * 0xE3 or 0xBF (found exactly) made 's' */
+        const uint32_t ones = 0x01010101u, low7 = 0x7F7F7F7Fu, highs = 0x80808080u;
+        uint32_t x;
+        memcpy(&x, r + n - 4, 4);
+        x |= ones * 0x20;
+        uint32_t a = x ^ (ones * 0xE3), b = x ^ (ones * 0xBF);
+        uint32_t za = ~(((a & low7) + low7) | a) & highs,
+                 zb = ~(((b & low7) + low7) | b) & highs;
+        uint32_t m = ((za | zb) >> 7) * 0xFF;
+        x = (x & ~m) | (ones * 's' & m);
+        memcpy(end, &x, 4);
+    } else {
+        for (size_t k = 0; k < bp->tail; k++)
+            end[k] = (char)S_m((unsigned char)r[n - bp->tail + k]);
+    }
     size_t tb = S_tail_bit(end, bp->tail);
     if (bp->tail == 0 || (bp->mtails[tb / 64] >> (tb % 64) & 1))
         for (size_t j = 0; j < bp->n_suffixed; j++) {

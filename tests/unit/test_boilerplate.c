@@ -633,3 +633,26 @@ Test(boilerplate, date_lines_with_a_digit_anywhere)
         S_expect(in, want);
     }
 }
+
+/* Phrases that end a long line ("*Newsletter an."), in any case, and
+ * lines that end otherwise (also in ß, whose bytes the ends are compared
+ * under as "ss"). */
+Test(boilerplate, long_lines_ending_in_a_phrase)
+{
+    const char *head = "Wenn Sie immer gut informiert sein wollen, dann melden Sie "
+                       "sich doch einfach heute noch bei uns zum Bezug der ";
+    const char *hits[] = {"Newsletter an.", "NEWSLETTER AN.", "newsletter an", "NewsLetter An"};
+    const char *misses[] = {"Newsletter ab.", "Newsletter a.", "Newsletter anß",
+                            "Newsletter aß.", "Newsletter AN!", "Newsletter an.."};
+    for (size_t k = 0; k < sizeof(hits) / sizeof(hits[0]); k++) {
+        char in[1024];
+        snprintf(in, sizeof(in), ARTICLE "\n\n%s%s\n\n" CLOSING "\n", head, hits[k]);
+        S_expect(in, ARTICLE " | " CLOSING);
+    }
+    for (size_t k = 0; k < sizeof(misses) / sizeof(misses[0]); k++) {
+        char in[1024], want[1024];
+        snprintf(in, sizeof(in), ARTICLE "\n\n%s%s\n\n" CLOSING "\n", head, misses[k]);
+        snprintf(want, sizeof(want), ARTICLE " | %s%s | " CLOSING, head, misses[k]);
+        S_expect(in, want);
+    }
+}
