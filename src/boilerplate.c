@@ -1486,7 +1486,8 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
 {
     size_t n = 0;
     for (size_t ls = 0; ls <= len;) {
-        const char *nl = memchr(t + ls, '\n', len - ls);
+        /* an empty line (every other line of a text): no search */
+        const char *nl = ls < len && t[ls] == '\n' ? t + ls : memchr(t + ls, '\n', len - ls);
         size_t le = nl ? (size_t)(nl - t) : len;
         size_t us = ls;
         int glued = 0;
