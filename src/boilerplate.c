@@ -574,32 +574,16 @@ static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
  * line taken by S_fold_simple), or SIZE_MAX. */
 /* Drops whitespace and decorations at both ends of s[0..*n); whether a
  * decoration was dropped. */
-/* Whether a line that starts with byte c may lose something at the
- * front: whitespace, or the first byte of a decoration (S_decoration). */
-static int S_trims_front(unsigned char c)
-{
-    switch (c) {
-    case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
-    case ':': case '|': case '>': case '<': case '-': case 0xC2: case 0xE2:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-/* The same at the back: whitespace, or the last byte of a decoration. */
-static int S_trims_back(unsigned char c)
-{
-    switch (c) {
-    case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
-    case ':': case '|': case '>': case '<': case '-':
-    case 0x92: case 0x93: case 0xA2: case 0xAB: case 0xB6: case 0xB7:
-    case 0xB9: case 0xBA: case 0xBB:
-        return 1;
-    default:
-        return 0;
-    }
-}
+/* Per byte: 1 when a line that starts with it may lose something at the
+ * front (whitespace, or the first byte of a decoration: S_decoration), 2
+ * when one that ends with it may at the back (whitespace, or the last byte
+ * of a decoration). */
+static const unsigned char S_edge[256] = {
+    [' '] = 3, ['\t'] = 3, ['\n'] = 3, ['\v'] = 3, ['\f'] = 3, ['\r'] = 3,
+    [':'] = 3, ['|'] = 3, ['>'] = 3, ['<'] = 3, ['-'] = 3,
+    [0xC2] = 1, [0xE2] = 1,
+    [0x92] = 2, [0x93] = 2, [0xA2] = 2, [0xAB] = 2, [0xB6] = 2, [0xB7] = 2,
+    [0xB9] = 2, [0xBA] = 2, [0xBB] = 2};
 
 static int S_trim(const char **sp, size_t *np)
 {
@@ -608,8 +592,7 @@ static int S_trim(const char **sp, size_t *np)
     int deco = 0;
     /* Most lines start with a letter and end with one or a '.': left
      * as they are, without a look for each decoration. */
-    if (n > 0 && !S_trims_front((unsigned char)s[0]) &&
-        !S_trims_back((unsigned char)s[n - 1]))
+    if (n > 0 && !((S_edge[(unsigned char)s[0]] & 1) | (S_edge[(unsigned char)s[n - 1]] & 2)))
         return 0;
     for (;;) {
         size_t k = 0;
@@ -1859,7 +1842,7 @@ static void S_seen_init(S_seen *st, size_t n)
  * Enough to tell lines apart (the table compares the lines too), without
  * reading every byte of every paragraph.  Of S_m of those bytes, so a
  * long plain line left unfolded gives it from its bytes, as its fold. */
-static uint64_t S_ends_hash(const char *f, size_t n)
+static inline uint64_t S_ends_hash(const char *f, size_t n)
 {
     uint64_t w[6];
 #ifdef S_SSE2
