@@ -87,8 +87,8 @@ typedef struct S_phrase {
 
 #define S_GRAM_BITS 16
 #define S_GRAM_STEP_MAX 16  /* windows per piece in the bitmap, at most */
-#define S_LAZY_END 64       /* bytes folded at each end of a line not
-                               folded, at most */
+#define S_LAZY_END 64       /* bytes of a phrase before or after its
+                               '*' for lines to be left unfolded, at most */
 #define S_HASH_HEAD 32      /* first bytes of a line in its S_line_hash */
 
 /* A window of a floating phrase's piece: its 4 bytes, the phrase (index
@@ -138,8 +138,9 @@ struct rg_boilerplate {
      * `grams`, `gram_at`, with every raw form of each window: A-Z, À..Þ
      * and ß for "ss"). */
     uint8_t lazy_ok;     /* every phrase allows it (pieces and ends short) */
-    size_t lazy_pre;     /* folded first bytes such a line needs: the hash's
-                            and the longest text before a phrase's '*' */
+    size_t lazy_pre;     /* first bytes such a line is compared by (under
+                            S_m): the hash's and the longest text before a
+                            phrase's '*', in steps of 16 */
     size_t lazy_suf;     /* and last bytes: 8, or the longest after one */
     size_t lazy_min;     /* lines this long or shorter are folded */
     uint8_t rgram[1u << S_GRAM_BITS];
@@ -567,13 +568,6 @@ static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
     return m;
 }
 
-/* Appends the case fold of s[0..n) to `out`, with whitespace runs made one
- * space and decorations and spaces at both ends dropped; adds a NUL.
- * Returns the number of words of s[0..n) (or some number above S_WORDS_MAX
- * when more) when it is that of the fold (no decoration dropped, and the
- * line taken by S_fold_simple), or SIZE_MAX. */
-/* Drops whitespace and decorations at both ends of s[0..*n); whether a
- * decoration was dropped. */
 /* Per byte: 1 when a line that starts with it may lose something at the
  * front (whitespace, or the first byte of a decoration: S_decoration), 2
  * when one that ends with it may at the back (whitespace, or the last byte
@@ -585,6 +579,13 @@ static const unsigned char S_edge[256] = {
     [0x92] = 2, [0x93] = 2, [0xA2] = 2, [0xAB] = 2, [0xB6] = 2, [0xB7] = 2,
     [0xB9] = 2, [0xBA] = 2, [0xBB] = 2};
 
+/* Appends the case fold of s[0..n) to `out`, with whitespace runs made one
+ * space and decorations and spaces at both ends dropped; adds a NUL.
+ * Returns the number of words of s[0..n) (or some number above S_WORDS_MAX
+ * when more) when it is that of the fold (no decoration dropped, and the
+ * line taken by S_fold_simple), or SIZE_MAX. */
+/* Drops whitespace and decorations at both ends of s[0..*n); whether a
+ * decoration was dropped. */
 static int S_trim(const char **sp, size_t *np)
 {
     const char *s = *sp;
@@ -1151,7 +1152,7 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
     for (size_t k = 1; k <= 256; k++)
         bp->rgram_at[k] += bp->rgram_at[k - 1];
     /* Lines not folded: longer than every exact phrase and than a date
-     * line, with the ends of the phrases within the folded first and last
+     * line, with the ends of the phrases within their first and last
      * S_LAZY_END bytes, and every floating phrase looked for by window. */
     bp->lazy_ok = 1;
     bp->lazy_min = bp->exact_max > S_LAZY_END + 8 ? bp->exact_max : S_LAZY_END + 8;
@@ -1163,7 +1164,7 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         if (bp->ph[k].suf > bp->lazy_suf)
             bp->lazy_suf = bp->ph[k].suf;
     }
-    bp->lazy_pre = (bp->lazy_pre + 15) / 16 * 16;   /* whole steps of S_m_copy */
+    bp->lazy_pre = (bp->lazy_pre + 15) / 16 * 16;
     bp->lazy_suf = (bp->lazy_suf + 15) / 16 * 16;
     if (bp->lazy_pre > S_LAZY_END || bp->lazy_suf > S_LAZY_END)
         bp->lazy_ok = 0;
@@ -1478,11 +1479,10 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
         /* The '.', '!' and '?' from ls + 2 to before stop, in order. */
         size_t i = ls;
 #ifdef S_SSE2
-        /* Sixteen bytes a step (and the byte after them, in the line):
-         * S_stop glues nothing on at an end followed by a space, as in
-         * prose, so those are not looked at. */
+        /* Thirty-two bytes a step, then sixteen (and the byte after them,
+         * in the line): S_stop glues nothing on at an end followed by a
+         * space, as in prose, so those are not looked at. */
         for (; i + 33 <= le; i += 32) {
-            /* thirty-two bytes a step (and the byte after them) */
             __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(t + i)),
                     v1 = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 16));
             __m128i e0 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('.')),
@@ -1572,7 +1572,6 @@ static int S_date_word(const rg_boilerplate *bp, const char *w, size_t n)
     return 0;
 }
 
-/* A line that is only a date or time (folded form f[0..len)). */
 /* Whether s[0..n) has a digit: eight bytes at a time, bytes that are
  * below 10 after an XOR with '0' (exact for "any": a borrow only marks
  * bytes after a true one). */
@@ -1593,6 +1592,7 @@ static int S_has_digit(const char *s, size_t n)
     return 0;
 }
 
+/* A line that is only a date or time (folded form f[0..len)). */
 static int S_is_date(const rg_boilerplate *bp, const char *f, size_t len)
 {
     size_t words = 0, digits = 0;
