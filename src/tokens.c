@@ -910,6 +910,128 @@ static inline uint64_t S_hash16(const char *d, size_t m)
     }
     return rg_i_hash_last(h, w);
 }
+
+/* The arrays a block writes into, with room for every token and fold
+ * byte the fast paths can add in it. */
+typedef struct S_dst {
+    rg_token *v;
+    uint64_t *hv;
+    char *fold;
+    uint64_t *marks;
+} S_dst;
+
+/*
+ * The commonest run of tokens, in one loop: from the word at s[i] (class
+ * c, layout flags *wf), words of S_word16, each followed by
+ *   - a single space and the next word;
+ *   - one ASCII punctuation character ('.', ',', ')' ...) before ASCII: a
+ *     PUNCT token, then, after a single space, the next word;
+ *   - a hyphen glued to the next word: the compound's "-" token.
+ * Takes what rg_i_tokenize's paths below would make, token for token, while
+ * the tokens start below wlim (16 readable bytes, in the block).  Returns
+ * where it stopped, with tokens n and folds fl from *n and *fl on and
+ * *wf the flags of the next token; *refused = 1 when it stopped at a word
+ * that S_word16 does not take (the caller makes it), else 0.
+ */
+static size_t S_words(const unsigned char *s, size_t i, size_t wlim,
+                      unsigned c, const S_dst *o, size_t *pn, size_t *pfl,
+                      uint8_t *pwf, int *refused)
+{
+    /* Pointers that walk along, not indices: fewer registers. */
+    rg_token *t = o->v + *pn;
+    uint64_t *hp = o->hv + *pn;
+    char *const fold = o->fold;
+    char *d = fold + *pfl;
+    uint8_t wf = *pwf;
+    int ref = 0;
+    for (;;) {
+        unsigned char after;
+        size_t e = S_word16(s, i, c, d, &wf, &after);
+        if (!e) {
+            ref = 1;
+            break;
+        }
+        t->start = (uint32_t)i;
+        t->end = (uint32_t)(i + e);
+        t->fold = (uint32_t)(d - fold);
+        t->fold_len = (uint32_t)e;
+        t->kind = RG_TOK_WORD;
+        t->flags = wf;
+        *hp++ = S_hash16(d, e);
+        t++;
+        d += e + 1;
+        i += e;
+        wf = 0;
+        if (after == ' ') {
+            if (i + 1 >= wlim)
+                break;
+            c = S_cls[s[i + 1]];
+            if (!(c & (S_UP | S_LO)))
+                break;
+            i++;
+            wf = RG_TF_SPACE_BEFORE;
+            continue;
+        }
+        unsigned ca = S_cls[after];
+        if (ca == S_PU) {
+            /* A cluster of its own: ASCII follows. */
+            if (i + 2 >= wlim || s[i + 1] >= 0x80)
+                break;
+            t->start = (uint32_t)i;
+            t->end = (uint32_t)(i + 1);
+            t->fold = (uint32_t)(d - fold);
+            t->fold_len = 1;
+            t->kind = RG_TOK_PUNCT;
+            t->flags = 0;
+            d[0] = (char)after;
+            d[1] = '\0';
+            *hp++ = S_hash1[after];
+            if (after == '.' || after == '!' || after == '?')
+                S_mark(o->marks, (size_t)(t - o->v));
+            t++;
+            d += 2;
+            i++;
+            if (s[i] != ' ')
+                break;
+            c = S_cls[s[i + 1]];
+            if (!(c & (S_UP | S_LO)))
+                break;
+            i++;
+            wf = RG_TF_SPACE_BEFORE;
+            continue;
+        }
+        if (ca == S_HY) {
+            /* Glued to a word on both sides: a compound. */
+            if (i + 1 >= wlim)
+                break;
+            unsigned cn = S_cls[s[i + 1]];
+            if (!(cn & (S_UP | S_LO)))
+                break;
+            t[-1].flags |= RG_TF_HYPHEN_AFTER;
+            t->start = (uint32_t)i;
+            t->end = (uint32_t)(i + 1);
+            t->fold = (uint32_t)(d - fold);
+            t->fold_len = 1;
+            t->kind = RG_TOK_PUNCT;
+            t->flags = 0;
+            d[0] = '-';
+            d[1] = '\0';
+            *hp++ = S_hash1['-'];
+            t++;
+            d += 2;
+            i++;
+            c = cn;
+            wf = RG_TF_HYPHEN_BEFORE;
+            continue;
+        }
+        break;
+    }
+    *pn = (size_t)(t - o->v);
+    *pfl = (size_t)(d - fold);
+    *pwf = wf;
+    *refused = ref;
+    return i;
+}
 #endif
 
 /* Whether a grapheme cluster breaks between the ASCII character before
@@ -986,6 +1108,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
         char *fold = out->fold;
         uint64_t *marks = out->marks;
 #if S_SSE2
+        const S_dst dst = {v, hv, fold, marks};
         /* Where S_word16 may start: 16 bytes readable, in this block. */
         size_t wlim = len < 16 ? 0 : len - 15 < bend ? len - 15 : bend;
 #endif
@@ -1059,40 +1182,19 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
 
 #if S_SSE2
             if ((c & (S_UP | S_LO)) && i < wlim) {
-                /* Words of S_word16, and the next one right after a single
-                 * space, in a tight loop: most of a text. */
-                uint8_t wf = g.pending;
-                unsigned char after;
-                size_t e;
-                /* Only the first word can follow a line break.  (Should
-                 * S_word16 not take it, the path below makes the same
-                 * token n.) */
-                if (wf & RG_TF_NEWLINE_BEFORE)
+                /* Runs of words, punctuation and hyphens (S_words): most of
+                 * a text.  Only the first word can follow a line break.
+                 * (Should S_word16 not take it, the path below makes the
+                 * same token n.) */
+                if (g.pending & RG_TF_NEWLINE_BEFORE)
                     S_mark(marks, n);
-                while ((e = S_word16(s, i, c, fold + fl, &wf, &after)) != 0) {
-                    rg_token *t = &v[n];
-                    t->start = (uint32_t)i;
-                    t->end = (uint32_t)(i + e);
-                    t->fold = (uint32_t)fl;
-                    t->fold_len = (uint32_t)e;
-                    t->kind = RG_TOK_WORD;
-                    t->flags = wf;
-                    hv[n] = S_hash16(fold + fl, e);
-                    n++;
-                    fl += e + 1;
-                    i += e;
+                size_t n0 = n;
+                int refused;
+                i = S_words(s, i, wlim, c, &dst, &n, &fl, &g.pending,
+                            &refused);
+                if (n != n0)
                     g.breaks = 0;
-                    wf = 0;
-                    if (after != ' ' || i + 1 >= wlim)
-                        break;
-                    c = S_cls[s[i + 1]];
-                    if (!(c & (S_UP | S_LO)))
-                        break;
-                    i++;
-                    wf = RG_TF_SPACE_BEFORE;
-                }
-                g.pending = wf;
-                if (e)
+                if (!refused)
                     continue;
                 b = s[i];
                 c = S_cls[b];

@@ -751,3 +751,49 @@ Test(tokens, one_byte_tokens_hash_as_rg_i_hash)
         S_same_as_general(s, strlen(s));
     }
 }
+
+/* The run of words, ASCII punctuation and glued hyphens (S_words): every
+ * ASCII byte after a word, followed by a space, a letter, a digit, a
+ * hyphen, a line break or a non-ASCII character, and chains of such
+ * pieces, cut at every length near the end (the run needs 16 readable
+ * bytes), against the general path. */
+Test(tokens, word_punct_runs_agree_with_the_general_path)
+{
+    static const char *const words[] = {"a", "Ab", "NATO", "wort", "x9",
+                                        "Abcdefghijklm", "\xC3\xA4rger"};
+    static const char *const nexts[] = {" wort", " Wort", " 12", "wort",
+                                        "1", "-", "\n", " \xC3\xA4", "\xC3\xA4",
+                                        "\xE2\x80\x9C", "\xCC\x81", "  x",
+                                        ". x", ""};
+    char s[96];
+    for (unsigned p = 1; p < 0x80; p++) {
+        for (size_t w = 0; w < RG_COUNT(words); w++) {
+            for (size_t k = 0; k < RG_COUNT(nexts); k++) {
+                int n = snprintf(s, sizeof(s), "%s%c%s %s", words[w], (char)p,
+                                 nexts[k], "Wort und noch mehr Worte");
+                S_same_as_general(s, (size_t)n);
+                for (int cut = 1; cut < 24 && cut < n; cut++)
+                    S_same_as_general(s, (size_t)(n - cut));
+            }
+        }
+    }
+    unsigned seed = 4242;
+    static const char *const seps[] = {" ", " ", " ", ", ", ". ", "-", ".",
+                                       ")", " (", "\" ", ": ", ";", "-1",
+                                       "!\n", "? ", ".\xE2\x80\x9C "};
+    rg_buf b;
+    rg_i_buf_init(&b);
+    for (int round = 0; round < 3000; round++) {
+        rg_i_buf_reset(&b);
+        size_t parts = 1 + (size_t)(round % 16);
+        for (size_t q = 0; q < parts; q++) {
+            seed = seed * 1103515245u + 12345u;
+            rg_i_buf_adds(&b, words[(seed >> 8) % RG_COUNT(words)]);
+            seed = seed * 1103515245u + 12345u;
+            rg_i_buf_adds(&b, seps[(seed >> 8) % RG_COUNT(seps)]);
+        }
+        for (size_t cut = b.len > 20 ? b.len - 20 : 0; cut <= b.len; cut++)
+            S_same_as_general(b.data, cut);
+    }
+    rg_i_buf_destroy(&b);
+}
