@@ -76,7 +76,7 @@ static int S_is_lower_word(const char *text, const rg_token *t)
 }
 
 /* 1 for '.', 2 for ! ? and …: characters that may end a sentence. */
-static int S_end_kind(const char *text, const rg_token *t)
+static inline int S_end_kind(const char *text, const rg_token *t)
 {
     if (t->kind != RG_TOK_PUNCT)
         return 0;
@@ -167,24 +167,50 @@ static int S_one_cp(const char *text, const rg_token *t)
     return cl > 0 && (uint32_t)cl == n;
 }
 
-/* The length of the longest string in `tab`. */
-static size_t S_longest(const rg_strtab *tab)
+/* What the abbreviations look like, worked out at the first dot that
+ * needs it: per first byte, the lengths (below 64) of the abbreviations
+ * that start with it, so that most candidates ("Teheran.") are refused
+ * without hashing them; and the longest, past which no candidate is
+ * looked up (the candidates only grow). */
+typedef struct S_abbr {
+    const rg_strtab *tab;
+    int ready;
+    size_t longest;
+    uint64_t lens[256];
+} S_abbr;
+
+static void S_abbr_prepare(S_abbr *a)
 {
-    size_t m = 0;
-    for (size_t k = 0; k < tab->n; k++)
-        if (tab->len[k] > m)
-            m = tab->len[k];
-    return m;
+    const rg_strtab *tab = a->tab;
+    memset(a->lens, 0, sizeof(a->lens));
+    a->longest = 0;
+    for (size_t k = 0; k < tab->n; k++) {
+        size_t n = tab->len[k];
+        if (n > a->longest)
+            a->longest = n;
+        if (n == 0)
+            continue;
+        /* A length of 64 or more is never refused by the filter. */
+        a->lens[(unsigned char)tab->str[k][0]] |=
+            n < 64 ? (uint64_t)1 << n : (uint64_t)1;
+    }
+    a->ready = 1;
 }
 
-/* Whether the dot toks[i] ends an abbreviation in `abbrevs`: the word
- * glued before it plus the dot, extended backwards over up to three
- * word+dot pairs with the spaces between them removed.  *longest is the
- * length of the longest abbreviation, worked out at the first call
- * (SIZE_MAX before): a candidate longer is not looked up, and the
- * candidates only grow. */
+/* Whether s[0..n) is in the table (the filter first). */
+static int S_abbr_find(const S_abbr *a, const char *s, size_t n)
+{
+    uint64_t l = a->lens[(unsigned char)s[0]];
+    if (n < 64 && !((l >> n) & 1) && !(l & 1))
+        return 0;
+    return rg_i_strtab_find(a->tab, s, n) >= 0;
+}
+
+/* Whether the dot toks[i] ends an abbreviation in `abbrevs` (a->tab):
+ * the word glued before it plus the dot, extended backwards over up to
+ * three word+dot pairs with the spaces between them removed. */
 static int S_is_abbrev(const char *text, const rg_token *v, size_t i,
-                       const rg_strtab *abbrevs, size_t *longest)
+                       S_abbr *a)
 {
     char buf[128];
     size_t len = 0;
@@ -199,20 +225,19 @@ static int S_is_abbrev(const char *text, const rg_token *v, size_t i,
         size_t n = v[i].end - v[i - 1].start;
         if (n > at)
             break;
-        if (*longest == SIZE_MAX)
-            *longest = S_longest(abbrevs);
-        if (len + n > *longest)
+        if (!a->ready)
+            S_abbr_prepare(a);
+        if (len + n > a->longest)
             break;
         /* The first candidate, word and dot, is in the text as it is. */
-        if (pairs == 0 &&
-            rg_i_strtab_find(abbrevs, text + v[i - 1].start, n) >= 0)
+        if (pairs == 0 && S_abbr_find(a, text + v[i - 1].start, n))
             return 1;
         if (pairs == 0 && (i < 3 || !S_is(text, &v[i - 2], ".")))
             break;
         at -= n;
         memcpy(buf + at, text + v[i - 1].start, n);
         len += n;
-        if (pairs > 0 && rg_i_strtab_find(abbrevs, buf + at, len) >= 0)
+        if (pairs > 0 && S_abbr_find(a, buf + at, len))
             return 1;
         /* The pair before must end with a dot right before this word. */
         if (i < 3 || !S_is(text, &v[i - 2], "."))
@@ -237,8 +262,8 @@ static inline size_t S_ctz64(uint64_t w)
 #endif
 }
 
-static void S_push(rg_sentences *out, const rg_token *v, size_t b, size_t e,
-                   uint32_t para)
+static inline void S_push(rg_sentences *out, const rg_token *v, size_t b,
+                          size_t e, uint32_t para)
 {
     RG_GROW(out->v, out->cap, out->n + 1);
     rg_sentence *s = &out->v[out->n++];
@@ -258,7 +283,9 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
     size_t b = 0;          /* first token of the open sentence */
     uint32_t para = 0;
     int kept_dot = 0;      /* the token before i is a dot rule 4 kept */
-    size_t abbrev_max = SIZE_MAX; /* S_is_abbrev's *longest */
+    S_abbr abbr; /* S_is_abbrev's filter, made at the first dot */
+    abbr.tab = abbrevs;
+    abbr.ready = 0;
     out->n = 0;
 
     size_t i = 0;
@@ -323,8 +350,7 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
             int keep = 0;
             if (w->kind == RG_TOK_WORD) {
                 keep = S_one_cp(text, w) ||
-                       (abbrevs && S_is_abbrev(text, v, i, abbrevs,
-                                               &abbrev_max));
+                       (abbrevs && S_is_abbrev(text, v, i, &abbr));
             } else if (w->kind == RG_TOK_NUMBER) {
                 keep = i + 1 < n && S_is_month(text, &v[i + 1]) &&
                        !(v[i + 1].flags & RG_TF_NEWLINE_BEFORE);
