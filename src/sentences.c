@@ -69,10 +69,16 @@ static utf8proc_int32_t S_first_cp(const char *text, const rg_token *t)
     return cp;
 }
 
-static int S_is_lower_word(const char *text, const rg_token *t)
+static inline int S_is_lower_word(const char *text, const rg_token *t)
 {
-    return t->kind == RG_TOK_WORD && !(t->flags & RG_TF_UPPER) &&
-           utf8proc_category(S_first_cp(text, t)) == UTF8PROC_CATEGORY_LL;
+    if (t->kind != RG_TOK_WORD || (t->flags & RG_TF_UPPER))
+        return 0;
+    /* An ASCII first character (most words) without utf8proc: Ll is a-z
+     * there. */
+    unsigned char c = (unsigned char)text[t->start];
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z';
+    return utf8proc_category(S_first_cp(text, t)) == UTF8PROC_CATEGORY_LL;
 }
 
 /* 1 for '.', 2 for ! ? and …: characters that may end a sentence. */
@@ -209,8 +215,8 @@ static int S_abbr_find(const S_abbr *a, const char *s, size_t n)
 /* Whether the dot toks[i] ends an abbreviation in `abbrevs` (a->tab):
  * the word glued before it plus the dot, extended backwards over up to
  * three word+dot pairs with the spaces between them removed. */
-static int S_is_abbrev(const char *text, const rg_token *v, size_t i,
-                       S_abbr *a)
+static int S_is_abbrev_pairs(const char *text, const rg_token *v, size_t i,
+                             S_abbr *a)
 {
     char buf[128];
     size_t len = 0;
@@ -245,6 +251,24 @@ static int S_is_abbrev(const char *text, const rg_token *v, size_t i,
         i -= 2;
     }
     return 0;
+}
+
+/* S_is_abbrev_pairs for the dot toks[i] glued to the WORD toks[i - 1]:
+ * the first candidate, word and dot (nearly always refused by the
+ * filter), here; the pairs before only when a dot is there. */
+static inline int S_is_abbrev(const char *text, const rg_token *v, size_t i,
+                              S_abbr *a)
+{
+    size_t n = v[i].end - v[i - 1].start;
+    if (!a->ready)
+        S_abbr_prepare(a);
+    if (n > a->longest || n > 128)
+        return 0; /* and so is every longer candidate */
+    if (S_abbr_find(a, text + v[i - 1].start, n))
+        return 1;
+    if (i < 3 || !S_is(text, &v[i - 2], "."))
+        return 0;
+    return S_is_abbrev_pairs(text, v, i, a);
 }
 
 /* The index of the lowest set bit of w (nonzero). */
