@@ -813,6 +813,19 @@ static const unsigned char S_lanes[32] = {
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 };
 
+/* Whether the character at s[k] (a byte >= 0x80 after a word of
+ * S_word16) ends the word: one of U+2000..U+203F (dashes, quotes, spaces,
+ * E2 80 and a byte of 80..BF), none of which goes on a word, but ZWNJ,
+ * ZWJ and the apostrophe U+2019, which may join what follows.  k + 2 <
+ * wlim + 15 keeps the bytes looked at in the text. */
+static inline int S_e2_ends(const unsigned char *s, size_t k, size_t wlim)
+{
+    if (s[k] != 0xE2 || k + 2 >= wlim + 15 || s[k + 1] != 0x80)
+        return 0;
+    unsigned char t = s[k + 2];
+    return t >= 0x80 && t <= 0xBF && t != 0x8C && t != 0x8D && t != 0x99;
+}
+
 /*
  * The common WORD: ASCII letters and digits and the letters of
  * U+00C0..U+00FF but ß from a letter at s[i] (of class c in S_cls), ended
@@ -820,12 +833,13 @@ static const unsigned char S_lanes[32] = {
  * s[i, i + 16) readable.  Classifies the 16 bytes in one step and writes
  * the fold (A-Z and À..Þ lowered) with its NUL and zeros up to
  * d + 16 (so that the hash reads whole words without masking), sets the
- * case flags and *after to the byte after the word.  Returns the word's
- * length, or 0 when it is not such a word (S_fast_word takes it then;
- * nothing written).
+ * case flags, *after to the byte after the word and *len to its
+ * length, and returns 1; or returns 0 when it is not such a word
+ * (S_fast_word takes it then; nothing written).
  */
-static inline size_t S_word16(const unsigned char *s, size_t i, unsigned c,
-                              char *d, uint8_t *flags, unsigned char *after)
+static inline int S_word16(const unsigned char *s, size_t i, size_t wlim,
+                           unsigned c, char *d, uint8_t *flags,
+                           unsigned char *after, size_t *len)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
     __m128i lw = _mm_or_si128(v, _mm_set1_epi8(0x20));
@@ -843,33 +857,34 @@ static inline size_t S_word16(const unsigned char *s, size_t i, unsigned c,
     if (e == 16)
         return 0;
     unsigned char b = s[i + e];
-    unsigned tails = 0; /* lanes of the letters' second bytes below */
     if (b >= 0x80) {
-        /* The letters of U+00C0..U+00FF but ß (which folds longer), ×
-         * and ÷: C3 and a second byte of 80..BF but 9F, 97 and B7 (97|20
-         * = B7).  Only for the words that stop at such a byte (one in
-         * seven). */
-        if (b != 0xC3)
+        if (b == 0xC3) {
+            /* The letters of U+00C0..U+00FF but ß (which folds longer),
+             * × and ÷: C3 and a second byte of 80..BF but 9F, 97 and B7
+             * (97|20 = B7).  Only for the words that stop at such a byte
+             * (one in seven). */
+            __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
+            __m128i no =
+                _mm_or_si128(_mm_cmpeq_epi8(lw, _mm_set1_epi8((char)0xB7)),
+                             _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9F)));
+            unsigned second =
+                (unsigned)_mm_movemask_epi8(_mm_andnot_si128(no, cont));
+            unsigned lead = (unsigned)_mm_movemask_epi8(
+                _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3)));
+            unsigned pair = lead & (second >> 1);
+            alnum |= pair | pair << 1;
+            e = (unsigned)__builtin_ctz(~alnum);
+            if (e == 16)
+                return 0;
+            b = s[i + e];
+            /* Capitals (second byte 80..9E) are lowered by bit 5 too;
+             * within the word (the rest is cut off) no other lane is
+             * 80..9E. */
+            letter = _mm_or_si128(
+                letter, _mm_cmplt_epi8(v, _mm_set1_epi8((char)0x9F)));
+        }
+        if (b >= 0x80 && !S_e2_ends(s, i + e, wlim))
             return 0;
-        __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
-        __m128i no = _mm_or_si128(_mm_cmpeq_epi8(lw, _mm_set1_epi8((char)0xB7)),
-                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9F)));
-        unsigned second = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(no, cont));
-        unsigned lead = (unsigned)_mm_movemask_epi8(
-            _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3)));
-        unsigned pair = lead & (second >> 1);
-        tails = pair << 1;
-        alnum |= pair | tails;
-        e = (unsigned)__builtin_ctz(~alnum);
-        if (e == 16)
-            return 0;
-        b = s[i + e];
-        if (b >= 0x80)
-            return 0;
-        /* Capitals (second byte 80..9E) are lowered by bit 5 too; within
-         * the word (the rest is cut off) no other lane is 80..9E. */
-        letter = _mm_or_si128(
-            letter, _mm_cmplt_epi8(v, _mm_set1_epi8((char)0x9F)));
     }
     if (b == '\'')
         return 0;
@@ -887,15 +902,19 @@ static inline size_t S_word16(const unsigned char *s, size_t i, unsigned c,
     *flags |= (uint8_t)((c & S_UP) << 3);
     if ((c & S_UP) && !(S_cls[s[i + 1]] & S_LO)) {
         /* Bit 5 set: lowercase, also for the second bytes of U+00C0..
-         * U+00FF (A0..BF against 80..9E). */
+         * U+00FF (A0..BF against 80..9E), which are the lanes of 80..BF
+         * in the word (its other bytes >= 0x80 are C3). */
         unsigned had = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lw, v));
         unsigned k = (1u << e) - 1;
+        unsigned tails = (unsigned)_mm_movemask_epi8(
+            _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
         unsigned lm = ((unsigned)_mm_movemask_epi8(letter) | tails) & k;
         unsigned up = lm & ~had, lo = lm & had;
         if (!lo && (up & (up - 1)))
             *flags |= RG_TF_ALLCAPS;
     }
-    return e;
+    *len = e;
+    return 1;
 }
 
 /* rg_i_hash_padded(d, m) for m < 16 when d[m, 16) are zeros. */
@@ -920,13 +939,56 @@ typedef struct S_dst {
     uint64_t *marks;
 } S_dst;
 
+/* The class (S_UP or S_LO) of the letter of U+00C0..U+00FF whose second
+ * byte is t, for a word that S_word16 may start with it (not ß, which
+ * folds longer, nor × and ÷); 0 for any other t. */
+static inline unsigned S_c3_start(unsigned char t)
+{
+    return !S_c3_letter(t) || t == 0x9F ? 0 : t < 0x9F ? S_UP : S_LO;
+}
+
+/* The class of the letter a word of S_words would start with at s[k]
+ * (S_UP or S_LO), or 0: ASCII, or C3 and a second byte. */
+static inline unsigned S_start(const unsigned char *s, size_t k)
+{
+    unsigned c = S_cls[s[k]] & (S_UP | S_LO);
+    if (!c && s[k] == 0xC3)
+        c = S_c3_start(s[k + 1]);
+    return c;
+}
+
+/* Appends the PUNCT token of the ASCII byte b at s[i] (its own cluster)
+ * with layout flags f: at *t, its hash at *hp and its fold at d. */
+static inline void S_put1(rg_token *t, uint64_t *hp, char *d, uint32_t fo,
+                          size_t i, unsigned char b, uint8_t f)
+{
+    t->start = (uint32_t)i;
+    t->end = (uint32_t)(i + 1);
+    t->fold = fo;
+    t->fold_len = 1;
+    t->kind = RG_TOK_PUNCT;
+    t->flags = f;
+    d[0] = (char)b;
+    d[1] = '\0';
+    *hp = S_hash1[b];
+}
+
+/* Whether PUNCT b (ASCII) may end a sentence: its mark. */
+static inline int S_ends(unsigned char b)
+{
+    return b == '.' || b == '!' || b == '?';
+}
+
 /*
  * The commonest run of tokens, in one loop: from the word at s[i] (class
  * c, layout flags *wf), words of S_word16, each followed by
- *   - a single space and the next word;
+ *   - a single space and the next word, or a single space and one ASCII
+ *     punctuation character ('(', '"' ...) before ASCII, glued to the
+ *     next word;
  *   - one ASCII punctuation character ('.', ',', ')' ...) before ASCII: a
  *     PUNCT token, then, after a single space, the next word;
  *   - a hyphen glued to the next word: the compound's "-" token.
+ * A word starts with an ASCII letter or a letter of U+00C0..U+00FF but ß.
  * Takes what rg_i_tokenize's paths below would make, token for token, while
  * the tokens start below wlim (16 readable bytes, in the block).  Returns
  * where it stopped, with tokens n and folds fl from *n and *fl on and
@@ -946,8 +1008,8 @@ static size_t S_words(const unsigned char *s, size_t i, size_t wlim,
     int ref = 0;
     for (;;) {
         unsigned char after;
-        size_t e = S_word16(s, i, c, d, &wf, &after);
-        if (!e) {
+        size_t e;
+        if (!S_word16(s, i, wlim, c, d, &wf, &after, &e)) {
             ref = 1;
             break;
         }
@@ -965,36 +1027,32 @@ static size_t S_words(const unsigned char *s, size_t i, size_t wlim,
         if (after == ' ') {
             if (i + 1 >= wlim)
                 break;
-            c = S_cls[s[i + 1]];
-            if (!(c & (S_UP | S_LO)))
-                break;
-            i++;
-            wf = RG_TF_SPACE_BEFORE;
-            continue;
+            unsigned char nb = s[i + 1];
+            c = S_cls[nb];
+            if (c & (S_UP | S_LO)) {
+                i++;
+                wf = RG_TF_SPACE_BEFORE;
+                continue;
+            }
+            if (nb == 0xC3 && (c = S_c3_start(s[i + 2])) != 0) {
+                i++;
+                wf = RG_TF_SPACE_BEFORE;
+                continue;
+            }
+            break;
         }
         unsigned ca = S_cls[after];
         if (ca == S_PU) {
             /* A cluster of its own: ASCII follows. */
             if (i + 2 >= wlim || s[i + 1] >= 0x80)
                 break;
-            t->start = (uint32_t)i;
-            t->end = (uint32_t)(i + 1);
-            t->fold = (uint32_t)(d - fold);
-            t->fold_len = 1;
-            t->kind = RG_TOK_PUNCT;
-            t->flags = 0;
-            d[0] = (char)after;
-            d[1] = '\0';
-            *hp++ = S_hash1[after];
-            if (after == '.' || after == '!' || after == '?')
+            S_put1(t, hp++, d, (uint32_t)(d - fold), i, after, 0);
+            if (S_ends(after))
                 S_mark(o->marks, (size_t)(t - o->v));
             t++;
             d += 2;
             i++;
-            if (s[i] != ' ')
-                break;
-            c = S_cls[s[i + 1]];
-            if (!(c & (S_UP | S_LO)))
+            if (s[i] != ' ' || !(c = S_start(s, i + 1)))
                 break;
             i++;
             wf = RG_TF_SPACE_BEFORE;
@@ -1004,19 +1062,11 @@ static size_t S_words(const unsigned char *s, size_t i, size_t wlim,
             /* Glued to a word on both sides: a compound. */
             if (i + 1 >= wlim)
                 break;
-            unsigned cn = S_cls[s[i + 1]];
-            if (!(cn & (S_UP | S_LO)))
+            unsigned cn = S_start(s, i + 1);
+            if (!cn)
                 break;
             t[-1].flags |= RG_TF_HYPHEN_AFTER;
-            t->start = (uint32_t)i;
-            t->end = (uint32_t)(i + 1);
-            t->fold = (uint32_t)(d - fold);
-            t->fold_len = 1;
-            t->kind = RG_TOK_PUNCT;
-            t->flags = 0;
-            d[0] = '-';
-            d[1] = '\0';
-            *hp++ = S_hash1['-'];
+            S_put1(t, hp++, d, (uint32_t)(d - fold), i, '-', 0);
             t++;
             d += 2;
             i++;
@@ -1181,7 +1231,10 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
             uint64_t h;
 
 #if S_SSE2
-            if ((c & (S_UP | S_LO)) && i < wlim) {
+            unsigned wc = c & (S_UP | S_LO);
+            if (b == 0xC3 && i < wlim)
+                wc = S_c3_start(s[i + 1]);
+            if (wc && i < wlim) {
                 /* Runs of words, punctuation and hyphens (S_words): most of
                  * a text.  Only the first word can follow a line break.
                  * (Should S_word16 not take it, the path below makes the
@@ -1190,7 +1243,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                     S_mark(marks, n);
                 size_t n0 = n;
                 int refused;
-                i = S_words(s, i, wlim, c, &dst, &n, &fl, &g.pending,
+                i = S_words(s, i, wlim, wc, &dst, &n, &fl, &g.pending,
                             &refused);
                 if (n != n0)
                     g.breaks = 0;

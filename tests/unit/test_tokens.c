@@ -797,3 +797,51 @@ Test(tokens, word_punct_runs_agree_with_the_general_path)
     }
     rg_i_buf_destroy(&b);
 }
+
+/* Words of the sixteen-byte step that end at a character of U+2000..
+ * U+20FF (every third byte after E2 80, E2 81, E2 82: dashes and quotes
+ * end a word, ZWNJ, ZWJ and U+2019 may not), and words that start with
+ * C3 and every second byte (Ärger, Über; not ß, × or ÷) after a space, a
+ * dot and a space, a hyphen and at the start, against the general path;
+ * with room after them so that the step applies, and cut near the end. */
+Test(tokens, word_runs_at_general_punctuation_and_latin1_starts)
+{
+    static const char *const heads[] = {"Wort", "ab", "NATO", "x1",
+                                        "Gro\xC3\x9F", "\xC3\x84rger"};
+    static const char *const tails[] = {"", "s", "x Wort", " Wort", "\xC3\xA4",
+                                        "\xE2\x80\x9C"};
+    static const char *const before[] = {"", "Das ", "Ende. ", "NATO-", "(",
+                                         "ab\xE2\x80\x9E"};
+    char s[128];
+    for (unsigned t = 0x80; t <= 0xBF; t++) {
+        for (unsigned m = 0x80; m <= 0x82; m++) {
+            for (size_t h = 0; h < RG_COUNT(heads); h++) {
+                for (size_t k = 0; k < RG_COUNT(tails); k++) {
+                    int n = snprintf(s, sizeof(s), "%s\xE2%c%c%s%s", heads[h],
+                                     (char)m, (char)t, tails[k],
+                                     " und noch mehr Worte dahinter");
+                    S_same_as_general(s, (size_t)n);
+                    S_same_as_general(s, strlen(heads[h]) + 2);
+                    S_same_as_general(s, strlen(heads[h]) + 3);
+                }
+            }
+        }
+        for (size_t p = 0; p < RG_COUNT(before); p++) {
+            for (size_t k = 0; k < RG_COUNT(tails); k++) {
+                int n = snprintf(s, sizeof(s), "%s\xC3%crger%s%s", before[p],
+                                 (char)t, tails[k],
+                                 " und noch mehr Worte dahinter");
+                S_same_as_general(s, (size_t)n);
+                n = snprintf(s, sizeof(s), "%s\xC3%c%s%s", before[p], (char)t,
+                             tails[k], " und noch mehr Worte dahinter");
+                S_same_as_general(s, (size_t)n);
+                n = snprintf(s, sizeof(s), "%s\xC3%cX\xC3%c%s%s", before[p],
+                             (char)t, (char)(t ^ 0x20), tails[k],
+                             " und noch mehr Worte dahinter");
+                S_same_as_general(s, (size_t)n);
+                for (int cut = 1; cut < 30 && cut < n; cut++)
+                    S_same_as_general(s, (size_t)(n - cut));
+            }
+        }
+    }
+}
