@@ -1013,13 +1013,16 @@ static size_t S_words(const unsigned char *s, size_t i, size_t wlim,
             ref = 1;
             break;
         }
+        /* The hash between the stores of the offsets: four 32-bit
+         * stores in a row are packed in a vector register first (GCC's
+         * SLP vectorizer), which costs more than they do. */
         t->start = (uint32_t)i;
         t->end = (uint32_t)(i + e);
-        t->fold = (uint32_t)(d - fold);
-        t->fold_len = (uint32_t)e;
         t->kind = RG_TOK_WORD;
         t->flags = wf;
         *hp++ = S_hash16(d, e);
+        t->fold = (uint32_t)(d - fold);
+        t->fold_len = (uint32_t)e;
         t++;
         d += e + 1;
         i += e;
@@ -1368,13 +1371,13 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
             rg_token *t = &v[n];
             t->start = (uint32_t)i;
             t->end = (uint32_t)end;
-            t->fold = (uint32_t)fl;
-            t->fold_len = (uint32_t)m;
             t->kind = kind;
             t->flags = flags;
             hv[n] = h;
             if (mark || (flags & RG_TF_NEWLINE_BEFORE))
                 S_mark(marks, n);
+            t->fold = (uint32_t)fl; /* after a branch: see S_words */
+            t->fold_len = (uint32_t)m;
             n++;
             fl += m + 1;
             g.pending = glued ? RG_TF_HYPHEN_BEFORE : 0;
