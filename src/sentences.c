@@ -97,16 +97,6 @@ static inline int S_end_kind(const char *text, const rg_token *t)
     }
 }
 
-/* Whether PUNCT token t may be end punctuation (S_end_kind may be
- * nonzero): . ! ? or three bytes starting E2 (U+2026 among them).  Inline
- * and without the exact test: for the walk over the tokens in a line. */
-static inline int S_may_end(const char *text, const rg_token *t)
-{
-    unsigned char c = (unsigned char)text[t->start];
-    uint32_t n = t->end - t->start;
-    return n == 1 ? c == '.' || c == '!' || c == '?' : n == 3 && c == 0xE2;
-}
-
 /* Whether token t is one of the quotes and brackets of `one` (ASCII),
  * « » (U+00AB, U+00BB) or E2 80 x for a byte x of `e280` (U+2000..U+203F):
  * the lists below without a string comparison per entry. */
@@ -321,8 +311,9 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
                                                      : n;
         if (i < lim && !rg_i_token_marked(toks, i)) {
             /* The tokenizer marked those that may be more (a line break
-             * before them, or end punctuation: what S_may_end takes):
-             * the next mark, 64 tokens a step. */
+             * before them, or PUNCT that is . ! ? or three bytes starting
+             * E2, which S_end_kind may take): the next mark, 64 tokens a
+             * step. */
             size_t k = i + 1;
             while (k < lim) {
                 uint64_t w = marks[k / 64] >> (k % 64);
