@@ -306,15 +306,15 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
     while (i < n) {
         /* Most tokens: a word, number, comma or quote inside a line,
          * which neither ends a sentence nor starts one (rules 1 to 3 need
-         * a line break or end punctuation). */
+         * a line break or end punctuation).  The tokenizer marked those
+         * that may be more (a line break before them, or PUNCT that is .
+         * ! ? or three bytes starting E2, which S_end_kind may take): the
+         * next mark from i on, 64 tokens a step, but not past the
+         * sentence length limit. */
         size_t lim = n - b > RG_MAX_SENTENCE_TOKENS ? b + RG_MAX_SENTENCE_TOKENS
                                                      : n;
-        if (i < lim && !rg_i_token_marked(toks, i)) {
-            /* The tokenizer marked those that may be more (a line break
-             * before them, or PUNCT that is . ! ? or three bytes starting
-             * E2, which S_end_kind may take): the next mark, 64 tokens a
-             * step. */
-            size_t k = i + 1;
+        if (i < lim) {
+            size_t k = i;
             while (k < lim) {
                 uint64_t w = marks[k / 64] >> (k % 64);
                 if (w) {
@@ -323,9 +323,11 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
                 }
                 k = (k | 63) + 1;
             }
-            kept_dot = 0;
+            if (k != i)
+                kept_dot = 0; /* the token before the next is no dot */
             i = k < lim ? k : lim;
-            continue;
+            if (i >= n)
+                break;
         }
         /* Rules 1 and 2: boundaries before token i. */
         if (i - b >= RG_MAX_SENTENCE_TOKENS) {
