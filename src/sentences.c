@@ -147,13 +147,14 @@ static int S_is_month(const char *text, const rg_token *t)
 }
 
 /* Whether token t is one code point (a single letter): what
- * utf8proc_iterate tells, asked only for two to four bytes (one byte is
- * one code point when ASCII; more than four never are). */
+ * utf8proc_iterate tells, asked only for two to four bytes that do not
+ * start with ASCII (an ASCII character is one byte; more than four bytes
+ * are never one code point). */
 static int S_one_cp(const char *text, const rg_token *t)
 {
     uint32_t n = t->end - t->start;
-    if (n == 1)
-        return (unsigned char)text[t->start] < 0x80;
+    if ((unsigned char)text[t->start] < 0x80)
+        return n == 1; /* an ASCII character is one byte */
     if (n > 4)
         return 0;
     utf8proc_int32_t cp;
