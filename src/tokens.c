@@ -828,10 +828,11 @@ static inline int S_e2_ends(const unsigned char *s, size_t k, size_t wlim)
 
 /*
  * The common WORD: ASCII letters and digits and the letters of
- * U+00C0..U+00FF but ß from a letter at s[i] (of class c in S_cls), ended
- * within 16 bytes by ASCII that cannot go on (not an apostrophe), with
- * s[i, i + 16) readable.  Classifies the 16 bytes in one step and writes
- * the fold (A-Z and À..Þ lowered) with its NUL and zeros up to
+ * U+00C0..U+00FF from a letter at s[i] (of class c: S_UP or S_LO),
+ * ended within 16 bytes by ASCII that cannot go on (not an apostrophe) or
+ * by a character that S_e2_ends takes, with s[i, i + 16) readable and i <
+ * wlim (rg_i_tokenize's).  Classifies the 16 bytes in one step and writes
+ * the fold (A-Z and À..Þ lowered, ß -> ss) with its NUL and zeros up to
  * d + 16 (so that the hash reads whole words without masking), sets the
  * case flags, *after to the byte after the word and *len to its
  * length, and returns 1; or returns 0 when it is not such a word
@@ -859,19 +860,15 @@ static inline int S_word16(const unsigned char *s, size_t i, size_t wlim,
     unsigned char b = s[i + e];
     if (b >= 0x80) {
         if (b == 0xC3) {
-            /* The letters of U+00C0..U+00FF but ß (which folds longer),
-             * × and ÷: C3 and a second byte of 80..BF but 9F, 97 and B7
-             * (97|20 = B7).  Only for the words that stop at such a byte
-             * (one in seven). */
+            /* The letters of U+00C0..U+00FF but × and ÷: C3 and a
+             * second byte of 80..BF but 97 and B7 (97|20 = B7).  Only
+             * for the words that stop at such a byte (one in seven). */
             __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
-            __m128i no =
-                _mm_or_si128(_mm_cmpeq_epi8(lw, _mm_set1_epi8((char)0xB7)),
-                             _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9F)));
+            __m128i no = _mm_cmpeq_epi8(lw, _mm_set1_epi8((char)0xB7));
             unsigned second =
                 (unsigned)_mm_movemask_epi8(_mm_andnot_si128(no, cont));
-            unsigned lead = (unsigned)_mm_movemask_epi8(
-                _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3)));
-            unsigned pair = lead & (second >> 1);
+            __m128i lv = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3));
+            unsigned pair = (unsigned)_mm_movemask_epi8(lv) & (second >> 1);
             alnum |= pair | pair << 1;
             e = (unsigned)__builtin_ctz(~alnum);
             if (e == 16)
@@ -882,6 +879,18 @@ static inline int S_word16(const unsigned char *s, size_t i, size_t wlim,
              * 80..9E. */
             letter = _mm_or_si128(
                 letter, _mm_cmplt_epi8(v, _mm_set1_epi8((char)0x9F)));
+            /* ß (C3 9F) folds to "ss", as long: its two lanes are made
+             * 's' in v (a lowercase ASCII letter for what follows, but
+             * not in `letter`: neither capital nor lowercase, as
+             * S_scan_word_from counts it). */
+            __m128i ss = _mm_and_si128(
+                _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9F)),
+                _mm_slli_si128(lv, 1));
+            if (_mm_movemask_epi8(ss)) {
+                ss = _mm_or_si128(ss, _mm_srli_si128(ss, 1));
+                v = _mm_or_si128(_mm_andnot_si128(ss, v),
+                                 _mm_and_si128(ss, _mm_set1_epi8('s')));
+            }
         }
         if (b >= 0x80 && !S_e2_ends(s, i + e, wlim))
             return 0;
@@ -940,8 +949,9 @@ typedef struct S_dst {
 } S_dst;
 
 /* The class (S_UP or S_LO) of the letter of U+00C0..U+00FF whose second
- * byte is t, for a word that S_word16 may start with it (not ß, which
- * folds longer, nor × and ÷); 0 for any other t. */
+ * byte is t, for a word that S_word16 may start with it (not × and ÷,
+ * nor ß, rare at the start, neither capital nor lowercase); 0 for any
+ * other t. */
 static inline unsigned S_c3_start(unsigned char t)
 {
     return !S_c3_letter(t) || t == 0x9F ? 0 : t < 0x9F ? S_UP : S_LO;
