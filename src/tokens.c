@@ -827,6 +827,66 @@ static inline int S_e2_ends(const unsigned char *s, size_t k, size_t wlim)
 }
 
 /*
+ * S_word16 for a word whose first 16 bytes are ASCII letters and digits
+ * (v, and `letter` of them): the same when it ends within the next 16 at
+ * ASCII that cannot go on or at what S_e2_ends takes, after ASCII letters
+ * and digits only (compounds: Bundesregierung); the fold is written with
+ * zeros up to d + 32.  One word in fifty.  (Inline: a call from the word
+ * loop would cost it the vector constants, which no register keeps
+ * across a call.)
+ */
+static inline int
+S_word32(const unsigned char *s, size_t i, size_t wlim, unsigned c,
+         __m128i v, __m128i letter, char *d, uint8_t *flags,
+         unsigned char *after, size_t *len)
+{
+    if (i + 16 >= wlim)
+        return 0; /* s[i + 16, i + 32) readable */
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+    __m128i lw2 = _mm_or_si128(v2, _mm_set1_epi8(0x20));
+    __m128i letter2 =
+        _mm_cmplt_epi8(_mm_add_epi8(lw2, _mm_set1_epi8((char)(0x80 - 'a'))),
+                       _mm_set1_epi8((char)(0x80 + 26)));
+    __m128i digit2 =
+        _mm_cmplt_epi8(_mm_add_epi8(v2, _mm_set1_epi8((char)(0x80 - '0'))),
+                       _mm_set1_epi8((char)(0x80 + 10)));
+    unsigned alnum2 =
+        (unsigned)_mm_movemask_epi8(_mm_or_si128(letter2, digit2));
+    unsigned e2 = (unsigned)__builtin_ctz(~alnum2);
+    if (e2 == 16)
+        return 0;
+    size_t k = i + 16 + e2;
+    unsigned char b = s[k];
+    if ((b >= 0x80 && !S_e2_ends(s, k, wlim)) || b == '\'')
+        return 0;
+    *after = b;
+    __m128i low = _mm_set1_epi8(0x20);
+    __m128i keep =
+        _mm_loadu_si128((const __m128i *)(const void *)(S_lanes + 16 - e2));
+    _mm_storeu_si128((__m128i *)(void *)d,
+                     _mm_or_si128(v, _mm_and_si128(letter, low)));
+    _mm_storeu_si128(
+        (__m128i *)(void *)(d + 16),
+        _mm_and_si128(_mm_or_si128(v2, _mm_and_si128(letter2, low)), keep));
+    unsigned e = 16 + e2;
+    *flags |= (uint8_t)((c & S_UP) << 3);
+    if ((c & S_UP) && !(S_cls[s[i + 1]] & S_LO)) {
+        __m128i lw = _mm_or_si128(v, low);
+        uint32_t had =
+            (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(lw, v)) |
+            (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(lw2, v2)) << 16;
+        uint32_t lm = ((uint32_t)_mm_movemask_epi8(letter) |
+                       (uint32_t)_mm_movemask_epi8(letter2) << 16) &
+                      (((uint32_t)1 << e) - 1);
+        uint32_t up = lm & ~had, lo = lm & had;
+        if (!lo && (up & (up - 1)))
+            *flags |= RG_TF_ALLCAPS;
+    }
+    *len = e;
+    return 1;
+}
+
+/*
  * The common WORD: ASCII letters and digits and the letters of
  * U+00C0..U+00FF from a letter at s[i] (of class c: S_UP or S_LO),
  * ended within 16 bytes by ASCII that cannot go on (not an apostrophe) or
@@ -856,7 +916,7 @@ static inline int S_word16(const unsigned char *s, size_t i, size_t wlim,
         (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
     unsigned e = (unsigned)__builtin_ctz(~alnum);
     if (e == 16)
-        return 0;
+        return S_word32(s, i, wlim, c, v, letter, d, flags, after, len);
     unsigned char b = s[i + e];
     if (b >= 0x80) {
         if (b == 0xC3) {
@@ -926,7 +986,8 @@ static inline int S_word16(const unsigned char *s, size_t i, size_t wlim,
     return 1;
 }
 
-/* rg_i_hash_padded(d, m) for m < 16 when d[m, 16) are zeros. */
+/* rg_i_hash_padded(d, m) for m < 32 when d[m, 16) (for m < 16) or
+ * d[m, 32) are zeros: what S_word16 writes. */
 static inline uint64_t S_hash16(const char *d, size_t m)
 {
     uint64_t h = (uint64_t)m * RG_HASH_MUL;
@@ -935,6 +996,14 @@ static inline uint64_t S_hash16(const char *d, size_t m)
     if (m >= 8) {
         h = rg_i_hash_word(h, w);
         memcpy(&w, d + 8, 8);
+        if (m >= 16) {
+            h = rg_i_hash_word(h, w);
+            memcpy(&w, d + 16, 8);
+            if (m >= 24) {
+                h = rg_i_hash_word(h, w);
+                memcpy(&w, d + 24, 8);
+            }
+        }
     }
     return rg_i_hash_last(h, w);
 }

@@ -845,3 +845,47 @@ Test(tokens, word_runs_at_general_punctuation_and_latin1_starts)
         }
     }
 }
+
+/* Long words of the thirty-two-byte step (S_word32): ASCII words of 16 to
+ * 40 bytes, all lowercase, all capitals, capitalised, capitals with one
+ * lowercase letter or digit at every position (ALLCAPS), and with ä, ß or
+ * a quote at every position, followed by what may end them, with room
+ * after them and cut near the end, against the general path. */
+Test(tokens, long_words_agree_with_the_general_path)
+{
+    static const char *const ends[] = {" Wort", ".", ", ", "-Teil", "'s",
+                                       "\xE2\x80\x9C", "\xC3\xA4", "\n", ""};
+    static const char *const inner[] = {"a", "Z", "7", "\xC3\xA4",
+                                        "\xC3\x9F", "'", "\xC3\x84"};
+    char w[64], s[160];
+    for (size_t n = 14; n <= 40; n++) {
+        for (int pattern = 0; pattern < 3; pattern++) {
+            for (size_t at = 0; at <= n; at++) {
+                for (size_t x = 0; x < RG_COUNT(inner); x++) {
+                    if (at == n && x > 0)
+                        break; /* at == n: the plain word, once */
+                    size_t m = 0;
+                    for (size_t k = 0; k < n; k++) {
+                        if (k == at) {
+                            size_t l = strlen(inner[x]);
+                            memcpy(w + m, inner[x], l);
+                            m += l;
+                            continue;
+                        }
+                        char ch = (char)('a' + (k * 7) % 26);
+                        if (pattern == 1 || (pattern == 2 && k == 0))
+                            ch = (char)(ch - 'a' + 'A');
+                        w[m++] = ch;
+                    }
+                    w[m] = '\0';
+                    for (size_t e = 0; e < RG_COUNT(ends); e++) {
+                        int len = snprintf(s, sizeof(s), "%s%s%s", w, ends[e],
+                                           " und noch mehr Worte dahinter");
+                        S_same_as_general(s, (size_t)len);
+                        S_same_as_general(s, m + strlen(ends[e]) + 1);
+                    }
+                }
+            }
+        }
+    }
+}
