@@ -1065,7 +1065,8 @@ static inline int S_ends(unsigned char b)
  *     punctuation character ('(', '"' ...) before ASCII, glued to the
  *     next word;
  *   - one ASCII punctuation character ('.', ',', ')' ...) before ASCII: a
- *     PUNCT token, then, after a single space, the next word;
+ *     PUNCT token, then, after a single space or one or two LF, the next
+ *     word;
  *   - a hyphen glued to the next word: the compound's "-" token.
  * A word starts with an ASCII letter or a letter of U+00C0..U+00FF but ß.
  * Takes what rg_i_tokenize's paths below would make, token for token, while
@@ -1134,10 +1135,25 @@ static size_t S_words(const unsigned char *s, size_t i, size_t wlim,
             t++;
             d += 2;
             i++;
-            if (s[i] != ' ' || !(c = S_start(s, i + 1)))
+            if (s[i] == ' ') {
+                if (!(c = S_start(s, i + 1)))
+                    break;
+                i++;
+                wf = RG_TF_SPACE_BEFORE;
+                continue;
+            }
+            /* One or two line breaks (LF) before the next word: the end
+             * of a line or paragraph. */
+            if (s[i] != '\n')
                 break;
-            i++;
-            wf = RG_TF_SPACE_BEFORE;
+            size_t k = i + 1 + (s[i + 1] == '\n');
+            if (k >= wlim || !(c = S_start(s, k)))
+                break;
+            wf = k == i + 1 ? RG_TF_SPACE_BEFORE | RG_TF_NEWLINE_BEFORE
+                            : RG_TF_SPACE_BEFORE | RG_TF_NEWLINE_BEFORE |
+                                  RG_TF_PARAGRAPH_BEFORE;
+            S_mark(o->marks, (size_t)(t - o->v));
+            i = k;
             continue;
         }
         if (ca == S_HY) {

@@ -889,3 +889,32 @@ Test(tokens, long_words_agree_with_the_general_path)
         }
     }
 }
+
+/* Line breaks after punctuation in the word run: one or two LF (and the
+ * other line breaks and blank lines, which leave the run) before a word,
+ * a number or a quote, against the general path: flags, marks and all,
+ * cut near the end. */
+Test(tokens, line_breaks_after_punctuation_in_word_runs)
+{
+    static const char *const puncts[] = {".", ",", ";", ":", "!", "?", ")",
+                                         "\"", "/"};
+    static const char *const breaks[] = {"\n", "\n\n", "\n\n\n", "\r\n",
+                                         "\n\r\n", "\n \n", " \n", "\v",
+                                         "\n\f"};
+    static const char *const nexts[] = {"Wort", "wort", "\xC3\x84rger",
+                                        "\xC3\x9F", "1", "\xE2\x80\x9EWort",
+                                        "-", ""};
+    char s[128];
+    for (size_t p = 0; p < RG_COUNT(puncts); p++) {
+        for (size_t b = 0; b < RG_COUNT(breaks); b++) {
+            for (size_t x = 0; x < RG_COUNT(nexts); x++) {
+                int n = snprintf(s, sizeof(s), "Ein Wort%s%s%s%s", puncts[p],
+                                 breaks[b], nexts[x],
+                                 " und noch mehr Worte dahinter");
+                S_same_as_general(s, (size_t)n);
+                for (int cut = 1; cut < 40 && cut < n; cut++)
+                    S_same_as_general(s, (size_t)(n - cut));
+            }
+        }
+    }
+}
