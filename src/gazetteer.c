@@ -22,6 +22,7 @@
 
 #include "discover.h"
 #include "morph.h"
+#include "verbs.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -174,6 +175,9 @@ struct rg_gazetteer {
     size_t naccepted;         /* states with a candidate */
     uint8_t *vcls;            /* vocabulary id -> enum rg_word_class bits */
     size_t cap_vcls;
+    uint32_t *vverb;          /* vocabulary id -> 1 + its index in the
+                                 verb word table, 0 = none (n vocab.n) */
+    const rg_verb_wtab *wtab; /* that table, or NULL */
     struct rg_disc_words *disc;   /* discover.c's tables */
 };
 
@@ -496,7 +500,28 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
             g->vcls[(g->keys[i] & 0xFFFFFFFFu) >> 1] |=
                 (g->keys[i] & 1) ? RG_WC_START_UPPER : RG_WC_START_LOWER;
     g->disc = rg_i_discover_words_build(g, d);
+    /* Last: the verb lexicon's words, so that rg_i_gazetteer_ids answers
+     * for relations.c too (rg_i_gazetteer_verb_words). */
+    const rg_verb_wtab *wt = d->verbs ? rg_i_verbs_wtab(d->verbs) : NULL;
+    if (wt) {
+        g->vverb = rg_i_xcalloc(g->vocab.n ? g->vocab.n : 1,
+                                sizeof(*g->vverb));
+        for (size_t k = 0; k < wt->n; k++) {
+            int32_t id = S_lex_find(&g->vocab, wt->str[k], wt->len[k],
+                                    rg_i_hash(wt->str[k], wt->len[k]), 0);
+            if (id >= 0)
+                g->vverb[id] = (uint32_t)k + 1;
+        }
+        g->wtab = wt;
+    }
     return g;
+}
+
+const uint32_t *rg_i_gazetteer_verb_words(const rg_gazetteer *g,
+                                          const rg_verb_wtab **wtab)
+{
+    *wtab = g ? g->wtab : NULL;
+    return g ? g->vverb : NULL;
 }
 
 void rg_i_gazetteer_add_class(rg_gazetteer *g, const char *s, size_t n,
@@ -617,6 +642,7 @@ void rg_i_gazetteer_free(rg_gazetteer *g)
     free(g->accept);
     free(g->cands);
     free(g->vcls);
+    free(g->vverb);
     rg_i_discover_words_free(g->disc);
     free(g);
 }

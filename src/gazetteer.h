@@ -133,6 +133,21 @@ void rg_i_gazetteer_match_ids(const rg_gazetteer *g, const rg_tokens *toks,
 void rg_i_gazetteer_add_class(rg_gazetteer *g, const char *s, size_t n,
                               uint8_t cls);
 
+struct rg_verb_wtab;
+
+/*
+ * For relations.c, which asks the verb lexicon's word table (verbs.h)
+ * about the tokens of many sentences: every word of that table is also in
+ * the vocabulary, so a token's id from rg_i_gazetteer_ids answers for it
+ * without a second lookup.  Returns, per vocabulary id, 1 + the index of
+ * its word in *wtab's words, or 0 when it is none; a token whose id is -1
+ * is none either.  Sets *wtab to the table it was built from (the
+ * lexicon's rg_i_verbs_wtab when the gazetteer was built).  NULL (and
+ * *wtab NULL) without a finished lexicon or a gazetteer.
+ */
+const uint32_t *rg_i_gazetteer_verb_words(const rg_gazetteer *g,
+                                          const struct rg_verb_wtab **wtab);
+
 /* discover.c's tables of the dictionary, built with the gazetteer (NULL
  * when the gazetteer is NULL). */
 const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g);

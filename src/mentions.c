@@ -174,6 +174,7 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
     out->n = 0;
     out->unresolved = 0;
     out->n_found = 0;
+    out->tok_n = 0;
     rg_i_buf_reset(&out->found_text);
     if (!d->gaz)
         return;   /* not finished: nothing can match */
@@ -191,6 +192,7 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
     /* 8 bytes of no class after the last: discovery reads the class bytes
      * 8 at a time up to the end. */
     memset(out->tok_cls + toks->n, 0, 8);
+    out->tok_n = toks->n;
     for (size_t s = 0; s < sents->n; s++) {
         const rg_sentence *sent = &sents->v[s];
         out->scratch.n = 0;

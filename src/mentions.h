@@ -53,6 +53,9 @@ typedef struct rg_mentions {
     uint8_t *tok_cls;      /* per token: its classes (rg_i_gazetteer_ids),
                               then 8 zero bytes */
     size_t cap_tok_id;     /* of tok_id and tok_cls */
+    size_t tok_n;          /* tokens tok_id and tok_cls hold (those of
+                              the last call; 0 when it had no gazetteer):
+                              relations.c reads tok_id for them */
     uint32_t *tok_span;    /* per mention of the dictionary, while
                               discovery runs: its first token and the one
                               after its last */

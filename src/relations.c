@@ -759,6 +759,11 @@ typedef struct S_ctx {
     const rg_mentions *m;  /* for the types of discovered actors */
     const rg_verbs *verbs;
     const rg_verb_wtab *wtab;   /* its word table */
+    const int32_t *tok_id; /* per token of the document: its id in the
+                              gazetteer's vocabulary (rg_mentions.tok_id),
+                              or NULL: then each token is looked up */
+    const uint32_t *vverb; /* per vocabulary id: 1 + its index in wtab's
+                              words, or 0 (rg_i_gazetteer_verb_words) */
     size_t tb, te;         /* sentence tokens */
     S_tok *tk;             /* per token - tb */
     size_t cap_tk;         /* kept for the next sentence */
@@ -928,10 +933,16 @@ static S_NOINLINE int S_classify(S_ctx *c)
     const rg_verb_wtab wtab = *c->wtab;
     S_tok *o = c->tk, *o0 = c->tk;
     uint32_t all = 0;
-    for (; t < tend; t++, o++, hash++) {
+    /* With the mention stage's ids, the word table's index is read off by
+     * id: every word of the table is in the vocabulary. */
+    const int32_t *tid = c->tok_id ? c->tok_id + c->tb : NULL;
+    const uint32_t *vverb = c->vverb;
+    for (; t < tend; t++, o++, hash++, tid += tid != NULL) {
         *o = S_ktok[t->kind & 3][t->flags];
         int32_t id;
-        if (t->fold_len == 1) {
+        if (tid && *tid >= 0) {
+            id = (int32_t)vverb[*tid] - 1;
+        } else if (t->fold_len == 1) {
             /* Punctuation mostly: read off a table. */
             id = wtab.one[(unsigned char)fold[t->fold]];
         } else {
@@ -1956,8 +1967,11 @@ static void S_clause(S_ctx *c, size_t si)
             last = S_last_word(c, s);
             last_done = 1;
         }
-        const rg_verb_word *vw = rg_i_verbs_word(
-            c->verbs, S_f(c, v), c->toks->v[v].fold_len, c->toks->hash[v]);
+        const rg_verb_word *vw =
+            c->tok_id && c->tok_id[v] >= 0
+                ? &c->wtab->word[c->vverb[c->tok_id[v]] - 1]
+                : rg_i_verbs_word(c->verbs, S_f(c, v), c->toks->v[v].fold_len,
+                                  c->toks->hash[v]);
         size_t nh = vw->n_hits;
         const rg_verb_hit *h = vw->hits;
         size_t np = 0;
@@ -2148,6 +2162,14 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     c.verbs = d->verbs;
     c.wtab = wtab;
     c.out = out;
+    /* The mention stage's lookup of every token answers for the word
+     * table too, when it was made for these tokens with this table. */
+    const rg_verb_wtab *gw = NULL;
+    const uint32_t *vverb = rg_i_gazetteer_verb_words(d->gaz, &gw);
+    if (vverb && gw == wtab && m->tok_id && m->tok_n == toks->n) {
+        c.tok_id = m->tok_id;
+        c.vverb = vverb;
+    }
     pthread_once(&S_pl_once, S_pl_build_all);
     /* The per-token arrays, once for the longest sentence. */
     size_t longest = 1;
