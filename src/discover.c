@@ -1133,7 +1133,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     s->wc = m->tok_cls;
     /* Tokens of dictionary mentions (a few each). */
     for (size_t i = 0; i < m->n; i++)
-        for (uint32_t u = m->tok_span[2 * i]; u < m->tok_span[2 * i + 1]; u++)
+        for (uint32_t u = m->v[i].tok_begin; u < m->v[i].tok_end; u++)
             s->cov[u] = 1;
     /* Nouns: the first capitalised word after an article (and lowercase
      * adjectives) in this document. */
@@ -1289,6 +1289,8 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 .start = toks->v[i].start,
                 .end = toks->v[t1 - 1].end,
                 .actor = (uint32_t)d->n_actors + k,
+                .tok_begin = (uint32_t)i,
+                .tok_end = (uint32_t)t1,
                 .form = RG_FORM_DISCOVERED,
             };
             for (size_t u = i; u < t1; u++)

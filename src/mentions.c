@@ -30,7 +30,6 @@ void rg_i_mentions_destroy(rg_mentions *m)
     free(m->found);
     free(m->tok_id);
     free(m->tok_cls);
-    free(m->tok_span);
     rg_i_buf_destroy(&m->found_text);
     rg_i_discover_free(m->disc_scratch);
     memset(m, 0, sizeof(*m));
@@ -214,16 +213,13 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
                         9) == 0)
                 continue;
             RG_GROW(out->v, out->cap, out->n + 1);
-            if (out->discover) {
-                RG_GROW(out->tok_span, out->cap_tok_span, 2 * out->n + 2);
-                out->tok_span[2 * out->n] = mt->tok_begin;
-                out->tok_span[2 * out->n + 1] = mt->tok_end;
-            }
             out->v[out->n++] = (rg_mention){
                 .sentence = (uint32_t)s,
                 .start = toks->v[mt->tok_begin].start,
                 .end = toks->v[mt->tok_end - 1].end,
                 .actor = actor,
+                .tok_begin = mt->tok_begin,
+                .tok_end = mt->tok_end,
                 .form = S_form(toks, mt, c->form),
             };
             out->seen[actor] = (uint32_t)out->n;

@@ -16,6 +16,7 @@ typedef struct rg_mention {
     uint32_t sentence;     /* index into the document's sentences */
     uint32_t start, end;   /* bytes in the normalised text */
     uint32_t actor;        /* index into rg_dict.actors */
+    uint32_t tok_begin, tok_end;   /* its tokens [tok_begin, tok_end) */
     uint8_t form;          /* enum rg_form */
 } rg_mention;
 
@@ -56,10 +57,6 @@ typedef struct rg_mentions {
     size_t tok_n;          /* tokens tok_id and tok_cls hold (those of
                               the last call; 0 when it had no gazetteer):
                               relations.c reads tok_id for them */
-    uint32_t *tok_span;    /* per mention of the dictionary, while
-                              discovery runs: its first token and the one
-                              after its last */
-    size_t cap_tok_span;
 } rg_mentions;
 
 /* The type of mention actor `actor`: a dictionary actor's, or a

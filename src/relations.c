@@ -175,27 +175,6 @@ static void S_pairs(rg_relation_list *out, const rg_mentions *m, size_t i,
     S_emit_pairs(out, occ, k);
 }
 
-/* Index of the first token in [lo, hi) that starts at or after byte `pos`,
- * or hi; the index in the whole document when the tokens before lo start
- * before pos and token hi (if any) at or after it. */
-static size_t S_token_in(const rg_tokens *t, size_t lo, size_t hi, uint32_t pos)
-{
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->v[mid].start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* Index of the token that starts at or after byte `pos`. */
-static size_t S_token_at(const rg_tokens *t, uint32_t pos)
-{
-    return S_token_in(t, 0, t->n, pos);
-}
-
 typedef struct S_tpair {
     uint32_t a, b, sentence, last;
 } S_tpair;
@@ -215,16 +194,13 @@ static int S_cmp_tpair(const void *x, const void *y)
 /* Mentions at most n tokens apart: once per pair and sentence of the
  * later mention, with the evidence from the earliest partner in reach. */
 static void S_cooc_tokens(rg_relation_list *out, const rg_mentions *m,
-                          const rg_tokens *toks, size_t n)
+                          size_t n)
 {
-    size_t *tok = rg_i_xmalloc((m->n ? m->n : 1) * sizeof(*tok));
-    for (size_t i = 0; i < m->n; i++)
-        tok[i] = S_token_at(toks, m->v[i].start);
     S_tpair *p = NULL;
     size_t np = 0, cap = 0;
     size_t lo = 0;
     for (size_t j = 0; j < m->n; j++) {
-        while (tok[j] - tok[lo] > n)
+        while (m->v[j].tok_begin - m->v[lo].tok_begin > n)
             lo++;
         for (size_t i = lo; i < j; i++) {
             uint32_t a = m->v[i].actor, b = m->v[j].actor;
@@ -245,7 +221,6 @@ static void S_cooc_tokens(rg_relation_list *out, const rg_mentions *m,
                RG_KIND_COOCCURRENCE, 0, NULL);
     }
     free(p);
-    free(tok);
 }
 
 /* S_pairs for the mentions [i, j) of one sentence `sent` (at most 64):
@@ -286,13 +261,12 @@ static void S_sentence_pairs(rg_relation_list *out, const rg_mentions *m,
 }
 
 static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
-                           const rg_sentences *s, const rg_tokens *toks,
-                           const rg_options *o)
+                           const rg_sentences *s, const rg_options *o)
 {
     if (m->n < 2)
         return;
     if (o->window == RG_WINDOW_TOKENS) {
-        S_cooc_tokens(out, m, toks, o->window_tokens);
+        S_cooc_tokens(out, m, o->window_tokens);
         return;
     }
     S_occ *occ = rg_i_xmalloc(m->n * sizeof(*occ));
@@ -779,10 +753,6 @@ typedef struct S_ctx {
     uint32_t *bt;          /* the tokens - tb of a class S_W_MARKS: every
                               boundary, aside mark and list comma is one */
     size_t n_bt, cap_bt;
-    size_t *mtok;          /* per mention - m0: its first token and the
-                              token after it (S_token_in), two each */
-    size_t cap_mtok;
-    size_t m0;
     S_arg *args;
     size_t n_args, cap_args;
     size_t arg_from;       /* S_groups: the first arg at or after the
@@ -1062,8 +1032,8 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
     c->n_args = 0;
     for (size_t i = m0; i < m1; i++) {
         const rg_mention *mt = &m->v[i];
-        size_t t0 = c->mtok[2 * (i - c->m0)], t1 = c->mtok[2 * (i - c->m0) + 1];
-        /* t0, t1 lie in [tb, te] (S_verb_relations' walk). */
+        size_t t0 = mt->tok_begin, t1 = mt->tok_end;
+        /* t0, t1 lie in [tb, te]: a mention lies within its sentence. */
         if (t0 >= t1 || S_skip(c, t0))
             continue;
         int type = rg_i_mention_type(c->m, c->d, mt->actor);
@@ -2050,40 +2020,17 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
         return;
     if (!S_classify(c))
         return;
-    /* The tokens of each mention, searched once.  A mention lies within
-     * the tokens of its sentence (mentions.c and discover.c match sentence
-     * by sentence), so the sentence bounds the search: the same answer as
-     * over the whole document, without its cache misses. */
+    /* Each mention's tokens (rg_mention.tok_begin, tok_end) lie within its
+     * sentence's: mentions.c and discover.c match sentence by sentence. */
     /* Locals: the stores below may alias the context's fields. */
     const size_t tb = c->tb, te = c->te;
     int32_t *ment = c->ment;
     memset(ment, 0, (te - tb) * sizeof(*ment));
-    c->m0 = m0;
-    RG_GROW(c->mtok, c->cap_mtok, 2 * (m1 - m0));
-    size_t *mtok = c->mtok;
-    const rg_token *tv = c->toks->v;
-    size_t t0 = tb;
-    uint32_t prev = 0;
     for (size_t i = m0; i < m1; i++) {
-        /* Mentions come in text order and span a token or two: walk on
-         * from the last one (S_token_in's answer, without its search). */
-        uint32_t start = m->v[i].start, end = m->v[i].end;
-        if (start < prev)
-            t0 = tb;
-        while (t0 < te && tv[t0].start < start)
-            t0++;
-        size_t t1 = t0;
-        while (t1 < te && tv[t1].start < end)
-            t1++;
-        if (end < start)
-            t1 = S_token_in(c->toks, tb, te, end);
-        mtok[2 * (i - m0)] = t0;
-        mtok[2 * (i - m0) + 1] = t1;
-        prev = start;
         /* Mentions first (list commas need them), then asides, then args
          * (asides are no arguments). */
         int32_t a = (int32_t)m->v[i].actor + 1;
-        for (size_t t = t0; t < t1; t++)
+        for (size_t t = m->v[i].tok_begin; t < m->v[i].tok_end; t++)
             ment[t - tb] = a;
     }
     /* A form inside a mention is no verb (S_clause): without one outside,
@@ -2147,7 +2094,7 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     out->n = 0;
     rg_relations which = o ? o->relations : RG_REL_COOCCURRENCE;
     if (which & RG_REL_COOCCURRENCE)
-        S_cooccurrence(out, m, s, toks, o);
+        S_cooccurrence(out, m, s, o);
     if (!(which & RG_REL_VERBS) || !d || !d->verbs || m->n < 2 || !toks)
         return;
     /* No word table before the lexicon is finished: then no form is
@@ -2202,5 +2149,4 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     free(c.vt);
     free(c.ment);
     free(c.bt);
-    free(c.mtok);
 }

@@ -671,6 +671,12 @@ static const char *const S_texts[] = {
     "Russland greift Kiew an.",
     "China und Russland vereinbarten eine Zusammenarbeit. Nordkorea dro",
     "Putin warnt",
+    "BND-Pr\xc3\xa4sident Bruno Kahl kritisierte Russland. Kahl warnte China.",
+    "Der Experte Lee Sung-yoon sagte, Nordkorea drohe S\xc3\xbc" "dkorea. Lee "
+    "kritisierte Russland.",
+    "Die Nachrichtenagentur Yonhap berichtete, Nordkorea drohe Japan.",
+    "Der CDU-Au\xc3\x9f" "enpolitiker J\xc3\xbc" "rgen Hardtke kritisierte "
+    "Russland. Hardtke warnte China.",
     "\xe2\x80\x9e" "Russland greift die Ukraine an\xe2\x80\x9c" ", sagte Selenskyj "
     "(in Kiew) \xe2\x80\x93 und die EU reagiert mit Sanktionen gegen Moskau.",
 };
@@ -693,6 +699,20 @@ static void S_relations_of(const char *text, int ids, rg_tokens *t,
     rg_i_find_mentions(m, D, t, s);
     m->text = NULL;
     cr_assert_eq(m->tok_n, t->n, "the mention stage's ids are for the tokens");
+    /* Every mention's tokens (dictionary and discovered ones) are those
+     * that cover its bytes, within its sentence. */
+    for (size_t k = 0; k < m->n; k++) {
+        const rg_mention *x = &m->v[k];
+        cr_assert_lt(x->tok_begin, x->tok_end, "%s: mention %zu", text, k);
+        cr_assert_leq(x->tok_end, t->n);
+        cr_expect_eq(t->v[x->tok_begin].start, x->start, "%s: mention %zu",
+                     text, k);
+        cr_expect_eq(t->v[x->tok_end - 1].end, x->end, "%s: mention %zu",
+                     text, k);
+        cr_expect(x->tok_begin >= s->v[x->sentence].tok_begin &&
+                      x->tok_end <= s->v[x->sentence].tok_end,
+                  "%s: mention %zu within its sentence", text, k);
+    }
     if (!ids)
         m->tok_n = 0;   /* rg_i_find_relations then looks tokens up */
     rg_i_find_relations(r, m, s, t, D, &o);
@@ -715,9 +735,10 @@ Test(relations, token_ids_agree_with_word_table_lookups)
     rg_i_mentions_init(&m);
     rg_i_relations_init(&a);
     rg_i_relations_init(&b);
-    size_t verbs = 0;
+    size_t verbs = 0, found = 0;
     for (size_t i = 0; i < sizeof(S_texts) / sizeof(S_texts[0]); i++) {
         S_relations_of(S_texts[i], 1, &t, &s, &m, &a);
+        found += m.n_found;
         S_relations_of(S_texts[i], 0, &t, &s, &m, &b);
         cr_expect_eq(a.n, b.n, "%s", S_texts[i]);
         for (size_t k = 0; k < a.n && k < b.n; k++) {
@@ -730,6 +751,7 @@ Test(relations, token_ids_agree_with_word_table_lookups)
         }
     }
     cr_expect_geq(verbs, 20, "the texts make verb relations");
+    cr_expect_geq(found, 2, "and discovered actors");
     rg_i_relations_destroy(&a);
     rg_i_relations_destroy(&b);
     rg_i_mentions_destroy(&m);
