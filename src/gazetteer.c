@@ -625,6 +625,11 @@ const rg_cand *rg_i_gazetteer_cand(const rg_gazetteer *g, uint32_t i)
     return &g->cands[i];
 }
 
+const rg_cand *rg_i_gazetteer_cands(const rg_gazetteer *g)
+{
+    return g->cands;
+}
+
 size_t rg_i_gazetteer_size(const rg_gazetteer *g)
 {
     return g ? g->naccepted : 0;
@@ -689,6 +694,93 @@ static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
                 break;
             if (accept[s] != RG_NO_CAND) {
                 best = accept[s];
+                best_end = j + 1;
+            }
+        }
+        if (best == RG_NO_CAND) {
+            i++;
+            continue;
+        }
+        RG_GROW(out->v, out->cap, out->n + 1);
+        out->v[out->n++] = (rg_match){(uint32_t)i, (uint32_t)best_end,
+                                      g->cands[best].alias, best};
+        i = best_end;
+    }
+}
+
+void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
+                              const uint8_t *cls, size_t n,
+                              const rg_sentences *sents, rg_matches *out)
+{
+    const uint64_t *keys = g->keys;
+    const uint32_t *child = g->child;
+    const uint32_t *accept = g->accept;
+    const size_t mask = g->nslots - 1;
+    const unsigned shift = g->shift;
+    const rg_sentence *sv = sents->v;
+    const size_t ns = sents->n;
+    const uint64_t bits =
+        (RG_WC_START_UPPER | RG_WC_START_LOWER) * 0x0101010101010101ULL;
+    size_t s = 0, i = 0;
+    for (;;) {
+        /* Most tokens begin no alias: eight class bytes at a time, over
+         * the 8 zero bytes after the last too (no tail loop). */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        for (;;) {
+            uint64_t w;
+            memcpy(&w, cls + i, 8);
+            w &= bits;
+            if (w) {
+                i += (size_t)(__builtin_ctzll(w) >> 3);
+                break;
+            }
+            i += 8;
+            if (i >= n)
+                break;
+        }
+#else
+        i = rg_i_wc_next(cls, i, n, RG_WC_START_UPPER | RG_WC_START_LOWER);
+#endif
+        if (i >= n)
+            break;
+        uint8_t c = cls[i];
+        if (!(c & ((c & RG_WC_UPPER_WORD) ? RG_WC_START_UPPER
+                                          : RG_WC_START_LOWER))) {
+            i++;
+            continue;
+        }
+        /* The sentence of token i: a match stays within it. */
+        while (s < ns && sv[s].tok_end <= i)
+            s++;
+        if (s == ns)
+            break;
+        if (i < sv[s].tok_begin) {   /* in no sentence */
+            i = sv[s].tok_begin;
+            continue;
+        }
+        size_t end = sv[s].tok_end;
+        uint32_t st = 0;
+        size_t best_end = 0;
+        uint32_t best = RG_NO_CAND;
+        for (size_t j = i; j < end; j++) {
+            /* A token no alias contains ends the walk (the first has an
+             * id: it has classes). */
+            int32_t id = ids[j];
+            if (id < 0)
+                break;
+            uint64_t key = S_key(st, (uint32_t)id, cls[j] >> 7);
+            size_t k = S_slot_of(key, shift);
+            for (;;) {
+                st = child[k];
+                if (!st || keys[k] == key)
+                    break;
+                k = (k + 1) & mask;
+            }
+            if (!st)
+                break;
+            if (accept[st] != RG_NO_CAND) {
+                best = accept[st];
                 best_end = j + 1;
             }
         }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dict.h"
+#include "sentences.h"
 #include "tokens.h"
 
 typedef struct rg_gazetteer rg_gazetteer;
@@ -120,6 +121,21 @@ static inline size_t rg_i_wc_next(const uint8_t *cls, size_t i, size_t end,
  * Time complexity: O(tokens) expected. */
 void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                         int32_t *ids, uint8_t *cls);
+
+/* The candidate pool: candidate i of a match is &pool[i] (the same as
+ * rg_i_gazetteer_cand, for a caller that reads many). */
+const rg_cand *rg_i_gazetteer_cands(const rg_gazetteer *g);
+
+/* rg_i_gazetteer_match over every sentence of `sents` (in order, within
+ * tokens [0, n)), with the ids and classes rg_i_gazetteer_ids gave for
+ * the n tokens: the matches of each sentence, in text order, appended to
+ * `out`.  cls must be readable (and zero) for 8 bytes after cls[n - 1]:
+ * the scan for the tokens that can begin an alias goes eight at a time
+ * over the whole document, not stopping at each sentence's end.
+ * Time complexity: O(n * L). */
+void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
+                              const uint8_t *cls, size_t n,
+                              const rg_sentences *sents, rg_matches *out);
 
 /* rg_i_gazetteer_match with the ids and classes rg_i_gazetteer_ids gave
  * for `toks`. */

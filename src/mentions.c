@@ -107,11 +107,10 @@ static uint8_t S_form(const rg_tokens *toks, const rg_match *mt, uint8_t form)
  * counts in m->unresolved).  See mentions.h for the rules.
  */
 static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
-                               const rg_tokens *toks, const rg_sentence *sent,
-                               const rg_match *mt)
+                               const rg_cand *cands, const rg_tokens *toks,
+                               const rg_sentence *sent, const rg_match *mt)
 {
-    const rg_gazetteer *g = d->gaz;
-    const rg_cand *head = rg_i_gazetteer_cand(g, mt->cand);
+    const rg_cand *head = &cands[mt->cand];
     if (head->next == RG_NO_CAND)   /* the usual case: one reading */
         return head->form == RG_FORM_METONYM && S_venue(toks, sent, mt, 0)
                    ? NULL
@@ -120,7 +119,7 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
     const rg_cand *place = NULL, *metonym = NULL;
     size_t n_short = 0;
     for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
-        const rg_cand *c = rg_i_gazetteer_cand(g, i);
+        const rg_cand *c = &cands[i];
         const rg_actor *a = &d->actors[d->aliases[c->alias].actor];
         if (a->type == RG_TYPE_LOCATION && !place)
             place = c;
@@ -138,7 +137,7 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
     const rg_cand *best = NULL;
     uint32_t best_seen = 0;
     for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
-        const rg_cand *c = rg_i_gazetteer_cand(g, i);
+        const rg_cand *c = &cands[i];
         uint32_t actor = d->aliases[c->alias].actor;
         if (c->form == RG_FORM_SHORT && m->seen[actor] > best_seen) {
             best_seen = m->seen[actor];
@@ -152,7 +151,7 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
      * default, the reading listed first; one shared by persons has none. */
     const rg_cand *first = NULL;
     for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
-        const rg_cand *c = rg_i_gazetteer_cand(g, i);
+        const rg_cand *c = &cands[i];
         const rg_actor *a = &d->actors[d->aliases[c->alias].actor];
         if (c->form == RG_FORM_SHORT) {
             if (a->type == RG_TYPE_PERSON) {
@@ -192,38 +191,41 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
      * 8 at a time up to the end. */
     memset(out->tok_cls + toks->n, 0, 8);
     out->tok_n = toks->n;
-    for (size_t s = 0; s < sents->n; s++) {
+    /* The matches of every sentence, in order, in one pass over the
+     * document's class bytes. */
+    out->scratch.n = 0;
+    rg_i_gazetteer_match_doc(d->gaz, out->tok_id, out->tok_cls, toks->n, sents,
+                             &out->scratch);
+    const rg_cand *cands = rg_i_gazetteer_cands(d->gaz);
+    size_t s = 0;
+    for (size_t i = 0; i < out->scratch.n; i++) {
+        const rg_match *mt = &out->scratch.v[i];
+        while (sents->v[s].tok_end <= mt->tok_begin)
+            s++;   /* a match lies within a sentence */
         const rg_sentence *sent = &sents->v[s];
-        out->scratch.n = 0;
-        rg_i_gazetteer_match_ids(d->gaz, toks, out->tok_id, out->tok_cls,
-                                 sent->tok_begin, sent->tok_end,
-                                 &out->scratch);
-        for (size_t i = 0; i < out->scratch.n; i++) {
-            const rg_match *mt = &out->scratch.v[i];
-            const rg_cand *c = S_choose(out, d, toks, sent, mt);
-            if (!c)
-                continue;
-            uint32_t actor = d->aliases[c->alias].actor;
-            /* Colour coalitions of German politics are named after flags:
-             * "Jamaika-Koalition", "Kenia-Koalition" are no states. */
-            if (d->actors[actor].type == RG_TYPE_COUNTRY &&
-                (toks->v[mt->tok_end - 1].flags & RG_TF_HYPHEN_AFTER) &&
-                mt->tok_end + 1 < toks->n &&
-                strncmp(rg_i_token_fold(toks, mt->tok_end + 1), "koalition",
-                        9) == 0)
-                continue;
-            RG_GROW(out->v, out->cap, out->n + 1);
-            out->v[out->n++] = (rg_mention){
-                .sentence = (uint32_t)s,
-                .start = toks->v[mt->tok_begin].start,
-                .end = toks->v[mt->tok_end - 1].end,
-                .actor = actor,
-                .tok_begin = mt->tok_begin,
-                .tok_end = mt->tok_end,
-                .form = S_form(toks, mt, c->form),
-            };
-            out->seen[actor] = (uint32_t)out->n;
-        }
+        const rg_cand *c = S_choose(out, d, cands, toks, sent, mt);
+        if (!c)
+            continue;
+        uint32_t actor = d->aliases[c->alias].actor;
+        /* Colour coalitions of German politics are named after flags:
+         * "Jamaika-Koalition", "Kenia-Koalition" are no states. */
+        if (d->actors[actor].type == RG_TYPE_COUNTRY &&
+            (toks->v[mt->tok_end - 1].flags & RG_TF_HYPHEN_AFTER) &&
+            mt->tok_end + 1 < toks->n &&
+            strncmp(rg_i_token_fold(toks, mt->tok_end + 1), "koalition",
+                    9) == 0)
+            continue;
+        RG_GROW(out->v, out->cap, out->n + 1);
+        out->v[out->n++] = (rg_mention){
+            .sentence = (uint32_t)s,
+            .start = toks->v[mt->tok_begin].start,
+            .end = toks->v[mt->tok_end - 1].end,
+            .actor = actor,
+            .tok_begin = mt->tok_begin,
+            .tok_end = mt->tok_end,
+            .form = S_form(toks, mt, c->form),
+        };
+        out->seen[actor] = (uint32_t)out->n;
     }
     if (out->discover)
         rg_i_discover(out, d, toks, sents);

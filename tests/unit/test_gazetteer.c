@@ -345,8 +345,9 @@ Test(gazetteer, one_lookup_per_token_matches_alike)
         const char *text = texts[k];
         rg_i_tokenize(&T, text, strlen(text));
         ids = rg_i_xrealloc(ids, (T.n + 1) * sizeof(*ids));
-        cls = rg_i_xrealloc(cls, T.n + 1);
+        cls = rg_i_xrealloc(cls, T.n + 8);
         rg_i_gazetteer_ids(D->gaz, &T, ids, cls);
+        memset(cls + T.n, 0, 8);   /* rg_i_gazetteer_match_doc's padding */
         for (size_t i = 0; i < T.n; i++) {
             int up = T.v[i].kind == RG_TOK_WORD && (T.v[i].flags & RG_TF_UPPER);
             cr_expect_eq((cls[i] & RG_WC_UPPER_WORD) != 0, up, "%s: %zu", text, i);
@@ -365,6 +366,32 @@ Test(gazetteer, one_lookup_per_token_matches_alike)
                 !strcmp(f, "mülheima") || !strcmp(f, "mülhei"))
                 cr_expect_eq(ids[i], -1, "%s: %zu", text, i);
         }
+        /* The whole document in one pass: the matches of each sentence,
+         * for sentences of every length (and tokens in none between). */
+        for (size_t len = 1; len <= T.n + 1; len++)
+            for (size_t gap = 0; gap < 2; gap++) {
+                rg_sentences ss = {0};
+                for (size_t b = 0; b < T.n; b += len + gap) {
+                    RG_GROW(ss.v, ss.cap, ss.n + 1);
+                    size_t e = b + len < T.n ? b + len : T.n;
+                    ss.v[ss.n++] = (rg_sentence){(uint32_t)b, (uint32_t)e,
+                                                 0, 0, 0};
+                }
+                ref.n = 0;
+                M.n = 0;
+                for (size_t k2 = 0; k2 < ss.n; k2++)
+                    rg_i_gazetteer_match(D->gaz, &T, ss.v[k2].tok_begin,
+                                         ss.v[k2].tok_end, &ref);
+                rg_i_gazetteer_match_doc(D->gaz, ids, cls, T.n, &ss, &M);
+                cr_assert_eq(M.n, ref.n, "\"%s\" sentences of %zu, gap %zu",
+                             text, len, gap);
+                for (size_t i = 0; i < M.n; i++) {
+                    cr_expect_eq(M.v[i].tok_begin, ref.v[i].tok_begin);
+                    cr_expect_eq(M.v[i].tok_end, ref.v[i].tok_end);
+                    cr_expect_eq(M.v[i].cand, ref.v[i].cand);
+                }
+                free(ss.v);
+            }
         for (size_t b = 0; b <= T.n; b++)
             for (size_t e = b; e <= T.n; e++) {
                 ref.n = 0;
