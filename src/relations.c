@@ -903,14 +903,18 @@ static S_NOINLINE int S_classify(S_ctx *c)
     const rg_verb_wtab wtab = *c->wtab;
     S_tok *o = c->tk, *o0 = c->tk;
     uint32_t all = 0;
-    /* With the mention stage's ids, the word table's index is read off by
-     * id: every word of the table is in the vocabulary. */
+    /* With the mention stage's ids (c->tok_id) every token's word-table
+     * index is read off by its id: every word of the table is in the
+     * gazetteer's vocabulary (rg_i_gazetteer_verb_words), so a token
+     * without an id is none of them. */
     const int32_t *tid = c->tok_id ? c->tok_id + c->tb : NULL;
     const uint32_t *vverb = c->vverb;
     for (; t < tend; t++, o++, hash++, tid += tid != NULL) {
         *o = S_ktok[t->kind & 3][t->flags];
         int32_t id;
-        if (tid && *tid >= 0) {
+        if (tid) {
+            if (*tid < 0)
+                continue;   /* no word of the vocabulary: none of wtab's */
             id = (int32_t)vverb[*tid] - 1;
         } else if (t->fold_len == 1) {
             /* Punctuation mostly: read off a table. */
@@ -1938,10 +1942,10 @@ static void S_clause(S_ctx *c, size_t si)
             last_done = 1;
         }
         const rg_verb_word *vw =
-            c->tok_id && c->tok_id[v] >= 0
-                ? &c->wtab->word[c->vverb[c->tok_id[v]] - 1]
-                : rg_i_verbs_word(c->verbs, S_f(c, v), c->toks->v[v].fold_len,
-                                  c->toks->hash[v]);
+            c->tok_id ? &c->wtab->word[c->vverb[c->tok_id[v]] - 1]
+                      : rg_i_verbs_word(c->verbs, S_f(c, v),
+                                        c->toks->v[v].fold_len,
+                                        c->toks->hash[v]);
         size_t nh = vw->n_hits;
         const rg_verb_hit *h = vw->hits;
         size_t np = 0;

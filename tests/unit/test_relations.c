@@ -758,3 +758,30 @@ Test(relations, token_ids_agree_with_word_table_lookups)
     free(s.v);
     rg_i_tokens_destroy(&t);
 }
+
+/* Every word of the verb word table is in the gazetteer's vocabulary, its
+ * id mapped back to it (a token without an id is no word of the table). */
+Test(relations, word_table_in_the_vocabulary)
+{
+    const struct rg_verb_wtab *w = NULL;
+    const uint32_t *vverb = rg_i_gazetteer_verb_words(D->gaz, &w);
+    cr_assert_not_null(vverb);
+    rg_tokens t;
+    rg_i_tokens_init(&t);
+    size_t checked = 0;
+    for (size_t k = 0; k < w->n; k++) {
+        rg_i_tokenize(&t, w->str[k], w->len[k]);
+        if (t.n != 1 || t.v[0].fold_len != w->len[k] ||
+            memcmp(rg_i_token_fold(&t, 0), w->str[k], w->len[k]) != 0)
+            continue;   /* a word no token has as its fold */
+        int32_t id;
+        uint8_t cls[9] = {0};
+        rg_i_gazetteer_ids(D->gaz, &t, &id, cls);
+        cr_expect_geq(id, 0, "%s", w->str[k]);
+        if (id >= 0)
+            cr_expect_eq(vverb[id], k + 1, "%s", w->str[k]);
+        checked++;
+    }
+    cr_expect_geq(checked, w->n * 9 / 10, "most words are a token's fold");
+    rg_i_tokens_destroy(&t);
+}
