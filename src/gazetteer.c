@@ -192,6 +192,9 @@ struct rg_gazetteer {
     uint32_t *vverb;          /* vocabulary id -> 1 + its index in the
                                  verb word table, 0 = none (n vocab.n) */
     const rg_verb_wtab *wtab; /* that table, or NULL */
+    uint32_t n_alias_words;   /* the ids of the words of aliases and their
+                                 variants: 0 .. n_alias_words - 1 (the
+                                 others are in no trie edge) */
     struct rg_disc_words *disc;   /* discover.c's tables */
 };
 
@@ -504,6 +507,9 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
     free(B.mode);
     rg_i_buf_destroy(&B.word);
     rg_i_tokens_destroy(&B.t);
+    /* Every word of an alias (and of its variants) is interned by now;
+     * the words added below begin and continue none. */
+    g->n_alias_words = (uint32_t)g->vocab.n;
 
     /* The first-token filter: a token whose fold begins no alias (in its
      * capitalisation) is passed over with one bit test. */
@@ -665,6 +671,7 @@ static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
     const uint32_t *accept = g->accept;
     const size_t mask = g->nslots - 1;
     const unsigned shift = g->shift;
+    const uint32_t n_alias_words = g->n_alias_words;
     size_t i = begin;
     for (;;) {
         /* Most tokens begin no alias: eight class bytes at a time. */
@@ -681,10 +688,11 @@ static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
         size_t best_end = 0;
         uint32_t best = RG_NO_CAND;
         for (size_t j = i; j < end; j++) {
-            /* A token no alias contains ends the walk (the first has an
-             * id: it has classes). */
+            /* A token no alias contains ends the walk: its id is -1, or
+             * one of the words interned after the aliases' (the first
+             * has classes: it begins an alias). */
             int32_t id = ids[j];
-            if (id < 0)
+            if ((uint32_t)id >= n_alias_words)
                 break;
             uint64_t key = S_key(s, (uint32_t)id, cls[j] >> 7);
             size_t k = S_slot_of(key, shift);
@@ -721,6 +729,7 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
     const uint32_t *accept = g->accept;
     const size_t mask = g->nslots - 1;
     const unsigned shift = g->shift;
+    const uint32_t n_alias_words = g->n_alias_words;
     const rg_sentence *sv = sents->v;
     const size_t ns = sents->n;
     const uint64_t bits =
@@ -768,10 +777,11 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
         size_t best_end = 0;
         uint32_t best = RG_NO_CAND;
         for (size_t j = i; j < end; j++) {
-            /* A token no alias contains ends the walk (the first has an
-             * id: it has classes). */
+            /* A token no alias contains ends the walk: its id is -1, or
+             * one of the words interned after the aliases' (the first
+             * has classes: it begins an alias). */
             int32_t id = ids[j];
-            if (id < 0)
+            if ((uint32_t)id >= n_alias_words)
                 break;
             uint64_t key = S_key(st, (uint32_t)id, cls[j] >> 7);
             size_t k = S_slot_of(key, shift);
