@@ -534,7 +534,8 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
         for (size_t k = 0; k < wt->n; k++) {
             int32_t id = S_lex_find(&g->vocab, wt->str[k], wt->len[k],
                                     rg_i_hash(wt->str[k], wt->len[k]));
-            g->vverb[id] = (uint32_t)k + 1;
+            g->vverb[id] = ((uint32_t)k + 1) |
+                           (wt->word[k].n_hits ? RG_VERB_WORD_FORM : 0);
         }
         g->wtab = wt;
     }

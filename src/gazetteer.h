@@ -156,11 +156,13 @@ struct rg_verb_wtab;
  * about the tokens of many sentences: every word of that table is also in
  * the vocabulary, so a token's id from rg_i_gazetteer_ids answers for it
  * without a second lookup.  Returns, per vocabulary id, 1 + the index of
- * its word in *wtab's words, or 0 when it is none; a token whose id is -1
- * is none either.  Sets *wtab to the table it was built from (the
+ * its word in *wtab's words, or 0 when it is none, with RG_VERB_WORD_FORM
+ * set when the word is a form of the lexicon (has hits); a token whose id
+ * is -1 is none either.  Sets *wtab to the table it was built from (the
  * lexicon's rg_i_verbs_wtab when the gazetteer was built).  NULL (and
  * *wtab NULL) without a finished lexicon or a gazetteer.
  */
+#define RG_VERB_WORD_FORM 0x80000000u
 const uint32_t *rg_i_gazetteer_verb_words(const rg_gazetteer *g,
                                           const struct rg_verb_wtab **wtab);
 

@@ -915,7 +915,7 @@ static S_NOINLINE int S_classify(S_ctx *c)
         if (tid) {
             if (*tid < 0)
                 continue;   /* no word of the vocabulary: none of wtab's */
-            id = (int32_t)vverb[*tid] - 1;
+            id = (int32_t)(vverb[*tid] & ~RG_VERB_WORD_FORM) - 1;
         } else if (t->fold_len == 1) {
             /* Punctuation mostly: read off a table. */
             id = wtab.one[(unsigned char)fold[t->fold]];
@@ -1942,7 +1942,8 @@ static void S_clause(S_ctx *c, size_t si)
             last_done = 1;
         }
         const rg_verb_word *vw =
-            c->tok_id ? &c->wtab->word[c->vverb[c->tok_id[v]] - 1]
+            c->tok_id ? &c->wtab->word[(c->vverb[c->tok_id[v]] &
+                                        ~RG_VERB_WORD_FORM) - 1]
                       : rg_i_verbs_word(c->verbs, S_f(c, v),
                                         c->toks->v[v].fold_len,
                                         c->toks->hash[v]);
@@ -2016,10 +2017,19 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
      * without one, the rest of the analysis cannot make any.  The form
      * filter rules most such sentences out at a few instructions a token
      * (and lets the others through at their first possible form). */
-    const uint64_t *hash = c->toks->hash;
     size_t f = c->tb;
-    while (f < c->te && !rg_i_verbs_maybe_form(c->wtab, hash[f]))
-        f++;
+    if (c->tok_id) {
+        /* Exact: a form is a word of the vocabulary marked so. */
+        const int32_t *tid = c->tok_id;
+        const uint32_t *vverb = c->vverb;
+        while (f < c->te &&
+               (tid[f] < 0 || !(vverb[tid[f]] & RG_VERB_WORD_FORM)))
+            f++;
+    } else {
+        const uint64_t *hash = c->toks->hash;
+        while (f < c->te && !rg_i_verbs_maybe_form(c->wtab, hash[f]))
+            f++;
+    }
     if (f == c->te)
         return;
     if (!S_classify(c))

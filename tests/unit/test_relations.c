@@ -760,7 +760,8 @@ Test(relations, token_ids_agree_with_word_table_lookups)
 }
 
 /* Every word of the verb word table is in the gazetteer's vocabulary, its
- * id mapped back to it (a token without an id is no word of the table). */
+ * id mapped back to it, marked when it is a form (a token without an id is
+ * no word of the table). */
 Test(relations, word_table_in_the_vocabulary)
 {
     const struct rg_verb_wtab *w = NULL;
@@ -778,8 +779,12 @@ Test(relations, word_table_in_the_vocabulary)
         uint8_t cls[9] = {0};
         rg_i_gazetteer_ids(D->gaz, &t, &id, cls);
         cr_expect_geq(id, 0, "%s", w->str[k]);
-        if (id >= 0)
-            cr_expect_eq(vverb[id], k + 1, "%s", w->str[k]);
+        if (id >= 0) {
+            cr_expect_eq(vverb[id] & ~RG_VERB_WORD_FORM, k + 1, "%s",
+                         w->str[k]);
+            cr_expect_eq((vverb[id] & RG_VERB_WORD_FORM) != 0,
+                         w->word[k].n_hits != 0, "%s: a form", w->str[k]);
+        }
         checked++;
     }
     cr_expect_geq(checked, w->n * 9 / 10, "most words are a token's fold");
