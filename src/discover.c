@@ -102,6 +102,10 @@ typedef struct S_scr {
     uint8_t *cov;       /* per token: 1 dictionary mention, 2 discovered */
     const uint8_t *wc;  /* per token: enum S_wclass of its fold (borrowed:
                            rg_mentions.tok_cls) */
+    const int32_t *ids; /* per token: its vocabulary id or -1 (borrowed:
+                           rg_mentions.tok_id) */
+    const uint16_t *vcls;   /* per vocabulary id: its classes, also those
+                               not in wc (rg_i_gazetteer_word_classes) */
     uint8_t *rh;        /* per token: 0 not yet known, else S_RH_KNOWN |
                            rg_i_discover_listed of its fold */
     size_t cap_cov;     /* of cov and rh */
@@ -194,13 +198,21 @@ enum S_wclass {
     S_W_STOP = RG_WC_USER << 1,      /* S_stop */
     S_W_PARTICLE = RG_WC_USER << 2,  /* S_particles */
     S_W_GAP = RG_WC_USER << 3,       /* S_gap_words */
-    S_W_FIRST = RG_WC_USER << 4      /* the dictionary's first names */
+    S_W_FIRST = RG_WC_BY_ID << 0     /* the dictionary's first names (read
+                                        by id: S_first) */
 };
 
 /* Whether token i's fold is in a list of the classes `cls`. */
 static int S_in(const S_scr *s, size_t i, uint8_t cls)
 {
     return (s->wc[i] & cls) != 0;
+}
+
+/* Whether token i's fold is a first name (a class read by its id). */
+static int S_first(const S_scr *s, size_t i)
+{
+    int32_t id = s->ids[i];
+    return id >= 0 && (s->vcls[id] & S_W_FIRST);
 }
 
 static int S_ends(const char *f, size_t n, const char *suf)
@@ -1131,6 +1143,8 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     /* The lists hold words only, and every use of a class below is of a
      * word (no number or punctuation mark is in a list). */
     s->wc = m->tok_cls;
+    s->ids = m->tok_id;
+    s->vcls = rg_i_gazetteer_word_classes(d->gaz);
     /* Tokens of dictionary mentions (a few each). */
     for (size_t i = 0; i < m->n; i++)
         for (uint32_t u = m->v[i].tok_begin; u < m->v[i].tok_end; u++)
@@ -1176,7 +1190,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                                 (n + 1 < 64 ? (words->title_lens >> (n + 1)) & 1
                                             : (uint64_t)words->title_long) &&
                                 i + 1 < c.te && S_punct(toks, i + 1, '.');
-                if (!may_title && !S_in(s, i, S_W_FIRST) &&
+                if (!may_title && !S_first(s, i) &&
                     !S_listed_may(words, f, n))
                     continue;
                 /* 2: a title "Dr." (the dot is its own token) */
@@ -1193,7 +1207,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                     continue;
                 /* A role or head that can trigger nothing needs no walk; a
                  * first name does (rule 4 is for those that are neither). */
-                if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
+                if (!S_first(s, i) && !S_may_trigger(&c, i))
                     continue;
                 unsigned rh = S_rh(&c, i);
                 if (rh & S_RH_ROLE) {
@@ -1207,7 +1221,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 /* 4: a first name + one or two name words */
                 if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
                     !(i > c.tb && S_upper_wc(s->wc, i - 1) && !s->cov[i - 1]) &&
-                    S_in(s, i, S_W_FIRST)) {
+                    S_first(s, i)) {
                     size_t end, last;
                     int lower;
                     int w = S_name(&c, i + 1, &end, &last, &lower);

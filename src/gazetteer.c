@@ -187,7 +187,7 @@ struct rg_gazetteer {
     rg_cand *cands;           /* candidate pool, lists linked by next */
     size_t ncands, cap_cands;
     size_t naccepted;         /* states with a candidate */
-    uint8_t *vcls;            /* vocabulary id -> enum rg_word_class bits */
+    uint16_t *vcls;           /* vocabulary id -> enum rg_word_class bits */
     size_t cap_vcls;
     uint32_t *vverb;          /* vocabulary id -> 1 + its index in the
                                  verb word table, 0 = none (n vocab.n) */
@@ -514,7 +514,7 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
     /* The first-token filter: a token whose fold begins no alias (in its
      * capitalisation) is passed over with one bit test. */
     RG_GROW(g->vcls, g->cap_vcls, g->vocab.n + 1);
-    memset(g->vcls, 0, g->cap_vcls);
+    memset(g->vcls, 0, g->cap_vcls * sizeof(*g->vcls));
     for (size_t i = 0; i < g->nslots; i++)
         if (g->child[i] && (g->keys[i] >> 32) == 0)
             g->vcls[(g->keys[i] & 0xFFFFFFFFu) >> 1] |=
@@ -528,14 +528,14 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
     const rg_verb_wtab *wt = d->verbs ? rg_i_verbs_wtab(d->verbs) : NULL;
     if (wt) {
         for (size_t k = 0; k < wt->n; k++)
-            rg_i_gazetteer_add_class(g, wt->str[k], wt->len[k], 0);
+            rg_i_gazetteer_add_class(g, wt->str[k], wt->len[k],
+                                     wt->word[k].n_hits ? RG_WC_VERB_FORM : 0);
         g->vverb = rg_i_xcalloc(g->vocab.n ? g->vocab.n : 1,
                                 sizeof(*g->vverb));
         for (size_t k = 0; k < wt->n; k++) {
             int32_t id = S_lex_find(&g->vocab, wt->str[k], wt->len[k],
                                     rg_i_hash(wt->str[k], wt->len[k]));
-            g->vverb[id] = ((uint32_t)k + 1) |
-                           (wt->word[k].n_hits ? RG_VERB_WORD_FORM : 0);
+            g->vverb[id] = (uint32_t)k + 1;
         }
         g->wtab = wt;
     }
@@ -550,14 +550,14 @@ const uint32_t *rg_i_gazetteer_verb_words(const rg_gazetteer *g,
 }
 
 void rg_i_gazetteer_add_class(rg_gazetteer *g, const char *s, size_t n,
-                              uint8_t cls)
+                              uint16_t cls)
 {
     size_t before = g->vocab.n;
     int32_t id = S_lex_intern(&g->vocab, s, n);
     if (g->vocab.n > before) {
         size_t cap = g->cap_vcls;
         RG_GROW(g->vcls, g->cap_vcls, g->vocab.n);
-        memset(g->vcls + cap, 0, g->cap_vcls - cap);
+        memset(g->vcls + cap, 0, (g->cap_vcls - cap) * sizeof(*g->vcls));
     }
     g->vcls[id] |= cls;
 }
@@ -592,7 +592,7 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
     const uint64_t *hash = toks->hash;
     const char *fold = toks->fold;
     const size_t n = toks->n;
-    const uint8_t *vcls = g->vcls;
+    const uint16_t *vcls = g->vcls;
     for (size_t i = 0; i < n; i++) {
         const rg_token *t = &v[i];
         uint64_t h = hash[i];
@@ -624,7 +624,7 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                 id = S_lex_find_call(x, fold + t->fold, len, h);
             }
             if (id >= 0)
-                c |= vcls[id];
+                c |= (uint8_t)vcls[id];
         }
         ids[i] = id;
         cls[i] = c;
@@ -634,6 +634,11 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
 const rg_cand *rg_i_gazetteer_cand(const rg_gazetteer *g, uint32_t i)
 {
     return &g->cands[i];
+}
+
+const uint16_t *rg_i_gazetteer_word_classes(const rg_gazetteer *g)
+{
+    return g->vcls;
 }
 
 const rg_cand *rg_i_gazetteer_cands(const rg_gazetteer *g)
@@ -818,7 +823,7 @@ static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
     size_t i = begin;
     while (i < end) {
         int32_t id = S_lex_token(&g->vocab, toks, i);
-        uint8_t c = id >= 0 ? g->vcls[id] : 0;
+        uint8_t c = id >= 0 ? (uint8_t)g->vcls[id] : 0;
         const rg_token *tok = &toks->v[i];
         int upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
         if (!(c & (upper ? RG_WC_START_UPPER : RG_WC_START_LOWER))) {

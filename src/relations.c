@@ -738,6 +738,8 @@ typedef struct S_ctx {
                               or NULL: then each token is looked up */
     const uint32_t *vverb; /* per vocabulary id: 1 + its index in wtab's
                               words, or 0 (rg_i_gazetteer_verb_words) */
+    const uint8_t *tok_cls;    /* with tok_id: per token its class byte
+                                  (rg_mentions.tok_cls) */
     size_t tb, te;         /* sentence tokens */
     S_tok *tk;             /* per token - tb */
     size_t cap_tk;         /* kept for the next sentence */
@@ -915,7 +917,7 @@ static S_NOINLINE int S_classify(S_ctx *c)
         if (tid) {
             if (*tid < 0)
                 continue;   /* no word of the vocabulary: none of wtab's */
-            id = (int32_t)(vverb[*tid] & ~RG_VERB_WORD_FORM) - 1;
+            id = (int32_t)vverb[*tid] - 1;
         } else if (t->fold_len == 1) {
             /* Punctuation mostly: read off a table. */
             id = wtab.one[(unsigned char)fold[t->fold]];
@@ -1942,8 +1944,7 @@ static void S_clause(S_ctx *c, size_t si)
             last_done = 1;
         }
         const rg_verb_word *vw =
-            c->tok_id ? &c->wtab->word[(c->vverb[c->tok_id[v]] &
-                                        ~RG_VERB_WORD_FORM) - 1]
+            c->tok_id ? &c->wtab->word[c->vverb[c->tok_id[v]] - 1]
                       : rg_i_verbs_word(c->verbs, S_f(c, v),
                                         c->toks->v[v].fold_len,
                                         c->toks->hash[v]);
@@ -2019,12 +2020,9 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
      * (and lets the others through at their first possible form). */
     size_t f = c->tb;
     if (c->tok_id) {
-        /* Exact: a form is a word of the vocabulary marked so. */
-        const int32_t *tid = c->tok_id;
-        const uint32_t *vverb = c->vverb;
-        while (f < c->te &&
-               (tid[f] < 0 || !(vverb[tid[f]] & RG_VERB_WORD_FORM)))
-            f++;
+        /* Exact, eight tokens at a time: a form has its class bit in the
+         * token's class byte (rg_i_gazetteer_ids). */
+        f = rg_i_wc_next(c->tok_cls, f, c->te, RG_WC_VERB_FORM);
     } else {
         const uint64_t *hash = c->toks->hash;
         while (f < c->te && !rg_i_verbs_maybe_form(c->wtab, hash[f]))
@@ -2129,6 +2127,7 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     const uint32_t *vverb = rg_i_gazetteer_verb_words(d->gaz, &gw);
     if (vverb && gw == wtab && m->tok_id && m->tok_n == toks->n) {
         c.tok_id = m->tok_id;
+        c.tok_cls = m->tok_cls;
         c.vverb = vverb;
     }
     pthread_once(&S_pl_once, S_pl_build_all);

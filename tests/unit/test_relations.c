@@ -780,9 +780,8 @@ Test(relations, word_table_in_the_vocabulary)
         rg_i_gazetteer_ids(D->gaz, &t, &id, cls);
         cr_expect_geq(id, 0, "%s", w->str[k]);
         if (id >= 0) {
-            cr_expect_eq(vverb[id] & ~RG_VERB_WORD_FORM, k + 1, "%s",
-                         w->str[k]);
-            cr_expect_eq((vverb[id] & RG_VERB_WORD_FORM) != 0,
+            cr_expect_eq(vverb[id], k + 1, "%s", w->str[k]);
+            cr_expect_eq((cls[0] & RG_WC_VERB_FORM) != 0,
                          w->word[k].n_hits != 0, "%s: a form", w->str[k]);
         }
         checked++;
