@@ -890,84 +890,101 @@ static void S_tables(void)
 
 /* Fills c->tk for the sentence's tokens; returns whether any is a form
  * S_clause may take (S_K_FORM_OK). */
+/* The classifier's state for one sentence (S_classify). */
+typedef struct S_cls {
+    uint32_t *vt, *bt;
+    size_t n_vt, n_bt;
+    unsigned all_vfl, any_ok;
+    uint32_t all;
+} S_cls;
+
+/* Token o (of the sentence from o0; kind `kind`) is word w of the word
+ * table: its record and the sentence's lists. */
+static inline void S_classify_hit(S_cls *x, S_tok *o, S_tok *o0,
+                                  unsigned kind, const rg_verb_word *w)
+{
+    unsigned k = o->k;
+    uint32_t cls = w->cls & S_kcls[kind];
+    uint8_t vfl = w->flags;
+    if (vfl) {   /* every hit has a flag */
+        k |= S_K_HITS;
+        x->all_vfl |= vfl;
+        /* S_clause takes a capitalised form (not all capitals) only at
+         * its clause's first token or first word (w0).  After a word that
+         * is no conjunction neither can be: that word is in the same
+         * clause before it (a subordinator begins its clause; commas,
+         * hard marks, dashes and quotes are no words), or in an aside,
+         * which then ends at a mark after it and so also holds this
+         * token. */
+        if ((k & S_K_WORD) &&
+            (!(k & S_K_UPPER) || (k & S_K_ALLCAPS) || o == o0 ||
+             !(o[-1].k & S_K_WORD) || (o[-1].cls & S_W_CONJ)))
+            k |= S_K_FORM_OK;
+    }
+    if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
+        k |= S_K_VERB_ANY;
+        if ((cls & S_W_AUX) || !(k & S_K_UPPER))
+            k |= S_K_VERB_LOW;
+        x->vt[x->n_vt++] = (uint32_t)(o - o0);
+    }
+    if (cls & S_W_MARKS)
+        x->bt[x->n_bt++] = (uint32_t)(o - o0);
+    x->any_ok |= k;
+    *o = (S_tok){cls, (uint16_t)k, vfl, w->det};
+    x->all |= cls;
+}
+
 static S_NOINLINE int S_classify(S_ctx *c)
 {
     const rg_tokens *toks = c->toks;
     /* The per-token arrays hold the longest sentence (rg_i_find_relations). */
-    uint32_t *vt = c->vt, *bt = c->bt;
-    size_t n_vt = 0, n_bt = 0;
-    unsigned all_vfl = 0, any_ok = 0;
+    S_cls x = {c->vt, c->bt, 0, 0, 0, 0, 0};
     const rg_token *t = toks->v + c->tb, *tend = toks->v + c->te;
-    const uint64_t *hash = toks->hash + c->tb;
-    const char *fold = toks->fold;
     /* Copies: the byte stores below may alias anything, and the fields
      * would be loaded again for every token. */
     const rg_verb_wtab wtab = *c->wtab;
     S_tok *o = c->tk, *o0 = c->tk;
-    uint32_t all = 0;
-    /* With the mention stage's ids (c->tok_id) every token's word-table
-     * index is read off by its id: every word of the table is in the
-     * gazetteer's vocabulary (rg_i_gazetteer_verb_words), so a token
-     * without an id is none of them. */
-    const int32_t *tid = c->tok_id ? c->tok_id + c->tb : NULL;
-    const uint32_t *vverb = c->vverb;
-    for (; t < tend; t++, o++, hash++, tid += tid != NULL) {
-        *o = S_ktok[t->kind & 3][t->flags];
-        int32_t id;
-        if (tid) {
-            if (*tid < 0)
-                continue;   /* no word of the vocabulary: none of wtab's */
-            id = (int32_t)vverb[*tid] - 1;
-        } else if (t->fold_len == 1) {
-            /* Punctuation mostly: read off a table. */
-            id = wtab.one[(unsigned char)fold[t->fold]];
-        } else {
-            /* Most misses find their first slot empty: before anything
-             * else. */
-            if (!wtab.slots[(size_t)*hash & wtab.mask])
+    if (c->tok_id) {
+        /* With the mention stage's ids every token's word-table index is
+         * read off by its id: every word of the table is in the
+         * gazetteer's vocabulary (rg_i_gazetteer_verb_words), so a token
+         * without an id is none of them. */
+        const int32_t *tid = c->tok_id + c->tb;
+        const uint32_t *vverb = c->vverb;
+        for (; t < tend; t++, o++, tid++) {
+            *o = S_ktok[t->kind & 3][t->flags];
+            if (*tid < 0 || !vverb[*tid])
                 continue;
-            id = rg_i_verbs_wtab_id(&wtab, fold + t->fold, t->fold_len,
-                                    *hash);
+            S_classify_hit(&x, o, o0, t->kind & 3,
+                           &wtab.word[vverb[*tid] - 1]);
         }
-        if (id < 0)
-            continue;
-        const rg_verb_word *w = &wtab.word[id];
-        unsigned k = o->k;
-        uint32_t cls = w->cls & S_kcls[t->kind & 3];
-        uint8_t vfl = w->flags;
-        if (vfl) {   /* every hit has a flag */
-            k |= S_K_HITS;
-            all_vfl |= vfl;
-            /* S_clause takes a capitalised form (not all capitals) only
-             * at its clause's first token or first word (w0).  After a
-             * word that is no conjunction neither can be: that word is
-             * in the same clause before it (a subordinator begins its
-             * clause; commas, hard marks, dashes and quotes are no
-             * words), or in an aside, which then ends at a mark after
-             * it and so also holds this token. */
-            if ((k & S_K_WORD) &&
-                (!(k & S_K_UPPER) || (k & S_K_ALLCAPS) || o == o0 ||
-                 !(o[-1].k & S_K_WORD) || (o[-1].cls & S_W_CONJ)))
-                k |= S_K_FORM_OK;
+    } else {
+        const uint64_t *hash = toks->hash + c->tb;
+        const char *fold = toks->fold;
+        for (; t < tend; t++, o++, hash++) {
+            *o = S_ktok[t->kind & 3][t->flags];
+            int32_t id;
+            if (t->fold_len == 1) {
+                /* Punctuation mostly: read off a table. */
+                id = wtab.one[(unsigned char)fold[t->fold]];
+            } else {
+                /* Most misses find their first slot empty: before
+                 * anything else. */
+                if (!wtab.slots[(size_t)*hash & wtab.mask])
+                    continue;
+                id = rg_i_verbs_wtab_id(&wtab, fold + t->fold, t->fold_len,
+                                        *hash);
+            }
+            if (id >= 0)
+                S_classify_hit(&x, o, o0, t->kind & 3, &wtab.word[id]);
         }
-        if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
-            k |= S_K_VERB_ANY;
-            if ((cls & S_W_AUX) || !(k & S_K_UPPER))
-                k |= S_K_VERB_LOW;
-            vt[n_vt++] = (uint32_t)(o - o0);
-        }
-        if (cls & S_W_MARKS)
-            bt[n_bt++] = (uint32_t)(o - o0);
-        any_ok |= k;
-        *o = (S_tok){cls, (uint16_t)k, vfl, w->det};
-        all |= cls;
     }
-    c->sent_cls = all;
-    c->sent_vfl = (uint8_t)all_vfl;
-    c->n_vt = n_vt;
-    c->n_bt = n_bt;
+    c->sent_cls = x.all;
+    c->sent_vfl = (uint8_t)x.all_vfl;
+    c->n_vt = x.n_vt;
+    c->n_bt = x.n_bt;
     /* Without a form S_clause may take, no relation. */
-    return (any_ok & S_K_FORM_OK) != 0;
+    return (x.any_ok & S_K_FORM_OK) != 0;
 }
 
 /* ------------------------------------------------------------------ */
