@@ -192,6 +192,7 @@ struct rg_gazetteer {
     uint32_t *vverb;          /* vocabulary id -> 1 + its index in the
                                  verb word table, 0 = none (n vocab.n) */
     const rg_verb_wtab *wtab; /* that table, or NULL */
+    uint64_t *vpacked;        /* rg_i_gazetteer_verb_packed */
     uint32_t n_alias_words;   /* the ids of the words of aliases and their
                                  variants: 0 .. n_alias_words - 1 (the
                                  others are in no trie edge) */
@@ -537,9 +538,23 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
                                     rg_i_hash(wt->str[k], wt->len[k]));
             g->vverb[id] = (uint32_t)k + 1;
         }
+        g->vpacked = rg_i_xcalloc(g->vocab.n + 1, sizeof(*g->vpacked));
+        for (size_t id = 0; id < g->vocab.n; id++)
+            if (g->vverb[id]) {
+                const rg_verb_word *w = &wt->word[g->vverb[id] - 1];
+                g->vpacked[id + 1] = (uint64_t)w->cls |
+                                     (uint64_t)w->flags << 32 |
+                                     (uint64_t)(uint8_t)w->det << 40 |
+                                     RG_VERB_PACKED_WORD;
+            }
         g->wtab = wt;
     }
     return g;
+}
+
+const uint64_t *rg_i_gazetteer_verb_packed(const rg_gazetteer *g)
+{
+    return g ? g->vpacked : NULL;
 }
 
 const uint32_t *rg_i_gazetteer_verb_words(const rg_gazetteer *g,
@@ -662,6 +677,7 @@ void rg_i_gazetteer_free(rg_gazetteer *g)
     free(g->cands);
     free(g->vcls);
     free(g->vverb);
+    free(g->vpacked);
     rg_i_discover_words_free(g->disc);
     free(g);
 }

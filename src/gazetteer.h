@@ -178,6 +178,13 @@ struct rg_verb_wtab;
 const uint32_t *rg_i_gazetteer_verb_words(const rg_gazetteer *g,
                                           const struct rg_verb_wtab **wtab);
 
+/* The same words' rg_verb_word fields packed, per vocabulary id + 1 (index
+ * 0 for a token without an id): cls | flags << 32 | (uint8_t)det << 40 |
+ * RG_VERB_PACKED_WORD, or 0 for no word of the table; NULL when
+ * rg_i_gazetteer_verb_words is. */
+#define RG_VERB_PACKED_WORD ((uint64_t)1 << 48)
+const uint64_t *rg_i_gazetteer_verb_packed(const rg_gazetteer *g);
+
 /* discover.c's tables of the dictionary, built with the gazetteer (NULL
  * when the gazetteer is NULL). */
 const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g);

@@ -740,6 +740,7 @@ typedef struct S_ctx {
                               words, or 0 (rg_i_gazetteer_verb_words) */
     const uint8_t *tok_cls;    /* with tok_id: per token its class byte
                                   (rg_mentions.tok_cls) */
+    const uint64_t *vpacked;   /* with tok_id: rg_i_gazetteer_verb_packed */
     size_t tb, te;         /* sentence tokens */
     S_tok *tk;             /* per token - tb */
     size_t cap_tk;         /* kept for the next sentence */
@@ -898,14 +899,15 @@ typedef struct S_cls {
     uint32_t all;
 } S_cls;
 
-/* Token o (of the sentence from o0; kind `kind`) is word w of the word
- * table: its record and the sentence's lists. */
+/* Token o (of the sentence from o0; kind `kind`) is a word of the word
+ * table with classes wcls, forms' flags vfl and determiner det: its record
+ * and the sentence's lists. */
 static inline void S_classify_hit(S_cls *x, S_tok *o, S_tok *o0,
-                                  unsigned kind, const rg_verb_word *w)
+                                  unsigned kind, uint32_t wcls, uint8_t vfl,
+                                  char det)
 {
     unsigned k = o->k;
-    uint32_t cls = w->cls & S_kcls[kind];
-    uint8_t vfl = w->flags;
+    uint32_t cls = wcls & S_kcls[kind];
     if (vfl) {   /* every hit has a flag */
         k |= S_K_HITS;
         x->all_vfl |= vfl;
@@ -930,7 +932,7 @@ static inline void S_classify_hit(S_cls *x, S_tok *o, S_tok *o0,
     if (cls & S_W_MARKS)
         x->bt[x->n_bt++] = (uint32_t)(o - o0);
     x->any_ok |= k;
-    *o = (S_tok){cls, (uint16_t)k, vfl, w->det};
+    *o = (S_tok){cls, (uint16_t)k, vfl, det};
     x->all |= cls;
 }
 
@@ -950,13 +952,14 @@ static S_NOINLINE int S_classify(S_ctx *c)
          * gazetteer's vocabulary (rg_i_gazetteer_verb_words), so a token
          * without an id is none of them. */
         const int32_t *tid = c->tok_id + c->tb;
-        const uint32_t *vverb = c->vverb;
+        const uint64_t *vpacked = c->vpacked;   /* by id + 1 */
         for (; t < tend; t++, o++, tid++) {
             *o = S_ktok[t->kind & 3][t->flags];
-            if (*tid < 0 || !vverb[*tid])
+            uint64_t p = vpacked[*tid + 1];
+            if (!p)
                 continue;
-            S_classify_hit(&x, o, o0, t->kind & 3,
-                           &wtab.word[vverb[*tid] - 1]);
+            S_classify_hit(&x, o, o0, t->kind & 3, (uint32_t)p,
+                           (uint8_t)(p >> 32), (char)(uint8_t)(p >> 40));
         }
     } else {
         const uint64_t *hash = toks->hash + c->tb;
@@ -976,7 +979,8 @@ static S_NOINLINE int S_classify(S_ctx *c)
                                         *hash);
             }
             if (id >= 0)
-                S_classify_hit(&x, o, o0, t->kind & 3, &wtab.word[id]);
+                S_classify_hit(&x, o, o0, t->kind & 3, wtab.word[id].cls,
+                               wtab.word[id].flags, wtab.word[id].det);
         }
     }
     c->sent_cls = x.all;
@@ -2145,6 +2149,7 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     if (vverb && gw == wtab && m->tok_id && m->tok_n == toks->n) {
         c.tok_id = m->tok_id;
         c.tok_cls = m->tok_cls;
+        c.vpacked = rg_i_gazetteer_verb_packed(d->gaz);
         c.vverb = vverb;
     }
     pthread_once(&S_pl_once, S_pl_build_all);
