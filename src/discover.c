@@ -195,24 +195,25 @@ static const char *const S_gap_words[] = {
  */
 enum S_wclass {
     S_W_ARTICLE = RG_WC_USER << 0,   /* S_articles */
-    S_W_STOP = RG_WC_USER << 1,      /* S_stop */
+    S_W_FIRST = RG_WC_USER << 1,     /* the dictionary's first names */
     S_W_PARTICLE = RG_WC_USER << 2,  /* S_particles */
     S_W_GAP = RG_WC_USER << 3,       /* S_gap_words */
-    S_W_FIRST = RG_WC_BY_ID << 0     /* the dictionary's first names (read
-                                        by id: S_first) */
+    S_W_STOP = RG_WC_BY_ID << 0      /* S_stop: asked of few tokens, read
+                                        by id (S_stop_word) */
 };
 
-/* Whether token i's fold is in a list of the classes `cls`. */
+/* Whether token i's fold is in a list of the classes `cls` (of the class
+ * byte). */
 static int S_in(const S_scr *s, size_t i, uint8_t cls)
 {
     return (s->wc[i] & cls) != 0;
 }
 
-/* Whether token i's fold is a first name (a class read by its id). */
-static int S_first(const S_scr *s, size_t i)
+/* Whether token i's fold is a stop word (a class read by its id). */
+static int S_stop_word(const S_scr *s, size_t i)
 {
     int32_t id = s->ids[i];
-    return id >= 0 && (s->vcls[id] & S_W_FIRST);
+    return id >= 0 && (s->vcls[id] & S_W_STOP);
 }
 
 static int S_ends(const char *f, size_t n, const char *suf)
@@ -369,7 +370,7 @@ struct rg_disc_words *rg_i_discover_words_build(rg_gazetteer *g,
 {
     static const struct {
         const char *const *list;
-        uint8_t cls;
+        uint16_t cls;
     } lists[] = {{S_articles, S_W_ARTICLE}, {S_stop, S_W_STOP},
                  {S_particles, S_W_PARTICLE}, {S_gap_words, S_W_GAP}};
     for (size_t i = 0; i < RG_COUNT(lists); i++)
@@ -679,7 +680,7 @@ static int S_nonname(const S_ctx *c, size_t i)
 {
     const char *f = rg_i_token_fold(c->t, i);
     size_t n = c->t->v[i].fold_len;
-    if (n < 2 || S_in(c->s, i, S_W_STOP))
+    if (n < 2 || S_stop_word(c->s, i))
         return 1;
     for (const char *const *s = S_noun_suffixes; *s; s++)
         if (n < strlen(*s) + 3)
@@ -1027,7 +1028,7 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
         size_t n = c->t->v[a - 1].fold_len;
         if (!(S_ends(f, n, "e") || S_ends(f, n, "en") || S_ends(f, n, "er") ||
               S_ends(f, n, "es") || S_ends(f, n, "em")) ||
-            S_in(c->s, a - 1, S_W_STOP) || S_is_role(c, a - 1))
+            S_stop_word(c->s, a - 1) || S_is_role(c, a - 1))
             break;
         a--;
     }
@@ -1037,7 +1038,7 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
         S_upper_wc(c->s->wc, e + 1) && !c->s->cov[e + 1]) {
         size_t k = e + 1;
         while (k < c->te) {
-            if (S_upper_wc(c->s->wc, k) && !c->s->cov[k] && !S_in(c->s, k, S_W_STOP)) {
+            if (S_upper_wc(c->s->wc, k) && !c->s->cov[k] && !S_stop_word(c->s, k)) {
                 k++;
                 continue;
             }
@@ -1190,7 +1191,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                                 (n + 1 < 64 ? (words->title_lens >> (n + 1)) & 1
                                             : (uint64_t)words->title_long) &&
                                 i + 1 < c.te && S_punct(toks, i + 1, '.');
-                if (!may_title && !S_first(s, i) &&
+                if (!may_title && !S_in(s, i, S_W_FIRST) &&
                     !S_listed_may(words, f, n))
                     continue;
                 /* 2: a title "Dr." (the dot is its own token) */
@@ -1207,7 +1208,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                     continue;
                 /* A role or head that can trigger nothing needs no walk; a
                  * first name does (rule 4 is for those that are neither). */
-                if (!S_first(s, i) && !S_may_trigger(&c, i))
+                if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
                     continue;
                 unsigned rh = S_rh(&c, i);
                 if (rh & S_RH_ROLE) {
@@ -1221,7 +1222,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 /* 4: a first name + one or two name words */
                 if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
                     !(i > c.tb && S_upper_wc(s->wc, i - 1) && !s->cov[i - 1]) &&
-                    S_first(s, i)) {
+                    S_in(s, i, S_W_FIRST)) {
                     size_t end, last;
                     int lower;
                     int w = S_name(&c, i + 1, &end, &last, &lower);
