@@ -582,15 +582,26 @@ const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g)
     return g ? g->disc : NULL;
 }
 
-/* S_lex_find out of line: the longer words of rg_i_gazetteer_ids, kept out
- * of its loop's registers. */
+/* S_lex_find of a word of more than 8 bytes from slot j (info f, not
+ * empty) on, out of rg_i_gazetteer_ids's loop: the hash first, the bytes
+ * only of a word with the same hash and length. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static int32_t S_lex_find_call(const S_lex *x, const char *s, size_t n,
-                               uint64_t h)
+static int32_t S_lex_find_long(const S_lex *x, const char *s, size_t n,
+                               uint64_t h, size_t j, uint32_t f)
 {
-    return S_lex_find(x, s, n, h);
+    for (;;) {
+        if (x->slot[j] == h && (f & ~S_LEX_ID_MASK) == S_LEX_LEN(9)) {
+            const struct S_lex_word *w = &x->w[(f & S_LEX_ID_MASK) - 1];
+            if (w->len == n && S_same_long(x->chars + w->off, s, n))
+                return (int32_t)((f & S_LEX_ID_MASK) - 1);
+        }
+        j = (j + 1) & x->mask;
+        f = x->info[j];
+        if (!f)
+            return -1;
+    }
 }
 
 void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
@@ -636,7 +647,7 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                         break;
                 }
             } else {
-                id = S_lex_find_call(x, fold + t->fold, len, h);
+                id = S_lex_find_long(x, fold + t->fold, len, h, j, f);
             }
             if (id >= 0)
                 c |= (uint8_t)vcls[id];
