@@ -748,7 +748,7 @@ static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
         }
         RG_GROW(out->v, out->cap, out->n + 1);
         out->v[out->n++] = (rg_match){(uint32_t)i, (uint32_t)best_end,
-                                      g->cands[best].alias, best};
+                                      g->cands[best].alias, best, 0};
         i = best_end;
     }
 }
@@ -837,7 +837,8 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
         }
         RG_GROW(out->v, out->cap, out->n + 1);
         out->v[out->n++] = (rg_match){(uint32_t)i, (uint32_t)best_end,
-                                      g->cands[best].alias, best};
+                                      g->cands[best].alias, best,
+                                      (uint32_t)s};
         i = best_end;
     }
 }
@@ -883,7 +884,7 @@ static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
         }
         RG_GROW(out->v, out->cap, out->n + 1);
         out->v[out->n++] = (rg_match){(uint32_t)i, (uint32_t)best_end,
-                                      g->cands[best].alias, best};
+                                      g->cands[best].alias, best, 0};
         i = best_end;
     }
 }

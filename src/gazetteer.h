@@ -51,6 +51,8 @@ typedef struct rg_match {
     uint32_t tok_begin, tok_end;   /* tokens [tok_begin, tok_end) */
     uint32_t alias;                /* the first (preferred) candidate's alias */
     uint32_t cand;                 /* the first candidate (rg_i_gazetteer_cand) */
+    uint32_t sentence;             /* rg_i_gazetteer_match_doc: the index of
+                                      its sentence; 0 from the others */
 } rg_match;
 
 /* Candidate i of a match (i from rg_match.cand or rg_cand.next). */

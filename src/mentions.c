@@ -197,11 +197,9 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
     rg_i_gazetteer_match_doc(d->gaz, out->tok_id, out->tok_cls, toks->n, sents,
                              &out->scratch);
     const rg_cand *cands = rg_i_gazetteer_cands(d->gaz);
-    size_t s = 0;
     for (size_t i = 0; i < out->scratch.n; i++) {
         const rg_match *mt = &out->scratch.v[i];
-        while (sents->v[s].tok_end <= mt->tok_begin)
-            s++;   /* a match lies within a sentence */
+        size_t s = mt->sentence;
         const rg_sentence *sent = &sents->v[s];
         const rg_cand *c = S_choose(out, d, cands, toks, sent, mt);
         if (!c)

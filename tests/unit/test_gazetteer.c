@@ -389,6 +389,12 @@ Test(gazetteer, one_lookup_per_token_matches_alike)
                     cr_expect_eq(M.v[i].tok_begin, ref.v[i].tok_begin);
                     cr_expect_eq(M.v[i].tok_end, ref.v[i].tok_end);
                     cr_expect_eq(M.v[i].cand, ref.v[i].cand);
+                    /* the sentence that holds it */
+                    cr_assert_lt(M.v[i].sentence, ss.n);
+                    const rg_sentence *se = &ss.v[M.v[i].sentence];
+                    cr_expect(se->tok_begin <= M.v[i].tok_begin &&
+                                  M.v[i].tok_end <= se->tok_end,
+                              "\"%s\" match %zu", text, i);
                 }
                 free(ss.v);
             }
