@@ -229,6 +229,14 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
         rg_i_discover(out, d, toks, sents);
     /* Forget this document's actors (only those seen: the table may be
      * large) and keep the selected forms. */
+    _Static_assert(RG_FORM_COUNT <= 8, "RG_FORMS_ALL holds every form");
+    if ((out->forms & RG_FORMS_ALL) == RG_FORMS_ALL) {
+        /* Every form kept (the default): nothing to move. */
+        for (size_t i = 0; i < out->n; i++)
+            if (out->v[i].actor < out->n_seen)
+                out->seen[out->v[i].actor] = 0;
+        return;
+    }
     size_t k = 0;
     for (size_t i = 0; i < out->n; i++) {
         if (out->v[i].actor < out->n_seen)
