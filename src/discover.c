@@ -1156,11 +1156,12 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         i = rg_i_wc_next(s->wc, i, toks->n - 1, S_W_ARTICLE);
         if (i + 1 >= toks->n)
             break;
-        if (!S_word(toks, i) || !S_in(s, i, S_W_ARTICLE))
-            continue;
+        if (!S_in(s, i, S_W_ARTICLE))
+            continue;   /* the last token (a list word is a word) */
         size_t k = i + 1, adj = 0;
-        while (k < toks->n && adj < 3 && S_word(toks, k) && !S_upper_wc(s->wc, k) &&
-               !S_in(s, k, S_W_ARTICLE)) {
+        while (k < toks->n && adj < 3 &&
+               !(s->wc[k] & (RG_WC_UPPER_WORD | S_W_ARTICLE)) &&
+               S_word(toks, k)) {
             k++;
             adj++;
         }
