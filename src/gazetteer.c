@@ -21,6 +21,7 @@
 #include "gazetteer.h"
 
 #include "discover.h"
+#include "mentions.h"
 #include "morph.h"
 #include "verbs.h"
 
@@ -521,6 +522,7 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
             g->vcls[(g->keys[i] & 0xFFFFFFFFu) >> 1] |=
                 (g->keys[i] & 1) ? RG_WC_START_UPPER : RG_WC_START_LOWER;
     g->disc = rg_i_discover_words_build(g, d);
+    rg_i_mentions_words(g);
     /* Last: the verb lexicon's words, so that rg_i_gazetteer_ids answers
      * for relations.c too (rg_i_gazetteer_verb_words).  Its forms and
      * function words make more tokens hits here (a few more instructions

@@ -98,7 +98,9 @@ enum rg_word_class {
                                    rg_i_gazetteer_ids: a capitalised word
                                    (RG_TOK_WORD with RG_TF_UPPER) */
     RG_WC_BY_ID = 1 << 8        /* the first class read by id, not in the
-                                   class byte (up to bit 15) */
+                                   class byte (up to bit 15: discover.c's
+                                   from here up, mentions.c's the top
+                                   two) */
 };
 
 /* Per vocabulary id, its classes (the class byte's and those from

@@ -35,18 +35,19 @@ void rg_i_mentions_destroy(rg_mentions *m)
     memset(m, 0, sizeof(*m));
 }
 
-static int S_fold_is(const rg_tokens *toks, size_t i, const rg_word *words,
-                     size_t n_words)
+/* mentions.c's word classes in the gazetteer's vocabulary (read by id:
+ * asked of the words before a metonym only). */
+enum {
+    S_W_VENUE = RG_WC_BY_ID << 6,      /* S_venue_preps */
+    S_W_GOVERNMENT = RG_WC_BY_ID << 7  /* S_government */
+};
+
+/* Whether token i's fold is a word of the classes `cls` (its id's). */
+static int S_word_is(const rg_mentions *m, const uint16_t *vcls, size_t i,
+                     uint16_t cls)
 {
-    if (toks->v[i].kind != RG_TOK_WORD)
-        return 0;
-    const char *f = rg_i_token_fold(toks, i);
-    size_t n = toks->v[i].fold_len;
-    for (size_t k = 0; k < n_words; k++)
-        if (words[k].len == n && f[0] == words[k].s[0] &&
-            memcmp(f, words[k].s, n) == 0)
-            return 1;
-    return 0;
+    int32_t id = m->tok_id[i];
+    return id >= 0 && (vcls[id] & cls);
 }
 
 /* Prepositions after which a capital is a place: "in Brüssel", "nach
@@ -65,8 +66,19 @@ static const rg_word S_government[] = {
     RG_WORD("administration"), RG_WORD("machtzentrale"), RG_WORD("staatsspitze"),
     RG_WORD("staatsmacht")};
 
+void rg_i_mentions_words(rg_gazetteer *g)
+{
+    for (size_t k = 0; k < RG_COUNT(S_venue_preps); k++)
+        rg_i_gazetteer_add_class(g, S_venue_preps[k].s, S_venue_preps[k].len,
+                                 S_W_VENUE);
+    for (size_t k = 0; k < RG_COUNT(S_government); k++)
+        rg_i_gazetteer_add_class(g, S_government[k].s, S_government[k].len,
+                                 S_W_GOVERNMENT);
+}
+
 /* Whether a metonym match stands for a place here (see mentions.h). */
-static int S_venue(const rg_tokens *toks, const rg_sentence *sent,
+static int S_venue(const rg_mentions *m, const uint16_t *vcls,
+                   const rg_tokens *toks, const rg_sentence *sent,
                    const rg_match *mt, int has_place)
 {
     const rg_token *first = &toks->v[mt->tok_begin];
@@ -76,11 +88,9 @@ static int S_venue(const rg_tokens *toks, const rg_sentence *sent,
         (last->flags & RG_TF_HYPHEN_AFTER))
         return has_place;
     if (mt->tok_begin > sent->tok_begin &&
-        S_fold_is(toks, mt->tok_begin - 1, S_venue_preps,
-                  RG_COUNT(S_venue_preps)))
+        S_word_is(m, vcls, mt->tok_begin - 1, S_W_VENUE))
         return !(mt->tok_begin - 1 > sent->tok_begin &&
-                 S_fold_is(toks, mt->tok_begin - 2, S_government,
-                           RG_COUNT(S_government)));
+                 S_word_is(m, vcls, mt->tok_begin - 2, S_W_GOVERNMENT));
     /* A dateline: "BERLIN (dpa) -", "Kiew/Moskau (AFP) –". */
     if ((first->flags & RG_TF_NEWLINE_BEFORE) && mt->tok_end < toks->n) {
         const rg_token *next = &toks->v[mt->tok_end];
@@ -107,12 +117,13 @@ static uint8_t S_form(const rg_tokens *toks, const rg_match *mt, uint8_t form)
  * counts in m->unresolved).  See mentions.h for the rules.
  */
 static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
-                               const rg_cand *cands, const rg_tokens *toks,
-                               const rg_sentence *sent, const rg_match *mt)
+                               const rg_cand *cands, const uint16_t *vcls,
+                               const rg_tokens *toks, const rg_sentence *sent,
+                               const rg_match *mt)
 {
     const rg_cand *head = &cands[mt->cand];
     if (head->next == RG_NO_CAND)   /* the usual case: one reading */
-        return head->form == RG_FORM_METONYM && S_venue(toks, sent, mt, 0)
+        return head->form == RG_FORM_METONYM && S_venue(m, vcls, toks, sent, mt, 0)
                    ? NULL
                    : head;
 
@@ -129,7 +140,7 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
         i = c->next;
     }
     if (metonym)
-        return S_venue(toks, sent, mt, place != NULL) ? place : metonym;
+        return S_venue(m, vcls, toks, sent, mt, place != NULL) ? place : metonym;
     if (n_short < 2)
         return head;   /* last loaded wins */
 
@@ -197,11 +208,12 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
     rg_i_gazetteer_match_doc(d->gaz, out->tok_id, out->tok_cls, toks->n, sents,
                              &out->scratch);
     const rg_cand *cands = rg_i_gazetteer_cands(d->gaz);
+    const uint16_t *vcls = rg_i_gazetteer_word_classes(d->gaz);
     for (size_t i = 0; i < out->scratch.n; i++) {
         const rg_match *mt = &out->scratch.v[i];
         size_t s = mt->sentence;
         const rg_sentence *sent = &sents->v[s];
-        const rg_cand *c = S_choose(out, d, cands, toks, sent, mt);
+        const rg_cand *c = S_choose(out, d, cands, vcls, toks, sent, mt);
         if (!c)
             continue;
         uint32_t actor = d->aliases[c->alias].actor;

@@ -68,6 +68,11 @@ static inline int rg_i_mention_type(const rg_mentions *m, const rg_dict *d,
                                : m->found[actor - d->n_actors].type;
 }
 
+/* Adds mentions.c's word lists (the prepositions and government words of
+ * the venue rule) to the gazetteer's vocabulary as classes read by id
+ * (RG_WC_BY_ID << 6 and << 7; called by rg_i_gazetteer_build). */
+void rg_i_mentions_words(rg_gazetteer *g);
+
 void rg_i_mentions_init(rg_mentions *m);
 void rg_i_mentions_destroy(rg_mentions *m);
 
