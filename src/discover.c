@@ -172,10 +172,14 @@ static const char *const S_stop[] = {
     "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     "interview", "video", "foto", "bild", NULL};
 
-static const char *const S_noun_suffixes[] = {
-    "ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis", "ment",
-    "chen", "lein", "tum", "ik", "land", "krieg", "gebiet", "politik",
-    "truppen", "soldaten", "staaten", NULL};
+static const rg_word S_noun_suffixes[] = {
+    RG_WORD("ung"),     RG_WORD("heit"),    RG_WORD("keit"),
+    RG_WORD("schaft"),  RG_WORD("tion"),    RG_WORD("ität"),
+    RG_WORD("ismus"),   RG_WORD("nis"),     RG_WORD("ment"),
+    RG_WORD("chen"),    RG_WORD("lein"),    RG_WORD("tum"),
+    RG_WORD("ik"),      RG_WORD("land"),    RG_WORD("krieg"),
+    RG_WORD("gebiet"),  RG_WORD("politik"), RG_WORD("truppen"),
+    RG_WORD("soldaten"), RG_WORD("staaten")};
 
 static const char *const S_particles[] = {
     "von", "van", "de", "der", "den", "da", "di", "del", "al", "el", "bin",
@@ -682,14 +686,25 @@ static int S_nonname(const S_ctx *c, size_t i)
     size_t n = c->t->v[i].fold_len;
     if (n < 2 || S_stop_word(c->s, i))
         return 1;
-    for (const char *const *s = S_noun_suffixes; *s; s++)
-        if (n < strlen(*s) + 3)
+    /* The word, or it without -n, -en, -s or -e, ends with a suffix (its
+     * length known: no strlen per suffix). */
+    size_t cut[4], ncut = 0;
+    cut[ncut++] = n;
+    if (n > 2 && f[n - 1] == 'n')
+        cut[ncut++] = n - 1;
+    if (n > 3 && f[n - 1] == 'n' && f[n - 2] == 'e')
+        cut[ncut++] = n - 2;
+    if (n > 2 && (f[n - 1] == 's' || f[n - 1] == 'e'))
+        cut[ncut++] = n - 1;
+    for (size_t k = 0; k < RG_COUNT(S_noun_suffixes); k++) {
+        const rg_word *w = &S_noun_suffixes[k];
+        if (n < w->len + 3)
             continue;   /* "Sung", "Jung": too short for stem + suffix */
-        else if (S_ends(f, n, *s) ||
-            (n > 2 && f[n - 1] == 'n' && S_ends(f, n - 1, *s)) ||
-            (n > 3 && f[n - 1] == 'n' && f[n - 2] == 'e' && S_ends(f, n - 2, *s)) ||
-            (n > 2 && (f[n - 1] == 's' || f[n - 1] == 'e') && S_ends(f, n - 1, *s)))
-            return 1;
+        for (size_t u = 0; u < ncut; u++)
+            if (cut[u] >= w->len && f[cut[u] - 1] == w->s[w->len - 1] &&
+                memcmp(f + cut[u] - w->len, w->s, w->len) == 0)
+                return 1;
+    }
     if (S_noun(c->s, c->t, i))
         return 1;
     return S_is_role(c, i) || S_is_head(c, i);
