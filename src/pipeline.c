@@ -34,6 +34,13 @@
 #include "util.h"
 #include "workers.h"
 
+/* A slot of the per-document table of relation keys: `doc` is the
+ * document it was filled for (stale slots are empty), `rel` an index into
+ * the job's rels. */
+typedef struct S_keyslot {
+    uint32_t doc, rel;
+} S_keyslot;
+
 /* One worker's scratch, reused from one document to the next. */
 typedef struct S_scratch {
     rg_tokens toks;
@@ -42,6 +49,9 @@ typedef struct S_scratch {
     rg_relation_list rels;
     rg_html html;               /* the current page, when is_html */
     int is_html;
+    S_keyslot *keys;            /* open addressing, a power of two */
+    size_t n_keys;
+    uint32_t doc;               /* documents analysed (S_keyslot.doc) */
     const struct rg_pipeline *p;
 } S_scratch;
 
@@ -52,12 +62,17 @@ typedef struct S_msg {
     char *what;
 } S_msg;
 
-/* A relation instance as the tally needs it, after the document's text is
- * gone: the evidence sentence is kept in the job's `texts` buffer. */
+/* The relation instances of one key (source, target, kind, relation) in a
+ * document, as the tally needs them after the document's text is gone:
+ * their number, and the first one, whose evidence sentence is kept in the
+ * job's `texts` buffer.  The tally counts every instance of a key in a
+ * document the same and takes its evidence from the first, so counting
+ * them here on the worker leaves it one call per key and document. */
 typedef struct S_rel {
     rg_relation r;
     uint64_t os, oe;            /* original bytes of the evidence */
     size_t text, text_len;      /* in S_job.texts */
+    uint32_t count;             /* instances */
 } S_rel;
 
 /* An actor discovered in a document (discover.c), kept until the merge
@@ -156,6 +171,7 @@ static void S_scratch_free(void *state)
     rg_i_mentions_destroy(&sc->ments);
     rg_i_relations_destroy(&sc->rels);
     rg_i_html_destroy(&sc->html);
+    free(sc->keys);
     free(sc);
 }
 
@@ -242,21 +258,59 @@ static void S_mention_rows(const rg_pipeline *p, S_job *j, const S_scratch *sc,
 }
 
 static void S_evidence_row(const rg_pipeline *p, S_job *j, const S_scratch *sc,
-                           const S_rel *x)
+                           const rg_relation *r, uint64_t os, uint64_t oe,
+                           const char *text, size_t text_len)
 {
     rg_buf *b = &j->evidence_rows;
-    const rg_relation *r = &x->r;
     const rg_actor a_src = S_actor(p, sc, r->source), a_dst = S_actor(p, sc, r->target);
     const rg_actor *src = &a_src, *dst = &a_dst;
     rg_i_buf_add_field(b, j->path, strlen(j->path));
     rg_i_buf_printf(b, "\t%u\t%" PRIu64 "\t%" PRIu64 "\t%s\t%s\t%s\t%s\t",
-                    r->sentence, x->os, x->oe, src->id, dst->id,
+                    r->sentence, os, oe, src->id, dst->id,
                     rg_i_kind_name(r->kind), rg_i_relation_name(r->relation));
     if (r->verb)
         rg_i_buf_add_field(b, r->verb, strlen(r->verb));
     rg_i_buf_addc(b, '\t');
-    rg_i_buf_add_field(b, j->texts.data + x->text, x->text_len);
+    rg_i_buf_add_field(b, text, text_len);
     rg_i_buf_addc(b, '\n');
+}
+
+static uint64_t S_key_hash(const rg_relation *r)
+{
+    uint64_t x = ((uint64_t)r->source << 32 | r->target) * 0x9E3779B97F4A7C15u;
+    x ^= (((uint64_t)r->kind << 16) | r->relation) * 0xC2B2AE3D27D4EB4Fu;
+    return x ^ (x >> 31);
+}
+
+static int S_same_key(const rg_relation *a, const rg_relation *b)
+{
+    return a->source == b->source && a->target == b->target &&
+           a->kind == b->kind && a->relation == b->relation;
+}
+
+/* The slot of r's key in the scratch's table: its entry, or the empty
+ * slot where it goes. */
+static S_keyslot *S_key_slot(const S_scratch *sc, const S_job *j,
+                             const rg_relation *r)
+{
+    size_t mask = sc->n_keys - 1, i = (size_t)S_key_hash(r) & mask;
+    while (sc->keys[i].doc == sc->doc && !S_same_key(&j->rels[sc->keys[i].rel].r, r))
+        i = (i + 1) & mask;
+    return &sc->keys[i];
+}
+
+/* Makes room for one more key in the table (at most half full). */
+static void S_keys_room(S_scratch *sc, const S_job *j)
+{
+    if ((j->n_rels + 1) * 2 <= sc->n_keys)
+        return;
+    size_t n = sc->n_keys ? sc->n_keys * 2 : 256;
+    free(sc->keys);
+    sc->keys = rg_i_xcalloc(n, sizeof(*sc->keys));
+    sc->n_keys = n;
+    sc->doc = 1;   /* every slot is stale: calloc'd doc is 0 */
+    for (size_t k = 0; k < j->n_rels; k++)
+        *S_key_slot(sc, j, &j->rels[k].r) = (S_keyslot){sc->doc, (uint32_t)k};
 }
 
 /* Every stage from the bytes to the relation instances, on a worker
@@ -338,16 +392,34 @@ static void S_analyse(void *state, void *job)
     for (size_t i = 0; i < sc->ments.n; i++)
         j->actors[i] = sc->ments.v[i].actor;
     j->n_actors = sc->ments.n;
+    /* One entry per key, in the order of the keys' first instances. */
+    if (++sc->doc == 0) {   /* wrapped: clear the stale marks */
+        if (sc->keys)
+            memset(sc->keys, 0, sc->n_keys * sizeof(*sc->keys));
+        sc->doc = 1;
+    }
     RG_GROW(j->rels, j->cap_rels, sc->rels.n);
     for (size_t i = 0; i < sc->rels.n; i++) {
         const rg_relation *r = &sc->rels.v[i];
         const rg_sentence *s = &sc->sents.v[r->sentence];
         const rg_sentence *sl = &sc->sents.v[r->sentence_last]; /* wider windows */
+        S_keys_room(sc, j);
+        S_keyslot *slot = S_key_slot(sc, j, r);
+        if (slot->doc == sc->doc) {
+            j->rels[slot->rel].count++;
+            if (p->opts.evidence)
+                S_evidence_row(p, j, sc, r, S_orig(sc, &t, s->start, 0),
+                               S_orig(sc, &t, sl->end, 1), t.norm + s->start,
+                               sl->end - s->start);
+            continue;
+        }
+        *slot = (S_keyslot){sc->doc, (uint32_t)j->n_rels};
         S_rel *x = &j->rels[j->n_rels++];
         x->r = *r;
+        x->count = 1;
         x->os = S_orig(sc, &t, s->start, 0);
         x->oe = S_orig(sc, &t, sl->end, 1);
-        /* Pairs of one sentence share its text: keep it once. */
+        /* Keys of one sentence share its text: keep it once. */
         const S_rel *prev = j->n_rels > 1 ? x - 1 : NULL;
         if (prev && prev->r.sentence == r->sentence &&
             prev->r.sentence_last == r->sentence_last) {
@@ -359,7 +431,8 @@ static void S_analyse(void *state, void *job)
             rg_i_buf_add(&j->texts, t.norm + s->start, x->text_len);
         }
         if (p->opts.evidence)
-            S_evidence_row(p, j, sc, x);
+            S_evidence_row(p, j, sc, r, x->os, x->oe, t.norm + s->start,
+                           x->text_len);
     }
     if (p->opts.mentions)
         S_mention_rows(p, j, sc, &t);
@@ -449,8 +522,8 @@ static rg_status S_merge(void *ctx, void *job)
         const rg_relation *r = &x->r;
         rg_tally_evidence ev = {j->path, r->sentence, x->os, x->oe,
                                 j->texts.data + x->text, x->text_len, r->verb};
-        rg_i_tally_instance(p->tally, r->source, r->target, r->kind,
-                            r->relation, doc, &ev);
+        rg_i_tally_instances(p->tally, r->source, r->target, r->kind,
+                             r->relation, doc, x->count, &ev);
     }
     if (p->opts.mentions)
         S_write(p, p->opts.mentions, j->mention_rows.data, j->mention_rows.len);

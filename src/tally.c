@@ -176,9 +176,16 @@ void rg_i_tally_instance(rg_tally *t, uint32_t source, uint32_t target,
                          uint8_t kind, uint16_t relation, uint32_t doc,
                          const rg_tally_evidence *ev)
 {
+    rg_i_tally_instances(t, source, target, kind, relation, doc, 1, ev);
+}
+
+void rg_i_tally_instances(rg_tally *t, uint32_t source, uint32_t target,
+                          uint8_t kind, uint16_t relation, uint32_t doc,
+                          uint32_t count, const rg_tally_evidence *ev)
+{
     int fresh;
     rg_tally_edge *e = S_edge(t, source, target, kind, relation, &fresh);
-    e->weight++;
+    e->weight += count;
     if (e->last_doc == doc + 1)
         return;
     /* The first instance in this document: is it an earlier document? */
