@@ -322,7 +322,7 @@ static void S_analyse(void *state, void *job)
     S_job *j = job;
     const rg_pipeline *p = sc->p;
     rg_text t;
-    const char *text = j->bytes;   /* what text.c reads: the file, or a page's text */
+    char *text = j->bytes;   /* what text.c reads: the file, or a page's text */
     size_t text_len = j->len;
     sc->is_html = rg_i_html_detect(j->path, j->bytes, j->len) &&
                   rg_i_html_to_text(&sc->html, j->bytes, j->len) == RG_OK;
@@ -337,7 +337,12 @@ static void S_analyse(void *state, void *job)
                       "replaced by U+FFFD",
                       sc->html.repaired, sc->html.repaired == 1 ? "" : "s");
     }
-    rg_status st = rg_i_text_init(&t, text, text_len);
+    /* The text may be the bytes themselves (no copy) unless the mention
+     * table needs the file's bytes after page furniture was blanked out
+     * in the text; a page's text is the worker's own. */
+    rg_status st = sc->is_html || !p->opts.mentions || p->opts.keep_boilerplate
+                       ? rg_i_text_init_in_place(&t, text, text_len)
+                       : rg_i_text_init(&t, text, text_len);
     if (st != RG_OK) {
         if (st == RG_EENCODING)
             S_msg_add(j, RG_ERROR, "binary file (contains NUL bytes), skipped");
