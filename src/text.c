@@ -390,7 +390,10 @@ static size_t S_simple_run_general(const unsigned char *in, size_t len,
  * U+0000..U+00FF (or the end).  That one starts a new cluster unless it
  * is an Extend, ZWJ or SpacingMark (no character of U+0000..U+00FF is
  * Prepend or joins otherwise): then the run ends there, else before the
- * code point of U+0000..U+00FF it may join. */
+ * code point it may join.  A three-byte code point that NFC leaves alone
+ * (S_nfc_stable) and that joins nothing (boundclass Other: the dashes and
+ * quotes of news text) is a cluster of its own like those of
+ * U+0000..U+00FF: the run goes on over it. */
 static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
 {
     for (;;) {
@@ -459,16 +462,25 @@ static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
             continue;
         }
         utf8proc_int32_t cp;
-        if (utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp) > 0) {
+        utf8proc_ssize_t n =
+            utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n > 0) {
             int bc = utf8proc_get_property(cp)->boundclass;
+            if (n == 3 && bc == UTF8PROC_BOUNDCLASS_OTHER && S_nfc_stable(cp)) {
+                i += 3;
+                continue;
+            }
             if (bc != UTF8PROC_BOUNDCLASS_EXTEND &&
                 bc != UTF8PROC_BOUNDCLASS_ZWJ &&
                 bc != UTF8PROC_BOUNDCLASS_SPACINGMARK)
                 return i;
         }
-        /* The code point before i: two bytes when i - 1 continues one
-         * (U+0080..U+00FF), else one. */
-        return (in[i - 1] & 0xC0) == 0x80 ? i - 2 : i - 1;
+        /* The start of the code point before i (one to three bytes, valid
+         * UTF-8: the run's). */
+        do
+            i--;
+        while ((in[i] & 0xC0) == 0x80);
+        return i;
     }
 }
 
