@@ -39,8 +39,8 @@ static void S_skip(S_walk *w, const char *path, const char *fmt, const char *why
     (*w->skipped)++;
 }
 
-/* Reads all of fd into a fresh w->content, sized for `hint` bytes (the
- * file's size, 0 if unknown) so that a file is read without copying.
+/* Reads all of fd into w->content, sized for `hint` bytes (the file's
+ * size, 0 if unknown) so that a file is read without copying.
  * Returns 0, an errno value, or EFBIG when the document is larger than
  * RG_MAX_DOCUMENT_BYTES (then nothing more is read: memory stays bounded
  * whatever the input). */
@@ -68,13 +68,13 @@ static int S_read_all(S_walk *w, int fd, size_t hint)
     return 0;
 }
 
-/* Hands the document read into w->content over to fn, which owns it. */
+/* Hands the document read into w->content over to fn, which takes it
+ * (and may leave a buffer for the next one). */
 static rg_status S_hand_over(S_walk *w, const char *path)
 {
-    char *bytes = w->content.data;
-    size_t len = w->content.len;
-    rg_i_buf_init(&w->content);
-    return w->fn(w->data, path, bytes, len);
+    rg_status st = w->fn(w->data, path, &w->content);
+    w->content.len = 0;
+    return st;
 }
 
 static rg_status S_file(S_walk *w, const char *path)

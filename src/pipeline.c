@@ -59,7 +59,7 @@ typedef struct S_scratch {
  * out in input order whatever the number of threads. */
 typedef struct S_msg {
     rg_level level;
-    char *what;
+    size_t what;                /* in S_job.msg_text */
 } S_msg;
 
 /* The relation instances of one key (source, target, kind, relation) in a
@@ -82,18 +82,24 @@ typedef struct S_found {
     uint8_t type;
 } S_found;
 
-/* One document: read by the walk, analysed by a worker, merged in order. */
+/* One document: read by the walk, analysed by a worker, merged in order.
+ * Merged jobs are used again for the next documents with their buffers
+ * (S_job_reset), so that in the steady state no buffer is allocated per
+ * document — none on one thread to be freed on another — and the heap
+ * neither grows nor shrinks. */
 typedef struct S_job {
+    struct S_job *next;         /* in rg_pipeline.spare */
     char *path;
     char *bytes;
-    size_t len;
+    size_t len, cap;            /* cap: of bytes */
     /* results */
     int skipped, repaired;
     S_msg *msgs;
     size_t n_msgs, cap_msgs;
+    rg_buf msg_text;
     uint32_t *actors;           /* actor of every mention, in text order;
                                    dict->n_actors + k is found[k] */
-    size_t n_actors;
+    size_t n_actors, cap_actors;
     S_found *found;             /* discovered actors of the document */
     size_t n_found;
     S_rel *rels;
@@ -112,6 +118,7 @@ struct rg_pipeline {
     rg_status write_status;     /* first failure writing a table */
     rg_boilerplate *furniture;  /* compiled dict->furniture, read-only */
     rg_workers *workers;
+    S_job *spare;               /* merged jobs, for the next documents */
     /* Discovered actors, numbered after the dictionary's in the order the
      * merge (input order) first sees them: tally actor dict->n_actors + i
      * is disc[i]. */
@@ -175,23 +182,64 @@ static void S_scratch_free(void *state)
     free(sc);
 }
 
-static void S_job_free(S_job *j)
+/* A buffer larger than this (a very large document's) is freed rather
+ * than kept for the next documents. */
+#define S_KEEP_BYTES ((size_t)4 << 20)
+
+static void S_buf_reset(rg_buf *b)
 {
-    for (size_t i = 0; i < j->n_msgs; i++)
-        free(j->msgs[i].what);
-    free(j->msgs);
-    free(j->actors);
+    if (b->cap > S_KEEP_BYTES)
+        rg_i_buf_destroy(b);
+    rg_i_buf_reset(b);
+}
+
+/* Empties a merged job for the next document, keeping its buffers. */
+static void S_job_reset(S_job *j)
+{
     for (size_t i = 0; i < j->n_found; i++) {
         free(j->found[i].id);
         free(j->found[i].label);
         free(j->found[i].example);
     }
     free(j->found);
+    free(j->path);
+    if (j->cap > S_KEEP_BYTES) {
+        free(j->bytes);
+        j->bytes = NULL;
+        j->cap = 0;
+    }
+    if (j->cap_rels * sizeof(*j->rels) > S_KEEP_BYTES) {
+        free(j->rels);
+        j->rels = NULL;
+        j->cap_rels = 0;
+    }
+    if (j->cap_actors * sizeof(*j->actors) > S_KEEP_BYTES) {
+        free(j->actors);
+        j->actors = NULL;
+        j->cap_actors = 0;
+    }
+    S_buf_reset(&j->msg_text);
+    S_buf_reset(&j->texts);
+    S_buf_reset(&j->mention_rows);
+    S_buf_reset(&j->evidence_rows);
+    j->path = NULL;
+    j->found = NULL;
+    j->len = 0;
+    j->skipped = j->repaired = 0;
+    j->n_msgs = j->n_actors = j->n_found = j->n_rels = 0;
+    j->sentences = j->unresolved = 0;
+}
+
+static void S_job_free(S_job *j)
+{
+    S_job_reset(j);
+    free(j->msgs);
+    free(j->actors);
     free(j->rels);
+    rg_i_buf_destroy(&j->msg_text);
     rg_i_buf_destroy(&j->texts);
     rg_i_buf_destroy(&j->mention_rows);
     rg_i_buf_destroy(&j->evidence_rows);
-    free(j->path);
     free(j->bytes);
     free(j);
 }
@@ -200,18 +248,16 @@ static void S_msg_add(S_job *j, rg_level level, const char *fmt, ...) RG_PRINTF(
 
 static void S_msg_add(S_job *j, rg_level level, const char *fmt, ...)
 {
-    rg_buf b;
-    rg_i_buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
     char tmp[512];
     vsnprintf(tmp, sizeof(tmp), fmt, ap);
     va_end(ap);
-    rg_i_buf_adds(&b, tmp);
     RG_GROW(j->msgs, j->cap_msgs, j->n_msgs + 1);
     j->msgs[j->n_msgs].level = level;
-    j->msgs[j->n_msgs].what = b.data;
+    j->msgs[j->n_msgs].what = j->msg_text.len;
     j->n_msgs++;
+    rg_i_buf_add(&j->msg_text, tmp, strlen(tmp) + 1);   /* with its NUL */
 }
 
 /* Offset in the file of text offset `off`: through the text map, and for
@@ -393,7 +439,7 @@ static void S_analyse(void *state, void *job)
     rg_i_find_relations(&sc->rels, &sc->ments, &sc->sents, &sc->toks, p->dict,
                         &p->opts);
 
-    j->actors = rg_i_xmalloc((sc->ments.n ? sc->ments.n : 1) * sizeof(*j->actors));
+    RG_GROW(j->actors, j->cap_actors, sc->ments.n);
     for (size_t i = 0; i < sc->ments.n; i++)
         j->actors[i] = sc->ments.v[i].actor;
     j->n_actors = sc->ments.n;
@@ -512,7 +558,8 @@ static rg_status S_merge(void *ctx, void *job)
     rg_pipeline *p = ctx;
     S_job *j = job;
     for (size_t i = 0; i < j->n_msgs; i++)
-        rg_i_diag(&p->opts.diag, j->msgs[i].level, j->path, "%s", j->msgs[i].what);
+        rg_i_diag(&p->opts.diag, j->msgs[i].level, j->path, "%s",
+                  j->msg_text.data + j->msgs[i].what);
     if (j->skipped) {
         p->stats.skipped++;
         goto out;
@@ -543,19 +590,33 @@ static rg_status S_merge(void *ctx, void *job)
     if (p->opts.progress)
         p->opts.progress(p->opts.progress_data, &p->stats);
 out:
-    S_job_free(j);
+    S_job_reset(j);
+    j->next = p->spare;
+    p->spare = j;
     return p->write_status;
 }
 
-/* The corpus walk hands over a document (its bytes now ours): queue it. */
-static rg_status S_document(void *data, const char *path, char *bytes,
-                            size_t len)
+/* The corpus walk hands over a document in `content`: its bytes go to a
+ * job (a merged one when there is one), and the job's old buffer back to
+ * the walk for the next file.  Queues the job. */
+static rg_status S_document(void *data, const char *path, rg_buf *content)
 {
     rg_pipeline *p = data;
-    S_job *j = rg_i_xcalloc(1, sizeof(*j));
+    S_job *j = p->spare;
+    if (j)
+        p->spare = j->next;
+    else
+        j = rg_i_xcalloc(1, sizeof(*j));
+    j->next = NULL;
     j->path = rg_i_xstrdup(path);
-    j->bytes = bytes;
-    j->len = len;
+    char *old = j->bytes;
+    size_t old_cap = j->cap;
+    j->bytes = content->data;
+    j->len = content->len;
+    j->cap = content->cap;
+    content->data = old;
+    content->cap = old_cap;
+    content->len = 0;
     return rg_i_workers_submit(p->workers, j);
 }
 
@@ -590,6 +651,11 @@ void rg_pipeline_free(rg_pipeline *p)
     if (!p)
         return;
     rg_i_workers_free(p->workers);
+    while (p->spare) {
+        S_job *j = p->spare;
+        p->spare = j->next;
+        S_job_free(j);
+    }
     rg_i_tally_free(p->tally);
     rg_i_boilerplate_free(p->furniture);
     for (size_t i = 0; i < p->n_disc; i++)
@@ -618,7 +684,11 @@ rg_status rg_pipeline_add_paths(rg_pipeline *p, const char *const *paths,
 rg_status rg_pipeline_add_buffer(rg_pipeline *p, const char *name,
                                  const char *bytes, size_t len)
 {
-    rg_status st = S_document(p, name, rg_i_xstrndup(bytes, len), len);
+    rg_buf content;
+    rg_i_buf_init(&content);
+    rg_i_buf_add(&content, bytes, len);   /* with a NUL, also for len 0 */
+    rg_status st = S_document(p, name, &content);
+    rg_i_buf_destroy(&content);
     rg_status fin = rg_i_workers_finish(p->workers);
     return st != RG_OK ? st : fin;
 }

@@ -165,10 +165,14 @@ rg_status rg_i_workers_submit(rg_workers *w, void *job)
     s->job = job;
     s->state = S_QUEUED;
     w->tail++;
-    if (w->idle)
-        pthread_cond_signal(&w->queued);
+    int wake = w->idle > 0;
     rg_status st = w->status;
     pthread_mutex_unlock(&w->mu);
+    /* After the unlock: a worker woken under the lock would at once sleep
+     * again on the mutex.  It cannot miss the signal: counted idle under
+     * the mutex, it waits until then. */
+    if (wake)
+        pthread_cond_signal(&w->queued);
     return st;
 }
 
