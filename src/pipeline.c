@@ -336,7 +336,7 @@ static int S_same_key(const rg_relation *a, const rg_relation *b)
 
 /* The slot of r's key in the scratch's table: its entry, or the empty
  * slot where it goes. */
-static S_keyslot *S_key_slot(const S_scratch *sc, const S_job *j,
+static inline S_keyslot *S_key_slot(const S_scratch *sc, const S_job *j,
                              const rg_relation *r)
 {
     size_t mask = sc->n_keys - 1, i = (size_t)S_key_hash(r) & mask;
