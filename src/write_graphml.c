@@ -46,6 +46,8 @@
  */
 #include "writers.h"
 
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -325,6 +327,24 @@ static void S_data_text(S_out *o, const char *key, const char *text)
     S_lit(o, "</data>\n");
 }
 
+/* rg_i_format_number, with whole numbers below 10^15 (the counts: most
+ * numbers of the file) written here: "%.0f" of them is their digits. */
+static const char *S_format_number(char buf[RG_NUMBUF], double x)
+{
+    if (!(x == floor(x) && fabs(x) < 1e15))   /* also NaN */
+        return rg_i_format_number(buf, x);
+    uint64_t v = (uint64_t)fabs(x);
+    char *p = buf + RG_NUMBUF - 1;
+    *p = '\0';
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (x < 0)
+        *--p = '-';
+    return p;
+}
+
 /* One attribute of node or edge `i`. */
 static void S_data_direct(S_out *o, rg_buf *tmp, const rg_network *net,
                           const rg_attr *a, igraph_integer_t i)
@@ -339,7 +359,7 @@ static void S_data_direct(S_out *o, rg_buf *tmp, const rg_network *net,
         return;
     }
     double x = node ? rg_i_node_num(net, a->name, i) : rg_i_edge_num(net, a->name, i);
-    S_data_text(o, a->name, rg_i_format_number(num, x));
+    S_data_text(o, a->name, S_format_number(num, x));
 }
 
 rg_status rg_network_write_graphml(const rg_network *net, FILE *out)
