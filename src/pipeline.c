@@ -346,17 +346,23 @@ static inline S_keyslot *S_key_slot(const S_scratch *sc, const S_job *j,
 }
 
 /* Makes room for one more key in the table (at most half full). */
-static void S_keys_room(S_scratch *sc, const S_job *j)
+/* Starts the table of a document's keys for at most n of them (at most
+ * half full); the slots of earlier documents are stale. */
+static void S_keys_start(S_scratch *sc, size_t n)
 {
-    if ((j->n_rels + 1) * 2 <= sc->n_keys)
-        return;
-    size_t n = sc->n_keys ? sc->n_keys * 2 : 256;
-    free(sc->keys);
-    sc->keys = rg_i_xcalloc(n, sizeof(*sc->keys));
-    sc->n_keys = n;
-    sc->doc = 1;   /* every slot is stale: calloc'd doc is 0 */
-    for (size_t k = 0; k < j->n_rels; k++)
-        *S_key_slot(sc, j, &j->rels[k].r) = (S_keyslot){sc->doc, (uint32_t)k};
+    if (n * 2 > sc->n_keys) {
+        size_t m = sc->n_keys ? sc->n_keys : 256;
+        while (m < n * 2)
+            m *= 2;
+        free(sc->keys);
+        sc->keys = rg_i_xcalloc(m, sizeof(*sc->keys));
+        sc->n_keys = m;
+        sc->doc = 0;   /* calloc'd: every slot marked 0 */
+    }
+    if (++sc->doc == 0) {   /* wrapped: clear the stale marks */
+        memset(sc->keys, 0, sc->n_keys * sizeof(*sc->keys));
+        sc->doc = 1;
+    }
 }
 
 /* Every stage from the bytes to the relation instances, on a worker
@@ -444,17 +450,12 @@ static void S_analyse(void *state, void *job)
         j->actors[i] = sc->ments.v[i].actor;
     j->n_actors = sc->ments.n;
     /* One entry per key, in the order of the keys' first instances. */
-    if (++sc->doc == 0) {   /* wrapped: clear the stale marks */
-        if (sc->keys)
-            memset(sc->keys, 0, sc->n_keys * sizeof(*sc->keys));
-        sc->doc = 1;
-    }
+    S_keys_start(sc, sc->rels.n);
     RG_GROW(j->rels, j->cap_rels, sc->rels.n);
     for (size_t i = 0; i < sc->rels.n; i++) {
         const rg_relation *r = &sc->rels.v[i];
         const rg_sentence *s = &sc->sents.v[r->sentence];
         const rg_sentence *sl = &sc->sents.v[r->sentence_last]; /* wider windows */
-        S_keys_room(sc, j);
         S_keyslot *slot = S_key_slot(sc, j, r);
         if (slot->doc == sc->doc) {
             j->rels[slot->rel].count++;
