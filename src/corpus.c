@@ -5,6 +5,11 @@
  * file system lists them in.  Hidden entries inside directories are left
  * out; symlink loops, FIFOs, sockets and devices are reported, not read.
  */
+/* struct dirent's d_type (DT_REG), where the C library has it: a regular
+ * file listed by readdir needs no stat.  Without it every entry is
+ * stat'ed. */
+#define _DEFAULT_SOURCE 1
+
 #include "corpus.h"
 
 #include <dirent.h>
@@ -39,8 +44,8 @@ static void S_skip(S_walk *w, const char *path, const char *fmt, const char *why
     (*w->skipped)++;
 }
 
-/* Reads all of fd into a fresh w->content, sized for `hint` bytes (the
- * file's size, 0 if unknown) so that a file is read without copying.
+/* Reads all of fd into w->content, sized for `hint` bytes (the file's
+ * size, 0 if unknown) so that a file is read without copying.
  * Returns 0, an errno value, or EFBIG when the document is larger than
  * RG_MAX_DOCUMENT_BYTES (then nothing more is read: memory stays bounded
  * whatever the input). */
@@ -52,6 +57,9 @@ static int S_read_all(S_walk *w, int fd, size_t hint)
     for (;;) {
         if (w->content.len > RG_MAX_DOCUMENT_BYTES)
             return EFBIG;
+        /* The size fstat gave, read: no further read to find the end. */
+        if (hint && w->content.len == hint)
+            break;
         if (w->content.cap - w->content.len < 4096 + 1)
             RG_GROW(w->content.data, w->content.cap, w->content.len + 65536 + 1);
         ssize_t got = read(fd, w->content.data + w->content.len,
@@ -68,20 +76,25 @@ static int S_read_all(S_walk *w, int fd, size_t hint)
     return 0;
 }
 
-/* Hands the document read into w->content over to fn, which owns it. */
+/* Hands the document read into w->content over to fn, which takes it
+ * (and may leave a buffer for the next one). */
 static rg_status S_hand_over(S_walk *w, const char *path)
 {
-    char *bytes = w->content.data;
-    size_t len = w->content.len;
-    rg_i_buf_init(&w->content);
-    return w->fn(w->data, path, bytes, len);
+    rg_status st = w->fn(w->data, path, &w->content);
+    w->content.len = 0;
+    return st;
 }
 
-static rg_status S_file(S_walk *w, const char *path)
+static rg_status S_file(S_walk *w, const char *path, int top)
 {
     int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
-        S_skip(w, path, "cannot read: %s", strerror(errno));
+        /* Gone since it was listed: what the stat of S_path would say. */
+        int err = errno;
+        if (!top && (err == ENOENT || err == ENOTDIR))
+            S_skip(w, path, "vanished or unreadable: %s", strerror(err));
+        else
+            S_skip(w, path, "cannot read: %s", strerror(err));
         return RG_OK;
     }
     struct stat st;
@@ -123,12 +136,19 @@ static int S_article_name(const char *name)
     return 0;
 }
 
+/* A directory entry; `reg`: readdir said a regular file (not a link). */
+typedef struct S_entry {
+    char *name;
+    int reg;
+} S_entry;
+
 static int S_cmp_names(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const S_entry *)a)->name, ((const S_entry *)b)->name);
 }
 
 static rg_status S_path(S_walk *w, const char *path, int top);
+static rg_status S_regular(S_walk *w, const char *path, int top);
 
 static rg_status S_dir(S_walk *w, const char *path, const struct stat *st)
 {
@@ -143,7 +163,7 @@ static rg_status S_dir(S_walk *w, const char *path, const struct stat *st)
         S_skip(w, path, "cannot open directory: %s", strerror(errno));
         return RG_OK;
     }
-    char **names = NULL;
+    S_entry *names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *de;
     errno = 0;
@@ -151,7 +171,13 @@ static rg_status S_dir(S_walk *w, const char *path, const struct stat *st)
         if (de->d_name[0] == '.')
             continue;
         RG_GROW(names, cap, n + 1);
-        names[n++] = rg_i_xstrdup(de->d_name);
+        names[n].name = rg_i_xstrdup(de->d_name);
+#ifdef DT_REG
+        names[n].reg = de->d_type == DT_REG;
+#else
+        names[n].reg = 0;
+#endif
+        n++;
     }
     int err = errno;
     closedir(dir);
@@ -171,15 +197,30 @@ static rg_status S_dir(S_walk *w, const char *path, const struct stat *st)
         rg_i_buf_adds(&child, path);
         if (child.len && child.data[child.len - 1] != '/')
             rg_i_buf_addc(&child, '/');
-        rg_i_buf_adds(&child, names[i]);
-        status = S_path(w, child.data, 0);
+        rg_i_buf_adds(&child, names[i].name);
+        /* A regular file by readdir needs no stat of its own: S_file
+         * looks at the file it opens. */
+        status = names[i].reg ? S_regular(w, child.data, 0)
+                              : S_path(w, child.data, 0);
     }
     w->depth--;
     rg_i_buf_destroy(&child);
     for (size_t i = 0; i < n; i++)
-        free(names[i]);
+        free(names[i].name);
     free(names);
     return status;
+}
+
+/* A regular file at `path`: read it if it is an article. */
+static rg_status S_regular(S_walk *w, const char *path, int top)
+{
+    const char *slash = strrchr(path, '/');
+    if (!top && !S_article_name(slash ? slash + 1 : path)) {
+        rg_i_diag(w->diag, RG_INFO, path, "not an article file, ignored");
+        (*w->ignored)++;
+        return RG_OK;
+    }
+    return S_file(w, path, top);
 }
 
 static rg_status S_path(S_walk *w, const char *path, int top)
@@ -199,15 +240,8 @@ static rg_status S_path(S_walk *w, const char *path, int top)
     }
     if (S_ISDIR(st.st_mode))
         return S_dir(w, path, &st);
-    if (S_ISREG(st.st_mode)) {
-        const char *slash = strrchr(path, '/');
-        if (!top && !S_article_name(slash ? slash + 1 : path)) {
-            rg_i_diag(w->diag, RG_INFO, path, "not an article file, ignored");
-            (*w->ignored)++;
-            return RG_OK;
-        }
-        return S_file(w, path);
-    }
+    if (S_ISREG(st.st_mode))
+        return S_regular(w, path, top);
     S_skip(w, path, "%s",
            S_ISFIFO(st.st_mode) ? "is a FIFO, not read"
            : S_ISSOCK(st.st_mode) ? "is a socket, not read"

@@ -8,17 +8,19 @@
 #include <stddef.h>
 
 #include "relgraph.h"
+#include "util.h"
 
 /* Limit: a document larger than this is skipped with a message (memory
  * depends on the largest document; this bounds it). */
 #define RG_MAX_DOCUMENT_BYTES ((size_t)64 << 20)
 #define RG_MAX_DOCUMENT_TEXT "64 MiB"
 
-/* Called for each document found, in a deterministic order; `bytes`
- * (len bytes and a NUL, from malloc) is the callee's to free.  Return
- * non-OK to stop the walk. */
-typedef rg_status (*rg_doc_fn)(void *data, const char *path, char *bytes,
-                               size_t len);
+/* Called for each document found, in a deterministic order, with its bytes
+ * in `content` (len bytes and a NUL).  The callee takes the bytes (they
+ * are its to free) and leaves `content` empty: without data, or with a
+ * buffer of its own (len 0, from malloc, its capacity in cap) that the
+ * walk reads the next document into.  Return non-OK to stop the walk. */
+typedef rg_status (*rg_doc_fn)(void *data, const char *path, rg_buf *content);
 
 /*
  * Walks `path` ("-" = standard input) and calls `fn` for every regular

@@ -102,6 +102,10 @@ typedef struct S_scr {
     uint8_t *cov;       /* per token: 1 dictionary mention, 2 discovered */
     const uint8_t *wc;  /* per token: enum S_wclass of its fold (borrowed:
                            rg_mentions.tok_cls) */
+    const int32_t *ids; /* per token: its vocabulary id or -1 (borrowed:
+                           rg_mentions.tok_id) */
+    const uint16_t *vcls;   /* per vocabulary id: its classes, also those
+                               not in wc (rg_i_gazetteer_word_classes) */
     uint8_t *rh;        /* per token: 0 not yet known, else S_RH_KNOWN |
                            rg_i_discover_listed of its fold */
     size_t cap_cov;     /* of cov and rh */
@@ -168,10 +172,14 @@ static const char *const S_stop[] = {
     "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     "interview", "video", "foto", "bild", NULL};
 
-static const char *const S_noun_suffixes[] = {
-    "ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis", "ment",
-    "chen", "lein", "tum", "ik", "land", "krieg", "gebiet", "politik",
-    "truppen", "soldaten", "staaten", NULL};
+static const rg_word S_noun_suffixes[] = {
+    RG_WORD("ung"),     RG_WORD("heit"),    RG_WORD("keit"),
+    RG_WORD("schaft"),  RG_WORD("tion"),    RG_WORD("ität"),
+    RG_WORD("ismus"),   RG_WORD("nis"),     RG_WORD("ment"),
+    RG_WORD("chen"),    RG_WORD("lein"),    RG_WORD("tum"),
+    RG_WORD("ik"),      RG_WORD("land"),    RG_WORD("krieg"),
+    RG_WORD("gebiet"),  RG_WORD("politik"), RG_WORD("truppen"),
+    RG_WORD("soldaten"), RG_WORD("staaten")};
 
 static const char *const S_particles[] = {
     "von", "van", "de", "der", "den", "da", "di", "del", "al", "el", "bin",
@@ -191,16 +199,25 @@ static const char *const S_gap_words[] = {
  */
 enum S_wclass {
     S_W_ARTICLE = RG_WC_USER << 0,   /* S_articles */
-    S_W_STOP = RG_WC_USER << 1,      /* S_stop */
+    S_W_FIRST = RG_WC_USER << 1,     /* the dictionary's first names */
     S_W_PARTICLE = RG_WC_USER << 2,  /* S_particles */
     S_W_GAP = RG_WC_USER << 3,       /* S_gap_words */
-    S_W_FIRST = RG_WC_USER << 4      /* the dictionary's first names */
+    S_W_STOP = RG_WC_BY_ID << 0      /* S_stop: asked of few tokens, read
+                                        by id (S_stop_word) */
 };
 
-/* Whether token i's fold is in a list of the classes `cls`. */
+/* Whether token i's fold is in a list of the classes `cls` (of the class
+ * byte). */
 static int S_in(const S_scr *s, size_t i, uint8_t cls)
 {
     return (s->wc[i] & cls) != 0;
+}
+
+/* Whether token i's fold is a stop word (a class read by its id). */
+static int S_stop_word(const S_scr *s, size_t i)
+{
+    int32_t id = s->ids[i];
+    return id >= 0 && (s->vcls[id] & S_W_STOP);
 }
 
 static int S_ends(const char *f, size_t n, const char *suf)
@@ -357,7 +374,7 @@ struct rg_disc_words *rg_i_discover_words_build(rg_gazetteer *g,
 {
     static const struct {
         const char *const *list;
-        uint8_t cls;
+        uint16_t cls;
     } lists[] = {{S_articles, S_W_ARTICLE}, {S_stop, S_W_STOP},
                  {S_particles, S_W_PARTICLE}, {S_gap_words, S_W_GAP}};
     for (size_t i = 0; i < RG_COUNT(lists); i++)
@@ -667,16 +684,27 @@ static int S_nonname(const S_ctx *c, size_t i)
 {
     const char *f = rg_i_token_fold(c->t, i);
     size_t n = c->t->v[i].fold_len;
-    if (n < 2 || S_in(c->s, i, S_W_STOP))
+    if (n < 2 || S_stop_word(c->s, i))
         return 1;
-    for (const char *const *s = S_noun_suffixes; *s; s++)
-        if (n < strlen(*s) + 3)
+    /* The word, or it without -n, -en, -s or -e, ends with a suffix (its
+     * length known: no strlen per suffix). */
+    size_t cut[4], ncut = 0;
+    cut[ncut++] = n;
+    if (n > 2 && f[n - 1] == 'n')
+        cut[ncut++] = n - 1;
+    if (n > 3 && f[n - 1] == 'n' && f[n - 2] == 'e')
+        cut[ncut++] = n - 2;
+    if (n > 2 && (f[n - 1] == 's' || f[n - 1] == 'e'))
+        cut[ncut++] = n - 1;
+    for (size_t k = 0; k < RG_COUNT(S_noun_suffixes); k++) {
+        const rg_word *w = &S_noun_suffixes[k];
+        if (n < w->len + 3)
             continue;   /* "Sung", "Jung": too short for stem + suffix */
-        else if (S_ends(f, n, *s) ||
-            (n > 2 && f[n - 1] == 'n' && S_ends(f, n - 1, *s)) ||
-            (n > 3 && f[n - 1] == 'n' && f[n - 2] == 'e' && S_ends(f, n - 2, *s)) ||
-            (n > 2 && (f[n - 1] == 's' || f[n - 1] == 'e') && S_ends(f, n - 1, *s)))
-            return 1;
+        for (size_t u = 0; u < ncut; u++)
+            if (cut[u] >= w->len && f[cut[u] - 1] == w->s[w->len - 1] &&
+                memcmp(f + cut[u] - w->len, w->s, w->len) == 0)
+                return 1;
+    }
     if (S_noun(c->s, c->t, i))
         return 1;
     return S_is_role(c, i) || S_is_head(c, i);
@@ -1015,7 +1043,7 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
         size_t n = c->t->v[a - 1].fold_len;
         if (!(S_ends(f, n, "e") || S_ends(f, n, "en") || S_ends(f, n, "er") ||
               S_ends(f, n, "es") || S_ends(f, n, "em")) ||
-            S_in(c->s, a - 1, S_W_STOP) || S_is_role(c, a - 1))
+            S_stop_word(c->s, a - 1) || S_is_role(c, a - 1))
             break;
         a--;
     }
@@ -1025,7 +1053,7 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
         S_upper_wc(c->s->wc, e + 1) && !c->s->cov[e + 1]) {
         size_t k = e + 1;
         while (k < c->te) {
-            if (S_upper_wc(c->s->wc, k) && !c->s->cov[k] && !S_in(c->s, k, S_W_STOP)) {
+            if (S_upper_wc(c->s->wc, k) && !c->s->cov[k] && !S_stop_word(c->s, k)) {
                 k++;
                 continue;
             }
@@ -1131,9 +1159,11 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     /* The lists hold words only, and every use of a class below is of a
      * word (no number or punctuation mark is in a list). */
     s->wc = m->tok_cls;
+    s->ids = m->tok_id;
+    s->vcls = rg_i_gazetteer_word_classes(d->gaz);
     /* Tokens of dictionary mentions (a few each). */
     for (size_t i = 0; i < m->n; i++)
-        for (uint32_t u = m->tok_span[2 * i]; u < m->tok_span[2 * i + 1]; u++)
+        for (uint32_t u = m->v[i].tok_begin; u < m->v[i].tok_end; u++)
             s->cov[u] = 1;
     /* Nouns: the first capitalised word after an article (and lowercase
      * adjectives) in this document. */
@@ -1141,11 +1171,12 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         i = rg_i_wc_next(s->wc, i, toks->n - 1, S_W_ARTICLE);
         if (i + 1 >= toks->n)
             break;
-        if (!S_word(toks, i) || !S_in(s, i, S_W_ARTICLE))
-            continue;
+        if (!S_in(s, i, S_W_ARTICLE))
+            continue;   /* the last token (a list word is a word) */
         size_t k = i + 1, adj = 0;
-        while (k < toks->n && adj < 3 && S_word(toks, k) && !S_upper_wc(s->wc, k) &&
-               !S_in(s, k, S_W_ARTICLE)) {
+        while (k < toks->n && adj < 3 &&
+               !(s->wc[k] & (RG_WC_UPPER_WORD | S_W_ARTICLE)) &&
+               S_word(toks, k)) {
             k++;
             adj++;
         }
@@ -1289,6 +1320,8 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 .start = toks->v[i].start,
                 .end = toks->v[t1 - 1].end,
                 .actor = (uint32_t)d->n_actors + k,
+                .tok_begin = (uint32_t)i,
+                .tok_end = (uint32_t)t1,
                 .form = RG_FORM_DISCOVERED,
             };
             for (size_t u = i; u < t1; u++)

@@ -16,7 +16,7 @@
  * ("Kahl" after "Bruno Kahl"), in the same document.  Keeps text order.
  * Needs what rg_i_find_mentions sets before it calls this: m->tok_id and
  * m->tok_cls (rg_i_gazetteer_ids of `toks` with d->gaz, and 8 zero bytes
- * after them) and m->tok_span.
+ * after them).
  * Time complexity: O(tokens * L), L the longest word (compound heads).
  */
 void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,

@@ -21,7 +21,9 @@
 #include "gazetteer.h"
 
 #include "discover.h"
+#include "mentions.h"
 #include "morph.h"
+#include "verbs.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,64 +36,78 @@
 /*
  * The vocabulary: folded words -> dense ids.  Every token of every
  * document is looked up here once, and half of them are found (function
- * words), so a hit must be cheap too: a slot holds the high half of the
- * hash next to the id, and a word is compared by its length and its first
- * 8 bytes, kept by id (one masked 64-bit load of the token; the strings are
- * stored with 8 bytes of padding), and memcmp only for the rest of a
- * longer word.
+ * words), so a hit must be cheap too.  A slot keeps the word's whole
+ * 64-bit hash, and next to it (in an array of its own, which a miss —
+ * mostly an empty first slot — is decided by alone) the id and the length
+ * up to 8.  For a word of at most 8 bytes the hash and the length decide
+ * it without reading a byte: rg_i_hash of n <= 8 bytes is a bijection of
+ * the zero-padded 8-byte word for each n (an xor with n * RG_HASH_MUL and
+ * the odd multiplications and xor-shifts of its mix, each invertible), so
+ * two such words of one length with one hash are the same word.  A longer
+ * word is compared byte by byte on top.
  */
 typedef struct S_lex {
-    uint64_t *slot;           /* hash >> 32 << 32 | (id + 1); 0 = empty */
+    uint64_t *slot;           /* the hash of the slot's word (any value
+                                 for an empty slot) */
+    uint32_t *info;           /* its id + 1 | S_LEX_LEN(length); 0 = empty */
     size_t mask;              /* slots - 1 */
     char *chars;              /* the words, each at its offset */
     size_t nchars, cap_chars;
     struct S_lex_word {
-        uint64_t w8;          /* its first 8 bytes, zero-padded */
+        uint64_t h;           /* its hash */
         uint32_t off, len;
     } *w;                     /* id -> its word in chars */
     size_t n, cap;
 } S_lex;
 
-/* The tag bits of a slot for hash h. */
-static inline uint64_t S_lex_tag(uint64_t h)
-{
-    return h >> 32 << 32;
-}
+/* The length bits of a slot's info: the length, 9 for any longer one. */
+#define S_LEX_LEN(n) ((uint32_t)((n) < 9 ? (n) : 9) << 28)
+#define S_LEX_ID_MASK 0x0FFFFFFFu
+/* Ids fit below the length bits (and id + 1 too). */
+#define S_LEX_MAX_WORDS (S_LEX_ID_MASK - 1)
 
-static const uint64_t S_keep[9] = {
-    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL,
-    0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~(uint64_t)0};
-
-/* Whether word id is s[0..n), given that its slot's tag and length bits
- * are those of s; pad8: s[0..8) may be read. */
-static inline int S_lex_same(const S_lex *x, uint32_t id, const char *s,
-                             size_t n, int pad8)
+/* Whether a[0..n) and b[0..n) are equal, n >= 8: 8-byte loads, the last
+ * overlapping the one before (no padding needed, no call). */
+static inline int S_same_long(const char *a, const char *b, size_t n)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (n <= 8 && pad8) {
-        /* s[n..8) is readable (masked off); w8 is zero past n. */
-        uint64_t a;
-        memcpy(&a, s, 8);
-        return x->w[id].len == n && (a & S_keep[n]) == x->w[id].w8;
+    uint64_t x, y;
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        memcpy(&x, a + k, 8);
+        memcpy(&y, b + k, 8);
+        if (x != y)
+            return 0;
     }
-#else
-    (void)pad8;
-#endif
-    return x->w[id].len == n && memcmp(x->chars + x->w[id].off, s, n) == 0;
+    if (k == n)
+        return 1;
+    memcpy(&x, a + n - 8, 8);
+    memcpy(&y, b + n - 8, 8);
+    return x == y;
 }
 
-/* The id of s[0..n) (hash h), or -1; pad8: s[0..8) may be read. */
-static inline int32_t S_lex_find(const S_lex *x, const char *s, size_t n,
-                                 uint64_t h, int pad8)
+/* Whether the word of a slot whose info f has the length bits of s[0..n)
+ * (and whose hash is h, that of s) is s. */
+static inline int S_lex_same(const S_lex *x, uint32_t f, const char *s,
+                             size_t n)
 {
-    uint64_t key = S_lex_tag(h);
+    if (n <= 8)
+        return 1;   /* decided by the hash and the length (above) */
+    const struct S_lex_word *w = &x->w[(f & S_LEX_ID_MASK) - 1];
+    return w->len == n && S_same_long(x->chars + w->off, s, n);
+}
+
+/* The id of s[0..n) (hash h), or -1. */
+static inline int32_t S_lex_find(const S_lex *x, const char *s, size_t n,
+                                 uint64_t h)
+{
+    uint32_t lc = S_LEX_LEN(n);
     for (size_t i = (size_t)h & x->mask;; i = (i + 1) & x->mask) {
-        uint64_t v = x->slot[i];
-        if (!v)
+        uint32_t f = x->info[i];
+        if (!f)
             return -1;
-        if ((v & ~(uint64_t)0xFFFFFFFFu) == key &&
-            S_lex_same(x, (uint32_t)v - 1, s, n, pad8))
-            return (int32_t)((uint32_t)v - 1);
+        if (x->slot[i] == h && (f & ~S_LEX_ID_MASK) == lc &&
+            S_lex_same(x, f, s, n))
+            return (int32_t)((f & S_LEX_ID_MASK) - 1);
     }
 }
 
@@ -100,53 +116,54 @@ static void S_lex_init(S_lex *x)
     memset(x, 0, sizeof(*x));
     x->mask = 63;
     x->slot = rg_i_xcalloc(64, sizeof(*x->slot));
+    x->info = rg_i_xcalloc(64, sizeof(*x->info));
 }
 
 static void S_lex_destroy(S_lex *x)
 {
     free(x->slot);
+    free(x->info);
     free(x->chars);
     free(x->w);
+}
+
+/* Puts word id (hash h, length n) into a free slot. */
+static void S_lex_put(S_lex *x, uint32_t id, uint64_t h, size_t n)
+{
+    size_t i = (size_t)h & x->mask;
+    while (x->info[i])
+        i = (i + 1) & x->mask;
+    x->slot[i] = h;
+    x->info[i] = (id + 1) | S_LEX_LEN(n);
 }
 
 static int32_t S_lex_intern(S_lex *x, const char *s, size_t n)
 {
     uint64_t h = rg_i_hash(s, n);
-    int32_t id = S_lex_find(x, s, n, h, 0);
+    int32_t id = S_lex_find(x, s, n, h);
     if (id >= 0)
         return id;
+    if (x->n >= S_LEX_MAX_WORDS)
+        abort();   /* 268 million words: no dictionary comes near */
     if ((x->n + 1) * 4 > x->mask + 1) {
         /* At most a quarter full: a miss (the other half of the tokens)
          * mostly ends at the first slot. */
         size_t nslots = 2 * (x->mask + 1);
-        uint64_t *old = x->slot;
-        size_t nold = x->mask + 1;
+        free(x->slot);
+        free(x->info);
         x->slot = rg_i_xcalloc(nslots, sizeof(*x->slot));
+        x->info = rg_i_xcalloc(nslots, sizeof(*x->info));
         x->mask = nslots - 1;
-        for (size_t k = 0; k < nold; k++)
-            if (old[k]) {
-                const struct S_lex_word *w = &x->w[(uint32_t)old[k] - 1];
-                uint64_t hk = rg_i_hash(x->chars + w->off, w->len);
-                size_t i = (size_t)hk & x->mask;
-                while (x->slot[i])
-                    i = (i + 1) & x->mask;
-                x->slot[i] = old[k];
-            }
-        free(old);
+        for (size_t k = 0; k < x->n; k++)
+            S_lex_put(x, (uint32_t)k, x->w[k].h, x->w[k].len);
     }
     RG_GROW(x->chars, x->cap_chars, x->nchars + n + 8);
     memcpy(x->chars + x->nchars, s, n);
     memset(x->chars + x->nchars + n, 0, 8);
     RG_GROW(x->w, x->cap, x->n + 1);
-    uint64_t w8 = 0;
-    memcpy(&w8, x->chars + x->nchars, 8);   /* zero past n: the padding */
-    w8 &= n < 8 ? S_keep[n] : ~(uint64_t)0;
-    x->w[x->n] = (struct S_lex_word){w8, (uint32_t)x->nchars, (uint32_t)n};
+    x->w[x->n] = (struct S_lex_word){h, (uint32_t)x->nchars, (uint32_t)n};
     x->nchars += n;
-    size_t i = (size_t)h & x->mask;
-    while (x->slot[i])
-        i = (i + 1) & x->mask;
-    x->slot[i] = S_lex_tag(h) | (uint64_t)(x->n + 1);
+    S_lex_put(x, (uint32_t)x->n, h, n);
     return (int32_t)x->n++;
 }
 
@@ -154,8 +171,7 @@ static int32_t S_lex_intern(S_lex *x, const char *s, size_t n)
 static inline int32_t S_lex_token(const S_lex *x, const rg_tokens *t, size_t i)
 {
     const rg_token *k = &t->v[i];
-    return S_lex_find(x, t->fold + k->fold, k->fold_len, t->hash[i],
-                      k->fold + 8 <= t->fold_len);
+    return S_lex_find(x, t->fold + k->fold, k->fold_len, t->hash[i]);
 }
 
 struct rg_gazetteer {
@@ -172,8 +188,15 @@ struct rg_gazetteer {
     rg_cand *cands;           /* candidate pool, lists linked by next */
     size_t ncands, cap_cands;
     size_t naccepted;         /* states with a candidate */
-    uint8_t *vcls;            /* vocabulary id -> enum rg_word_class bits */
+    uint16_t *vcls;           /* vocabulary id -> enum rg_word_class bits */
     size_t cap_vcls;
+    uint32_t *vverb;          /* vocabulary id -> 1 + its index in the
+                                 verb word table, 0 = none (n vocab.n) */
+    const rg_verb_wtab *wtab; /* that table, or NULL */
+    uint64_t *vpacked;        /* rg_i_gazetteer_verb_packed */
+    uint32_t n_alias_words;   /* the ids of the words of aliases and their
+                                 variants: 0 .. n_alias_words - 1 (the
+                                 others are in no trie edge) */
     struct rg_disc_words *disc;   /* discover.c's tables */
 };
 
@@ -486,28 +509,72 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
     free(B.mode);
     rg_i_buf_destroy(&B.word);
     rg_i_tokens_destroy(&B.t);
+    /* Every word of an alias (and of its variants) is interned by now;
+     * the words added below begin and continue none. */
+    g->n_alias_words = (uint32_t)g->vocab.n;
 
     /* The first-token filter: a token whose fold begins no alias (in its
      * capitalisation) is passed over with one bit test. */
     RG_GROW(g->vcls, g->cap_vcls, g->vocab.n + 1);
-    memset(g->vcls, 0, g->cap_vcls);
+    memset(g->vcls, 0, g->cap_vcls * sizeof(*g->vcls));
     for (size_t i = 0; i < g->nslots; i++)
         if (g->child[i] && (g->keys[i] >> 32) == 0)
             g->vcls[(g->keys[i] & 0xFFFFFFFFu) >> 1] |=
                 (g->keys[i] & 1) ? RG_WC_START_UPPER : RG_WC_START_LOWER;
     g->disc = rg_i_discover_words_build(g, d);
+    rg_i_mentions_words(g);
+    /* Last: the verb lexicon's words, so that rg_i_gazetteer_ids answers
+     * for relations.c too (rg_i_gazetteer_verb_words).  Its forms and
+     * function words make more tokens hits here (a few more instructions
+     * each), but relations.c then looks no token up again: about as many
+     * instructions in all, fewer branch and cache misses. */
+    const rg_verb_wtab *wt = d->verbs ? rg_i_verbs_wtab(d->verbs) : NULL;
+    if (wt) {
+        for (size_t k = 0; k < wt->n; k++)
+            rg_i_gazetteer_add_class(g, wt->str[k], wt->len[k],
+                                     wt->word[k].n_hits ? RG_WC_VERB_FORM : 0);
+        g->vverb = rg_i_xcalloc(g->vocab.n ? g->vocab.n : 1,
+                                sizeof(*g->vverb));
+        for (size_t k = 0; k < wt->n; k++) {
+            int32_t id = S_lex_find(&g->vocab, wt->str[k], wt->len[k],
+                                    rg_i_hash(wt->str[k], wt->len[k]));
+            g->vverb[id] = (uint32_t)k + 1;
+        }
+        g->vpacked = rg_i_xcalloc(g->vocab.n + 1, sizeof(*g->vpacked));
+        for (size_t id = 0; id < g->vocab.n; id++)
+            if (g->vverb[id]) {
+                const rg_verb_word *w = &wt->word[g->vverb[id] - 1];
+                g->vpacked[id + 1] = (uint64_t)w->cls |
+                                     (uint64_t)w->flags << 32 |
+                                     (uint64_t)(uint8_t)w->det << 40 |
+                                     RG_VERB_PACKED_WORD;
+            }
+        g->wtab = wt;
+    }
     return g;
 }
 
+const uint64_t *rg_i_gazetteer_verb_packed(const rg_gazetteer *g)
+{
+    return g ? g->vpacked : NULL;
+}
+
+const uint32_t *rg_i_gazetteer_verb_words(const rg_gazetteer *g,
+                                          const rg_verb_wtab **wtab)
+{
+    *wtab = g ? g->wtab : NULL;
+    return g ? g->vverb : NULL;
+}
+
 void rg_i_gazetteer_add_class(rg_gazetteer *g, const char *s, size_t n,
-                              uint8_t cls)
+                              uint16_t cls)
 {
     size_t before = g->vocab.n;
     int32_t id = S_lex_intern(&g->vocab, s, n);
     if (g->vocab.n > before) {
         size_t cap = g->cap_vcls;
         RG_GROW(g->vcls, g->cap_vcls, g->vocab.n);
-        memset(g->vcls + cap, 0, g->cap_vcls - cap);
+        memset(g->vcls + cap, 0, (g->cap_vcls - cap) * sizeof(*g->vcls));
     }
     g->vcls[id] |= cls;
 }
@@ -517,15 +584,26 @@ const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g)
     return g ? g->disc : NULL;
 }
 
-/* S_lex_find out of line: the uncommon case of rg_i_gazetteer_ids (a
- * long word, a second probe), kept out of its loop's registers. */
+/* S_lex_find of a word of more than 8 bytes from slot j (info f, not
+ * empty) on, out of rg_i_gazetteer_ids's loop: the hash first, the bytes
+ * only of a word with the same hash and length. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static int32_t S_lex_find_call(const S_lex *x, const char *s, size_t n,
-                               uint64_t h, int pad8)
+static int32_t S_lex_find_long(const S_lex *x, const char *s, size_t n,
+                               uint64_t h, size_t j, uint32_t f)
 {
-    return S_lex_find(x, s, n, h, pad8);
+    for (;;) {
+        if (x->slot[j] == h && (f & ~S_LEX_ID_MASK) == S_LEX_LEN(9)) {
+            const struct S_lex_word *w = &x->w[(f & S_LEX_ID_MASK) - 1];
+            if (w->len == n && S_same_long(x->chars + w->off, s, n))
+                return (int32_t)((f & S_LEX_ID_MASK) - 1);
+        }
+        j = (j + 1) & x->mask;
+        f = x->info[j];
+        if (!f)
+            return -1;
+    }
 }
 
 void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
@@ -536,14 +614,13 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
      * again for every token. */
     const S_lex *x = &g->vocab;
     const uint64_t *slot = x->slot;
-    const struct S_lex_word *w = x->w;
-    const char *chars = x->chars;
+    const uint32_t *info = x->info;
     const size_t mask = x->mask;
     const rg_token *v = toks->v;
     const uint64_t *hash = toks->hash;
     const char *fold = toks->fold;
-    const size_t fold_len = toks->fold_len, n = toks->n;
-    const uint8_t *vcls = g->vcls;
+    const size_t n = toks->n;
+    const uint16_t *vcls = g->vcls;
     for (size_t i = 0; i < n; i++) {
         const rg_token *t = &v[i];
         uint64_t h = hash[i];
@@ -552,45 +629,30 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                        "the flag moved to the class bit by one shift");
         uint8_t c = (uint8_t)((t->flags & RG_TF_UPPER) << 4);
         int32_t id = -1;
-        uint64_t sv = slot[(size_t)h & mask];
-        /* Most misses end at an empty first slot (a quarter are full). */
-        if (sv) {
-            size_t len = t->fold_len, off = t->fold;
-            uint64_t key = S_lex_tag(h);
-            size_t j = (size_t)h & mask;
-            /* A miss whose first slot is taken ends at the next empty
-             * one; a hit is (nearly always) the first slot with its tag. */
-            while ((sv & ~(uint64_t)0xFFFFFFFFu) != key) {
-                j = (j + 1) & mask;
-                sv = slot[j];
-                if (!sv)
-                    break;
-            }
-            if (sv) {
-                uint32_t k = (uint32_t)sv - 1;
-                id = -2;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                /* Most hits: the word of that slot, compared here by its
-                 * length and bytes (the first 8 in one load). */
-                if (off + 8 <= fold_len) {
-                    uint64_t a;
-                    memcpy(&a, fold + off, 8);
-                    if (len <= 8) {
-                        if (w[k].len == len && (a & S_keep[len]) == w[k].w8)
-                            id = (int32_t)k;
-                    } else if (a == w[k].w8 && w[k].len == len &&
-                               memcmp(fold + off + 8, chars + w[k].off + 8,
-                                      len - 8) == 0) {
-                        id = (int32_t)k;
+        size_t j = (size_t)h & mask;
+        uint32_t f = info[j];
+        /* Most misses end at an empty first slot (a quarter are full); a
+         * hit is (nearly always) the first slot with its hash. */
+        if (f) {
+            size_t len = t->fold_len;
+            if (len <= 8) {
+                /* The hash and the length decide (S_lex). */
+                uint32_t lc = S_LEX_LEN(len);
+                for (;;) {
+                    if (slot[j] == h && (f & ~S_LEX_ID_MASK) == lc) {
+                        id = (int32_t)((f & S_LEX_ID_MASK) - 1);
+                        break;
                     }
+                    j = (j + 1) & mask;
+                    f = info[j];
+                    if (!f)
+                        break;
                 }
-#endif
-                if (id == -2)   /* the tag of another word, or no padding */
-                    id = S_lex_find_call(x, fold + off, len, h,
-                                         off + 8 <= fold_len);
-                if (id >= 0)
-                    c |= vcls[id];
+            } else {
+                id = S_lex_find_long(x, fold + t->fold, len, h, j, f);
             }
+            if (id >= 0)
+                c |= (uint8_t)vcls[id];
         }
         ids[i] = id;
         cls[i] = c;
@@ -600,6 +662,16 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
 const rg_cand *rg_i_gazetteer_cand(const rg_gazetteer *g, uint32_t i)
 {
     return &g->cands[i];
+}
+
+const uint16_t *rg_i_gazetteer_word_classes(const rg_gazetteer *g)
+{
+    return g->vcls;
+}
+
+const rg_cand *rg_i_gazetteer_cands(const rg_gazetteer *g)
+{
+    return g->cands;
 }
 
 size_t rg_i_gazetteer_size(const rg_gazetteer *g)
@@ -617,6 +689,8 @@ void rg_i_gazetteer_free(rg_gazetteer *g)
     free(g->accept);
     free(g->cands);
     free(g->vcls);
+    free(g->vverb);
+    free(g->vpacked);
     rg_i_discover_words_free(g->disc);
     free(g);
 }
@@ -632,6 +706,7 @@ static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
     const uint32_t *accept = g->accept;
     const size_t mask = g->nslots - 1;
     const unsigned shift = g->shift;
+    const uint32_t n_alias_words = g->n_alias_words;
     size_t i = begin;
     for (;;) {
         /* Most tokens begin no alias: eight class bytes at a time. */
@@ -648,10 +723,11 @@ static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
         size_t best_end = 0;
         uint32_t best = RG_NO_CAND;
         for (size_t j = i; j < end; j++) {
-            /* A token no alias contains ends the walk (the first has an
-             * id: it has classes). */
+            /* A token no alias contains ends the walk: its id is -1, or
+             * one of the words interned after the aliases' (the first
+             * has classes: it begins an alias). */
             int32_t id = ids[j];
-            if (id < 0)
+            if ((uint32_t)id >= n_alias_words)
                 break;
             uint64_t key = S_key(s, (uint32_t)id, cls[j] >> 7);
             size_t k = S_slot_of(key, shift);
@@ -674,7 +750,97 @@ static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
         }
         RG_GROW(out->v, out->cap, out->n + 1);
         out->v[out->n++] = (rg_match){(uint32_t)i, (uint32_t)best_end,
-                                      g->cands[best].alias, best};
+                                      g->cands[best].alias, best, 0};
+        i = best_end;
+    }
+}
+
+void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
+                              const uint8_t *cls, size_t n,
+                              const rg_sentences *sents, rg_matches *out)
+{
+    const uint64_t *keys = g->keys;
+    const uint32_t *child = g->child;
+    const uint32_t *accept = g->accept;
+    const size_t mask = g->nslots - 1;
+    const unsigned shift = g->shift;
+    const uint32_t n_alias_words = g->n_alias_words;
+    const rg_sentence *sv = sents->v;
+    const size_t ns = sents->n;
+    const uint64_t bits =
+        (RG_WC_START_UPPER | RG_WC_START_LOWER) * 0x0101010101010101ULL;
+    size_t s = 0, i = 0;
+    for (;;) {
+        /* Most tokens begin no alias: eight class bytes at a time, over
+         * the 8 zero bytes after the last too (no tail loop). */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        for (;;) {
+            uint64_t w;
+            memcpy(&w, cls + i, 8);
+            w &= bits;
+            if (w) {
+                i += (size_t)(__builtin_ctzll(w) >> 3);
+                break;
+            }
+            i += 8;
+            if (i >= n)
+                break;
+        }
+#else
+        i = rg_i_wc_next(cls, i, n, RG_WC_START_UPPER | RG_WC_START_LOWER);
+#endif
+        if (i >= n)
+            break;
+        uint8_t c = cls[i];
+        if (!(c & ((c & RG_WC_UPPER_WORD) ? RG_WC_START_UPPER
+                                          : RG_WC_START_LOWER))) {
+            i++;
+            continue;
+        }
+        /* The sentence of token i: a match stays within it. */
+        while (s < ns && sv[s].tok_end <= i)
+            s++;
+        if (s == ns)
+            break;
+        if (i < sv[s].tok_begin) {   /* in no sentence */
+            i = sv[s].tok_begin;
+            continue;
+        }
+        size_t end = sv[s].tok_end;
+        uint32_t st = 0;
+        size_t best_end = 0;
+        uint32_t best = RG_NO_CAND;
+        for (size_t j = i; j < end; j++) {
+            /* A token no alias contains ends the walk: its id is -1, or
+             * one of the words interned after the aliases' (the first
+             * has classes: it begins an alias). */
+            int32_t id = ids[j];
+            if ((uint32_t)id >= n_alias_words)
+                break;
+            uint64_t key = S_key(st, (uint32_t)id, cls[j] >> 7);
+            size_t k = S_slot_of(key, shift);
+            for (;;) {
+                st = child[k];
+                if (!st || keys[k] == key)
+                    break;
+                k = (k + 1) & mask;
+            }
+            if (!st)
+                break;
+            if (accept[st] != RG_NO_CAND) {
+                best = accept[st];
+                best_end = j + 1;
+            }
+        }
+        if (best == RG_NO_CAND) {
+            i++;
+            continue;
+        }
+        RG_GROW(out->v, out->cap, out->n + 1);
+        out->v[out->n++] = (rg_match){(uint32_t)i, (uint32_t)best_end,
+                                      g->cands[best].alias, best,
+                                      (uint32_t)s};
         i = best_end;
     }
 }
@@ -687,7 +853,7 @@ static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
     size_t i = begin;
     while (i < end) {
         int32_t id = S_lex_token(&g->vocab, toks, i);
-        uint8_t c = id >= 0 ? g->vcls[id] : 0;
+        uint8_t c = id >= 0 ? (uint8_t)g->vcls[id] : 0;
         const rg_token *tok = &toks->v[i];
         int upper = tok->kind == RG_TOK_WORD && (tok->flags & RG_TF_UPPER);
         if (!(c & (upper ? RG_WC_START_UPPER : RG_WC_START_LOWER))) {
@@ -720,7 +886,7 @@ static void S_match(const rg_gazetteer *g, const rg_tokens *toks,
         }
         RG_GROW(out->v, out->cap, out->n + 1);
         out->v[out->n++] = (rg_match){(uint32_t)i, (uint32_t)best_end,
-                                      g->cands[best].alias, best};
+                                      g->cands[best].alias, best, 0};
         i = best_end;
     }
 }

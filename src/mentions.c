@@ -30,24 +30,24 @@ void rg_i_mentions_destroy(rg_mentions *m)
     free(m->found);
     free(m->tok_id);
     free(m->tok_cls);
-    free(m->tok_span);
     rg_i_buf_destroy(&m->found_text);
     rg_i_discover_free(m->disc_scratch);
     memset(m, 0, sizeof(*m));
 }
 
-static int S_fold_is(const rg_tokens *toks, size_t i, const rg_word *words,
-                     size_t n_words)
+/* mentions.c's word classes in the gazetteer's vocabulary (read by id:
+ * asked of the words before a metonym only). */
+enum {
+    S_W_VENUE = RG_WC_BY_ID << 6,      /* S_venue_preps */
+    S_W_GOVERNMENT = RG_WC_BY_ID << 7  /* S_government */
+};
+
+/* Whether token i's fold is a word of the classes `cls` (its id's). */
+static int S_word_is(const rg_mentions *m, const uint16_t *vcls, size_t i,
+                     uint16_t cls)
 {
-    if (toks->v[i].kind != RG_TOK_WORD)
-        return 0;
-    const char *f = rg_i_token_fold(toks, i);
-    size_t n = toks->v[i].fold_len;
-    for (size_t k = 0; k < n_words; k++)
-        if (words[k].len == n && f[0] == words[k].s[0] &&
-            memcmp(f, words[k].s, n) == 0)
-            return 1;
-    return 0;
+    int32_t id = m->tok_id[i];
+    return id >= 0 && (vcls[id] & cls);
 }
 
 /* Prepositions after which a capital is a place: "in Brüssel", "nach
@@ -66,8 +66,19 @@ static const rg_word S_government[] = {
     RG_WORD("administration"), RG_WORD("machtzentrale"), RG_WORD("staatsspitze"),
     RG_WORD("staatsmacht")};
 
+void rg_i_mentions_words(rg_gazetteer *g)
+{
+    for (size_t k = 0; k < RG_COUNT(S_venue_preps); k++)
+        rg_i_gazetteer_add_class(g, S_venue_preps[k].s, S_venue_preps[k].len,
+                                 S_W_VENUE);
+    for (size_t k = 0; k < RG_COUNT(S_government); k++)
+        rg_i_gazetteer_add_class(g, S_government[k].s, S_government[k].len,
+                                 S_W_GOVERNMENT);
+}
+
 /* Whether a metonym match stands for a place here (see mentions.h). */
-static int S_venue(const rg_tokens *toks, const rg_sentence *sent,
+static int S_venue(const rg_mentions *m, const uint16_t *vcls,
+                   const rg_tokens *toks, const rg_sentence *sent,
                    const rg_match *mt, int has_place)
 {
     const rg_token *first = &toks->v[mt->tok_begin];
@@ -77,11 +88,9 @@ static int S_venue(const rg_tokens *toks, const rg_sentence *sent,
         (last->flags & RG_TF_HYPHEN_AFTER))
         return has_place;
     if (mt->tok_begin > sent->tok_begin &&
-        S_fold_is(toks, mt->tok_begin - 1, S_venue_preps,
-                  RG_COUNT(S_venue_preps)))
+        S_word_is(m, vcls, mt->tok_begin - 1, S_W_VENUE))
         return !(mt->tok_begin - 1 > sent->tok_begin &&
-                 S_fold_is(toks, mt->tok_begin - 2, S_government,
-                           RG_COUNT(S_government)));
+                 S_word_is(m, vcls, mt->tok_begin - 2, S_W_GOVERNMENT));
     /* A dateline: "BERLIN (dpa) -", "Kiew/Moskau (AFP) –". */
     if ((first->flags & RG_TF_NEWLINE_BEFORE) && mt->tok_end < toks->n) {
         const rg_token *next = &toks->v[mt->tok_end];
@@ -108,20 +117,20 @@ static uint8_t S_form(const rg_tokens *toks, const rg_match *mt, uint8_t form)
  * counts in m->unresolved).  See mentions.h for the rules.
  */
 static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
+                               const rg_cand *cands, const uint16_t *vcls,
                                const rg_tokens *toks, const rg_sentence *sent,
                                const rg_match *mt)
 {
-    const rg_gazetteer *g = d->gaz;
-    const rg_cand *head = rg_i_gazetteer_cand(g, mt->cand);
+    const rg_cand *head = &cands[mt->cand];
     if (head->next == RG_NO_CAND)   /* the usual case: one reading */
-        return head->form == RG_FORM_METONYM && S_venue(toks, sent, mt, 0)
+        return head->form == RG_FORM_METONYM && S_venue(m, vcls, toks, sent, mt, 0)
                    ? NULL
                    : head;
 
     const rg_cand *place = NULL, *metonym = NULL;
     size_t n_short = 0;
     for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
-        const rg_cand *c = rg_i_gazetteer_cand(g, i);
+        const rg_cand *c = &cands[i];
         const rg_actor *a = &d->actors[d->aliases[c->alias].actor];
         if (a->type == RG_TYPE_LOCATION && !place)
             place = c;
@@ -131,7 +140,7 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
         i = c->next;
     }
     if (metonym)
-        return S_venue(toks, sent, mt, place != NULL) ? place : metonym;
+        return S_venue(m, vcls, toks, sent, mt, place != NULL) ? place : metonym;
     if (n_short < 2)
         return head;   /* last loaded wins */
 
@@ -139,7 +148,7 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
     const rg_cand *best = NULL;
     uint32_t best_seen = 0;
     for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
-        const rg_cand *c = rg_i_gazetteer_cand(g, i);
+        const rg_cand *c = &cands[i];
         uint32_t actor = d->aliases[c->alias].actor;
         if (c->form == RG_FORM_SHORT && m->seen[actor] > best_seen) {
             best_seen = m->seen[actor];
@@ -153,7 +162,7 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
      * default, the reading listed first; one shared by persons has none. */
     const rg_cand *first = NULL;
     for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
-        const rg_cand *c = rg_i_gazetteer_cand(g, i);
+        const rg_cand *c = &cands[i];
         const rg_actor *a = &d->actors[d->aliases[c->alias].actor];
         if (c->form == RG_FORM_SHORT) {
             if (a->type == RG_TYPE_PERSON) {
@@ -174,6 +183,7 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
     out->n = 0;
     out->unresolved = 0;
     out->n_found = 0;
+    out->tok_n = 0;
     rg_i_buf_reset(&out->found_text);
     if (!d->gaz)
         return;   /* not finished: nothing can match */
@@ -191,46 +201,54 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
     /* 8 bytes of no class after the last: discovery reads the class bytes
      * 8 at a time up to the end. */
     memset(out->tok_cls + toks->n, 0, 8);
-    for (size_t s = 0; s < sents->n; s++) {
+    out->tok_n = toks->n;
+    /* The matches of every sentence, in order, in one pass over the
+     * document's class bytes. */
+    out->scratch.n = 0;
+    rg_i_gazetteer_match_doc(d->gaz, out->tok_id, out->tok_cls, toks->n, sents,
+                             &out->scratch);
+    const rg_cand *cands = rg_i_gazetteer_cands(d->gaz);
+    const uint16_t *vcls = rg_i_gazetteer_word_classes(d->gaz);
+    for (size_t i = 0; i < out->scratch.n; i++) {
+        const rg_match *mt = &out->scratch.v[i];
+        size_t s = mt->sentence;
         const rg_sentence *sent = &sents->v[s];
-        out->scratch.n = 0;
-        rg_i_gazetteer_match_ids(d->gaz, toks, out->tok_id, out->tok_cls,
-                                 sent->tok_begin, sent->tok_end,
-                                 &out->scratch);
-        for (size_t i = 0; i < out->scratch.n; i++) {
-            const rg_match *mt = &out->scratch.v[i];
-            const rg_cand *c = S_choose(out, d, toks, sent, mt);
-            if (!c)
-                continue;
-            uint32_t actor = d->aliases[c->alias].actor;
-            /* Colour coalitions of German politics are named after flags:
-             * "Jamaika-Koalition", "Kenia-Koalition" are no states. */
-            if (d->actors[actor].type == RG_TYPE_COUNTRY &&
-                (toks->v[mt->tok_end - 1].flags & RG_TF_HYPHEN_AFTER) &&
-                mt->tok_end + 1 < toks->n &&
-                strncmp(rg_i_token_fold(toks, mt->tok_end + 1), "koalition",
-                        9) == 0)
-                continue;
-            RG_GROW(out->v, out->cap, out->n + 1);
-            if (out->discover) {
-                RG_GROW(out->tok_span, out->cap_tok_span, 2 * out->n + 2);
-                out->tok_span[2 * out->n] = mt->tok_begin;
-                out->tok_span[2 * out->n + 1] = mt->tok_end;
-            }
-            out->v[out->n++] = (rg_mention){
-                .sentence = (uint32_t)s,
-                .start = toks->v[mt->tok_begin].start,
-                .end = toks->v[mt->tok_end - 1].end,
-                .actor = actor,
-                .form = S_form(toks, mt, c->form),
-            };
-            out->seen[actor] = (uint32_t)out->n;
-        }
+        const rg_cand *c = S_choose(out, d, cands, vcls, toks, sent, mt);
+        if (!c)
+            continue;
+        uint32_t actor = d->aliases[c->alias].actor;
+        /* Colour coalitions of German politics are named after flags:
+         * "Jamaika-Koalition", "Kenia-Koalition" are no states. */
+        if (d->actors[actor].type == RG_TYPE_COUNTRY &&
+            (toks->v[mt->tok_end - 1].flags & RG_TF_HYPHEN_AFTER) &&
+            mt->tok_end + 1 < toks->n &&
+            strncmp(rg_i_token_fold(toks, mt->tok_end + 1), "koalition",
+                    9) == 0)
+            continue;
+        RG_GROW(out->v, out->cap, out->n + 1);
+        out->v[out->n++] = (rg_mention){
+            .sentence = (uint32_t)s,
+            .start = toks->v[mt->tok_begin].start,
+            .end = toks->v[mt->tok_end - 1].end,
+            .actor = actor,
+            .tok_begin = mt->tok_begin,
+            .tok_end = mt->tok_end,
+            .form = S_form(toks, mt, c->form),
+        };
+        out->seen[actor] = (uint32_t)out->n;
     }
     if (out->discover)
         rg_i_discover(out, d, toks, sents);
     /* Forget this document's actors (only those seen: the table may be
      * large) and keep the selected forms. */
+    _Static_assert(RG_FORM_COUNT <= 8, "RG_FORMS_ALL holds every form");
+    if ((out->forms & RG_FORMS_ALL) == RG_FORMS_ALL) {
+        /* Every form kept (the default): nothing to move. */
+        for (size_t i = 0; i < out->n; i++)
+            if (out->v[i].actor < out->n_seen)
+                out->seen[out->v[i].actor] = 0;
+        return;
+    }
     size_t k = 0;
     for (size_t i = 0; i < out->n; i++) {
         if (out->v[i].actor < out->n_seen)

@@ -16,6 +16,7 @@ typedef struct rg_mention {
     uint32_t sentence;     /* index into the document's sentences */
     uint32_t start, end;   /* bytes in the normalised text */
     uint32_t actor;        /* index into rg_dict.actors */
+    uint32_t tok_begin, tok_end;   /* its tokens [tok_begin, tok_end) */
     uint8_t form;          /* enum rg_form */
 } rg_mention;
 
@@ -53,10 +54,9 @@ typedef struct rg_mentions {
     uint8_t *tok_cls;      /* per token: its classes (rg_i_gazetteer_ids),
                               then 8 zero bytes */
     size_t cap_tok_id;     /* of tok_id and tok_cls */
-    uint32_t *tok_span;    /* per mention of the dictionary, while
-                              discovery runs: its first token and the one
-                              after its last */
-    size_t cap_tok_span;
+    size_t tok_n;          /* tokens tok_id and tok_cls hold (those of
+                              the last call; 0 when it had no gazetteer):
+                              relations.c reads tok_id for them */
 } rg_mentions;
 
 /* The type of mention actor `actor`: a dictionary actor's, or a
@@ -67,6 +67,11 @@ static inline int rg_i_mention_type(const rg_mentions *m, const rg_dict *d,
     return actor < d->n_actors ? d->actors[actor].type
                                : m->found[actor - d->n_actors].type;
 }
+
+/* Adds mentions.c's word lists (the prepositions and government words of
+ * the venue rule) to the gazetteer's vocabulary as classes read by id
+ * (RG_WC_BY_ID << 6 and << 7; called by rg_i_gazetteer_build). */
+void rg_i_mentions_words(rg_gazetteer *g);
 
 void rg_i_mentions_init(rg_mentions *m);
 void rg_i_mentions_destroy(rg_mentions *m);

@@ -34,6 +34,13 @@
 #include "util.h"
 #include "workers.h"
 
+/* A slot of the per-document table of relation keys: `doc` is the
+ * document it was filled for (stale slots are empty), `rel` an index into
+ * the job's rels. */
+typedef struct S_keyslot {
+    uint32_t doc, rel;
+} S_keyslot;
+
 /* One worker's scratch, reused from one document to the next. */
 typedef struct S_scratch {
     rg_tokens toks;
@@ -42,6 +49,9 @@ typedef struct S_scratch {
     rg_relation_list rels;
     rg_html html;               /* the current page, when is_html */
     int is_html;
+    S_keyslot *keys;            /* open addressing, a power of two */
+    size_t n_keys;
+    uint32_t doc;               /* documents analysed (S_keyslot.doc) */
     const struct rg_pipeline *p;
 } S_scratch;
 
@@ -49,15 +59,20 @@ typedef struct S_scratch {
  * out in input order whatever the number of threads. */
 typedef struct S_msg {
     rg_level level;
-    char *what;
+    size_t what;                /* in S_job.msg_text */
 } S_msg;
 
-/* A relation instance as the tally needs it, after the document's text is
- * gone: the evidence sentence is kept in the job's `texts` buffer. */
+/* The relation instances of one key (source, target, kind, relation) in a
+ * document, as the tally needs them after the document's text is gone:
+ * their number, and the first one, whose evidence sentence is kept in the
+ * job's `texts` buffer.  The tally counts every instance of a key in a
+ * document the same and takes its evidence from the first, so counting
+ * them here on the worker leaves it one call per key and document. */
 typedef struct S_rel {
     rg_relation r;
     uint64_t os, oe;            /* original bytes of the evidence */
     size_t text, text_len;      /* in S_job.texts */
+    uint32_t count;             /* instances */
 } S_rel;
 
 /* An actor discovered in a document (discover.c), kept until the merge
@@ -67,18 +82,24 @@ typedef struct S_found {
     uint8_t type;
 } S_found;
 
-/* One document: read by the walk, analysed by a worker, merged in order. */
+/* One document: read by the walk, analysed by a worker, merged in order.
+ * Merged jobs are used again for the next documents with their buffers
+ * (S_job_reset), so that in the steady state no buffer is allocated per
+ * document — none on one thread to be freed on another — and the heap
+ * neither grows nor shrinks. */
 typedef struct S_job {
+    struct S_job *next;         /* in rg_pipeline.spare */
     char *path;
     char *bytes;
-    size_t len;
+    size_t len, cap;            /* cap: of bytes */
     /* results */
     int skipped, repaired;
     S_msg *msgs;
     size_t n_msgs, cap_msgs;
+    rg_buf msg_text;
     uint32_t *actors;           /* actor of every mention, in text order;
                                    dict->n_actors + k is found[k] */
-    size_t n_actors;
+    size_t n_actors, cap_actors;
     S_found *found;             /* discovered actors of the document */
     size_t n_found;
     S_rel *rels;
@@ -97,6 +118,7 @@ struct rg_pipeline {
     rg_status write_status;     /* first failure writing a table */
     rg_boilerplate *furniture;  /* compiled dict->furniture, read-only */
     rg_workers *workers;
+    S_job *spare;               /* merged jobs, for the next documents */
     /* Discovered actors, numbered after the dictionary's in the order the
      * merge (input order) first sees them: tally actor dict->n_actors + i
      * is disc[i]. */
@@ -156,26 +178,68 @@ static void S_scratch_free(void *state)
     rg_i_mentions_destroy(&sc->ments);
     rg_i_relations_destroy(&sc->rels);
     rg_i_html_destroy(&sc->html);
+    free(sc->keys);
     free(sc);
 }
 
-static void S_job_free(S_job *j)
+/* A buffer larger than this (a very large document's) is freed rather
+ * than kept for the next documents. */
+#define S_KEEP_BYTES ((size_t)4 << 20)
+
+static void S_buf_reset(rg_buf *b)
 {
-    for (size_t i = 0; i < j->n_msgs; i++)
-        free(j->msgs[i].what);
-    free(j->msgs);
-    free(j->actors);
+    if (b->cap > S_KEEP_BYTES)
+        rg_i_buf_destroy(b);
+    rg_i_buf_reset(b);
+}
+
+/* Empties a merged job for the next document, keeping its buffers. */
+static void S_job_reset(S_job *j)
+{
     for (size_t i = 0; i < j->n_found; i++) {
         free(j->found[i].id);
         free(j->found[i].label);
         free(j->found[i].example);
     }
     free(j->found);
+    free(j->path);
+    if (j->cap > S_KEEP_BYTES) {
+        free(j->bytes);
+        j->bytes = NULL;
+        j->cap = 0;
+    }
+    if (j->cap_rels * sizeof(*j->rels) > S_KEEP_BYTES) {
+        free(j->rels);
+        j->rels = NULL;
+        j->cap_rels = 0;
+    }
+    if (j->cap_actors * sizeof(*j->actors) > S_KEEP_BYTES) {
+        free(j->actors);
+        j->actors = NULL;
+        j->cap_actors = 0;
+    }
+    S_buf_reset(&j->msg_text);
+    S_buf_reset(&j->texts);
+    S_buf_reset(&j->mention_rows);
+    S_buf_reset(&j->evidence_rows);
+    j->path = NULL;
+    j->found = NULL;
+    j->len = 0;
+    j->skipped = j->repaired = 0;
+    j->n_msgs = j->n_actors = j->n_found = j->n_rels = 0;
+    j->sentences = j->unresolved = 0;
+}
+
+static void S_job_free(S_job *j)
+{
+    S_job_reset(j);
+    free(j->msgs);
+    free(j->actors);
     free(j->rels);
+    rg_i_buf_destroy(&j->msg_text);
     rg_i_buf_destroy(&j->texts);
     rg_i_buf_destroy(&j->mention_rows);
     rg_i_buf_destroy(&j->evidence_rows);
-    free(j->path);
     free(j->bytes);
     free(j);
 }
@@ -184,18 +248,16 @@ static void S_msg_add(S_job *j, rg_level level, const char *fmt, ...) RG_PRINTF(
 
 static void S_msg_add(S_job *j, rg_level level, const char *fmt, ...)
 {
-    rg_buf b;
-    rg_i_buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
     char tmp[512];
     vsnprintf(tmp, sizeof(tmp), fmt, ap);
     va_end(ap);
-    rg_i_buf_adds(&b, tmp);
     RG_GROW(j->msgs, j->cap_msgs, j->n_msgs + 1);
     j->msgs[j->n_msgs].level = level;
-    j->msgs[j->n_msgs].what = b.data;
+    j->msgs[j->n_msgs].what = j->msg_text.len;
     j->n_msgs++;
+    rg_i_buf_add(&j->msg_text, tmp, strlen(tmp) + 1);   /* with its NUL */
 }
 
 /* Offset in the file of text offset `off`: through the text map, and for
@@ -242,21 +304,65 @@ static void S_mention_rows(const rg_pipeline *p, S_job *j, const S_scratch *sc,
 }
 
 static void S_evidence_row(const rg_pipeline *p, S_job *j, const S_scratch *sc,
-                           const S_rel *x)
+                           const rg_relation *r, uint64_t os, uint64_t oe,
+                           const char *text, size_t text_len)
 {
     rg_buf *b = &j->evidence_rows;
-    const rg_relation *r = &x->r;
     const rg_actor a_src = S_actor(p, sc, r->source), a_dst = S_actor(p, sc, r->target);
     const rg_actor *src = &a_src, *dst = &a_dst;
     rg_i_buf_add_field(b, j->path, strlen(j->path));
     rg_i_buf_printf(b, "\t%u\t%" PRIu64 "\t%" PRIu64 "\t%s\t%s\t%s\t%s\t",
-                    r->sentence, x->os, x->oe, src->id, dst->id,
+                    r->sentence, os, oe, src->id, dst->id,
                     rg_i_kind_name(r->kind), rg_i_relation_name(r->relation));
     if (r->verb)
         rg_i_buf_add_field(b, r->verb, strlen(r->verb));
     rg_i_buf_addc(b, '\t');
-    rg_i_buf_add_field(b, j->texts.data + x->text, x->text_len);
+    rg_i_buf_add_field(b, text, text_len);
     rg_i_buf_addc(b, '\n');
+}
+
+static uint64_t S_key_hash(const rg_relation *r)
+{
+    uint64_t x = ((uint64_t)r->source << 32 | r->target) * 0x9E3779B97F4A7C15u;
+    x ^= (((uint64_t)r->kind << 16) | r->relation) * 0xC2B2AE3D27D4EB4Fu;
+    return x ^ (x >> 31);
+}
+
+static int S_same_key(const rg_relation *a, const rg_relation *b)
+{
+    return a->source == b->source && a->target == b->target &&
+           a->kind == b->kind && a->relation == b->relation;
+}
+
+/* The slot of r's key in the scratch's table: its entry, or the empty
+ * slot where it goes. */
+static inline S_keyslot *S_key_slot(const S_scratch *sc, const S_job *j,
+                             const rg_relation *r)
+{
+    size_t mask = sc->n_keys - 1, i = (size_t)S_key_hash(r) & mask;
+    while (sc->keys[i].doc == sc->doc && !S_same_key(&j->rels[sc->keys[i].rel].r, r))
+        i = (i + 1) & mask;
+    return &sc->keys[i];
+}
+
+/* Makes room for one more key in the table (at most half full). */
+/* Starts the table of a document's keys for at most n of them (at most
+ * half full); the slots of earlier documents are stale. */
+static void S_keys_start(S_scratch *sc, size_t n)
+{
+    if (n * 2 > sc->n_keys) {
+        size_t m = sc->n_keys ? sc->n_keys : 256;
+        while (m < n * 2)
+            m *= 2;
+        free(sc->keys);
+        sc->keys = rg_i_xcalloc(m, sizeof(*sc->keys));
+        sc->n_keys = m;
+        sc->doc = 0;   /* calloc'd: every slot marked 0 */
+    }
+    if (++sc->doc == 0) {   /* wrapped: clear the stale marks */
+        memset(sc->keys, 0, sc->n_keys * sizeof(*sc->keys));
+        sc->doc = 1;
+    }
 }
 
 /* Every stage from the bytes to the relation instances, on a worker
@@ -268,7 +374,7 @@ static void S_analyse(void *state, void *job)
     S_job *j = job;
     const rg_pipeline *p = sc->p;
     rg_text t;
-    const char *text = j->bytes;   /* what text.c reads: the file, or a page's text */
+    char *text = j->bytes;   /* what text.c reads: the file, or a page's text */
     size_t text_len = j->len;
     sc->is_html = rg_i_html_detect(j->path, j->bytes, j->len) &&
                   rg_i_html_to_text(&sc->html, j->bytes, j->len) == RG_OK;
@@ -283,7 +389,12 @@ static void S_analyse(void *state, void *job)
                       "replaced by U+FFFD",
                       sc->html.repaired, sc->html.repaired == 1 ? "" : "s");
     }
-    rg_status st = rg_i_text_init(&t, text, text_len);
+    /* The text may be the bytes themselves (no copy) unless the mention
+     * table needs the file's bytes after page furniture was blanked out
+     * in the text; a page's text is the worker's own. */
+    rg_status st = sc->is_html || !p->opts.mentions || p->opts.keep_boilerplate
+                       ? rg_i_text_init_in_place(&t, text, text_len)
+                       : rg_i_text_init(&t, text, text_len);
     if (st != RG_OK) {
         if (st == RG_EENCODING)
             S_msg_add(j, RG_ERROR, "binary file (contains NUL bytes), skipped");
@@ -334,20 +445,33 @@ static void S_analyse(void *state, void *job)
     rg_i_find_relations(&sc->rels, &sc->ments, &sc->sents, &sc->toks, p->dict,
                         &p->opts);
 
-    j->actors = rg_i_xmalloc((sc->ments.n ? sc->ments.n : 1) * sizeof(*j->actors));
+    RG_GROW(j->actors, j->cap_actors, sc->ments.n);
     for (size_t i = 0; i < sc->ments.n; i++)
         j->actors[i] = sc->ments.v[i].actor;
     j->n_actors = sc->ments.n;
+    /* One entry per key, in the order of the keys' first instances. */
+    S_keys_start(sc, sc->rels.n);
     RG_GROW(j->rels, j->cap_rels, sc->rels.n);
     for (size_t i = 0; i < sc->rels.n; i++) {
         const rg_relation *r = &sc->rels.v[i];
         const rg_sentence *s = &sc->sents.v[r->sentence];
         const rg_sentence *sl = &sc->sents.v[r->sentence_last]; /* wider windows */
+        S_keyslot *slot = S_key_slot(sc, j, r);
+        if (slot->doc == sc->doc) {
+            j->rels[slot->rel].count++;
+            if (p->opts.evidence)
+                S_evidence_row(p, j, sc, r, S_orig(sc, &t, s->start, 0),
+                               S_orig(sc, &t, sl->end, 1), t.norm + s->start,
+                               sl->end - s->start);
+            continue;
+        }
+        *slot = (S_keyslot){sc->doc, (uint32_t)j->n_rels};
         S_rel *x = &j->rels[j->n_rels++];
         x->r = *r;
+        x->count = 1;
         x->os = S_orig(sc, &t, s->start, 0);
         x->oe = S_orig(sc, &t, sl->end, 1);
-        /* Pairs of one sentence share its text: keep it once. */
+        /* Keys of one sentence share its text: keep it once. */
         const S_rel *prev = j->n_rels > 1 ? x - 1 : NULL;
         if (prev && prev->r.sentence == r->sentence &&
             prev->r.sentence_last == r->sentence_last) {
@@ -359,7 +483,8 @@ static void S_analyse(void *state, void *job)
             rg_i_buf_add(&j->texts, t.norm + s->start, x->text_len);
         }
         if (p->opts.evidence)
-            S_evidence_row(p, j, sc, x);
+            S_evidence_row(p, j, sc, r, x->os, x->oe, t.norm + s->start,
+                           x->text_len);
     }
     if (p->opts.mentions)
         S_mention_rows(p, j, sc, &t);
@@ -434,7 +559,8 @@ static rg_status S_merge(void *ctx, void *job)
     rg_pipeline *p = ctx;
     S_job *j = job;
     for (size_t i = 0; i < j->n_msgs; i++)
-        rg_i_diag(&p->opts.diag, j->msgs[i].level, j->path, "%s", j->msgs[i].what);
+        rg_i_diag(&p->opts.diag, j->msgs[i].level, j->path, "%s",
+                  j->msg_text.data + j->msgs[i].what);
     if (j->skipped) {
         p->stats.skipped++;
         goto out;
@@ -449,8 +575,8 @@ static rg_status S_merge(void *ctx, void *job)
         const rg_relation *r = &x->r;
         rg_tally_evidence ev = {j->path, r->sentence, x->os, x->oe,
                                 j->texts.data + x->text, x->text_len, r->verb};
-        rg_i_tally_instance(p->tally, r->source, r->target, r->kind,
-                            r->relation, doc, &ev);
+        rg_i_tally_instances(p->tally, r->source, r->target, r->kind,
+                             r->relation, doc, x->count, &ev);
     }
     if (p->opts.mentions)
         S_write(p, p->opts.mentions, j->mention_rows.data, j->mention_rows.len);
@@ -465,19 +591,33 @@ static rg_status S_merge(void *ctx, void *job)
     if (p->opts.progress)
         p->opts.progress(p->opts.progress_data, &p->stats);
 out:
-    S_job_free(j);
+    S_job_reset(j);
+    j->next = p->spare;
+    p->spare = j;
     return p->write_status;
 }
 
-/* The corpus walk hands over a document (its bytes now ours): queue it. */
-static rg_status S_document(void *data, const char *path, char *bytes,
-                            size_t len)
+/* The corpus walk hands over a document in `content`: its bytes go to a
+ * job (a merged one when there is one), and the job's old buffer back to
+ * the walk for the next file.  Queues the job. */
+static rg_status S_document(void *data, const char *path, rg_buf *content)
 {
     rg_pipeline *p = data;
-    S_job *j = rg_i_xcalloc(1, sizeof(*j));
+    S_job *j = p->spare;
+    if (j)
+        p->spare = j->next;
+    else
+        j = rg_i_xcalloc(1, sizeof(*j));
+    j->next = NULL;
     j->path = rg_i_xstrdup(path);
-    j->bytes = bytes;
-    j->len = len;
+    char *old = j->bytes;
+    size_t old_cap = j->cap;
+    j->bytes = content->data;
+    j->len = content->len;
+    j->cap = content->cap;
+    content->data = old;
+    content->cap = old_cap;
+    content->len = 0;
     return rg_i_workers_submit(p->workers, j);
 }
 
@@ -512,6 +652,11 @@ void rg_pipeline_free(rg_pipeline *p)
     if (!p)
         return;
     rg_i_workers_free(p->workers);
+    while (p->spare) {
+        S_job *j = p->spare;
+        p->spare = j->next;
+        S_job_free(j);
+    }
     rg_i_tally_free(p->tally);
     rg_i_boilerplate_free(p->furniture);
     for (size_t i = 0; i < p->n_disc; i++)
@@ -540,7 +685,11 @@ rg_status rg_pipeline_add_paths(rg_pipeline *p, const char *const *paths,
 rg_status rg_pipeline_add_buffer(rg_pipeline *p, const char *name,
                                  const char *bytes, size_t len)
 {
-    rg_status st = S_document(p, name, rg_i_xstrndup(bytes, len), len);
+    rg_buf content;
+    rg_i_buf_init(&content);
+    rg_i_buf_add(&content, bytes, len);   /* with a NUL, also for len 0 */
+    rg_status st = S_document(p, name, &content);
+    rg_i_buf_destroy(&content);
     rg_status fin = rg_i_workers_finish(p->workers);
     return st != RG_OK ? st : fin;
 }

@@ -175,27 +175,6 @@ static void S_pairs(rg_relation_list *out, const rg_mentions *m, size_t i,
     S_emit_pairs(out, occ, k);
 }
 
-/* Index of the first token in [lo, hi) that starts at or after byte `pos`,
- * or hi; the index in the whole document when the tokens before lo start
- * before pos and token hi (if any) at or after it. */
-static size_t S_token_in(const rg_tokens *t, size_t lo, size_t hi, uint32_t pos)
-{
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->v[mid].start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* Index of the token that starts at or after byte `pos`. */
-static size_t S_token_at(const rg_tokens *t, uint32_t pos)
-{
-    return S_token_in(t, 0, t->n, pos);
-}
-
 typedef struct S_tpair {
     uint32_t a, b, sentence, last;
 } S_tpair;
@@ -215,16 +194,13 @@ static int S_cmp_tpair(const void *x, const void *y)
 /* Mentions at most n tokens apart: once per pair and sentence of the
  * later mention, with the evidence from the earliest partner in reach. */
 static void S_cooc_tokens(rg_relation_list *out, const rg_mentions *m,
-                          const rg_tokens *toks, size_t n)
+                          size_t n)
 {
-    size_t *tok = rg_i_xmalloc((m->n ? m->n : 1) * sizeof(*tok));
-    for (size_t i = 0; i < m->n; i++)
-        tok[i] = S_token_at(toks, m->v[i].start);
     S_tpair *p = NULL;
     size_t np = 0, cap = 0;
     size_t lo = 0;
     for (size_t j = 0; j < m->n; j++) {
-        while (tok[j] - tok[lo] > n)
+        while (m->v[j].tok_begin - m->v[lo].tok_begin > n)
             lo++;
         for (size_t i = lo; i < j; i++) {
             uint32_t a = m->v[i].actor, b = m->v[j].actor;
@@ -245,7 +221,6 @@ static void S_cooc_tokens(rg_relation_list *out, const rg_mentions *m,
                RG_KIND_COOCCURRENCE, 0, NULL);
     }
     free(p);
-    free(tok);
 }
 
 /* S_pairs for the mentions [i, j) of one sentence `sent` (at most 64):
@@ -286,13 +261,12 @@ static void S_sentence_pairs(rg_relation_list *out, const rg_mentions *m,
 }
 
 static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
-                           const rg_sentences *s, const rg_tokens *toks,
-                           const rg_options *o)
+                           const rg_sentences *s, const rg_options *o)
 {
     if (m->n < 2)
         return;
     if (o->window == RG_WINDOW_TOKENS) {
-        S_cooc_tokens(out, m, toks, o->window_tokens);
+        S_cooc_tokens(out, m, o->window_tokens);
         return;
     }
     S_occ *occ = rg_i_xmalloc(m->n * sizeof(*occ));
@@ -759,6 +733,14 @@ typedef struct S_ctx {
     const rg_mentions *m;  /* for the types of discovered actors */
     const rg_verbs *verbs;
     const rg_verb_wtab *wtab;   /* its word table */
+    const int32_t *tok_id; /* per token of the document: its id in the
+                              gazetteer's vocabulary (rg_mentions.tok_id),
+                              or NULL: then each token is looked up */
+    const uint32_t *vverb; /* per vocabulary id: 1 + its index in wtab's
+                              words, or 0 (rg_i_gazetteer_verb_words) */
+    const uint8_t *tok_cls;    /* with tok_id: per token its class byte
+                                  (rg_mentions.tok_cls) */
+    const uint64_t *vpacked;   /* with tok_id: rg_i_gazetteer_verb_packed */
     size_t tb, te;         /* sentence tokens */
     S_tok *tk;             /* per token - tb */
     size_t cap_tk;         /* kept for the next sentence */
@@ -774,10 +756,6 @@ typedef struct S_ctx {
     uint32_t *bt;          /* the tokens - tb of a class S_W_MARKS: every
                               boundary, aside mark and list comma is one */
     size_t n_bt, cap_bt;
-    size_t *mtok;          /* per mention - m0: its first token and the
-                              token after it (S_token_in), two each */
-    size_t cap_mtok;
-    size_t m0;
     S_arg *args;
     size_t n_args, cap_args;
     size_t arg_from;       /* S_groups: the first arg at or after the
@@ -913,74 +891,104 @@ static void S_tables(void)
 
 /* Fills c->tk for the sentence's tokens; returns whether any is a form
  * S_clause may take (S_K_FORM_OK). */
+/* The classifier's state for one sentence (S_classify). */
+typedef struct S_cls {
+    uint32_t *vt, *bt;
+    size_t n_vt, n_bt;
+    unsigned all_vfl, any_ok;
+    uint32_t all;
+} S_cls;
+
+/* Token o (of the sentence from o0; kind `kind`) is a word of the word
+ * table with classes wcls, forms' flags vfl and determiner det: its record
+ * and the sentence's lists. */
+static inline void S_classify_hit(S_cls *x, S_tok *o, S_tok *o0,
+                                  unsigned kind, uint32_t wcls, uint8_t vfl,
+                                  char det)
+{
+    unsigned k = o->k;
+    uint32_t cls = wcls & S_kcls[kind];
+    if (vfl) {   /* every hit has a flag */
+        k |= S_K_HITS;
+        x->all_vfl |= vfl;
+        /* S_clause takes a capitalised form (not all capitals) only at
+         * its clause's first token or first word (w0).  After a word that
+         * is no conjunction neither can be: that word is in the same
+         * clause before it (a subordinator begins its clause; commas,
+         * hard marks, dashes and quotes are no words), or in an aside,
+         * which then ends at a mark after it and so also holds this
+         * token. */
+        if ((k & S_K_WORD) &&
+            (!(k & S_K_UPPER) || (k & S_K_ALLCAPS) || o == o0 ||
+             !(o[-1].k & S_K_WORD) || (o[-1].cls & S_W_CONJ)))
+            k |= S_K_FORM_OK;
+    }
+    if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
+        k |= S_K_VERB_ANY;
+        if ((cls & S_W_AUX) || !(k & S_K_UPPER))
+            k |= S_K_VERB_LOW;
+        x->vt[x->n_vt++] = (uint32_t)(o - o0);
+    }
+    if (cls & S_W_MARKS)
+        x->bt[x->n_bt++] = (uint32_t)(o - o0);
+    x->any_ok |= k;
+    *o = (S_tok){cls, (uint16_t)k, vfl, det};
+    x->all |= cls;
+}
+
 static S_NOINLINE int S_classify(S_ctx *c)
 {
     const rg_tokens *toks = c->toks;
     /* The per-token arrays hold the longest sentence (rg_i_find_relations). */
-    uint32_t *vt = c->vt, *bt = c->bt;
-    size_t n_vt = 0, n_bt = 0;
-    unsigned all_vfl = 0, any_ok = 0;
+    S_cls x = {c->vt, c->bt, 0, 0, 0, 0, 0};
     const rg_token *t = toks->v + c->tb, *tend = toks->v + c->te;
-    const uint64_t *hash = toks->hash + c->tb;
-    const char *fold = toks->fold;
     /* Copies: the byte stores below may alias anything, and the fields
      * would be loaded again for every token. */
     const rg_verb_wtab wtab = *c->wtab;
     S_tok *o = c->tk, *o0 = c->tk;
-    uint32_t all = 0;
-    for (; t < tend; t++, o++, hash++) {
-        *o = S_ktok[t->kind & 3][t->flags];
-        int32_t id;
-        if (t->fold_len == 1) {
-            /* Punctuation mostly: read off a table. */
-            id = wtab.one[(unsigned char)fold[t->fold]];
-        } else {
-            /* Most misses find their first slot empty: before anything
-             * else. */
-            if (!wtab.slots[(size_t)*hash & wtab.mask])
+    if (c->tok_id) {
+        /* With the mention stage's ids every token's word-table index is
+         * read off by its id: every word of the table is in the
+         * gazetteer's vocabulary (rg_i_gazetteer_verb_words), so a token
+         * without an id is none of them. */
+        const int32_t *tid = c->tok_id + c->tb;
+        const uint64_t *vpacked = c->vpacked;   /* by id + 1 */
+        for (; t < tend; t++, o++, tid++) {
+            *o = S_ktok[t->kind & 3][t->flags];
+            uint64_t p = vpacked[*tid + 1];
+            if (!p)
                 continue;
-            id = rg_i_verbs_wtab_id(&wtab, fold + t->fold, t->fold_len,
-                                    *hash);
+            S_classify_hit(&x, o, o0, t->kind & 3, (uint32_t)p,
+                           (uint8_t)(p >> 32), (char)(uint8_t)(p >> 40));
         }
-        if (id < 0)
-            continue;
-        const rg_verb_word *w = &wtab.word[id];
-        unsigned k = o->k;
-        uint32_t cls = w->cls & S_kcls[t->kind & 3];
-        uint8_t vfl = w->flags;
-        if (vfl) {   /* every hit has a flag */
-            k |= S_K_HITS;
-            all_vfl |= vfl;
-            /* S_clause takes a capitalised form (not all capitals) only
-             * at its clause's first token or first word (w0).  After a
-             * word that is no conjunction neither can be: that word is
-             * in the same clause before it (a subordinator begins its
-             * clause; commas, hard marks, dashes and quotes are no
-             * words), or in an aside, which then ends at a mark after
-             * it and so also holds this token. */
-            if ((k & S_K_WORD) &&
-                (!(k & S_K_UPPER) || (k & S_K_ALLCAPS) || o == o0 ||
-                 !(o[-1].k & S_K_WORD) || (o[-1].cls & S_W_CONJ)))
-                k |= S_K_FORM_OK;
+    } else {
+        const uint64_t *hash = toks->hash + c->tb;
+        const char *fold = toks->fold;
+        for (; t < tend; t++, o++, hash++) {
+            *o = S_ktok[t->kind & 3][t->flags];
+            int32_t id;
+            if (t->fold_len == 1) {
+                /* Punctuation mostly: read off a table. */
+                id = wtab.one[(unsigned char)fold[t->fold]];
+            } else {
+                /* Most misses find their first slot empty: before
+                 * anything else. */
+                if (!wtab.slots[(size_t)*hash & wtab.mask])
+                    continue;
+                id = rg_i_verbs_wtab_id(&wtab, fold + t->fold, t->fold_len,
+                                        *hash);
+            }
+            if (id >= 0)
+                S_classify_hit(&x, o, o0, t->kind & 3, wtab.word[id].cls,
+                               wtab.word[id].flags, wtab.word[id].det);
         }
-        if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
-            k |= S_K_VERB_ANY;
-            if ((cls & S_W_AUX) || !(k & S_K_UPPER))
-                k |= S_K_VERB_LOW;
-            vt[n_vt++] = (uint32_t)(o - o0);
-        }
-        if (cls & S_W_MARKS)
-            bt[n_bt++] = (uint32_t)(o - o0);
-        any_ok |= k;
-        *o = (S_tok){cls, (uint16_t)k, vfl, w->det};
-        all |= cls;
     }
-    c->sent_cls = all;
-    c->sent_vfl = (uint8_t)all_vfl;
-    c->n_vt = n_vt;
-    c->n_bt = n_bt;
+    c->sent_cls = x.all;
+    c->sent_vfl = (uint8_t)x.all_vfl;
+    c->n_vt = x.n_vt;
+    c->n_bt = x.n_bt;
     /* Without a form S_clause may take, no relation. */
-    return (any_ok & S_K_FORM_OK) != 0;
+    return (x.any_ok & S_K_FORM_OK) != 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1051,8 +1059,8 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
     c->n_args = 0;
     for (size_t i = m0; i < m1; i++) {
         const rg_mention *mt = &m->v[i];
-        size_t t0 = c->mtok[2 * (i - c->m0)], t1 = c->mtok[2 * (i - c->m0) + 1];
-        /* t0, t1 lie in [tb, te] (S_verb_relations' walk). */
+        size_t t0 = mt->tok_begin, t1 = mt->tok_end;
+        /* t0, t1 lie in [tb, te]: a mention lies within its sentence. */
         if (t0 >= t1 || S_skip(c, t0))
             continue;
         int type = rg_i_mention_type(c->m, c->d, mt->actor);
@@ -1956,8 +1964,11 @@ static void S_clause(S_ctx *c, size_t si)
             last = S_last_word(c, s);
             last_done = 1;
         }
-        const rg_verb_word *vw = rg_i_verbs_word(
-            c->verbs, S_f(c, v), c->toks->v[v].fold_len, c->toks->hash[v]);
+        const rg_verb_word *vw =
+            c->tok_id ? &c->wtab->word[c->vverb[c->tok_id[v]] - 1]
+                      : rg_i_verbs_word(c->verbs, S_f(c, v),
+                                        c->toks->v[v].fold_len,
+                                        c->toks->hash[v]);
         size_t nh = vw->n_hits;
         const rg_verb_hit *h = vw->hits;
         size_t np = 0;
@@ -2028,48 +2039,31 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
      * without one, the rest of the analysis cannot make any.  The form
      * filter rules most such sentences out at a few instructions a token
      * (and lets the others through at their first possible form). */
-    const uint64_t *hash = c->toks->hash;
     size_t f = c->tb;
-    while (f < c->te && !rg_i_verbs_maybe_form(c->wtab, hash[f]))
-        f++;
+    if (c->tok_id) {
+        /* Exact, eight tokens at a time: a form has its class bit in the
+         * token's class byte (rg_i_gazetteer_ids). */
+        f = rg_i_wc_next(c->tok_cls, f, c->te, RG_WC_VERB_FORM);
+    } else {
+        const uint64_t *hash = c->toks->hash;
+        while (f < c->te && !rg_i_verbs_maybe_form(c->wtab, hash[f]))
+            f++;
+    }
     if (f == c->te)
         return;
     if (!S_classify(c))
         return;
-    /* The tokens of each mention, searched once.  A mention lies within
-     * the tokens of its sentence (mentions.c and discover.c match sentence
-     * by sentence), so the sentence bounds the search: the same answer as
-     * over the whole document, without its cache misses. */
+    /* Each mention's tokens (rg_mention.tok_begin, tok_end) lie within its
+     * sentence's: mentions.c and discover.c match sentence by sentence. */
     /* Locals: the stores below may alias the context's fields. */
     const size_t tb = c->tb, te = c->te;
     int32_t *ment = c->ment;
     memset(ment, 0, (te - tb) * sizeof(*ment));
-    c->m0 = m0;
-    RG_GROW(c->mtok, c->cap_mtok, 2 * (m1 - m0));
-    size_t *mtok = c->mtok;
-    const rg_token *tv = c->toks->v;
-    size_t t0 = tb;
-    uint32_t prev = 0;
     for (size_t i = m0; i < m1; i++) {
-        /* Mentions come in text order and span a token or two: walk on
-         * from the last one (S_token_in's answer, without its search). */
-        uint32_t start = m->v[i].start, end = m->v[i].end;
-        if (start < prev)
-            t0 = tb;
-        while (t0 < te && tv[t0].start < start)
-            t0++;
-        size_t t1 = t0;
-        while (t1 < te && tv[t1].start < end)
-            t1++;
-        if (end < start)
-            t1 = S_token_in(c->toks, tb, te, end);
-        mtok[2 * (i - m0)] = t0;
-        mtok[2 * (i - m0) + 1] = t1;
-        prev = start;
         /* Mentions first (list commas need them), then asides, then args
          * (asides are no arguments). */
         int32_t a = (int32_t)m->v[i].actor + 1;
-        for (size_t t = t0; t < t1; t++)
+        for (size_t t = m->v[i].tok_begin; t < m->v[i].tok_end; t++)
             ment[t - tb] = a;
     }
     /* A form inside a mention is no verb (S_clause): without one outside,
@@ -2133,7 +2127,7 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     out->n = 0;
     rg_relations which = o ? o->relations : RG_REL_COOCCURRENCE;
     if (which & RG_REL_COOCCURRENCE)
-        S_cooccurrence(out, m, s, toks, o);
+        S_cooccurrence(out, m, s, o);
     if (!(which & RG_REL_VERBS) || !d || !d->verbs || m->n < 2 || !toks)
         return;
     /* No word table before the lexicon is finished: then no form is
@@ -2148,6 +2142,16 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     c.verbs = d->verbs;
     c.wtab = wtab;
     c.out = out;
+    /* The mention stage's lookup of every token answers for the word
+     * table too, when it was made for these tokens with this table. */
+    const rg_verb_wtab *gw = NULL;
+    const uint32_t *vverb = rg_i_gazetteer_verb_words(d->gaz, &gw);
+    if (vverb && gw == wtab && m->tok_id && m->tok_n == toks->n) {
+        c.tok_id = m->tok_id;
+        c.tok_cls = m->tok_cls;
+        c.vpacked = rg_i_gazetteer_verb_packed(d->gaz);
+        c.vverb = vverb;
+    }
     pthread_once(&S_pl_once, S_pl_build_all);
     /* The per-token arrays, once for the longest sentence. */
     size_t longest = 1;
@@ -2180,5 +2184,4 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     free(c.vt);
     free(c.ment);
     free(c.bt);
-    free(c.mtok);
 }

@@ -69,14 +69,20 @@ static utf8proc_int32_t S_first_cp(const char *text, const rg_token *t)
     return cp;
 }
 
-static int S_is_lower_word(const char *text, const rg_token *t)
+static inline int S_is_lower_word(const char *text, const rg_token *t)
 {
-    return t->kind == RG_TOK_WORD && !(t->flags & RG_TF_UPPER) &&
-           utf8proc_category(S_first_cp(text, t)) == UTF8PROC_CATEGORY_LL;
+    if (t->kind != RG_TOK_WORD || (t->flags & RG_TF_UPPER))
+        return 0;
+    /* An ASCII first character (most words) without utf8proc: Ll is a-z
+     * there. */
+    unsigned char c = (unsigned char)text[t->start];
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z';
+    return utf8proc_category(S_first_cp(text, t)) == UTF8PROC_CATEGORY_LL;
 }
 
 /* 1 for '.', 2 for ! ? and …: characters that may end a sentence. */
-static int S_end_kind(const char *text, const rg_token *t)
+static inline int S_end_kind(const char *text, const rg_token *t)
 {
     if (t->kind != RG_TOK_PUNCT)
         return 0;
@@ -89,16 +95,6 @@ static int S_end_kind(const char *text, const rg_token *t)
     default:
         return 0;
     }
-}
-
-/* Whether PUNCT token t may be end punctuation (S_end_kind may be
- * nonzero): . ! ? or three bytes starting E2 (U+2026 among them).  Inline
- * and without the exact test: for the walk over the tokens in a line. */
-static inline int S_may_end(const char *text, const rg_token *t)
-{
-    unsigned char c = (unsigned char)text[t->start];
-    uint32_t n = t->end - t->start;
-    return n == 1 ? c == '.' || c == '!' || c == '?' : n == 3 && c == 0xE2;
 }
 
 /* Whether token t is one of the quotes and brackets of `one` (ASCII),
@@ -151,13 +147,14 @@ static int S_is_month(const char *text, const rg_token *t)
 }
 
 /* Whether token t is one code point (a single letter): what
- * utf8proc_iterate tells, asked only for two to four bytes (one byte is
- * one code point when ASCII; more than four never are). */
+ * utf8proc_iterate tells, asked only for two to four bytes that do not
+ * start with ASCII (an ASCII character is one byte; more than four bytes
+ * are never one code point). */
 static int S_one_cp(const char *text, const rg_token *t)
 {
     uint32_t n = t->end - t->start;
-    if (n == 1)
-        return (unsigned char)text[t->start] < 0x80;
+    if ((unsigned char)text[t->start] < 0x80)
+        return n == 1; /* an ASCII character is one byte */
     if (n > 4)
         return 0;
     utf8proc_int32_t cp;
@@ -167,24 +164,50 @@ static int S_one_cp(const char *text, const rg_token *t)
     return cl > 0 && (uint32_t)cl == n;
 }
 
-/* The length of the longest string in `tab`. */
-static size_t S_longest(const rg_strtab *tab)
+/* What the abbreviations look like, worked out at the first dot that
+ * needs it: per first byte, the lengths (below 64) of the abbreviations
+ * that start with it, so that most candidates ("Teheran.") are refused
+ * without hashing them; and the longest, past which no candidate is
+ * looked up (the candidates only grow). */
+typedef struct S_abbr {
+    const rg_strtab *tab;
+    int ready;
+    size_t longest;
+    uint64_t lens[256];
+} S_abbr;
+
+static void S_abbr_prepare(S_abbr *a)
 {
-    size_t m = 0;
-    for (size_t k = 0; k < tab->n; k++)
-        if (tab->len[k] > m)
-            m = tab->len[k];
-    return m;
+    const rg_strtab *tab = a->tab;
+    memset(a->lens, 0, sizeof(a->lens));
+    a->longest = 0;
+    for (size_t k = 0; k < tab->n; k++) {
+        size_t n = tab->len[k];
+        if (n > a->longest)
+            a->longest = n;
+        if (n == 0)
+            continue;
+        /* A length of 64 or more is never refused by the filter. */
+        a->lens[(unsigned char)tab->str[k][0]] |=
+            n < 64 ? (uint64_t)1 << n : (uint64_t)1;
+    }
+    a->ready = 1;
 }
 
-/* Whether the dot toks[i] ends an abbreviation in `abbrevs`: the word
- * glued before it plus the dot, extended backwards over up to three
- * word+dot pairs with the spaces between them removed.  *longest is the
- * length of the longest abbreviation, worked out at the first call
- * (SIZE_MAX before): a candidate longer is not looked up, and the
- * candidates only grow. */
-static int S_is_abbrev(const char *text, const rg_token *v, size_t i,
-                       const rg_strtab *abbrevs, size_t *longest)
+/* Whether s[0..n) is in the table (the filter first). */
+static int S_abbr_find(const S_abbr *a, const char *s, size_t n)
+{
+    uint64_t l = a->lens[(unsigned char)s[0]];
+    if (n < 64 && !((l >> n) & 1) && !(l & 1))
+        return 0;
+    return rg_i_strtab_find(a->tab, s, n) >= 0;
+}
+
+/* Whether the dot toks[i] ends an abbreviation in `abbrevs` (a->tab):
+ * the word glued before it plus the dot, extended backwards over up to
+ * three word+dot pairs with the spaces between them removed. */
+static int S_is_abbrev_pairs(const char *text, const rg_token *v, size_t i,
+                             S_abbr *a)
 {
     char buf[128];
     size_t len = 0;
@@ -199,20 +222,19 @@ static int S_is_abbrev(const char *text, const rg_token *v, size_t i,
         size_t n = v[i].end - v[i - 1].start;
         if (n > at)
             break;
-        if (*longest == SIZE_MAX)
-            *longest = S_longest(abbrevs);
-        if (len + n > *longest)
+        if (!a->ready)
+            S_abbr_prepare(a);
+        if (len + n > a->longest)
             break;
         /* The first candidate, word and dot, is in the text as it is. */
-        if (pairs == 0 &&
-            rg_i_strtab_find(abbrevs, text + v[i - 1].start, n) >= 0)
+        if (pairs == 0 && S_abbr_find(a, text + v[i - 1].start, n))
             return 1;
         if (pairs == 0 && (i < 3 || !S_is(text, &v[i - 2], ".")))
             break;
         at -= n;
         memcpy(buf + at, text + v[i - 1].start, n);
         len += n;
-        if (pairs > 0 && rg_i_strtab_find(abbrevs, buf + at, len) >= 0)
+        if (pairs > 0 && S_abbr_find(a, buf + at, len))
             return 1;
         /* The pair before must end with a dot right before this word. */
         if (i < 3 || !S_is(text, &v[i - 2], "."))
@@ -220,6 +242,24 @@ static int S_is_abbrev(const char *text, const rg_token *v, size_t i,
         i -= 2;
     }
     return 0;
+}
+
+/* S_is_abbrev_pairs for the dot toks[i] glued to the WORD toks[i - 1]:
+ * the first candidate, word and dot (nearly always refused by the
+ * filter), here; the pairs before only when a dot is there. */
+static inline int S_is_abbrev(const char *text, const rg_token *v, size_t i,
+                              S_abbr *a)
+{
+    size_t n = v[i].end - v[i - 1].start;
+    if (!a->ready)
+        S_abbr_prepare(a);
+    if (n > a->longest || n > 128)
+        return 0; /* and so is every longer candidate */
+    if (S_abbr_find(a, text + v[i - 1].start, n))
+        return 1;
+    if (i < 3 || !S_is(text, &v[i - 2], "."))
+        return 0;
+    return S_is_abbrev_pairs(text, v, i, a);
 }
 
 /* The index of the lowest set bit of w (nonzero). */
@@ -237,8 +277,8 @@ static inline size_t S_ctz64(uint64_t w)
 #endif
 }
 
-static void S_push(rg_sentences *out, const rg_token *v, size_t b, size_t e,
-                   uint32_t para)
+static inline void S_push(rg_sentences *out, const rg_token *v, size_t b,
+                          size_t e, uint32_t para)
 {
     RG_GROW(out->v, out->cap, out->n + 1);
     rg_sentence *s = &out->v[out->n++];
@@ -258,21 +298,24 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
     size_t b = 0;          /* first token of the open sentence */
     uint32_t para = 0;
     int kept_dot = 0;      /* the token before i is a dot rule 4 kept */
-    size_t abbrev_max = SIZE_MAX; /* S_is_abbrev's *longest */
+    S_abbr abbr; /* S_is_abbrev's filter, made at the first dot */
+    abbr.tab = abbrevs;
+    abbr.ready = 0;
     out->n = 0;
 
     size_t i = 0;
     while (i < n) {
         /* Most tokens: a word, number, comma or quote inside a line,
          * which neither ends a sentence nor starts one (rules 1 to 3 need
-         * a line break or end punctuation). */
+         * a line break or end punctuation).  The tokenizer marked those
+         * that may be more (a line break before them, or PUNCT that is .
+         * ! ? or three bytes starting E2, which S_end_kind may take): the
+         * next mark from i on, 64 tokens a step, but not past the
+         * sentence length limit. */
         size_t lim = n - b > RG_MAX_SENTENCE_TOKENS ? b + RG_MAX_SENTENCE_TOKENS
                                                      : n;
-        if (i < lim && !rg_i_token_marked(toks, i)) {
-            /* The tokenizer marked those that may be more (a line break
-             * before them, or end punctuation: what S_may_end takes):
-             * the next mark, 64 tokens a step. */
-            size_t k = i + 1;
+        if (i < lim) {
+            size_t k = i;
             while (k < lim) {
                 uint64_t w = marks[k / 64] >> (k % 64);
                 if (w) {
@@ -281,9 +324,11 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
                 }
                 k = (k | 63) + 1;
             }
-            kept_dot = 0;
+            if (k != i)
+                kept_dot = 0; /* the token before the next is no dot */
             i = k < lim ? k : lim;
-            continue;
+            if (i >= n)
+                break;
         }
         /* Rules 1 and 2: boundaries before token i. */
         if (i - b >= RG_MAX_SENTENCE_TOKENS) {
@@ -323,8 +368,7 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
             int keep = 0;
             if (w->kind == RG_TOK_WORD) {
                 keep = S_one_cp(text, w) ||
-                       (abbrevs && S_is_abbrev(text, v, i, abbrevs,
-                                               &abbrev_max));
+                       (abbrevs && S_is_abbrev(text, v, i, &abbr));
             } else if (w->kind == RG_TOK_NUMBER) {
                 keep = i + 1 < n && S_is_month(text, &v[i + 1]) &&
                        !(v[i + 1].flags & RG_TF_NEWLINE_BEFORE);

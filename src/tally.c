@@ -88,7 +88,7 @@ static int S_same(const rg_tally_edge *e, uint32_t s, uint32_t d, uint8_t kind,
            e->relation == rel;
 }
 
-static size_t S_find(const rg_tally *t, uint32_t s, uint32_t d, uint8_t kind,
+static inline size_t S_find(const rg_tally *t, uint32_t s, uint32_t d, uint8_t kind,
                      uint16_t rel)
 {
     size_t mask = t->nslots - 1;
@@ -142,7 +142,7 @@ static void S_set_evidence(rg_tally_edge *e, const rg_tally_evidence *ev)
 }
 
 /* The edge of the key, made (with no counts) if new; *fresh says which. */
-static rg_tally_edge *S_edge(rg_tally *t, uint32_t source, uint32_t target,
+static inline rg_tally_edge *S_edge(rg_tally *t, uint32_t source, uint32_t target,
                              uint8_t kind, uint16_t relation, int *fresh)
 {
     if ((t->n_edges + 1) * 2 > t->nslots)
@@ -176,9 +176,16 @@ void rg_i_tally_instance(rg_tally *t, uint32_t source, uint32_t target,
                          uint8_t kind, uint16_t relation, uint32_t doc,
                          const rg_tally_evidence *ev)
 {
+    rg_i_tally_instances(t, source, target, kind, relation, doc, 1, ev);
+}
+
+void rg_i_tally_instances(rg_tally *t, uint32_t source, uint32_t target,
+                          uint8_t kind, uint16_t relation, uint32_t doc,
+                          uint32_t count, const rg_tally_evidence *ev)
+{
     int fresh;
     rg_tally_edge *e = S_edge(t, source, target, kind, relation, &fresh);
-    e->weight++;
+    e->weight += count;
     if (e->last_doc == doc + 1)
         return;
     /* The first instance in this document: is it an earlier document? */

@@ -72,6 +72,13 @@ void rg_i_tally_instance(rg_tally *t, uint32_t source, uint32_t target,
                          uint8_t kind, uint16_t relation, uint32_t doc,
                          const rg_tally_evidence *ev);
 
+/* `count` instances of one key in document number `doc` at once, the
+ * first of them with the evidence `ev`: the same as `count` calls of
+ * rg_i_tally_instance with it. */
+void rg_i_tally_instances(rg_tally *t, uint32_t source, uint32_t target,
+                          uint8_t kind, uint16_t relation, uint32_t doc,
+                          uint32_t count, const rg_tally_evidence *ev);
+
 /* rg_i_tally_instance without a verb, for tests and co-occurrence. */
 void rg_i_tally_relation(rg_tally *t, uint32_t source, uint32_t target,
                          uint8_t kind, uint16_t relation, uint32_t doc,

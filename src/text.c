@@ -44,9 +44,14 @@
 #define S_MAX_CLUSTER 128
 
 /* The output being built.  While every byte so far was copied unchanged
- * from the same offset (`map == NULL`) no map is kept at all; it is
- * created at the first difference, so clean text costs no map memory. */
+ * from the same offset (`map == NULL`) neither a map nor the bytes are
+ * kept: `buf` is NULL and the output is in[0, len).  Both are made at the
+ * first difference, so clean text costs no map memory, and no copy at
+ * all when the caller lets the text be its bytes (rg_i_text_init_in_place);
+ * else it is copied once at the end. */
 typedef struct S_out {
+    const char *in;            /* the input */
+    size_t inlen;
     char *buf;
     size_t len, cap;
     uint32_t *map;
@@ -65,9 +70,13 @@ typedef struct S_cluster {
     size_t utf8cap;
 } S_cluster;
 
-static void S_start_map(S_out *o)
+/* The first difference: everything so far was an identity copy from
+ * offset 0, which is now copied and mapped. */
+static void S_start_map(S_out *o, size_t need)
 {
-    /* Everything so far was an identity copy from offset 0. */
+    RG_GROW(o->buf, o->cap, (need > o->inlen ? need : o->inlen) + 1);
+    if (o->len)
+        memcpy(o->buf, o->in, o->len);
     RG_GROW(o->map, o->mapcap, o->len + 1);
     for (size_t k = 0; k < o->len; k++)
         o->map[k] = (uint32_t)k;
@@ -77,15 +86,18 @@ static void S_start_map(S_out *o)
 static void S_put_same(S_out *o, const char *in, size_t from, size_t to)
 {
     size_t n = to - from;
-    if (!o->map && o->len != from)
-        S_start_map(o);
+    if (!o->map) {
+        if (o->len == from) {   /* still the input itself */
+            o->len += n;
+            return;
+        }
+        S_start_map(o, o->len + n);
+    }
     RG_GROW(o->buf, o->cap, o->len + n + 1);
     memcpy(o->buf + o->len, in + from, n);
-    if (o->map) {
-        RG_GROW(o->map, o->mapcap, o->len + n + 1);
-        for (size_t k = 0; k < n; k++)
-            o->map[o->len + k] = (uint32_t)(from + k);
-    }
+    RG_GROW(o->map, o->mapcap, o->len + n + 1);
+    for (size_t k = 0; k < n; k++)
+        o->map[o->len + k] = (uint32_t)(from + k);
     o->len += n;
 }
 
@@ -93,7 +105,7 @@ static void S_put_same(S_out *o, const char *in, size_t from, size_t to)
 static void S_put_changed(S_out *o, const void *bytes, size_t n, size_t orig)
 {
     if (!o->map)
-        S_start_map(o);
+        S_start_map(o, o->len + n);
     RG_GROW(o->buf, o->cap, o->len + n + 1);
     RG_GROW(o->map, o->mapcap, o->len + n + 1);
     memcpy(o->buf + o->len, bytes, n);
@@ -254,7 +266,7 @@ static const uint16_t S_cp1252[32] = {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
 
 static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len,
-                             int fast);
+                             int fast, int in_place);
 
 /* Decodes Windows-1252 into UTF-8, then normalises that; the map of the
  * result points through the decoding into the original single bytes. */
@@ -282,7 +294,7 @@ static rg_status S_init_legacy(rg_text *t, const char *bytes, size_t len,
     }
     umap[n] = (uint32_t)len;
     rg_status st =
-        n > UINT32_MAX - 1 ? RG_EINVAL : S_init_utf8(t, u, n, fast);
+        n > UINT32_MAX - 1 ? RG_EINVAL : S_init_utf8(t, u, n, fast, 0);
     if (st == RG_OK) {
         if (!t->map) {
             t->map = umap;   /* NFC changed nothing: the decoding map is it */
@@ -300,9 +312,10 @@ static rg_status S_init_legacy(rg_text *t, const char *bytes, size_t len,
     return st;
 }
 
-/* rg_i_text_init, with (fast) or without the fast paths. */
+/* rg_i_text_init, with (fast) or without the fast paths, and with the
+ * text maybe the bytes themselves (in_place). */
 static rg_status S_text_init(rg_text *t, const char *bytes, size_t len,
-                             int fast)
+                             int fast, int in_place)
 {
     memset(t, 0, sizeof(*t));
     if (len > UINT32_MAX - 1)
@@ -311,17 +324,22 @@ static rg_status S_text_init(rg_text *t, const char *bytes, size_t len,
         return RG_EENCODING;
     if (S_is_legacy((const unsigned char *)bytes, len))
         return S_init_legacy(t, bytes, len, fast);
-    return S_init_utf8(t, bytes, len, fast);
+    return S_init_utf8(t, bytes, len, fast, in_place);
 }
 
 rg_status rg_i_text_init(rg_text *t, const char *bytes, size_t len)
 {
-    return S_text_init(t, bytes, len, 1);
+    return S_text_init(t, bytes, len, 1, 0);
+}
+
+rg_status rg_i_text_init_in_place(rg_text *t, char *bytes, size_t len)
+{
+    return S_text_init(t, bytes, len, 1, 1);
 }
 
 rg_status rg_i_text_init_general(rg_text *t, const char *bytes, size_t len)
 {
-    return S_text_init(t, bytes, len, 0);
+    return S_text_init(t, bytes, len, 0, 0);
 }
 
 /* The length of the code point at in[k] when it is U+0000..U+00FF (ASCII,
@@ -372,7 +390,10 @@ static size_t S_simple_run_general(const unsigned char *in, size_t len,
  * U+0000..U+00FF (or the end).  That one starts a new cluster unless it
  * is an Extend, ZWJ or SpacingMark (no character of U+0000..U+00FF is
  * Prepend or joins otherwise): then the run ends there, else before the
- * code point of U+0000..U+00FF it may join. */
+ * code point it may join.  A three-byte code point that NFC leaves alone
+ * (S_nfc_stable) and that joins nothing (boundclass Other: the dashes and
+ * quotes of news text) is a cluster of its own like those of
+ * U+0000..U+00FF: the run goes on over it. */
 static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
 {
     for (;;) {
@@ -441,26 +462,34 @@ static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
             continue;
         }
         utf8proc_int32_t cp;
-        if (utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp) > 0) {
+        utf8proc_ssize_t n =
+            utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n > 0) {
             int bc = utf8proc_get_property(cp)->boundclass;
+            if (n == 3 && bc == UTF8PROC_BOUNDCLASS_OTHER && S_nfc_stable(cp)) {
+                i += 3;
+                continue;
+            }
             if (bc != UTF8PROC_BOUNDCLASS_EXTEND &&
                 bc != UTF8PROC_BOUNDCLASS_ZWJ &&
                 bc != UTF8PROC_BOUNDCLASS_SPACINGMARK)
                 return i;
         }
-        /* The code point before i: two bytes when i - 1 continues one
-         * (U+0080..U+00FF), else one. */
-        return (in[i - 1] & 0xC0) == 0x80 ? i - 2 : i - 1;
+        /* The start of the code point before i (one to three bytes, valid
+         * UTF-8: the run's). */
+        do
+            i--;
+        while ((in[i] & 0xC0) == 0x80);
+        return i;
     }
 }
 
 static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len,
-                             int fast)
+                             int fast, int in_place)
 {
     const unsigned char *in = (const unsigned char *)bytes;
-    S_out o = {0};
+    S_out o = {.in = bytes, .inlen = len};
     S_cluster c = {0};
-    RG_GROW(o.buf, o.cap, len + 1);
 
     size_t i = 0;
     if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF) {
@@ -550,6 +579,18 @@ static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len,
         t->had_bom = 0;
         return RG_EINVAL;
     }
+    if (!o.buf && in_place && bytes && o.len == len) {
+        /* The text is the bytes: norm borrows them (with their NUL). */
+        t->norm = (char *)bytes;
+        t->len = o.len;
+        t->borrowed = 1;
+        return RG_OK;
+    }
+    if (!o.buf) {
+        o.buf = rg_i_xmalloc(o.len + 1);
+        if (o.len)
+            memcpy(o.buf, bytes, o.len);
+    }
     o.buf[o.len] = '\0';
     if (o.map) {
         RG_GROW(o.map, o.mapcap, o.len + 1);
@@ -569,7 +610,8 @@ void rg_i_text_destroy(rg_text *t)
 {
     if (!t)
         return;
-    free(t->norm);
+    if (!t->borrowed)
+        free(t->norm);
     free(t->map);
     memset(t, 0, sizeof(*t));
 }

@@ -21,6 +21,7 @@ typedef struct rg_text {
     int had_bom;         /* a UTF-8 byte order mark was dropped */
     int legacy;          /* not UTF-8: decoded as Windows-1252 (Latin-1);
                             `repaired` then counts its unassigned bytes */
+    int borrowed;        /* norm is the caller's bytes (not owned) */
 } rg_text;
 
 /*
@@ -36,6 +37,13 @@ typedef struct rg_text {
  * case (rg_i_text_destroy is always safe to call).
  */
 rg_status rg_i_text_init(rg_text *t, const char *bytes, size_t len);
+
+/* The same, but when normalising changes no byte (no map, no BOM) the
+ * text is `bytes` itself, not a copy: t->norm == bytes, not owned by t
+ * (`borrowed`), and changes made through t->norm change `bytes`.  Then
+ * `bytes` must hold a NUL at [len] and outlive t.  Clean text (most
+ * documents) is so never copied. */
+rg_status rg_i_text_init_in_place(rg_text *t, char *bytes, size_t len);
 
 /* The same without the fast paths (every code point outside U+0000..U+00FF
  * through the general cluster path): gives exactly what rg_i_text_init

@@ -813,19 +813,94 @@ static const unsigned char S_lanes[32] = {
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 };
 
+/* Whether the character at s[k] (a byte >= 0x80 after a word of
+ * S_word16) ends the word: one of U+2000..U+203F (dashes, quotes, spaces,
+ * E2 80 and a byte of 80..BF), none of which goes on a word, but ZWNJ,
+ * ZWJ and the apostrophe U+2019, which may join what follows.  k + 2 <
+ * wlim + 15 keeps the bytes looked at in the text. */
+static inline int S_e2_ends(const unsigned char *s, size_t k, size_t wlim)
+{
+    if (s[k] != 0xE2 || k + 2 >= wlim + 15 || s[k + 1] != 0x80)
+        return 0;
+    unsigned char t = s[k + 2];
+    return t >= 0x80 && t <= 0xBF && t != 0x8C && t != 0x8D && t != 0x99;
+}
+
+/*
+ * S_word16 for a word whose first 16 bytes are ASCII letters and digits
+ * (v, and `letter` of them): the same when it ends within the next 16 at
+ * ASCII that cannot go on or at what S_e2_ends takes, after ASCII letters
+ * and digits only (compounds: Bundesregierung); the fold is written with
+ * zeros up to d + 32.  One word in fifty.  (Inline: a call from the word
+ * loop would cost it the vector constants, which no register keeps
+ * across a call.)
+ */
+static inline int
+S_word32(const unsigned char *s, size_t i, size_t wlim, unsigned c,
+         __m128i v, __m128i letter, char *d, uint8_t *flags,
+         unsigned char *after, size_t *len)
+{
+    if (i + 16 >= wlim)
+        return 0; /* s[i + 16, i + 32) readable */
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+    __m128i lw2 = _mm_or_si128(v2, _mm_set1_epi8(0x20));
+    __m128i letter2 =
+        _mm_cmplt_epi8(_mm_add_epi8(lw2, _mm_set1_epi8((char)(0x80 - 'a'))),
+                       _mm_set1_epi8((char)(0x80 + 26)));
+    __m128i digit2 =
+        _mm_cmplt_epi8(_mm_add_epi8(v2, _mm_set1_epi8((char)(0x80 - '0'))),
+                       _mm_set1_epi8((char)(0x80 + 10)));
+    unsigned alnum2 =
+        (unsigned)_mm_movemask_epi8(_mm_or_si128(letter2, digit2));
+    unsigned e2 = (unsigned)__builtin_ctz(~alnum2);
+    if (e2 == 16)
+        return 0;
+    size_t k = i + 16 + e2;
+    unsigned char b = s[k];
+    if ((b >= 0x80 && !S_e2_ends(s, k, wlim)) || b == '\'')
+        return 0;
+    *after = b;
+    __m128i low = _mm_set1_epi8(0x20);
+    __m128i keep =
+        _mm_loadu_si128((const __m128i *)(const void *)(S_lanes + 16 - e2));
+    _mm_storeu_si128((__m128i *)(void *)d,
+                     _mm_or_si128(v, _mm_and_si128(letter, low)));
+    _mm_storeu_si128(
+        (__m128i *)(void *)(d + 16),
+        _mm_and_si128(_mm_or_si128(v2, _mm_and_si128(letter2, low)), keep));
+    unsigned e = 16 + e2;
+    *flags |= (uint8_t)((c & S_UP) << 3);
+    if ((c & S_UP) && !(S_cls[s[i + 1]] & S_LO)) {
+        __m128i lw = _mm_or_si128(v, low);
+        uint32_t had =
+            (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(lw, v)) |
+            (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(lw2, v2)) << 16;
+        uint32_t lm = ((uint32_t)_mm_movemask_epi8(letter) |
+                       (uint32_t)_mm_movemask_epi8(letter2) << 16) &
+                      (((uint32_t)1 << e) - 1);
+        uint32_t up = lm & ~had, lo = lm & had;
+        if (!lo && (up & (up - 1)))
+            *flags |= RG_TF_ALLCAPS;
+    }
+    *len = e;
+    return 1;
+}
+
 /*
  * The common WORD: ASCII letters and digits and the letters of
- * U+00C0..U+00FF but ß from a letter at s[i] (of class c in S_cls), ended
- * within 16 bytes by ASCII that cannot go on (not an apostrophe), with
- * s[i, i + 16) readable.  Classifies the 16 bytes in one step and writes
- * the fold (A-Z and À..Þ lowered) with its NUL and zeros up to
+ * U+00C0..U+00FF from a letter at s[i] (of class c: S_UP or S_LO),
+ * ended within 16 bytes by ASCII that cannot go on (not an apostrophe) or
+ * by a character that S_e2_ends takes, with s[i, i + 16) readable and i <
+ * wlim (rg_i_tokenize's).  Classifies the 16 bytes in one step and writes
+ * the fold (A-Z and À..Þ lowered, ß -> ss) with its NUL and zeros up to
  * d + 16 (so that the hash reads whole words without masking), sets the
- * case flags and *after to the byte after the word.  Returns the word's
- * length, or 0 when it is not such a word (S_fast_word takes it then;
- * nothing written).
+ * case flags, *after to the byte after the word and *len to its
+ * length, and returns 1; or returns 0 when it is not such a word
+ * (S_fast_word takes it then; nothing written).
  */
-static inline size_t S_word16(const unsigned char *s, size_t i, unsigned c,
-                              char *d, uint8_t *flags, unsigned char *after)
+static inline int S_word16(const unsigned char *s, size_t i, size_t wlim,
+                           unsigned c, char *d, uint8_t *flags,
+                           unsigned char *after, size_t *len)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
     __m128i lw = _mm_or_si128(v, _mm_set1_epi8(0x20));
@@ -841,35 +916,44 @@ static inline size_t S_word16(const unsigned char *s, size_t i, unsigned c,
         (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
     unsigned e = (unsigned)__builtin_ctz(~alnum);
     if (e == 16)
-        return 0;
+        return S_word32(s, i, wlim, c, v, letter, d, flags, after, len);
     unsigned char b = s[i + e];
-    unsigned tails = 0; /* lanes of the letters' second bytes below */
     if (b >= 0x80) {
-        /* The letters of U+00C0..U+00FF but ß (which folds longer), ×
-         * and ÷: C3 and a second byte of 80..BF but 9F, 97 and B7 (97|20
-         * = B7).  Only for the words that stop at such a byte (one in
-         * seven). */
-        if (b != 0xC3)
+        if (b == 0xC3) {
+            /* The letters of U+00C0..U+00FF but × and ÷: C3 and a
+             * second byte of 80..BF but 97 and B7 (97|20 = B7).  Only
+             * for the words that stop at such a byte (one in seven). */
+            __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
+            __m128i no = _mm_cmpeq_epi8(lw, _mm_set1_epi8((char)0xB7));
+            unsigned second =
+                (unsigned)_mm_movemask_epi8(_mm_andnot_si128(no, cont));
+            __m128i lv = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3));
+            unsigned pair = (unsigned)_mm_movemask_epi8(lv) & (second >> 1);
+            alnum |= pair | pair << 1;
+            e = (unsigned)__builtin_ctz(~alnum);
+            if (e == 16)
+                return 0;
+            b = s[i + e];
+            /* Capitals (second byte 80..9E) are lowered by bit 5 too;
+             * within the word (the rest is cut off) no other lane is
+             * 80..9E. */
+            letter = _mm_or_si128(
+                letter, _mm_cmplt_epi8(v, _mm_set1_epi8((char)0x9F)));
+            /* ß (C3 9F) folds to "ss", as long: its two lanes are made
+             * 's' in v (a lowercase ASCII letter for what follows, but
+             * not in `letter`: neither capital nor lowercase, as
+             * S_scan_word_from counts it). */
+            __m128i ss = _mm_and_si128(
+                _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9F)),
+                _mm_slli_si128(lv, 1));
+            if (_mm_movemask_epi8(ss)) {
+                ss = _mm_or_si128(ss, _mm_srli_si128(ss, 1));
+                v = _mm_or_si128(_mm_andnot_si128(ss, v),
+                                 _mm_and_si128(ss, _mm_set1_epi8('s')));
+            }
+        }
+        if (b >= 0x80 && !S_e2_ends(s, i + e, wlim))
             return 0;
-        __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
-        __m128i no = _mm_or_si128(_mm_cmpeq_epi8(lw, _mm_set1_epi8((char)0xB7)),
-                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9F)));
-        unsigned second = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(no, cont));
-        unsigned lead = (unsigned)_mm_movemask_epi8(
-            _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3)));
-        unsigned pair = lead & (second >> 1);
-        tails = pair << 1;
-        alnum |= pair | tails;
-        e = (unsigned)__builtin_ctz(~alnum);
-        if (e == 16)
-            return 0;
-        b = s[i + e];
-        if (b >= 0x80)
-            return 0;
-        /* Capitals (second byte 80..9E) are lowered by bit 5 too; within
-         * the word (the rest is cut off) no other lane is 80..9E. */
-        letter = _mm_or_si128(
-            letter, _mm_cmplt_epi8(v, _mm_set1_epi8((char)0x9F)));
     }
     if (b == '\'')
         return 0;
@@ -887,18 +971,23 @@ static inline size_t S_word16(const unsigned char *s, size_t i, unsigned c,
     *flags |= (uint8_t)((c & S_UP) << 3);
     if ((c & S_UP) && !(S_cls[s[i + 1]] & S_LO)) {
         /* Bit 5 set: lowercase, also for the second bytes of U+00C0..
-         * U+00FF (A0..BF against 80..9E). */
+         * U+00FF (A0..BF against 80..9E), which are the lanes of 80..BF
+         * in the word (its other bytes >= 0x80 are C3). */
         unsigned had = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lw, v));
         unsigned k = (1u << e) - 1;
+        unsigned tails = (unsigned)_mm_movemask_epi8(
+            _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
         unsigned lm = ((unsigned)_mm_movemask_epi8(letter) | tails) & k;
         unsigned up = lm & ~had, lo = lm & had;
         if (!lo && (up & (up - 1)))
             *flags |= RG_TF_ALLCAPS;
     }
-    return e;
+    *len = e;
+    return 1;
 }
 
-/* rg_i_hash_padded(d, m) for m < 16 when d[m, 16) are zeros. */
+/* rg_i_hash_padded(d, m) for m < 32 when d[m, 16) (for m < 16) or
+ * d[m, 32) are zeros: what S_word16 writes. */
 static inline uint64_t S_hash16(const char *d, size_t m)
 {
     uint64_t h = (uint64_t)m * RG_HASH_MUL;
@@ -907,8 +996,189 @@ static inline uint64_t S_hash16(const char *d, size_t m)
     if (m >= 8) {
         h = rg_i_hash_word(h, w);
         memcpy(&w, d + 8, 8);
+        if (m >= 16) {
+            h = rg_i_hash_word(h, w);
+            memcpy(&w, d + 16, 8);
+            if (m >= 24) {
+                h = rg_i_hash_word(h, w);
+                memcpy(&w, d + 24, 8);
+            }
+        }
     }
     return rg_i_hash_last(h, w);
+}
+
+/* The arrays a block writes into, with room for every token and fold
+ * byte the fast paths can add in it. */
+typedef struct S_dst {
+    rg_token *v;
+    uint64_t *hv;
+    char *fold;
+    uint64_t *marks;
+} S_dst;
+
+/* The class (S_UP or S_LO) of the letter of U+00C0..U+00FF whose second
+ * byte is t, for a word that S_word16 may start with it (not × and ÷,
+ * nor ß, rare at the start, neither capital nor lowercase); 0 for any
+ * other t. */
+static inline unsigned S_c3_start(unsigned char t)
+{
+    return !S_c3_letter(t) || t == 0x9F ? 0 : t < 0x9F ? S_UP : S_LO;
+}
+
+/* The class of the letter a word of S_words would start with at s[k]
+ * (S_UP or S_LO), or 0: ASCII, or C3 and a second byte. */
+static inline unsigned S_start(const unsigned char *s, size_t k)
+{
+    unsigned c = S_cls[s[k]] & (S_UP | S_LO);
+    if (!c && s[k] == 0xC3)
+        c = S_c3_start(s[k + 1]);
+    return c;
+}
+
+/* Appends the PUNCT token of the ASCII byte b at s[i] (its own cluster)
+ * with layout flags f: at *t, its hash at *hp and its fold at d. */
+static inline void S_put1(rg_token *t, uint64_t *hp, char *d, uint32_t fo,
+                          size_t i, unsigned char b, uint8_t f)
+{
+    t->start = (uint32_t)i;
+    t->end = (uint32_t)(i + 1);
+    t->fold = fo;
+    t->fold_len = 1;
+    t->kind = RG_TOK_PUNCT;
+    t->flags = f;
+    d[0] = (char)b;
+    d[1] = '\0';
+    *hp = S_hash1[b];
+}
+
+/* Whether PUNCT b (ASCII) may end a sentence: its mark. */
+static inline int S_ends(unsigned char b)
+{
+    return b == '.' || b == '!' || b == '?';
+}
+
+/*
+ * The commonest run of tokens, in one loop: from the word at s[i] (class
+ * c, layout flags *wf), words of S_word16, each followed by
+ *   - a single space and the next word, or a single space and one ASCII
+ *     punctuation character ('(', '"' ...) before ASCII, glued to the
+ *     next word;
+ *   - one ASCII punctuation character ('.', ',', ')' ...) before ASCII: a
+ *     PUNCT token, then, after a single space or one or two LF, the next
+ *     word;
+ *   - a hyphen glued to the next word: the compound's "-" token.
+ * A word starts with an ASCII letter or a letter of U+00C0..U+00FF but ß.
+ * Takes what rg_i_tokenize's paths below would make, token for token, while
+ * the tokens start below wlim (16 readable bytes, in the block).  Returns
+ * where it stopped, with tokens n and folds fl from *n and *fl on and
+ * *wf the flags of the next token; *refused = 1 when it stopped at a word
+ * that S_word16 does not take (the caller makes it), else 0.
+ */
+static size_t S_words(const unsigned char *s, size_t i, size_t wlim,
+                      unsigned c, const S_dst *o, size_t *pn, size_t *pfl,
+                      uint8_t *pwf, int *refused)
+{
+    /* Pointers that walk along, not indices: fewer registers. */
+    rg_token *t = o->v + *pn;
+    uint64_t *hp = o->hv + *pn;
+    char *const fold = o->fold;
+    char *d = fold + *pfl;
+    uint8_t wf = *pwf;
+    int ref = 0;
+    for (;;) {
+        unsigned char after;
+        size_t e;
+        if (!S_word16(s, i, wlim, c, d, &wf, &after, &e)) {
+            ref = 1;
+            break;
+        }
+        /* The hash between the stores of the offsets: four 32-bit
+         * stores in a row are packed in a vector register first (GCC's
+         * SLP vectorizer), which costs more than they do. */
+        t->start = (uint32_t)i;
+        t->end = (uint32_t)(i + e);
+        t->kind = RG_TOK_WORD;
+        t->flags = wf;
+        *hp++ = S_hash16(d, e);
+        t->fold = (uint32_t)(d - fold);
+        t->fold_len = (uint32_t)e;
+        t++;
+        d += e + 1;
+        i += e;
+        wf = 0;
+        if (after == ' ') {
+            if (i + 1 >= wlim)
+                break;
+            unsigned char nb = s[i + 1];
+            c = S_cls[nb];
+            if (c & (S_UP | S_LO)) {
+                i++;
+                wf = RG_TF_SPACE_BEFORE;
+                continue;
+            }
+            if (nb == 0xC3 && (c = S_c3_start(s[i + 2])) != 0) {
+                i++;
+                wf = RG_TF_SPACE_BEFORE;
+                continue;
+            }
+            break;
+        }
+        unsigned ca = S_cls[after];
+        if (ca == S_PU) {
+            /* A cluster of its own: ASCII follows. */
+            if (i + 2 >= wlim || s[i + 1] >= 0x80)
+                break;
+            S_put1(t, hp++, d, (uint32_t)(d - fold), i, after, 0);
+            if (S_ends(after))
+                S_mark(o->marks, (size_t)(t - o->v));
+            t++;
+            d += 2;
+            i++;
+            if (s[i] == ' ') {
+                if (!(c = S_start(s, i + 1)))
+                    break;
+                i++;
+                wf = RG_TF_SPACE_BEFORE;
+                continue;
+            }
+            /* One or two line breaks (LF) before the next word: the end
+             * of a line or paragraph. */
+            if (s[i] != '\n')
+                break;
+            size_t k = i + 1 + (s[i + 1] == '\n');
+            if (k >= wlim || !(c = S_start(s, k)))
+                break;
+            wf = k == i + 1 ? RG_TF_SPACE_BEFORE | RG_TF_NEWLINE_BEFORE
+                            : RG_TF_SPACE_BEFORE | RG_TF_NEWLINE_BEFORE |
+                                  RG_TF_PARAGRAPH_BEFORE;
+            S_mark(o->marks, (size_t)(t - o->v));
+            i = k;
+            continue;
+        }
+        if (ca == S_HY) {
+            /* Glued to a word on both sides: a compound. */
+            if (i + 1 >= wlim)
+                break;
+            unsigned cn = S_start(s, i + 1);
+            if (!cn)
+                break;
+            t[-1].flags |= RG_TF_HYPHEN_AFTER;
+            S_put1(t, hp++, d, (uint32_t)(d - fold), i, '-', 0);
+            t++;
+            d += 2;
+            i++;
+            c = cn;
+            wf = RG_TF_HYPHEN_BEFORE;
+            continue;
+        }
+        break;
+    }
+    *pn = (size_t)(t - o->v);
+    *pfl = (size_t)(d - fold);
+    *pwf = wf;
+    *refused = ref;
+    return i;
 }
 #endif
 
@@ -986,6 +1256,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
         char *fold = out->fold;
         uint64_t *marks = out->marks;
 #if S_SSE2
+        const S_dst dst = {v, hv, fold, marks};
         /* Where S_word16 may start: 16 bytes readable, in this block. */
         size_t wlim = len < 16 ? 0 : len - 15 < bend ? len - 15 : bend;
 #endif
@@ -1058,41 +1329,23 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
             uint64_t h;
 
 #if S_SSE2
-            if ((c & (S_UP | S_LO)) && i < wlim) {
-                /* Words of S_word16, and the next one right after a single
-                 * space, in a tight loop: most of a text. */
-                uint8_t wf = g.pending;
-                unsigned char after;
-                size_t e;
-                /* Only the first word can follow a line break.  (Should
-                 * S_word16 not take it, the path below makes the same
-                 * token n.) */
-                if (wf & RG_TF_NEWLINE_BEFORE)
+            unsigned wc = c & (S_UP | S_LO);
+            if (b == 0xC3 && i < wlim)
+                wc = S_c3_start(s[i + 1]);
+            if (wc && i < wlim) {
+                /* Runs of words, punctuation and hyphens (S_words): most of
+                 * a text.  Only the first word can follow a line break.
+                 * (Should S_word16 not take it, the path below makes the
+                 * same token n.) */
+                if (g.pending & RG_TF_NEWLINE_BEFORE)
                     S_mark(marks, n);
-                while ((e = S_word16(s, i, c, fold + fl, &wf, &after)) != 0) {
-                    rg_token *t = &v[n];
-                    t->start = (uint32_t)i;
-                    t->end = (uint32_t)(i + e);
-                    t->fold = (uint32_t)fl;
-                    t->fold_len = (uint32_t)e;
-                    t->kind = RG_TOK_WORD;
-                    t->flags = wf;
-                    hv[n] = S_hash16(fold + fl, e);
-                    n++;
-                    fl += e + 1;
-                    i += e;
+                size_t n0 = n;
+                int refused;
+                i = S_words(s, i, wlim, wc, &dst, &n, &fl, &g.pending,
+                            &refused);
+                if (n != n0)
                     g.breaks = 0;
-                    wf = 0;
-                    if (after != ' ' || i + 1 >= wlim)
-                        break;
-                    c = S_cls[s[i + 1]];
-                    if (!(c & (S_UP | S_LO)))
-                        break;
-                    i++;
-                    wf = RG_TF_SPACE_BEFORE;
-                }
-                g.pending = wf;
-                if (e)
+                if (!refused)
                     continue;
                 b = s[i];
                 c = S_cls[b];
@@ -1213,13 +1466,13 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
             rg_token *t = &v[n];
             t->start = (uint32_t)i;
             t->end = (uint32_t)end;
-            t->fold = (uint32_t)fl;
-            t->fold_len = (uint32_t)m;
             t->kind = kind;
             t->flags = flags;
             hv[n] = h;
             if (mark || (flags & RG_TF_NEWLINE_BEFORE))
                 S_mark(marks, n);
+            t->fold = (uint32_t)fl; /* after a branch: see S_words */
+            t->fold_len = (uint32_t)m;
             n++;
             fl += m + 1;
             g.pending = glued ? RG_TF_HYPHEN_BEFORE : 0;

@@ -605,7 +605,7 @@ static void S_words_build(rg_verbs *v)
         if (v->words.len[id] == 1)
             v->one[(unsigned char)v->words.str[id][0]] = (int32_t)id;
     v->wtab = (rg_verb_wtab){v->wslots, mask, v->words.str, v->words.len,
-                             v->word, v->vfilter, nbits - 1, v->one};
+                             v->word, v->vfilter, nbits - 1, v->one, nw};
 }
 
 const rg_verb_wtab *rg_i_verbs_wtab(const rg_verbs *v)

@@ -148,6 +148,7 @@ typedef struct rg_verb_wtab {
     const int32_t *one;        /* per byte b: the index of the one-byte
                                   word "b", or -1 (rg_i_verbs_wtab_id's
                                   answer for it, without a search) */
+    size_t n;                  /* words (indices 0 .. n - 1) */
 } rg_verb_wtab;
 
 const rg_verb_wtab *rg_i_verbs_wtab(const rg_verbs *v);

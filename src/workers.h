@@ -18,11 +18,13 @@ typedef void (*rg_work_fn)(void *state, void *job);
 typedef rg_status (*rg_merge_fn)(void *ctx, void *job);
 
 typedef struct rg_workers_def {
-    size_t threads;                 /* 0 or 1: no threads, work inline */
+    size_t threads;                 /* 0 or 1: no threads, work inline;
+                                       n: n - 1 started, the submitting
+                                       thread is the n-th */
     rg_work_fn work;
     rg_merge_fn merge;
     void *ctx;                      /* for merge */
-    void *(*state_new)(void *arg);  /* one per worker thread */
+    void *(*state_new)(void *arg);  /* one per thread that works jobs */
     void (*state_free)(void *state);
     void *state_arg;
 } rg_workers_def;
@@ -34,12 +36,14 @@ typedef struct rg_workers rg_workers;
 rg_workers *rg_i_workers_new(const rg_workers_def *def);
 
 /* Hands over a job (ownership passes until merge returns).  Merges every
- * job that is ready, in order; blocks while the window is full.  Returns
+ * job that is ready, in order; while the window is full, works queued jobs
+ * on the calling thread, and sleeps only when every job in the window is
+ * taken and the oldest is not yet done.  Returns
  * the first non-OK status of a merge (later jobs are then still processed
  * but not merged). */
 rg_status rg_i_workers_submit(rg_workers *w, void *job);
 
-/* Waits for every job and merges the rest; returns as submit. */
+/* Works, waits for and merges every job left; returns as submit. */
 rg_status rg_i_workers_finish(rg_workers *w);
 
 /* Stops the threads (after finish) and frees everything. */

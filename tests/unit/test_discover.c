@@ -170,6 +170,26 @@ Test(discover, not_actors)
     EXPECT("Die Experten-Runde Berlin tagte.", "");
 }
 
+/* Every noun suffix, with each ending it may carry, makes a word no name;
+ * a word too short for a stem and the suffix stays one. */
+Test(discover, every_noun_suffix)
+{
+    static const char *const suffixes[] = {
+        "ung", "heit", "keit", "schaft", "tion", "ität", "ismus",
+        "nis", "ment", "chen", "lein", "tum", "ik", "land", "krieg",
+        "gebiet", "politik", "truppen", "soldaten", "staaten"};
+    static const char *const endings[] = {"", "n", "en", "s", "e"};
+    char t[128];
+    for (size_t k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++)
+        for (size_t e = 0; e < sizeof(endings) / sizeof(endings[0]); e++) {
+            snprintf(t, sizeof(t), "Der Sprecher Zorb%s%s gab es nicht.",
+                     suffixes[k], endings[e]);
+            EXPECT(t, "");
+        }
+    EXPECT("Der Sprecher Jung kam.", "Jung=disc:jung/person");
+    EXPECT("Der Sprecher Weik kam.", "Weik=disc:weik/person");
+}
+
 Test(discover, off_by_default_in_the_stage)
 {
     M.discover = 0;

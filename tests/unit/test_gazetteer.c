@@ -345,8 +345,9 @@ Test(gazetteer, one_lookup_per_token_matches_alike)
         const char *text = texts[k];
         rg_i_tokenize(&T, text, strlen(text));
         ids = rg_i_xrealloc(ids, (T.n + 1) * sizeof(*ids));
-        cls = rg_i_xrealloc(cls, T.n + 1);
+        cls = rg_i_xrealloc(cls, T.n + 8);
         rg_i_gazetteer_ids(D->gaz, &T, ids, cls);
+        memset(cls + T.n, 0, 8);   /* rg_i_gazetteer_match_doc's padding */
         for (size_t i = 0; i < T.n; i++) {
             int up = T.v[i].kind == RG_TOK_WORD && (T.v[i].flags & RG_TF_UPPER);
             cr_expect_eq((cls[i] & RG_WC_UPPER_WORD) != 0, up, "%s: %zu", text, i);
@@ -365,6 +366,38 @@ Test(gazetteer, one_lookup_per_token_matches_alike)
                 !strcmp(f, "mülheima") || !strcmp(f, "mülhei"))
                 cr_expect_eq(ids[i], -1, "%s: %zu", text, i);
         }
+        /* The whole document in one pass: the matches of each sentence,
+         * for sentences of every length (and tokens in none between). */
+        for (size_t len = 1; len <= T.n + 1; len++)
+            for (size_t gap = 0; gap < 2; gap++) {
+                rg_sentences ss = {0};
+                for (size_t b = 0; b < T.n; b += len + gap) {
+                    RG_GROW(ss.v, ss.cap, ss.n + 1);
+                    size_t e = b + len < T.n ? b + len : T.n;
+                    ss.v[ss.n++] = (rg_sentence){(uint32_t)b, (uint32_t)e,
+                                                 0, 0, 0};
+                }
+                ref.n = 0;
+                M.n = 0;
+                for (size_t k2 = 0; k2 < ss.n; k2++)
+                    rg_i_gazetteer_match(D->gaz, &T, ss.v[k2].tok_begin,
+                                         ss.v[k2].tok_end, &ref);
+                rg_i_gazetteer_match_doc(D->gaz, ids, cls, T.n, &ss, &M);
+                cr_assert_eq(M.n, ref.n, "\"%s\" sentences of %zu, gap %zu",
+                             text, len, gap);
+                for (size_t i = 0; i < M.n; i++) {
+                    cr_expect_eq(M.v[i].tok_begin, ref.v[i].tok_begin);
+                    cr_expect_eq(M.v[i].tok_end, ref.v[i].tok_end);
+                    cr_expect_eq(M.v[i].cand, ref.v[i].cand);
+                    /* the sentence that holds it */
+                    cr_assert_lt(M.v[i].sentence, ss.n);
+                    const rg_sentence *se = &ss.v[M.v[i].sentence];
+                    cr_expect(se->tok_begin <= M.v[i].tok_begin &&
+                                  M.v[i].tok_end <= se->tok_end,
+                              "\"%s\" match %zu", text, i);
+                }
+                free(ss.v);
+            }
         for (size_t b = 0; b <= T.n; b++)
             for (size_t e = b; e <= T.n; e++) {
                 ref.n = 0;
@@ -408,4 +441,137 @@ Test(gazetteer, class_scan)
                     cr_assert_eq(rg_i_wc_next(cls, i, end, (uint8_t)bits), want);
                 }
     }
+}
+
+/* The inverse of multiplying by the odd a modulo 2^64 (Newton's steps). */
+static uint64_t S_inverse(uint64_t a)
+{
+    uint64_t x = a;   /* right to 3 bits: a * a = 1 mod 8 for odd a */
+    for (int k = 0; k < 5; k++)
+        x *= 2 - a * x;
+    return x;
+}
+
+/* x ^= x >> s, undone. */
+static uint64_t S_unshift(uint64_t x, unsigned s)
+{
+    uint64_t y = x;
+    for (unsigned k = s; k < 64; k += s)
+        y = x ^ (y >> s);
+    return y;
+}
+
+/* The vocabulary decides a word of at most 8 bytes by its hash and length
+ * alone (gazetteer.c, S_lex): for each length n <= 8, rg_i_hash must be a
+ * bijection of the zero-padded 8-byte word.  Inverting it gives back the
+ * word, for words of every length up to 8, every byte value at every
+ * position. */
+Test(gazetteer, short_words_are_their_hash)
+{
+    const uint64_t mul = RG_HASH_MUL, fmix = 0xff51afd7ed558ccdULL;
+    const uint64_t imul = S_inverse(mul), ifmix = S_inverse(fmix);
+    cr_assert_eq(mul * imul, 1);
+    cr_assert_eq(fmix * ifmix, 1);
+    unsigned char s[8];
+    uint64_t seed = 12345;
+    for (size_t n = 0; n <= 8; n++)
+        for (unsigned round = 0; round < 2000; round++) {
+            for (size_t k = 0; k < n; k++) {
+                seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+                s[k] = (unsigned char)(seed >> 56);
+            }
+            if (round < 256 && n)
+                s[round % n] = (unsigned char)round;
+            uint64_t w = 0;
+            for (size_t k = 0; k < n; k++)
+                w |= (uint64_t)s[k] << (8 * k);
+            uint64_t h = rg_i_hash(s, n);
+            /* rg_i_hash_last, undone */
+            h = S_unshift(h, 33) * ifmix;
+            h = S_unshift(h, 33) * imul;
+            uint64_t h0 = (uint64_t)n * mul;
+            if (n == 8) {   /* one rg_i_hash_word step, then the last of 0 */
+                h = S_unshift(h, 29) * imul;
+            }
+            cr_expect_eq(h ^ h0, w, "length %zu, round %u", n, round);
+        }
+}
+
+/* Words of every length from 1 to 12 in the vocabulary, and words that
+ * differ from them in one byte, in their length, or in both: found, and
+ * not found, alike whether the hash decides (up to 8 bytes) or the bytes. */
+Test(gazetteer, vocabulary_words_of_every_length)
+{
+    static const char *const words[] = {
+        "z", "zq", "zqx", "zqxz", "zqxzq", "zqxzqx", "zqxzqxz", "zqxzqxzq",
+        "zqxzqxzqx", "zqxzqxzqxz", "zqxzqxzqxzq", "zqxzqxzqxzqx", "zäö",
+        "zqxzqxö", "zqxzqxzö", "zqxzqxzqö"};
+    const size_t nw = sizeof(words) / sizeof(words[0]);
+    char aliases[2048] = ALIASES_HEAD;
+    for (size_t k = 0; k < nw; k++) {
+        strcat(aliases, "stern\tname\tY ");
+        strcat(aliases, words[k]);
+        strcat(aliases, "\n");
+    }
+    D = rgt_dict(ACTORS, aliases, NULL);
+    cr_assert_not_null(D);
+    char text[4096] = "";
+    for (size_t k = 0; k < nw; k++) {
+        size_t n = strlen(words[k]);
+        char v[32];
+        /* the word, its first and last byte changed, one byte more, one
+         * less (no variant cuts a character) */
+        strcat(text, words[k]);
+        strcat(text, " ");
+        memcpy(v, words[k], n + 1);
+        v[0] = 'j';
+        strcat(text, v);
+        strcat(text, " ");
+        if ((unsigned char)words[k][n - 1] < 0x80) {
+            memcpy(v, words[k], n + 1);
+            v[n - 1] = 'j';
+            strcat(text, v);
+            strcat(text, " ");
+            if (n > 1) {
+                memcpy(v, words[k], n - 1);
+                v[n - 1] = '\0';
+                strcat(text, v);
+                strcat(text, " ");
+            }
+        }
+        memcpy(v, words[k], n);
+        memcpy(v + n, "j", 2);
+        strcat(text, v);
+        strcat(text, " ");
+    }
+    rg_i_tokenize(&T, text, strlen(text));
+    int32_t *ids = rg_i_xmalloc((T.n + 1) * sizeof(*ids));
+    uint8_t *cls = rg_i_xmalloc(T.n + 1);
+    rg_i_gazetteer_ids(D->gaz, &T, ids, cls);
+    size_t listed_tokens = 0;
+    for (size_t i = 0; i < T.n; i++) {
+        const char *f = rg_i_token_fold(&T, i);
+        int listed = 0;
+        for (size_t k = 0; k < nw; k++)
+            listed |= !strcmp(f, words[k]);
+        listed_tokens += listed;
+        if (listed)
+            cr_expect_geq(ids[i], 0, "%s", f);
+        else
+            cr_expect_eq(ids[i], -1, "%s", f);
+        for (size_t j = 0; j < T.n; j++)
+            if (ids[i] >= 0 && ids[j] >= 0)
+                cr_expect_eq(ids[i] == ids[j],
+                             !strcmp(f, rg_i_token_fold(&T, j)), "%s %s", f,
+                             rg_i_token_fold(&T, j));
+    }
+    cr_expect_geq(listed_tokens, nw);
+    /* Each word is found by the matcher too (the alias "Y word"). */
+    for (size_t k = 0; k < nw; k++) {
+        char t[64] = "Y ";
+        strcat(t, words[k]);
+        cr_expect_eq(match(t), 1, "%s", t);
+    }
+    free(ids);
+    free(cls);
 }

@@ -286,6 +286,46 @@ Test(mentions, venue_rule_for_capitals)
     cr_assert_eq(find("Treffen im Kreml."), 0);
 }
 
+/* The venue rule's words are classes of the vocabulary read by the token's
+ * id: every preposition and every government word, capitalised too, and
+ * words that are neither. */
+Test(mentions, venue_rule_every_word)
+{
+    use_small();
+    static const char *const preps[] = {"in", "im", "nach", "aus",
+                                        "bei", "ab", "bis"};
+    static const char *const govs[] = {
+        "Regierung",  "Regierungen",   "Regime",       "Regimes",
+        "Führung",    "Führungen",     "Staatsführung", "Machthaber",
+        "Machthabern", "Administration", "Machtzentrale", "Staatsspitze",
+        "Staatsmacht"};
+    char t[128];
+    for (size_t p = 0; p < sizeof(preps) / sizeof(preps[0]); p++) {
+        snprintf(t, sizeof(t), "Wir waren %s Moskau.", preps[p]);
+        cr_assert_eq(find(t), 1, "%s", t);
+        expect(0, "Moskau", "moscow", RG_FORM_NAME);
+        snprintf(t, sizeof(t), "%c%s Moskau.", preps[p][0] - 'a' + 'A',
+                 preps[p] + 1);
+        cr_assert_eq(find(t), 1, "%s", t);
+        expect(0, "Moskau", "moscow", RG_FORM_NAME);
+        for (size_t g = 0; g < sizeof(govs) / sizeof(govs[0]); g++) {
+            snprintf(t, sizeof(t), "Die %s %s Moskau.", govs[g], preps[p]);
+            cr_assert_eq(find(t), 1, "%s", t);
+            expect(0, "Moskau", "russia", RG_FORM_METONYM);
+        }
+        snprintf(t, sizeof(t), "Die Leute %s Moskau.", preps[p]);
+        cr_assert_eq(find(t), 1, "%s", t);
+        expect(0, "Moskau", "moscow", RG_FORM_NAME);
+    }
+    static const char *const others[] = {"von", "gegen", "mit", "inn",
+                                         "nachher", "i", "regierungs"};
+    for (size_t o = 0; o < sizeof(others) / sizeof(others[0]); o++) {
+        snprintf(t, sizeof(t), "Wir waren %s Moskau.", others[o]);
+        cr_assert_eq(find(t), 1, "%s", t);
+        expect(0, "Moskau", "russia", RG_FORM_METONYM);
+    }
+}
+
 Test(mentions, surname_resolves_to_the_person_named_before)
 {
     use_small();

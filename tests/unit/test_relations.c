@@ -10,6 +10,11 @@
 #include <string.h>
 
 #include "dict.h"
+#include "gazetteer.h"
+#include "mentions.h"
+#include "relations.h"
+#include "sentences.h"
+#include "tokens.h"
 #include "relgraph.h"
 #include "support.h"
 #include "util.h"
@@ -611,4 +616,176 @@ Test(relations, word_compare_agrees_with_memcmp)
             b[d] ^= 0x20;
         }
     }
+}
+
+/* The sentences of the tests above, and some with tricky bytes. */
+static const char *const S_texts[] = {
+    "Am Mittwoch kritisierte die Nato Russland scharf.",
+    "Chinas Staats- und Parteichef Xi Jinping hat es gesagt.",
+    "Der Iran drohte, Israel anzugreifen.",
+    "Der SPD-Politiker kritisiert Russland.",
+    "Deutschland stellt sich an die Seite der Ukraine.",
+    "Die Bundesregierung liefert der Ukraine Waffen.",
+    "Die EU beschloss neue Hilfen für Serbien.",
+    "Die EU verhängt neue Sanktionen gegen Russland.",
+    "Die Europäische Union hat ein Embargo gegen Belarus beschlossen.",
+    "Die NATO warnt Nordkorea vor einer Eskalation.",
+    "Die Türkei empfing die Delegation und kritisierte Israel scharf.",
+    "Die Ukraine greift Ziele in Russland an, sagt Selenskyj dem stern.",
+    "Die Ukraine, Russland.",
+    "Die russische Regierung kritisiert Deutschland.",
+    "Experten fürchten, dass Nordkorea Russland Munition liefert.",
+    "Japan bestellte den Gesandten ein und verurteilte Nordkorea.",
+    "Japan kündigte Gespräche mit China an.",
+    "Japan weitet die Sanktionen gegen Nordkorea aus.",
+    "Kanada kündigte an, Polen weitere Panzer zu liefern.",
+    "Kanada kündigte neue Sanktionen gegen den Iran an.",
+    "Litauen versprach Polen, Belarus weiter zu beobachten.",
+    "NATO-Generalsekretär Mark Rutte warnt Russland.",
+    "Nach Angaben Südkoreas schickt Nordkorea Soldaten nach Russland.",
+    "Nordkorea hat Tausende Soldaten nach Russland entsandt.",
+    "Nordkorea schickt Soldaten nach Russland.",
+    "Nordkorea schickt Truppen, um an der Seite von Russland zu kämpfen.",
+    "Nordkorea wird durch die USA sanktioniert.",
+    "Nordkorea wurde verurteilt, Russland schwieg.",
+    "Norwegen erklärte, Estland beim Aufbau der Luftabwehr zu unterstützen.",
+    "Norwegen verlängerte die Strafmaßnahmen gegen Syrien.",
+    "Polen schloss die Grenze und warf Belarus eine Provokation vor.",
+    "Putin führt einen Krieg gegen die Ukraine.",
+    "Russland bewundert die Ukraine.",
+    "Russland und die Ukraine.",
+    "Russland wurde von der EU verurteilt.",
+    "Rutte sprach mit dem südkoreanischen Präsidenten Yoon Suk Yeol.",
+    "Rutte teilte nach einem Gespräch mit Selenskyj mit, er sei besorgt.",
+    "Seoul bestellte den Botschafter Russlands, Georgi Sinowjew, ein.",
+    "Seoul bestellte den russischen Botschafter ein.",
+    "Ungarn weigerte sich, der Ukraine Waffen zu liefern.",
+    "Xi Jinping trifft sich mit Wladimir Putin.",
+    "Die NATO warnt Nordkorea vor einer Eskalation.\r\nRussland kritisiert "
+    "die Ukraine.\r\n",
+    "Der Au\xc3\x9f" "enminister Lawrow drohte der Ukraine.\xc2\xa0" "Die EU "
+    "verurteilte Russland.",
+    "Die Bundesregierung ver\xc2\xad" "urteilte Russland; die NATO warn\xe2\x80\x8d" "te "
+    "China.",
+    "Stra\xc3\x9f" "e: Die USA unterst\xc3\xbc" "tzen die Ukraine, sagte Biden, und "
+    "Russland greift Kiew an.",
+    "China und Russland vereinbarten eine Zusammenarbeit. Nordkorea dro",
+    "Putin warnt",
+    "BND-Pr\xc3\xa4sident Bruno Kahl kritisierte Russland. Kahl warnte China.",
+    "Der Experte Lee Sung-yoon sagte, Nordkorea drohe S\xc3\xbc" "dkorea. Lee "
+    "kritisierte Russland.",
+    "Die Nachrichtenagentur Yonhap berichtete, Nordkorea drohe Japan.",
+    "Der CDU-Au\xc3\x9f" "enpolitiker J\xc3\xbc" "rgen Hardtke kritisierte "
+    "Russland. Hardtke warnte China.",
+    "\xe2\x80\x9e" "Russland greift die Ukraine an\xe2\x80\x9c" ", sagte Selenskyj "
+    "(in Kiew) \xe2\x80\x93 und die EU reagiert mit Sanktionen gegen Moskau.",
+};
+
+/* The tokens and mentions of text (the pipeline's stages but boilerplate
+ * and NFC), and its relations: with the mention stage's token ids (the
+ * way the pipeline runs) when ids, else with each token looked up in the
+ * verb word table. */
+static void S_relations_of(const char *text, int ids, rg_tokens *t,
+                           rg_sentences *s, rg_mentions *m,
+                           rg_relation_list *r)
+{
+    rg_options o;
+    rg_options_init(&o);
+    o.relations = RG_REL_COOCCURRENCE | RG_REL_VERBS;
+    rg_i_tokenize(t, text, strlen(text));
+    rg_i_split_sentences(s, text, t, &D->abbrevs);
+    m->discover = 1;
+    m->text = text;
+    rg_i_find_mentions(m, D, t, s);
+    m->text = NULL;
+    cr_assert_eq(m->tok_n, t->n, "the mention stage's ids are for the tokens");
+    /* Every mention's tokens (dictionary and discovered ones) are those
+     * that cover its bytes, within its sentence. */
+    for (size_t k = 0; k < m->n; k++) {
+        const rg_mention *x = &m->v[k];
+        cr_assert_lt(x->tok_begin, x->tok_end, "%s: mention %zu", text, k);
+        cr_assert_leq(x->tok_end, t->n);
+        cr_expect_eq(t->v[x->tok_begin].start, x->start, "%s: mention %zu",
+                     text, k);
+        cr_expect_eq(t->v[x->tok_end - 1].end, x->end, "%s: mention %zu",
+                     text, k);
+        cr_expect(x->tok_begin >= s->v[x->sentence].tok_begin &&
+                      x->tok_end <= s->v[x->sentence].tok_end,
+                  "%s: mention %zu within its sentence", text, k);
+    }
+    if (!ids)
+        m->tok_n = 0;   /* rg_i_find_relations then looks tokens up */
+    rg_i_find_relations(r, m, s, t, D, &o);
+}
+
+/* The verb rules read a token's entry in the word table off its id in the
+ * gazetteer's vocabulary (rg_i_gazetteer_verb_words); each token looked up
+ * in the table itself gives the same relations. */
+Test(relations, token_ids_agree_with_word_table_lookups)
+{
+    const struct rg_verb_wtab *w = NULL;
+    cr_assert_not_null(rg_i_gazetteer_verb_words(D->gaz, &w));
+    cr_assert_eq(w, rg_i_verbs_wtab(D->verbs));
+    rg_tokens t;
+    rg_sentences s;
+    rg_mentions m;
+    rg_relation_list a, b;
+    rg_i_tokens_init(&t);
+    memset(&s, 0, sizeof(s));
+    rg_i_mentions_init(&m);
+    rg_i_relations_init(&a);
+    rg_i_relations_init(&b);
+    size_t verbs = 0, found = 0;
+    for (size_t i = 0; i < sizeof(S_texts) / sizeof(S_texts[0]); i++) {
+        S_relations_of(S_texts[i], 1, &t, &s, &m, &a);
+        found += m.n_found;
+        S_relations_of(S_texts[i], 0, &t, &s, &m, &b);
+        cr_expect_eq(a.n, b.n, "%s", S_texts[i]);
+        for (size_t k = 0; k < a.n && k < b.n; k++) {
+            const rg_relation *x = &a.v[k], *y = &b.v[k];
+            cr_expect(x->source == y->source && x->target == y->target &&
+                          x->kind == y->kind && x->relation == y->relation &&
+                          x->sentence == y->sentence && x->verb == y->verb,
+                      "%s: relation %zu", S_texts[i], k);
+            verbs += x->kind == RG_KIND_RELATION;
+        }
+    }
+    cr_expect_geq(verbs, 20, "the texts make verb relations");
+    cr_expect_geq(found, 2, "and discovered actors");
+    rg_i_relations_destroy(&a);
+    rg_i_relations_destroy(&b);
+    rg_i_mentions_destroy(&m);
+    free(s.v);
+    rg_i_tokens_destroy(&t);
+}
+
+/* Every word of the verb word table is in the gazetteer's vocabulary, its
+ * id mapped back to it, marked when it is a form (a token without an id is
+ * no word of the table). */
+Test(relations, word_table_in_the_vocabulary)
+{
+    const struct rg_verb_wtab *w = NULL;
+    const uint32_t *vverb = rg_i_gazetteer_verb_words(D->gaz, &w);
+    cr_assert_not_null(vverb);
+    rg_tokens t;
+    rg_i_tokens_init(&t);
+    size_t checked = 0;
+    for (size_t k = 0; k < w->n; k++) {
+        rg_i_tokenize(&t, w->str[k], w->len[k]);
+        if (t.n != 1 || t.v[0].fold_len != w->len[k] ||
+            memcmp(rg_i_token_fold(&t, 0), w->str[k], w->len[k]) != 0)
+            continue;   /* a word no token has as its fold */
+        int32_t id;
+        uint8_t cls[9] = {0};
+        rg_i_gazetteer_ids(D->gaz, &t, &id, cls);
+        cr_expect_geq(id, 0, "%s", w->str[k]);
+        if (id >= 0) {
+            cr_expect_eq(vverb[id], k + 1, "%s", w->str[k]);
+            cr_expect_eq((cls[0] & RG_WC_VERB_FORM) != 0,
+                         w->word[k].n_hits != 0, "%s: a form", w->str[k]);
+        }
+        checked++;
+    }
+    cr_expect_geq(checked, w->n * 9 / 10, "most words are a token's fold");
+    rg_i_tokens_destroy(&t);
 }

@@ -350,3 +350,52 @@ Test(sentences, long_abbreviations_and_single_letters)
     EXPECT(NULL, "Herr Dr. Müller kam.", "Herr Dr.", "Müller kam.");
     rg_i_strtab_destroy(&ab);
 }
+
+/* The abbreviation filter (first byte and length): abbreviations that
+ * share a first byte with other lengths, one of 64 bytes and more (never
+ * refused by the filter), and candidates of every length from 1 to 70
+ * with the same first byte: each one kept exactly when it is listed. */
+Test(sentences, abbreviation_filter_by_first_byte_and_length)
+{
+    char longest[80];
+    memset(longest, 'q', 69);
+    memcpy(longest + 69, ".", 2); /* 69 letters and the dot */
+    const char *const list[] = {"vgl.", "v.Chr.", "verh.", "qq.", longest,
+                                "\u00C4rztl."};
+    rg_strtab ab;
+    rg_i_strtab_init(&ab);
+    for (size_t i = 0; i < RG_COUNT(list); i++)
+        rg_i_strtab_intern(&ab, list[i], strlen(list[i]));
+    for (size_t n = 1; n <= 70; n++) {
+        for (int first = 0; first < 3; first++) {
+            char word[80];
+            memset(word, first == 0 ? 'q' : 'v', n);
+            if (first == 2 && n >= 2)
+                memcpy(word, "vg", 2);
+            word[n] = '\0';
+            char s[200];
+            snprintf(s, sizeof(s), "Es war %s. Dann kam er.", word);
+            char cand[90];
+            snprintf(cand, sizeof(cand), "%s.", word);
+            int listed = rg_i_strtab_find(&ab, cand, strlen(cand)) >= 0 ||
+                         n == 1; /* a single letter is kept anyway */
+            char first_sentence[120];
+            snprintf(first_sentence, sizeof(first_sentence), "Es war %s.",
+                     word);
+            const char *const one[] = {s};
+            const char *const two[] = {first_sentence, "Dann kam er."};
+            if (listed)
+                S_expect(s, &ab, one, 1);
+            else
+                S_expect(s, &ab, two, 2);
+        }
+    }
+    EXPECT(&ab, "Siehe vgl. Dann kam er.", "Siehe vgl. Dann kam er.");
+    EXPECT(&ab, "Siehe vgk. Dann kam er.", "Siehe vgk.", "Dann kam er.");
+    EXPECT(&ab, "Im Jahr 44 v. Chr. Dann kam er.",
+           "Im Jahr 44 v. Chr. Dann kam er.");
+    EXPECT(&ab, "Ein \u00C4rztl. Dienst kam.", "Ein \u00C4rztl. Dienst kam.");
+    EXPECT(&ab, "Ein \u00C4rzt. Dienst kam.", "Ein \u00C4rzt.",
+           "Dienst kam.");
+    rg_i_strtab_destroy(&ab);
+}

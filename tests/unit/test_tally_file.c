@@ -158,3 +158,38 @@ Test(tally_file, evidence_when_told_the_document_order)
     cr_expect_str_eq(e->ev_text, "earlier");
     rg_i_tally_free(t);
 }
+
+/* n instances of a key at once count as n calls with the first one's
+ * evidence (the pipeline counts a document's instances per key). */
+Test(tally_file, instances_at_once_as_one_by_one)
+{
+    rg_tally *one = rg_i_tally_new(3), *many = rg_i_tally_new(3);
+    rg_tally_evidence late = {"b/x.txt", 4, 10, 20, "late", 4, "warnen"};
+    rg_tally_evidence early = {"a/x.txt", 9, 30, 40, "early", 5, "drohen"};
+    rg_tally_evidence other = {"a/x.txt", 2, 0, 9, "other", 5, NULL};
+    for (int k = 0; k < 3; k++)
+        rg_i_tally_instance(one, 0, 1, RG_KIND_RELATION, RG_REL_WARN, 0, &late);
+    rg_i_tally_instance(one, 1, 2, RG_KIND_COOCCURRENCE, 0, 0, &late);
+    for (int k = 0; k < 2; k++)
+        rg_i_tally_instance(one, 0, 1, RG_KIND_RELATION, RG_REL_WARN, 1, &early);
+    rg_i_tally_instance(one, 1, 2, RG_KIND_COOCCURRENCE, 0, 1, &other);
+    rg_i_tally_instances(many, 0, 1, RG_KIND_RELATION, RG_REL_WARN, 0, 3, &late);
+    rg_i_tally_instances(many, 1, 2, RG_KIND_COOCCURRENCE, 0, 0, 1, &late);
+    rg_i_tally_instances(many, 0, 1, RG_KIND_RELATION, RG_REL_WARN, 1, 2, &early);
+    rg_i_tally_instances(many, 1, 2, RG_KIND_COOCCURRENCE, 0, 1, 1, &other);
+    cr_assert_eq(rg_i_tally_edge_count(many), rg_i_tally_edge_count(one));
+    for (size_t i = 0; i < rg_i_tally_edge_count(one); i++) {
+        const rg_tally_edge *a = rg_i_tally_edge(one, i), *b = rg_i_tally_edge(many, i);
+        cr_expect_eq(a->source, b->source);
+        cr_expect_eq(a->target, b->target);
+        cr_expect_eq(a->weight, b->weight);
+        cr_expect_eq(a->documents, b->documents);
+        cr_expect_str_eq(a->ev_doc, b->ev_doc);
+        cr_expect_str_eq(a->ev_text, b->ev_text);
+        cr_expect_eq(a->ev_sentence, b->ev_sentence);
+    }
+    cr_expect_eq(rg_i_tally_edge(many, 0)->weight, 5);
+    cr_expect_str_eq(rg_i_tally_edge(many, 0)->ev_text, "early");
+    rg_i_tally_free(one);
+    rg_i_tally_free(many);
+}

@@ -334,6 +334,28 @@ static void S_same_as_general(const char *s, size_t len)
                   "'%.*s': map differs", (int)len, s);
     cr_assert(a.repaired == b.repaired && a.first_invalid == b.first_invalid &&
               a.had_bom == b.had_bom && a.legacy == b.legacy);
+    /* In place: the same text, which is the bytes themselves exactly when
+     * nothing changed. */
+    char *own = malloc(len + 1);
+    memcpy(own, s, len);
+    own[len] = '\0';
+    rg_text c;
+    cr_assert_eq(rg_i_text_init_in_place(&c, own, len), sa);
+    cr_assert_eq(c.len, a.len);
+    if (a.len)
+        cr_assert(memcmp(c.norm, a.norm, a.len) == 0, "'%.*s' in place", (int)len, s);
+    cr_assert_eq(!c.map, !a.map);
+    if (a.map)
+        cr_assert(memcmp(c.map, a.map, (a.len + 1) * sizeof(*a.map)) == 0);
+    cr_assert(c.repaired == a.repaired && c.first_invalid == a.first_invalid &&
+              c.had_bom == a.had_bom && c.legacy == a.legacy);
+    int same = sa == RG_OK && !a.map && a.len == len;
+    cr_assert_eq(c.borrowed, same, "'%.*s': borrowed %d", (int)len, s, c.borrowed);
+    cr_assert_eq(c.norm == own, same);
+    if (c.norm)
+        cr_assert_eq(c.norm[c.len], '\0');
+    rg_i_text_destroy(&c);
+    free(own);
     rg_i_text_destroy(&a);
     rg_i_text_destroy(&b);
 }
@@ -371,9 +393,11 @@ Test(text, fast_paths_agree_with_the_general_path)
         S_same_as_general(b.data, b.len);
     }
     rg_i_buf_destroy(&b);
-    /* Every code point of U+2000..U+20CF between ASCII and others. */
+    /* Every code point of U+2000..U+20CF between ASCII and others, also
+     * inside a run of U+0000..U+00FF ("xy", "äb" start one). */
     static const char *const around[] = {"x", ".", " ", "ä", "\xCC\x81",
-                                         "\u0600", "\u200D", "\U0001F44D"};
+                                         "\u0600", "\u200D", "\U0001F44D",
+                                         "xy", "\u00E4b", "\u2013"};
     for (utf8proc_int32_t cp = 0x2000; cp <= 0x20CF; cp++) {
         utf8proc_uint8_t u[4];
         utf8proc_ssize_t n = utf8proc_encode_char(cp, u);

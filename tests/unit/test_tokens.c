@@ -429,8 +429,13 @@ Test(tokens, invisible_joiners_leave_the_fold)
 /* rg_i_tokenize's fast paths against its general path (every character
  * decoded and classified with utf8proc): equal tokens, flags, folds and
  * hashes, on tricky pieces and on random strings made of them. */
-static void S_same_as_general(const char *s, size_t len)
+static void S_same_as_general(const char *s0, size_t len)
 {
+    /* The text in a buffer of exactly its length: a read past its end is
+     * an error under the address sanitizer. */
+    char *s = malloc(len ? len : 1);
+    cr_assert(s != NULL);
+    memcpy(s, s0, len);
     rg_tokens a, b;
     rg_i_tokens_init(&a);
     rg_i_tokens_init(&b);
@@ -475,6 +480,7 @@ static void S_same_as_general(const char *s, size_t len)
         cr_assert(!rg_i_token_marked(&a, i));
     rg_i_tokens_destroy(&a);
     rg_i_tokens_destroy(&b);
+    free(s);
 }
 
 static const char *const S_pieces[] = {
@@ -749,5 +755,172 @@ Test(tokens, one_byte_tokens_hash_as_rg_i_hash)
                                    toks.v[i].fold_len),
                          "byte %#x: token %zu", (unsigned)c, i);
         S_same_as_general(s, strlen(s));
+    }
+}
+
+/* The run of words, ASCII punctuation and glued hyphens (S_words): every
+ * ASCII byte after a word, followed by a space, a letter, a digit, a
+ * hyphen, a line break or a non-ASCII character, and chains of such
+ * pieces, cut at every length near the end (the run needs 16 readable
+ * bytes), against the general path. */
+Test(tokens, word_punct_runs_agree_with_the_general_path)
+{
+    static const char *const words[] = {"a", "Ab", "NATO", "wort", "x9",
+                                        "Abcdefghijklm", "\xC3\xA4rger"};
+    static const char *const nexts[] = {" wort", " Wort", " 12", "wort",
+                                        "1", "-", "\n", " \xC3\xA4", "\xC3\xA4",
+                                        "\xE2\x80\x9C", "\xCC\x81", "  x",
+                                        ". x", ""};
+    char s[96];
+    for (unsigned p = 1; p < 0x80; p++) {
+        for (size_t w = 0; w < RG_COUNT(words); w++) {
+            for (size_t k = 0; k < RG_COUNT(nexts); k++) {
+                int n = snprintf(s, sizeof(s), "%s%c%s %s", words[w], (char)p,
+                                 nexts[k], "Wort und noch mehr Worte");
+                S_same_as_general(s, (size_t)n);
+                for (int cut = 1; cut < 24 && cut < n; cut++)
+                    S_same_as_general(s, (size_t)(n - cut));
+            }
+        }
+    }
+    unsigned seed = 4242;
+    static const char *const seps[] = {" ", " ", " ", ", ", ". ", "-", ".",
+                                       ")", " (", "\" ", ": ", ";", "-1",
+                                       "!\n", "? ", ".\xE2\x80\x9C "};
+    rg_buf b;
+    rg_i_buf_init(&b);
+    for (int round = 0; round < 3000; round++) {
+        rg_i_buf_reset(&b);
+        size_t parts = 1 + (size_t)(round % 16);
+        for (size_t q = 0; q < parts; q++) {
+            seed = seed * 1103515245u + 12345u;
+            rg_i_buf_adds(&b, words[(seed >> 8) % RG_COUNT(words)]);
+            seed = seed * 1103515245u + 12345u;
+            rg_i_buf_adds(&b, seps[(seed >> 8) % RG_COUNT(seps)]);
+        }
+        for (size_t cut = b.len > 20 ? b.len - 20 : 0; cut <= b.len; cut++)
+            S_same_as_general(b.data, cut);
+    }
+    rg_i_buf_destroy(&b);
+}
+
+/* Words of the sixteen-byte step that end at a character of U+2000..
+ * U+20FF (every third byte after E2 80, E2 81, E2 82: dashes and quotes
+ * end a word, ZWNJ, ZWJ and U+2019 may not), and words that start with
+ * C3 and every second byte (Ärger, Über; not ß, × or ÷) after a space, a
+ * dot and a space, a hyphen and at the start, against the general path;
+ * with room after them so that the step applies, and cut near the end. */
+Test(tokens, word_runs_at_general_punctuation_and_latin1_starts)
+{
+    static const char *const heads[] = {"Wort", "ab", "NATO", "x1",
+                                        "Gro\xC3\x9F", "\xC3\x84rger"};
+    static const char *const tails[] = {"", "s", "x Wort", " Wort", "\xC3\xA4",
+                                        "\xE2\x80\x9C"};
+    static const char *const before[] = {"", "Das ", "Ende. ", "NATO-", "(",
+                                         "ab\xE2\x80\x9E"};
+    char s[128];
+    for (unsigned t = 0x80; t <= 0xBF; t++) {
+        for (unsigned m = 0x80; m <= 0x82; m++) {
+            for (size_t h = 0; h < RG_COUNT(heads); h++) {
+                for (size_t k = 0; k < RG_COUNT(tails); k++) {
+                    int n = snprintf(s, sizeof(s), "%s\xE2%c%c%s%s", heads[h],
+                                     (char)m, (char)t, tails[k],
+                                     " und noch mehr Worte dahinter");
+                    S_same_as_general(s, (size_t)n);
+                    S_same_as_general(s, strlen(heads[h]) + 2);
+                    S_same_as_general(s, strlen(heads[h]) + 3);
+                }
+            }
+        }
+        for (size_t p = 0; p < RG_COUNT(before); p++) {
+            for (size_t k = 0; k < RG_COUNT(tails); k++) {
+                int n = snprintf(s, sizeof(s), "%s\xC3%crger%s%s", before[p],
+                                 (char)t, tails[k],
+                                 " und noch mehr Worte dahinter");
+                S_same_as_general(s, (size_t)n);
+                n = snprintf(s, sizeof(s), "%s\xC3%c%s%s", before[p], (char)t,
+                             tails[k], " und noch mehr Worte dahinter");
+                S_same_as_general(s, (size_t)n);
+                n = snprintf(s, sizeof(s), "%s\xC3%cX\xC3%c%s%s", before[p],
+                             (char)t, (char)(t ^ 0x20), tails[k],
+                             " und noch mehr Worte dahinter");
+                S_same_as_general(s, (size_t)n);
+                for (int cut = 1; cut < 30 && cut < n; cut++)
+                    S_same_as_general(s, (size_t)(n - cut));
+            }
+        }
+    }
+}
+
+/* Long words of the thirty-two-byte step (S_word32): ASCII words of 16 to
+ * 40 bytes, all lowercase, all capitals, capitalised, capitals with one
+ * lowercase letter or digit at every position (ALLCAPS), and with ä, ß or
+ * a quote at every position, followed by what may end them, with room
+ * after them and cut near the end, against the general path. */
+Test(tokens, long_words_agree_with_the_general_path)
+{
+    static const char *const ends[] = {" Wort", ".", ", ", "-Teil", "'s",
+                                       "\xE2\x80\x9C", "\xC3\xA4", "\n", ""};
+    static const char *const inner[] = {"a", "Z", "7", "\xC3\xA4",
+                                        "\xC3\x9F", "'", "\xC3\x84"};
+    char w[64], s[160];
+    for (size_t n = 14; n <= 40; n++) {
+        for (int pattern = 0; pattern < 3; pattern++) {
+            for (size_t at = 0; at <= n; at++) {
+                for (size_t x = 0; x < RG_COUNT(inner); x++) {
+                    if (at == n && x > 0)
+                        break; /* at == n: the plain word, once */
+                    size_t m = 0;
+                    for (size_t k = 0; k < n; k++) {
+                        if (k == at) {
+                            size_t l = strlen(inner[x]);
+                            memcpy(w + m, inner[x], l);
+                            m += l;
+                            continue;
+                        }
+                        char ch = (char)('a' + (k * 7) % 26);
+                        if (pattern == 1 || (pattern == 2 && k == 0))
+                            ch = (char)(ch - 'a' + 'A');
+                        w[m++] = ch;
+                    }
+                    w[m] = '\0';
+                    for (size_t e = 0; e < RG_COUNT(ends); e++) {
+                        int len = snprintf(s, sizeof(s), "%s%s%s", w, ends[e],
+                                           " und noch mehr Worte dahinter");
+                        S_same_as_general(s, (size_t)len);
+                        S_same_as_general(s, m + strlen(ends[e]) + 1);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/* Line breaks after punctuation in the word run: one or two LF (and the
+ * other line breaks and blank lines, which leave the run) before a word,
+ * a number or a quote, against the general path: flags, marks and all,
+ * cut near the end. */
+Test(tokens, line_breaks_after_punctuation_in_word_runs)
+{
+    static const char *const puncts[] = {".", ",", ";", ":", "!", "?", ")",
+                                         "\"", "/"};
+    static const char *const breaks[] = {"\n", "\n\n", "\n\n\n", "\r\n",
+                                         "\n\r\n", "\n \n", " \n", "\v",
+                                         "\n\f"};
+    static const char *const nexts[] = {"Wort", "wort", "\xC3\x84rger",
+                                        "\xC3\x9F", "1", "\xE2\x80\x9EWort",
+                                        "-", ""};
+    char s[128];
+    for (size_t p = 0; p < RG_COUNT(puncts); p++) {
+        for (size_t b = 0; b < RG_COUNT(breaks); b++) {
+            for (size_t x = 0; x < RG_COUNT(nexts); x++) {
+                int n = snprintf(s, sizeof(s), "Ein Wort%s%s%s%s", puncts[p],
+                                 breaks[b], nexts[x],
+                                 " und noch mehr Worte dahinter");
+                S_same_as_general(s, (size_t)n);
+                for (int cut = 1; cut < 40 && cut < n; cut++)
+                    S_same_as_general(s, (size_t)(n - cut));
+            }
+        }
     }
 }

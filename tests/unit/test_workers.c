@@ -73,6 +73,45 @@ Test(workers, two_threads_keep_order) { S_run(2, 2000); }
 Test(workers, many_threads_keep_order) { S_run(7, 2000); }
 Test(workers, no_jobs) { S_run(3, 0); }
 
+/* The states seen by the merge: with n threads, n - 1 are started and the
+ * submitting thread works jobs too (when the window is full), with a
+ * state of its own. */
+typedef struct seen {
+    void *states[8];
+    size_t n_states, n;
+} seen;
+
+static rg_status S_merge_seen(void *ctx, void *p)
+{
+    seen *s = ctx;
+    job *j = p;
+    size_t k = 0;
+    while (k < s->n_states && s->states[k] != j->state)
+        k++;
+    if (k == s->n_states && k < 8)
+        s->states[s->n_states++] = j->state;
+    s->n++;
+    free(j);
+    return RG_OK;
+}
+
+Test(workers, submitting_thread_works_too)
+{
+    seen s = {0};
+    rg_workers_def def = {.threads = 2, .work = S_work, .merge = S_merge_seen,
+                          .ctx = &s, .state_new = S_state_new, .state_free = free};
+    rg_workers *w = rg_i_workers_new(&def);
+    for (size_t i = 0; i < 200; i++) {
+        job *j = calloc(1, sizeof(*j));
+        j->seq = i;
+        cr_assert_eq(rg_i_workers_submit(w, j), RG_OK);
+    }
+    cr_assert_eq(rg_i_workers_finish(w), RG_OK);
+    rg_i_workers_free(w);
+    cr_assert_eq(s.n, 200);
+    cr_assert_eq(s.n_states, 2, "%zu states for two threads", s.n_states);
+}
+
 static rg_status S_merge_fail(void *ctx, void *p)
 {
     size_t *n = ctx;

@@ -358,3 +358,73 @@ Test(write_graphml, valid_against_xsd_relation_only)
 {
     S_validate("graphml-xsd", 2);
 }
+
+/* The writer through libxml2's xmlTextWriter (write_graphml.c), whose
+ * bytes the direct writer must give. */
+rg_status rg_i_network_write_graphml_libxml(const rg_network *net, FILE *out);
+
+static void S_same_as_libxml(const rg_network *net, const char *what)
+{
+    size_t la, lb;
+    char *a = S_write(net, &la), *b = NULL;
+    FILE *f = open_memstream(&b, &lb);
+    cr_assert_not_null(f);
+    cr_assert_eq(rg_i_network_write_graphml_libxml(net, f), RG_OK);
+    cr_assert_eq(fclose(f), 0);
+    size_t k = 0;
+    while (k < la && k < lb && a[k] == b[k])
+        k++;
+    cr_assert(la == lb && k == la, "%s: differs at byte %zu:\n%.*s\nlibxml2:\n%.*s",
+              what, k, (int)(la - k < 200 ? la - k : 200), a + k,
+              (int)(lb - k < 200 ? lb - k : 200), b + k);
+    free(a);
+    free(b);
+}
+
+/* Ids and texts with every byte the escaping of text or attributes looks
+ * at, ids that are NMTOKENs with letters outside ASCII, ids that are no
+ * NMTOKEN, each layer, and a network without edges or nodes. */
+Test(write_graphml, direct_writer_gives_libxml2_bytes)
+{
+    for (int layers = 0; layers <= 3; layers++) {
+        rg_dict *dict;
+        rg_network *net = S_network(&dict, layers);
+        S_same_as_libxml(net, "S_network");
+        rg_network_free(net);
+        S_hand_dict_free(dict);
+    }
+    static const S_spec odd[][3] = {
+        {{"m\xC3\xBCller", "M\xC3\xBCller \t\r\n&amp; \"x\" 'y' <z>", "Q1", RG_TYPE_PERSON},
+         {"stra\xC3\x9F" "e_1", "Stra\xC3\x9F" "e\r\n", "", RG_TYPE_LOCATION},
+         {"x\xE2\x80\x93y", "\xE2\x80\x9E" "A\xE2\x80\x9C", "", RG_TYPE_ORGANIZATION}},
+        {{"a b", "A", "", RG_TYPE_PERSON},
+         {"c&d", "C\"<>", "", RG_TYPE_PERSON},
+         {"e\tf\"g<h>\r\n", "E", "q\"1", RG_TYPE_PERSON}},
+    };
+    static const char *const texts[] = {
+        "plain", "Anna & die <Bank> \"sagt\" 'x'\r\nzwei\tdrei",
+        "\xC3\xA4\xC3\xB6\xC3\xBC \xE2\x80\x93 \xF0\x9F\x98\x80 \x01\x7f]]>", ""};
+    for (size_t k = 0; k < 2; k++) {
+        rg_dict *dict = S_hand_dict(odd[k], 3);
+        rg_tally *t = rg_i_tally_new(3);
+        for (uint32_t a = 0; a < 3; a++)
+            rg_i_tally_mention(t, a, 0);
+        S_rel(t, 0, 1, RG_KIND_COOCCURRENCE, 0, texts[k]);
+        S_rel(t, 1, 2, RG_KIND_RELATION, 4, texts[k + 1]);
+        S_rel(t, 2, 0, RG_KIND_COOCCURRENCE, 0, texts[k + 2]);
+        rg_network *net = NULL;
+        cr_assert_eq(rg_i_network_from_tally(t, dict, &net), RG_OK);
+        S_same_as_libxml(net, k ? "no NMTOKEN" : "NMTOKEN ids outside ASCII");
+        rg_network_free(net);
+        rg_i_tally_free(t);
+        S_hand_dict_free(dict);
+    }
+    rg_dict *dict = S_hand_dict(odd[0], 3);
+    rg_tally *t = rg_i_tally_new(3);
+    rg_network *net = NULL;
+    cr_assert_eq(rg_i_network_from_tally(t, dict, &net), RG_OK);
+    S_same_as_libxml(net, "empty");
+    rg_network_free(net);
+    rg_i_tally_free(t);
+    S_hand_dict_free(dict);
+}
