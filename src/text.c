@@ -22,6 +22,7 @@
  */
 #include "text.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,6 +125,32 @@ static int S_nfc_stable(utf8proc_int32_t cp)
 {
     return cp < 0x300 || (cp >= 0x2002 && cp <= 0x206F) ||
            (cp >= 0x20A0 && cp <= 0x20CF);
+}
+
+static uint8_t S_e2[256];
+static pthread_once_t S_e2_once = PTHREAD_ONCE_INIT;
+
+static void S_e2_build(void)
+{
+    for (unsigned k = 0; k < 256; k++) {
+        utf8proc_int32_t cp = 0x2000 + (utf8proc_int32_t)k;
+        const utf8proc_property_t *p = utf8proc_get_property(cp);
+        uint8_t c = 0;
+        if (p->boundclass == UTF8PROC_BOUNDCLASS_OTHER && S_nfc_stable(cp))
+            c |= RG_I_E2_RUN;
+        if (p->category >= UTF8PROC_CATEGORY_PC &&
+            p->category <= UTF8PROC_CATEGORY_SO &&
+            p->boundclass != UTF8PROC_BOUNDCLASS_PREPEND && cp != 0x2010 &&
+            cp != 0x2011)
+            c |= RG_I_E2_PUNCT;
+        S_e2[k] = c;
+    }
+}
+
+const uint8_t *rg_i_e2_classes(void)
+{
+    pthread_once(&S_e2_once, S_e2_build);
+    return S_e2;
 }
 
 static void S_cluster_add(S_cluster *c, S_out *o, const char *in,
@@ -394,7 +421,8 @@ static size_t S_simple_run_general(const unsigned char *in, size_t len,
  * (S_nfc_stable) and that joins nothing (boundclass Other: the dashes and
  * quotes of news text) is a cluster of its own like those of
  * U+0000..U+00FF: the run goes on over it. */
-static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
+static size_t S_simple_run(const unsigned char *in, size_t len, size_t i,
+                           const uint8_t *e2)
 {
     for (;;) {
 #if S_SSE2
@@ -461,6 +489,15 @@ static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
             i += l;
             continue;
         }
+        /* U+2000..U+20FF (dashes, quotes) by the table, without
+         * utf8proc. */
+        if (in[i] == 0xE2 && i + 3 <= len && in[i + 1] >= 0x80 &&
+            in[i + 1] <= 0x83 && (in[i + 2] & 0xC0) == 0x80 &&
+            (e2[(size_t)(in[i + 1] - 0x80) << 6 | (in[i + 2] & 0x3F)] &
+             RG_I_E2_RUN)) {
+            i += 3;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t n =
             utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp);
@@ -490,6 +527,7 @@ static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len,
     const unsigned char *in = (const unsigned char *)bytes;
     S_out o = {.in = bytes, .inlen = len};
     S_cluster c = {0};
+    const uint8_t *e2 = fast ? rg_i_e2_classes() : NULL;
 
     size_t i = 0;
     if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF) {
@@ -507,7 +545,7 @@ static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len,
                 /* An ASCII byte followed by another byte of U+0000..U+00FF
                  * (or the end) starts a run to copy (S_simple_run). */
                 if (i + 1 == len || S_simple(in, len, i + 1)) {
-                    size_t j = fast ? S_simple_run(in, len, i)
+                    size_t j = fast ? S_simple_run(in, len, i, e2)
                                     : S_simple_run_general(in, len, i);
                     S_put_same(&o, bytes, i, j);
                     i = j;
@@ -552,7 +590,7 @@ static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len,
         if (c.n == 0 && !bad && S_simple(in, len, i) &&
             (i + 2 == len || S_simple(in, len, i + 2))) {
             /* A cluster starts here, and a run of U+0080..U+00FF too. */
-            size_t j = fast ? S_simple_run(in, len, i)
+            size_t j = fast ? S_simple_run(in, len, i, e2)
                             : S_simple_run_general(in, len, i);
             S_put_same(&o, bytes, i, j);
             i = j;

@@ -35,6 +35,7 @@
 
 #include <utf8proc.h>
 
+#include "text.h"
 #include "util.h"
 
 /* The word path looks at 16 bytes in one step where SSE2 is there (every
@@ -1203,18 +1204,16 @@ static int S_breaks_after_ascii(const unsigned char *s, size_t len, size_t k)
  * whose fold is itself.  Clusters: after a character that is not Prepend
  * every ASCII character starts a new one (an ASCII character is never
  * Extend, SpacingMark or ZWJ). */
-static int S_general_punct(const unsigned char *s, size_t len, size_t i)
+static int S_general_punct(const unsigned char *s, size_t len, size_t i,
+                           const uint8_t *e2)
 {
     if (i + 3 >= len || s[i + 1] < 0x80 || s[i + 1] > 0x82 ||
         (s[i + 2] & 0xC0) != 0x80 || s[i + 3] >= 0x80)
         return 0;
-    utf8proc_int32_t cp = 0x2000 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
-    if (cp == 0x2010 || cp == 0x2011)
-        return 0; /* hyphens: S_general */
-    const utf8proc_property_t *p = utf8proc_get_property(cp);
-    return p->category >= UTF8PROC_CATEGORY_PC &&
-           p->category <= UTF8PROC_CATEGORY_SO &&
-           p->boundclass != UTF8PROC_BOUNDCLASS_PREPEND;
+    /* The category and boundclass from utf8proc, by the table of text.c
+     * (hyphens are left to S_general). */
+    return (e2[(size_t)(s[i + 1] - 0x80) << 6 | (s[i + 2] & 0x3F)] &
+            RG_I_E2_PUNCT) != 0;
 }
 
 /* The text is tokenized in blocks of this many bytes, with room made
@@ -1225,6 +1224,7 @@ static int S_general_punct(const unsigned char *s, size_t len, size_t i)
 void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
+    const uint8_t *e2 = rg_i_e2_classes();
     S_fold sc;
     sc.big = NULL;
     sc.bigcap = 0;
@@ -1384,7 +1384,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 m = 1;
                 h = S_hash1[b];
                 mark = b == '.' || b == '!' || b == '?';
-            } else if (b == 0xE2 && S_general_punct(s, len, i)) {
+            } else if (b == 0xE2 && S_general_punct(s, len, i, e2)) {
                 /* A dash, quote or other punctuation of U+2000..U+20BF
                  * before ASCII: a cluster of its own, folded to itself
                  * (rg_i_fold_latin1). */
