@@ -441,12 +441,13 @@ static inline void S_mark(uint64_t *marks, size_t k)
 }
 
 /* Whether PUNCT text[start, end) may end a sentence (its mark): '.', '!',
- * '?', or three bytes starting 0xE2. */
+ * '?', or U+2026 (E2 80 A6). */
 static int S_may_end(const char *text, size_t start, size_t end)
 {
-    unsigned char c = (unsigned char)text[start];
-    return end - start == 1 ? c == '.' || c == '!' || c == '?'
-                            : end - start == 3 && c == 0xE2;
+    const unsigned char *c = (const unsigned char *)text + start;
+    return end - start == 1 ? c[0] == '.' || c[0] == '!' || c[0] == '?'
+                            : end - start == 3 && c[0] == 0xE2 &&
+                                  c[1] == 0x80 && c[2] == 0xA6;
 }
 
 /* Appends token [start, end) of text whose fold (NUL-terminated) starts at
@@ -1394,7 +1395,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 d[3] = '\0';
                 m = 3;
                 h = rg_i_hash_padded(d, 3);
-                mark = 1;
+                mark = s[i + 1] == 0x80 && s[i + 2] == 0xA6; /* U+2026 */
             } else if (c == S_HY) {
                 kind = RG_TOK_PUNCT;
                 end = i + 1;

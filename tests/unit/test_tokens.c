@@ -467,7 +467,8 @@ static void S_same_as_general(const char *s0, size_t len)
         int want = (x->flags & RG_TF_NEWLINE_BEFORE) ||
                    (x->kind == RG_TOK_PUNCT &&
                     (n == 1 ? p[0] == '.' || p[0] == '!' || p[0] == '?'
-                            : n == 3 && p[0] == 0xE2));
+                            : n == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+                                  p[2] == 0xA6));
         cr_assert_eq(rg_i_token_marked(&a, i), want,
                      "'%.*s': token %zu marked %d, want %d", (int)len, s, i,
                      rg_i_token_marked(&a, i), want);
