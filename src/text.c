@@ -441,7 +441,6 @@ static size_t S_simple_run(const unsigned char *in, size_t len, size_t i,
                  * lead in the last lane. */
                 const __m128i c3 = _mm_set1_epi8((char)0xC3),
                               top = _mm_set1_epi8((char)0xC0),
-                              cont = _mm_set1_epi8((char)0x80),
                               one = _mm_set1_epi8(1);
                 __m128i a = _mm_loadu_si128(
                             (const __m128i *)(const void *)(in + i)),
@@ -453,11 +452,11 @@ static size_t S_simple_run(const unsigned char *in, size_t len, size_t i,
                     (uint32_t)_mm_movemask_epi8(
                         _mm_cmpeq_epi8(_mm_or_si128(b, one), c3))
                         << 16;
+                /* Continuation bytes 80..BF: below C0 as signed bytes,
+                 * which ASCII is not (one compare). */
                 uint32_t tail =
-                    (uint32_t)_mm_movemask_epi8(
-                        _mm_cmpeq_epi8(_mm_and_si128(a, top), cont)) |
-                    (uint32_t)_mm_movemask_epi8(
-                        _mm_cmpeq_epi8(_mm_and_si128(b, top), cont))
+                    (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(top, a)) |
+                    (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(top, b))
                         << 16;
                 if (!(lead >> 31) && tail == lead << 1 &&
                     m == (lead | tail)) {
