@@ -1217,6 +1217,28 @@ static int S_general_punct(const unsigned char *s, size_t len, size_t i,
             RG_I_E2_PUNCT) != 0;
 }
 
+/* Whether s[i] starts a four-byte code point (an emoji) that is
+ * punctuation or a symbol, not Prepend, followed by ASCII (so a cluster of
+ * its own, as in S_general_punct) and that folds to itself (no case fold,
+ * no canonical decomposition: utf8proc_decompose_char with the options of
+ * S_fold_token gives it back): a PUNCT token whose fold is its bytes. */
+static int S_symbol4(const unsigned char *s, size_t len, size_t i)
+{
+    if (i + 4 >= len || s[i + 4] >= 0x80)
+        return 0;
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate(s + i, 4, &cp) != 4)
+        return 0;
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->category < UTF8PROC_CATEGORY_PC ||
+        p->category > UTF8PROC_CATEGORY_SO ||
+        p->boundclass == UTF8PROC_BOUNDCLASS_PREPEND)
+        return 0;
+    utf8proc_int32_t f[4];
+    return utf8proc_decompose_char(cp, f, 4, S_FOLD_OPTIONS, NULL) == 1 &&
+           f[0] == cp;
+}
+
 /* The text is tokenized in blocks of this many bytes, with room made
  * beforehand for every token and fold byte the fast paths can add in a
  * block: no capacity check per token. */
@@ -1417,6 +1439,20 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 }
                 if (glued)
                     v[n - 1].flags |= RG_TF_HYPHEN_AFTER;
+            } else if (b == 0xC2 && i + 1 < len && s[i + 1] == 0xA0) {
+                /* NBSP (Zs): whitespace, no line break (S_general). */
+                g.pending |= RG_TF_SPACE_BEFORE;
+                i += 2;
+                continue;
+            } else if (b >= 0xF0 && S_symbol4(s, len, i)) {
+                /* An emoji before ASCII: a cluster of its own, folded to
+                 * itself. */
+                kind = RG_TOK_PUNCT;
+                end = i + 4;
+                memcpy(d, s + i, 4);
+                d[4] = '\0';
+                m = 4;
+                h = rg_i_hash_padded(d, 4);
             } else {
                 size_t j = i;
                 if (c == S_DG) {

@@ -637,15 +637,17 @@ Test(tokens, strtab_tells_keys_apart_at_every_byte)
     rg_i_strtab_destroy(&t);
 }
 
-/* The fast paths for ASCII punctuation before any code point and for
- * U+2000..U+20BF before ASCII decide grapheme clusters and classes without
- * the general path: the same tokens for every code point of the BMP and
+/* The fast paths for ASCII punctuation before any code point, for
+ * U+2000..U+20BF and emoji (four bytes) before ASCII, and for NBSP decide
+ * grapheme clusters, classes and folds without the general path: the same tokens for every code point of the BMP and
  * a sample of the others, after and before several characters. */
 Test(tokens, punctuation_fast_paths_agree_for_every_code_point)
 {
     static const char *const around[] = {".", "\"", "(", "x", "1", " "};
+    /* Every code point of the BMP and of the emoji blocks (U+1F000..
+     * U+1FAFF, S_symbol4), a sample of the others. */
     for (utf8proc_int32_t cp = 0x80; cp <= 0x10FFFF;
-         cp += cp < 0x10000 ? 1 : 61) {
+         cp += cp < 0x10000 || (cp >= 0x1F000 && cp < 0x1FB00) ? 1 : 61) {
         if (cp >= 0xD800 && cp <= 0xDFFF)
             continue;
         utf8proc_uint8_t u[4];
@@ -657,7 +659,8 @@ Test(tokens, punctuation_fast_paths_agree_for_every_code_point)
             memcpy(s + a, u, (size_t)n);
             memcpy(s + a + (size_t)n, around[k], a);
             S_same_as_general(s, 2 * a + (size_t)n);
-            if (cp >= 0x2000 && cp <= 0x20BF)
+            if ((cp >= 0x2000 && cp <= 0x20BF) ||
+                (cp >= 0x1F000 && cp < 0x1FB00))
                 S_same_as_general(s + a, a + (size_t)n);
         }
     }
