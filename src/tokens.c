@@ -1217,17 +1217,24 @@ static int S_general_punct(const unsigned char *s, size_t len, size_t i,
             RG_I_E2_PUNCT) != 0;
 }
 
-/* Whether s[i] starts a four-byte code point (an emoji) that is
- * punctuation or a symbol, not Prepend, followed by ASCII (so a cluster of
- * its own, as in S_general_punct) and that folds to itself (no case fold,
- * no canonical decomposition: utf8proc_decompose_char with the options of
- * S_fold_token gives it back): a PUNCT token whose fold is its bytes. */
-static int S_symbol4(const unsigned char *s, size_t len, size_t i)
+/* The length of the PUNCT token at s[i] (not ASCII) when it is one code
+ * point of punctuation or a symbol (an emoji, ©, ⚠), not Prepend and not a
+ * hyphen-like, perhaps with the emoji presentation selector U+FE0F after
+ * it, followed by ASCII (so a cluster of its own, as in S_general_punct),
+ * and folded to itself (no case fold, no canonical decomposition:
+ * utf8proc_decompose_char with the options of S_fold_token gives each
+ * code point back); else 0. */
+static size_t S_symbol(const unsigned char *s, size_t len, size_t i)
 {
-    if (i + 4 >= len || s[i + 4] >= 0x80)
-        return 0;
     utf8proc_int32_t cp;
-    if (utf8proc_iterate(s + i, 4, &cp) != 4)
+    utf8proc_ssize_t n =
+        utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n < 2)
+        return 0;
+    size_t k = i + (size_t)n;
+    if (k + 3 < len && s[k] == 0xEF && s[k + 1] == 0xB8 && s[k + 2] == 0x8F)
+        k += 3; /* U+FE0F */
+    if (k >= len || s[k] >= 0x80 || cp == 0x2010 || cp == 0x2011)
         return 0;
     const utf8proc_property_t *p = utf8proc_get_property(cp);
     if (p->category < UTF8PROC_CATEGORY_PC ||
@@ -1235,8 +1242,14 @@ static int S_symbol4(const unsigned char *s, size_t len, size_t i)
         p->boundclass == UTF8PROC_BOUNDCLASS_PREPEND)
         return 0;
     utf8proc_int32_t f[4];
-    return utf8proc_decompose_char(cp, f, 4, S_FOLD_OPTIONS, NULL) == 1 &&
-           f[0] == cp;
+    if (utf8proc_decompose_char(cp, f, 4, S_FOLD_OPTIONS, NULL) != 1 ||
+        f[0] != cp)
+        return 0;
+    if (k != i + (size_t)n &&
+        (utf8proc_decompose_char(0xFE0F, f, 4, S_FOLD_OPTIONS, NULL) != 1 ||
+         f[0] != 0xFE0F))
+        return 0;
+    return k - i;
 }
 
 /* The text is tokenized in blocks of this many bytes, with room made
@@ -1418,9 +1431,12 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 m = 3;
                 h = rg_i_hash_padded(d, 3);
                 mark = s[i + 1] == 0x80 && s[i + 2] == 0xA6; /* U+2026 */
-            } else if (c == S_HY) {
+            } else if (c == S_HY ||
+                       (b == 0xE2 && i + 2 < len && s[i + 1] == 0x80 &&
+                        (s[i + 2] == 0x90 || s[i + 2] == 0x91))) {
+                /* '-', U+2010 or U+2011: folded to "-". */
                 kind = RG_TOK_PUNCT;
-                end = i + 1;
+                end = i + (b == '-' ? 1 : 3);
                 d[0] = '-';
                 d[1] = '\0';
                 m = 1;
@@ -1429,11 +1445,11 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 if (n && v[n - 1].end == i &&
                     (v[n - 1].kind == RG_TOK_WORD ||
                      v[n - 1].kind == RG_TOK_NUMBER) &&
-                    i + 1 < len) {
-                    if (s[i + 1] < 0x80) {
-                        glued = (S_cls[s[i + 1]] & S_ALNUM) != 0;
+                    end < len) {
+                    if (s[end] < 0x80) {
+                        glued = (S_cls[s[end]] & S_ALNUM) != 0;
                     } else {
-                        utf8proc_int32_t next = S_peek(text, len, i + 1);
+                        utf8proc_int32_t next = S_peek(text, len, end);
                         glued = S_is_letter(next) || S_is_digit(next);
                     }
                 }
@@ -1444,15 +1460,15 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 g.pending |= RG_TF_SPACE_BEFORE;
                 i += 2;
                 continue;
-            } else if (b >= 0xF0 && S_symbol4(s, len, i)) {
-                /* An emoji before ASCII: a cluster of its own, folded to
-                 * itself. */
+            } else if (b >= 0xC2 && (m = S_symbol(s, len, i)) != 0) {
+                /* A symbol or an emoji before ASCII: a cluster of its own,
+                 * folded to itself. */
                 kind = RG_TOK_PUNCT;
-                end = i + 4;
-                memcpy(d, s + i, 4);
-                d[4] = '\0';
-                m = 4;
-                h = rg_i_hash_padded(d, 4);
+                end = i + m;
+                memcpy(d, s + i, m);
+                d[m] = '\0';
+                h = rg_i_hash_padded(d, m);
+                mark = S_may_end(text, i, end);
             } else {
                 size_t j = i;
                 if (c == S_DG) {

@@ -498,6 +498,8 @@ static const char *const S_pieces[] = {
     "O'Neill", "geht\u2019s", "Nord\u200Dkorea", "Bundes\u00ADkanzler",
     "\u203C", "\u2060", "\u20AC", "\u2030", "\u201A", "\u2039", ".\u00A0",
     ".\u201C", "\u201E\u201C", "\u2013\u0301", ".\u0301", "\u200E",
+    "\u26A0\uFE0F", "\U0001F6E1\uFE0F", "\uFE0F", "\uFE0E", "\u00AB",
+    "\u00BB", "\u00A7", "\u00B5", "\u2026\uFE0F", "NATO\u2011Chef",
     "\xC3", "\xE2\x80", "\xFF", "\x80",
 };
 
