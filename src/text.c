@@ -421,6 +421,27 @@ static size_t S_simple_run_general(const unsigned char *in, size_t len,
  * (S_nfc_stable) and that joins nothing (boundclass Other: the dashes and
  * quotes of news text) is a cluster of its own like those of
  * U+0000..U+00FF: the run goes on over it. */
+/* Whether the four-byte code point at in[i] is a cluster of its own in a
+ * run like the dashes of U+2000..U+20FF: it joins nothing (boundclass
+ * Other or Extended_Pictographic: the emoji), has no combining class and
+ * no canonical decomposition (utf8proc_decompose_char with the NFC options
+ * gives it back), so NFC leaves it alone; the characters that NFC joins
+ * to what comes before them are marks (boundclass Extend or SpacingMark),
+ * as are the ones that end a run. */
+static int S_run4(const unsigned char *in, size_t len, size_t i)
+{
+    utf8proc_int32_t cp, f[4];
+    if (utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp) != 4)
+        return 0;
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if ((p->boundclass != UTF8PROC_BOUNDCLASS_OTHER &&
+         p->boundclass != UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC) ||
+        p->combining_class != 0)
+        return 0;
+    return utf8proc_decompose_char(cp, f, 4, S_NFC_OPTIONS, NULL) == 1 &&
+           f[0] == cp;
+}
+
 static size_t S_simple_run(const unsigned char *in, size_t len, size_t i,
                            const uint8_t *e2)
 {
@@ -495,6 +516,10 @@ static size_t S_simple_run(const unsigned char *in, size_t len, size_t i,
             (e2[(size_t)(in[i + 1] - 0x80) << 6 | (in[i + 2] & 0x3F)] &
              RG_I_E2_RUN)) {
             i += 3;
+            continue;
+        }
+        if (in[i] >= 0xF0 && S_run4(in, len, i)) {
+            i += 4; /* an emoji */
             continue;
         }
         utf8proc_int32_t cp;
