@@ -484,7 +484,10 @@ static size_t S_simple_run(const unsigned char *in, size_t len, size_t i,
                     i += 32;
                     continue;
                 }
-                i += (size_t)__builtin_ctz(m);
+                /* On to the first high byte that is not in such a pair
+                 * (there is one), not back to the first pair. */
+                uint32_t pair = lead & (tail >> 1);
+                i += (size_t)__builtin_ctz(m & ~(pair | pair << 1));
                 break;
             }
             i += 32;
