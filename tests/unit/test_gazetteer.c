@@ -549,6 +549,15 @@ Test(gazetteer, vocabulary_words_of_every_length)
     uint8_t *cls = rg_i_xmalloc(T.n + 1);
     rg_i_gazetteer_ids(D->gaz, &T, ids, cls);
     size_t listed_tokens = 0;
+    /* The class byte is the token's capitalisation and its word's
+     * classes (the vocabulary's slots keep a copy of them). */
+    const uint16_t *vcls = rg_i_gazetteer_word_classes(D->gaz);
+    for (size_t i = 0; i < T.n; i++) {
+        uint8_t want = (uint8_t)((T.v[i].flags & RG_TF_UPPER) << 4);
+        if (ids[i] >= 0)
+            want |= (uint8_t)vcls[ids[i]];
+        cr_expect_eq(cls[i], want, "%s", rg_i_token_fold(&T, i));
+    }
     for (size_t i = 0; i < T.n; i++) {
         const char *f = rg_i_token_fold(&T, i);
         int listed = 0;
