@@ -544,10 +544,10 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
                 (g->keys[i] & 1) ? RG_WC_START_UPPER : RG_WC_START_LOWER;
     /* The slots' copies of the classes (rg_i_gazetteer_add_class keeps
      * them for the words added after this). */
-    for (size_t i = 0; i <= g->vocab.mask; i++)
-        if (g->vocab.slot[i].info)
-            g->vocab.slot[i].cls =
-                g->vcls[(g->vocab.slot[i].info & S_LEX_ID_MASK) - 1];
+    for (size_t id = 0; id < g->vocab.n; id++)
+        if (g->vcls[id])
+            S_lex_slot_of(&g->vocab, (int32_t)id, g->vocab.w[id].h)->cls =
+                g->vcls[id];
     g->disc = rg_i_discover_words_build(g, d);
     rg_i_mentions_words(g);
     /* Last: the verb lexicon's words, so that rg_i_gazetteer_ids answers
