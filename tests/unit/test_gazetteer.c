@@ -337,7 +337,13 @@ Test(gazetteer, one_lookup_per_token_matches_alike)
         "NATO Nato nato", "Bundesrepublik Deutschlands Staaten Europas",
         "a b c d e f g h i j k l m n o p q r s t u v w x y z Kim",
         "Ämter Größe ß Straße Kim", "USA", "Kim", "Stern", "",
-        "Staaten Europas Staaten Europas Staaten Europas Staaten Europas"};
+        "Staaten Europas Staaten Europas Staaten Europas Staaten Europas",
+        /* starts of an alias in the other capitalisation only, more than
+         * eight in a row and next to ones in their own (the scan tests
+         * each token's start bit against its capitalisation) */
+        "kim usa nato bundestag mülheim russische STERN Kim usa stern Stern",
+        "Stern stern Stern stern Stern stern Stern stern Stern stern Stern",
+        "KIM Russische kim nato Bundestag Nato USA Usa usa kim Kim"};
     rg_matches ref = {0};
     int32_t *ids = NULL;
     uint8_t *cls = NULL;
