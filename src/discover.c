@@ -121,6 +121,9 @@ typedef struct S_scr {
     S_key *kv[2];
     size_t n_kv[2], cap_kv[2];
     uint64_t bloom[2][4];   /* bit (hash >> 56) of every key's fold */
+    uint64_t gen_bloom[4];  /* the same of every surname's fold + "s" */
+    uint64_t any_key[64];   /* bit (hash >> 52) of the folds of all three:
+                               the one test of most capitalised words */
     rg_buf tmp;
     S_hit *hits;
     size_t n_hits, cap_hits;
@@ -282,8 +285,15 @@ struct rg_disc_words {
      * last 4 are not there (most do), and the walk of the others starts
      * at depth 4.  No node above depth 4 has a flag such a word could
      * take: a compound part is at least 4 bytes, a whole word n bytes. */
-    uint32_t *suf_key;        /* 0 = empty (a fold holds no NUL) */
-    uint32_t *suf_node;
+    struct S_suf {
+        uint32_t key;         /* 0 = empty (a fold holds no NUL) */
+        uint32_t node;
+    } *suf;                   /* key and node side by side: one cache
+                                 line per probe, and slots for 4 times
+                                 the depth-4 nodes (not all nodes), so
+                                 that the table of most dictionaries
+                                 stays in the L1 cache: every
+                                 capitalised word probes it */
     uint32_t suf_mask;
     unsigned suf_shift;       /* 32 - log2(slots) */
     uint64_t title_lens;      /* bit n: a role of n bytes (< 64) ends in
@@ -301,10 +311,10 @@ static inline uint32_t S_suf_slot(const struct rg_disc_words *w, uint32_t k)
 static inline uint32_t S_suf_find(const struct rg_disc_words *w, uint32_t k)
 {
     for (uint32_t i = S_suf_slot(w, k);; i = (i + 1) & w->suf_mask) {
-        uint32_t x = w->suf_key[i];
-        if (x == k)
-            return w->suf_node[i];
-        if (!x)
+        struct S_suf x = w->suf[i];
+        if (x.key == k)
+            return x.node;
+        if (!x.key)
             return 0;
     }
 }
@@ -314,16 +324,20 @@ static inline uint32_t S_suf_find(const struct rg_disc_words *w, uint32_t k)
 static void S_suf_put(struct rg_disc_words *w, uint32_t p, size_t depth,
                       uint8_t *b)
 {
+    if (depth == 4 && !w->suf) {
+        w->suf_mask++;   /* counting (S_suf_put's first round) */
+        return;
+    }
     if (depth == 4) {
         /* b[3] b[2] b[1] b[0]: the word's last 4 bytes in text order */
         uint8_t t[4] = {b[3], b[2], b[1], b[0]};
         uint32_t k;
         memcpy(&k, t, 4);
         uint32_t i = S_suf_slot(w, k);
-        while (w->suf_key[i])
+        while (w->suf[i].key)
             i = (i + 1) & w->suf_mask;
-        w->suf_key[i] = k;
-        w->suf_node[i] = p;
+        w->suf[i].key = k;
+        w->suf[i].node = p;
         return;
     }
     for (uint32_t c = w->nodes[p].child; c; c = w->nodes[c].sibling) {
@@ -413,22 +427,25 @@ struct rg_disc_words *rg_i_discover_words_build(rg_gazetteer *g,
         for (uint32_t c = x->child; c; c = w->nodes[c].sibling)
             w->kids[x->base + w->nodes[c].byte - lo] = c;
     }
-    /* Nodes at depth 4: at most one per node (a path), so a table of
-     * 4 * nodes slots is at most a quarter full. */
-    uint32_t slots = 64;
-    w->suf_shift = 26;
-    while (slots < 4 * w->n_nodes) {
-        slots *= 2;
-        w->suf_shift--;
-    }
-    w->suf_mask = slots - 1;
-    w->suf_key = rg_i_xcalloc(slots, sizeof(*w->suf_key));
-    w->suf_node = rg_i_xcalloc(slots, sizeof(*w->suf_node));
-    for (unsigned b = 0; b < 256; b++)
-        if (w->root[b]) {
-            uint8_t path[4] = {(uint8_t)b};
-            S_suf_put(w, w->root[b], 1, path);
+    /* The nodes at depth 4, counted (in suf_mask), then put in a table at
+     * most a quarter full. */
+    for (int round = 0; round < 2; round++) {
+        if (round == 1) {
+            uint32_t slots = 64;
+            w->suf_shift = 26;
+            while (slots < 4 * (size_t)w->suf_mask) {
+                slots *= 2;
+                w->suf_shift--;
+            }
+            w->suf_mask = slots - 1;
+            w->suf = rg_i_xcalloc(slots, sizeof(*w->suf));
         }
+        for (unsigned b = 0; b < 256; b++)
+            if (w->root[b]) {
+                uint8_t path[4] = {(uint8_t)b};
+                S_suf_put(w, w->root[b], 1, path);
+            }
+    }
     for (size_t i = 0; i < d->roles.n; i++) {
         size_t n = d->roles.len[i];
         if (n && d->roles.str[i][n - 1] == '.') {
@@ -447,8 +464,7 @@ void rg_i_discover_words_free(struct rg_disc_words *w)
         return;
     free(w->nodes);
     free(w->kids);
-    free(w->suf_key);
-    free(w->suf_node);
+    free(w->suf);
     free(w);
 }
 
@@ -531,8 +547,27 @@ static inline uint64_t S_upper8(const uint8_t *wc, size_t i, size_t end)
     for (size_t k = 0; k < 8; k++)
         m |= (uint64_t)(wc[i + k] & RG_WC_UPPER_WORD) << (8 * k);
 #endif
-    if (end - i < 8)
-        m &= ((uint64_t)1 << (8 * (end - i))) - 1;
+    /* The tokens before `end` by a table, not a branch: whether a block
+     * is a sentence's last is as good as random. */
+    static const uint64_t below[9] = {
+        0, 0xFFULL, 0xFFFFULL, 0xFFFFFFULL, 0xFFFFFFFFULL, 0xFFFFFFFFFFULL,
+        0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~0ULL};
+    return m & below[end - i < 8 ? end - i : 8];
+}
+
+/* The tokens among [i, i + 8) whose byte of v is not 0, as S_upper8's
+ * bits (v holds 8 readable bytes past the last token: S_scr.cov). */
+static inline uint64_t S_nz8(const uint8_t *v, size_t i)
+{
+    uint64_t m = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    memcpy(&m, v + i, 8);
+    m = (((m & low7) + low7) | m) & ~low7;
+#else
+    for (size_t k = 0; k < 8; k++)
+        m |= (uint64_t)(v[i + k] ? 0x80 : 0) << (8 * k);
+#endif
     return m;
 }
 
@@ -889,11 +924,44 @@ static void S_hit_add(S_ctx *c, rg_mentions *m, size_t t0, size_t t1,
 /* The two kinds of keys: a found name, a person's surname. */
 enum { S_NAME, S_SURNAME };
 
+/* Bit (h >> 56) of a 256-bit filter. */
+static inline void S_bloom_set(uint64_t *b, uint64_t h)
+{
+    b[h >> 62] |= (uint64_t)1 << ((h >> 56) & 63);
+}
+
+static inline int S_bloom_has(const uint64_t *b, uint64_t h)
+{
+    return (int)((b[h >> 62] >> ((h >> 56) & 63)) & 1);
+}
+
+/* Bit (h >> 52) of S_scr.any_key. */
+static inline void S_any_set(S_scr *s, uint64_t h)
+{
+    s->any_key[h >> 58] |= (uint64_t)1 << ((h >> 52) & 63);
+}
+
+static inline int S_any_has(const S_scr *s, uint64_t h)
+{
+    return (int)((s->any_key[h >> 58] >> ((h >> 52) & 63)) & 1);
+}
+
 static void S_key_add(S_scr *s, const rg_tokens *t, int kind, size_t t0,
                       size_t t1, uint32_t k)
 {
     S_slot *x = S_set_add(&s->keys[kind], t, t0);
-    s->bloom[kind][t->hash[t0] >> 62] |= (uint64_t)1 << ((t->hash[t0] >> 56) & 63);
+    S_bloom_set(s->bloom[kind], t->hash[t0]);
+    S_any_set(s, t->hash[t0]);
+    if (kind == S_SURNAME) {
+        /* The genitive ("Kahls") is looked up without its -s: its hash
+         * is that of the surname + "s" (rg_tokens.hash). */
+        rg_i_buf_reset(&s->tmp);
+        rg_i_buf_add(&s->tmp, rg_i_token_fold(t, t0), t->v[t0].fold_len);
+        rg_i_buf_addc(&s->tmp, 's');
+        uint64_t g = rg_i_hash(s->tmp.data, s->tmp.len);
+        S_bloom_set(s->gen_bloom, g);
+        S_any_set(s, g);
+    }
     if (!x->val) {
         RG_GROW(s->kv[kind], s->cap_kv[kind], s->n_kv[kind] + 1);
         x->val = (uint32_t)++s->n_kv[kind];
@@ -915,7 +983,7 @@ static inline const S_key *S_key_match(S_scr *s, const rg_tokens *t, int kind,
                                        const char *f, size_t flen, uint64_t h,
                                        size_t t0, size_t te, size_t *t1)
 {
-    if (!((s->bloom[kind][h >> 62] >> ((h >> 56) & 63)) & 1))
+    if (!S_bloom_has(s->bloom[kind], h))
         return NULL;   /* most words: not a key */
     return S_key_find(s, t, kind, f, flen, h, t0, te, t1);
 }
@@ -1141,6 +1209,10 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         rg_i_strtab_destroy(&s->labels);
         rg_i_strtab_init(&s->labels);
     }
+    if (s->n_kv[S_NAME] || s->n_kv[S_SURNAME]) {
+        memset(s->gen_bloom, 0, sizeof(s->gen_bloom));
+        memset(s->any_key, 0, sizeof(s->any_key));
+    }
     for (int w = 0; w < 2; w++) {
         S_set_clear(&s->keys[w]);
         s->n_kv[w] = 0;
@@ -1150,11 +1222,11 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     if (s->cap_cov < toks->n) {
         free(s->cov);
         free(s->rh);
-        s->cov = rg_i_xmalloc(toks->n);
+        s->cov = rg_i_xmalloc(toks->n + 8);   /* + 8: S_nz8 */
         s->rh = rg_i_xmalloc(toks->n);
         s->cap_cov = toks->n;
     }
-    memset(s->cov, 0, toks->n);
+    memset(s->cov, 0, toks->n + 8);
     memset(s->rh, 0, toks->n);
     /* The lists hold words only, and every use of a class below is of a
      * word (no number or punctuation mark is in a list). */
@@ -1194,10 +1266,13 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         /* Every rule begins at a capitalised word (most tokens are not):
          * the capitalised ones of each 8 tokens as bits, in text order. */
         for (size_t base = c.tb; base < c.te; base += 8) {
-            for (uint64_t up = S_upper8(s->wc, base, c.te); up; up &= up - 1) {
+            uint64_t up = S_upper8(s->wc, base, c.te);
+            for (up &= ~S_nz8(s->cov, base); up; up &= up - 1) {
+                /* Not covered, also by a hit found at a word before. */
+                up &= ~S_nz8(s->cov, base);
+                if (!up)
+                    break;
                 size_t i = base + S_low8(up);
-                if (s->cov[i])
-                    continue;
                 const char *f = rg_i_token_fold(toks, i);
                 size_t n = toks->v[i].fold_len;
                 /* Most capitalised words can fire no rule: no title (a length
@@ -1253,80 +1328,96 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         return;
     S_sort_hits(s->hits, s->n_hits);
     /* Mentions: each hit, and later the names and surnames it introduced. */
-    size_t n_dict = m->n, h = 0, si0 = 0;
+    size_t n_dict = m->n, h = 0, si0 = 0, skip = 0;
     /* Before the first hit there is no key yet: nothing to find. */
     while (si0 < sents->n && sents->v[si0].tok_end <= s->hits[0].t0)
         si0++;
     for (size_t si = si0; si < sents->n; si++) {
         size_t te = sents->v[si].tok_end;
-        for (size_t i = sents->v[si].tok_begin; i < te; i++) {
-            size_t t1 = 0;
-            uint32_t k;
-            while (h < s->n_hits && s->hits[h].t0 < i)
-                h++;   /* not reached: hits do not overlap mentions */
-            /* Only a hit or a capitalised word can begin a mention. */
-            size_t nx = rg_i_wc_next(s->wc, i, te, RG_WC_UPPER_WORD);
-            if (h < s->n_hits && s->hits[h].t0 < nx)
-                nx = s->hits[h].t0;
-            if (nx >= te)
-                break;
-            i = nx;
-            if (h < s->n_hits && s->hits[h].t0 == i) {
-                const S_hit *x = &s->hits[h++];
-                k = x->k;
-                t1 = x->t1;
-                /* Register the name, and a person's surname. */
-                S_key_add(s, toks, S_NAME, x->t0, x->t1, k);
-                if (m->found[k].type == RG_TYPE_PERSON) {
-                    size_t w0 = x->t0, wl = x->t0;
-                    int lower = 0;
-                    for (size_t u = x->t0; u < x->t1; u++) {
-                        if (!S_upper_wc(s->wc, u) && S_word(toks, u) &&
-                            (toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
-                            lower = 1;
-                        if (S_upper_wc(s->wc, u) && !(toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
-                            wl = u;
+        for (size_t base = sents->v[si].tok_begin; base < te; base += 8) {
+            /* Only a hit or an uncovered capitalised word can begin a
+             * mention: the first of each 8 tokens as bits.  Every hit
+             * begins at a capitalised word (every rule's first word is
+             * one); its bit is put back below all the same. */
+            uint64_t up = S_upper8(s->wc, base, te) & ~S_nz8(s->cov, base);
+            for (size_t hx = h; hx < s->n_hits && s->hits[hx].t0 < base + 8;
+                 hx++)
+                if (s->hits[hx].t0 >= base && s->hits[hx].t0 < te)
+                    up |= (uint64_t)0x80 << (8 * (s->hits[hx].t0 - base));
+            for (; up; up &= up - 1) {
+                size_t i = base + S_low8(up);
+                size_t t1 = 0;
+                uint32_t k;
+                if (i < skip)
+                    continue;   /* within the mention before */
+                if (s->cov[i]) {
+                    /* Covered and a bit: a hit (hits stay covered). */
+                    while (h < s->n_hits && s->hits[h].t0 < i)
+                        h++;
+                    if (h >= s->n_hits || s->hits[h].t0 != i)
+                        continue;
+                    const S_hit *x = &s->hits[h++];
+                    k = x->k;
+                    t1 = x->t1;
+                    /* Register the name, and a person's surname. */
+                    S_key_add(s, toks, S_NAME, x->t0, x->t1, k);
+                    if (m->found[k].type == RG_TYPE_PERSON) {
+                        size_t w0 = x->t0, wl = x->t0;
+                        int lower = 0;
+                        for (size_t u = x->t0; u < x->t1; u++) {
+                            if (!S_upper_wc(s->wc, u) && S_word(toks, u) &&
+                                (toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
+                                lower = 1;
+                            if (S_upper_wc(s->wc, u) &&
+                                !(toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
+                                wl = u;
+                        }
+                        size_t sur = lower ? w0 : wl, se = sur + 1;
+                        while (se + 1 < x->t1 && S_punct(toks, se, '-'))
+                            se += 2;
+                        S_key_add(s, toks, S_SURNAME, sur, se, k);
                     }
-                    size_t sur = lower ? w0 : wl, se = sur + 1;
-                    while (se + 1 < x->t1 && S_punct(toks, se, '-'))
-                        se += 2;
-                    S_key_add(s, toks, S_SURNAME, sur, se, k);
+                } else {
+                    /* Most capitalised words are no key, nor a surname's
+                     * genitive: one bit of the filter tells, before the
+                     * token's record is read. */
+                    uint64_t fh = toks->hash[i];
+                    if (!S_any_has(s, fh) ||
+                        (toks->v[i].flags & RG_TF_HYPHEN_BEFORE))
+                        continue;
+                    const char *f = rg_i_token_fold(toks, i);
+                    size_t fl = toks->v[i].fold_len;
+                    const S_key *key =
+                        S_key_match(s, toks, S_NAME, f, fl, fh, i, te, &t1);
+                    if (!key)
+                        key = S_key_match(s, toks, S_SURNAME, f, fl, fh, i, te,
+                                          &t1);
+                    if (!key && fl > 2 && f[fl - 1] == 's' && /* genitive */
+                        s->n_kv[S_SURNAME] && S_bloom_has(s->gen_bloom, fh))
+                        key = S_key_match(s, toks, S_SURNAME, f, fl - 1,
+                                          rg_i_hash(f, fl - 1), i, te, &t1);
+                    if (!key)
+                        continue;
+                    if ((toks->v[t1 - 1].flags & RG_TF_HYPHEN_AFTER) &&
+                        key->ntok == 1 && t1 < te && S_punct(toks, t1, '-') &&
+                        S_word(toks, t1 + 1) && !S_upper_wc(s->wc, t1 + 1))
+                        continue;
+                    k = key->k;
                 }
-            } else {
-                if (s->cov[i] || !S_upper_wc(s->wc, i) ||
-                    (toks->v[i].flags & RG_TF_HYPHEN_BEFORE))
-                    continue;
-                const char *f = rg_i_token_fold(toks, i);
-                size_t fl = toks->v[i].fold_len;
-                uint64_t fh = toks->hash[i];
-                const S_key *key = S_key_match(s, toks, S_NAME, f, fl, fh, i, te, &t1);
-                if (!key)
-                    key = S_key_match(s, toks, S_SURNAME, f, fl, fh, i, te, &t1);
-                if (!key && fl > 2 && f[fl - 1] == 's' &&   /* genitive */
-                    s->n_kv[S_SURNAME])
-                    key = S_key_match(s, toks, S_SURNAME, f, fl - 1,
-                                      rg_i_hash(f, fl - 1), i, te, &t1);
-                if (!key)
-                    continue;
-                if ((toks->v[t1 - 1].flags & RG_TF_HYPHEN_AFTER) && key->ntok == 1 &&
-                    t1 < te && S_punct(toks, t1, '-') && S_word(toks, t1 + 1) &&
-                    !S_upper_wc(s->wc, t1 + 1))
-                    continue;
-                k = key->k;
+                RG_GROW(m->v, m->cap, m->n + 1);
+                m->v[m->n++] = (rg_mention){
+                    .sentence = (uint32_t)si,
+                    .start = toks->v[i].start,
+                    .end = toks->v[t1 - 1].end,
+                    .actor = (uint32_t)d->n_actors + k,
+                    .tok_begin = (uint32_t)i,
+                    .tok_end = (uint32_t)t1,
+                    .form = RG_FORM_DISCOVERED,
+                };
+                for (size_t u = i; u < t1; u++)
+                    s->cov[u] = 2;
+                skip = t1;
             }
-            RG_GROW(m->v, m->cap, m->n + 1);
-            m->v[m->n++] = (rg_mention){
-                .sentence = (uint32_t)si,
-                .start = toks->v[i].start,
-                .end = toks->v[t1 - 1].end,
-                .actor = (uint32_t)d->n_actors + k,
-                .tok_begin = (uint32_t)i,
-                .tok_end = (uint32_t)t1,
-                .form = RG_FORM_DISCOVERED,
-            };
-            for (size_t u = i; u < t1; u++)
-                s->cov[u] = 2;
-            i = t1 - 1;
         }
     }
     if (m->n > n_dict)
