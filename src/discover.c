@@ -112,7 +112,8 @@ typedef struct S_scr {
     S_set nouns;        /* folds written after an article in this
                            document: built from noun_tok[] when asked
                            more than S_NOUN_SCANS times */
-    uint32_t *noun_tok; /* the tokens of those folds, in text order */
+    uint32_t *noun_tok; /* the tokens of those folds, in text order (and
+                           all-capitals ones, which S_noun skips) */
     size_t n_noun, cap_noun;
     size_t noun_asks;   /* questions about nouns in this document */
     rg_strtab labels;   /* label -> found index */
@@ -272,8 +273,17 @@ typedef struct S_rnode {
     uint16_t span;
 } S_rnode;
 
+/* A node as the walk reads it: 8 bytes, the trie of most dictionaries in
+ * a few cache lines. */
+typedef struct S_wnode {
+    uint32_t base;            /* S_rnode's */
+    uint16_t span;
+    uint8_t lo, flags;
+} S_wnode;
+
 struct rg_disc_words {
     uint32_t root[256];       /* last byte -> node, 0 = none */
+    S_wnode *walk;            /* per node: what S_listed reads */
     S_rnode *nodes;
     size_t n_nodes, cap_nodes;
     uint32_t *kids;           /* children by byte, dense from each node's
@@ -296,6 +306,9 @@ struct rg_disc_words {
                                  capitalised word probes it */
     uint32_t suf_mask;
     unsigned suf_shift;       /* 32 - log2(slots) */
+    uint64_t suf_bits[256];   /* bit S_suf_bit of every key: most words
+                                 are told by this 2 KB filter that their
+                                 last 4 bytes end no role or head */
     uint64_t title_lens;      /* bit n: a role of n bytes (< 64) ends in
                                  '.' ("dr."): the title rule's lookup */
     int title_long;           /* one of 64 bytes or more does */
@@ -305,6 +318,19 @@ struct rg_disc_words {
 static inline uint32_t S_suf_slot(const struct rg_disc_words *w, uint32_t k)
 {
     return (uint32_t)(k * 0x9E3779B1u) >> w->suf_shift;
+}
+
+/* The bit of the 4-byte key k in suf_bits. */
+static inline uint32_t S_suf_bit(uint32_t k)
+{
+    return (uint32_t)(k * 0x2545F491u) >> 18;
+}
+
+/* Whether the 4-byte key k may be in the table. */
+static inline int S_suf_may(const struct rg_disc_words *w, uint32_t k)
+{
+    uint32_t b = S_suf_bit(k);
+    return (int)((w->suf_bits[b >> 6] >> (b & 63)) & 1);
 }
 
 /* The depth-4 node of the last 4 bytes `k` of a word, or 0. */
@@ -338,6 +364,7 @@ static void S_suf_put(struct rg_disc_words *w, uint32_t p, size_t depth,
             i = (i + 1) & w->suf_mask;
         w->suf[i].key = k;
         w->suf[i].node = p;
+        w->suf_bits[S_suf_bit(k) >> 6] |= (uint64_t)1 << (S_suf_bit(k) & 63);
         return;
     }
     for (uint32_t c = w->nodes[p].child; c; c = w->nodes[c].sibling) {
@@ -427,6 +454,12 @@ struct rg_disc_words *rg_i_discover_words_build(rg_gazetteer *g,
         for (uint32_t c = x->child; c; c = w->nodes[c].sibling)
             w->kids[x->base + w->nodes[c].byte - lo] = c;
     }
+    w->walk = rg_i_xcalloc(w->n_nodes, sizeof(*w->walk));
+    for (size_t p = 0; p < w->n_nodes; p++)
+        w->walk[p] = (S_wnode){.base = w->nodes[p].base,
+                               .span = w->nodes[p].span,
+                               .lo = w->nodes[p].lo,
+                               .flags = w->nodes[p].flags};
     /* The nodes at depth 4, counted (in suf_mask), then put in a table at
      * most a quarter full. */
     for (int round = 0; round < 2; round++) {
@@ -463,6 +496,7 @@ void rg_i_discover_words_free(struct rg_disc_words *w)
     if (!w)
         return;
     free(w->nodes);
+    free(w->walk);
     free(w->kids);
     free(w->suf);
     free(w);
@@ -476,7 +510,7 @@ static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
     if (n >= 4) {
         uint32_t k;
         memcpy(&k, f + n - 4, 4);
-        node = S_suf_find(w, k);
+        node = S_suf_may(w, k) ? S_suf_find(w, k) : 0;
         depth = 4;
     } else if (n > 0) {
         node = w->root[(uint8_t)f[n - 1]];
@@ -486,7 +520,7 @@ static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
     }
     unsigned res = 0;
     for (; node; depth++) {
-        const S_rnode *x = &w->nodes[node];
+        const S_wnode *x = &w->walk[node];
         if (x->flags) {
             size_t i = n - depth;
             if (i == 0)
@@ -513,7 +547,7 @@ static inline int S_listed_may(const struct rg_disc_words *w, const char *f,
         return 1;
     uint32_t k;
     memcpy(&k, f + n - 4, 4);
-    return S_suf_find(w, k) != 0;
+    return S_suf_may(w, k) && S_suf_find(w, k) != 0;
 }
 
 unsigned rg_i_discover_listed(const rg_dict *d, const char *f, size_t n)
@@ -569,6 +603,20 @@ static inline uint64_t S_nz8(const uint8_t *v, size_t i)
         m |= (uint64_t)(v[i + k] ? 0x80 : 0) << (8 * k);
 #endif
     return m;
+}
+
+/* The index (0..7) of the lowest byte of m that is not 0 (m != 0;
+ * little-endian). */
+static inline size_t S_low_byte(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m) >> 3;
+#else
+    size_t k = 0;
+    while (!(m & 0xFF))
+        m >>= 8, k++;
+    return k;
+#endif
 }
 
 /* The token offset (0..7) of the lowest byte of m that has bit 7. */
@@ -703,6 +751,7 @@ static int S_noun(S_scr *s, const rg_tokens *t, size_t i)
         for (size_t k = 0; k < s->n_noun; k++) {
             uint32_t u = s->noun_tok[k];
             if (t->hash[u] == h && t->v[u].fold_len == n &&
+                !(t->v[u].flags & RG_TF_ALLCAPS) &&
                 memcmp(rg_i_token_fold(t, u), f, n) == 0)
                 return 1;
         }
@@ -710,7 +759,8 @@ static int S_noun(S_scr *s, const rg_tokens *t, size_t i)
     }
     if (s->noun_asks == S_NOUN_SCANS + 1)
         for (size_t k = 0; k < s->n_noun; k++)
-            S_set_add(&s->nouns, t, s->noun_tok[k])->val = 1;
+            if (!(t->v[s->noun_tok[k]].flags & RG_TF_ALLCAPS))
+                S_set_add(&s->nouns, t, s->noun_tok[k])->val = 1;
     return S_set_find(&s->nouns, t, f, n, h) >= 0;
 }
 
@@ -1245,18 +1295,35 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
             break;
         if (!S_in(s, i, S_W_ARTICLE))
             continue;   /* the last token (a list word is a word) */
-        size_t k = i + 1, adj = 0;
-        while (k < toks->n && adj < 3 &&
-               !(s->wc[k] & (RG_WC_UPPER_WORD | S_W_ARTICLE)) &&
-               S_word(toks, k)) {
+        /* Up to three lowercase words, then the noun: the first of the
+         * next four tokens that is capitalised or an article is where
+         * that walk would stop (from the class bytes, no branch per
+         * token); it is a noun when capitalised and every token before
+         * it a word.  (An all-capitals noun is skipped by S_noun: it is
+         * rare, and its flag is in the token's record.) */
+        uint64_t w4;
+        memcpy(&w4, s->wc + i + 1, 8);   /* 8 bytes past the last token */
+        w4 &= (uint64_t)(RG_WC_UPPER_WORD | S_W_ARTICLE) * 0x01010101ULL;
+        if (toks->n - (i + 1) < 4)
+            w4 &= ((uint64_t)1 << (8 * (toks->n - (i + 1)))) - 1;
+        if (!w4)
+            continue;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        size_t k = i + 1 + S_low_byte(w4);
+#else
+        size_t k = i + 1;
+        while (!(s->wc[k] & (RG_WC_UPPER_WORD | S_W_ARTICLE)))
             k++;
-            adj++;
-        }
-        if (k < toks->n && S_upper_wc(s->wc, k) && !s->cov[k] &&
-            !(toks->v[k].flags & RG_TF_ALLCAPS)) {
-            RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
-            s->noun_tok[s->n_noun++] = (uint32_t)k;
-        }
+#endif
+        if (!S_upper_wc(s->wc, k) || s->cov[k])
+            continue;
+        size_t u = i + 1;
+        while (u < k && S_word(toks, u))
+            u++;
+        if (u < k)
+            continue;
+        RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
+        s->noun_tok[s->n_noun++] = (uint32_t)k;
     }
     /* Triggers, sentence by sentence. */
     S_ctx c = {.d = d, .t = toks, .s = s, .w = words};
@@ -1278,11 +1345,14 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 /* Most capitalised words can fire no rule: no title (a length
                  * some title has, a dot after it), and neither a first name
                  * nor a word whose last 4 bytes end a role or head. */
-                int may_title = n + 2 <= 16 &&
-                                (n + 1 < 64 ? (words->title_lens >> (n + 1)) & 1
-                                            : (uint64_t)words->title_long) &&
-                                i + 1 < c.te && S_punct(toks, i + 1, '.');
-                if (!may_title && !S_in(s, i, S_W_FIRST) &&
+                /* (Bits and-ed, not branches: for a capitalised word they
+                 * are as good as random.) */
+                int may_title =
+                    (int)((words->title_lens >> ((n + 1) & 63)) & 1) &
+                    (n + 2 <= 16);
+                may_title = may_title && i + 1 < c.te &&
+                            S_punct(toks, i + 1, '.');
+                if (!(may_title | S_in(s, i, S_W_FIRST)) &&
                     !S_listed_may(words, f, n))
                     continue;
                 /* 2: a title "Dr." (the dot is its own token) */
