@@ -112,10 +112,11 @@ typedef struct S_scr {
     S_set nouns;        /* folds written after an article in this
                            document: built from noun_tok[] when asked
                            more than S_NOUN_SCANS times */
-    uint32_t *noun_tok; /* the tokens of those folds, in text order (and
+    uint32_t *noun_tok; /* the tokens of those folds (and
                            all-capitals ones, which S_noun skips) */
     size_t n_noun, cap_noun;
     size_t noun_asks;   /* questions about nouns in this document */
+    int nouns_made;     /* noun_tok[] is made (S_collect_nouns) */
     rg_strtab labels;   /* label -> found index */
     S_set keys[2];      /* first fold of a name (S_NAME) or surname
                            (S_SURNAME) -> S_key index in kv[] */
@@ -741,9 +742,112 @@ static void S_set_clear(S_set *set)
  * built, so that a document costs O(tokens) either way. */
 #define S_NOUN_SCANS 8
 
+/* The noun of the article at token i (+ 1 < n), if any, to noun_tok:
+ * up to three lowercase words, then the noun.  The first of the next four
+ * tokens that is capitalised or an article is where that walk stops
+ * (from one load of class bytes); it is a noun when capitalised, not in a
+ * dictionary mention, and every token before it a word.  (An
+ * all-capitals noun is skipped by S_noun: its flag is in the token's
+ * record.) */
+static void S_article_noun(S_scr *s, const rg_tokens *toks, size_t i)
+{
+    uint64_t w4;
+    memcpy(&w4, s->wc + i + 1, 8);   /* 8 bytes past the last token */
+    w4 &= (uint64_t)(RG_WC_UPPER_WORD | S_W_ARTICLE) * 0x01010101ULL;
+    if (toks->n - (i + 1) < 4)
+        w4 &= ((uint64_t)1 << (8 * (toks->n - (i + 1)))) - 1;
+    if (!w4)
+        return;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    size_t k = i + 1 + S_low_byte(w4);
+#else
+    size_t k = i + 1;
+    while (!(s->wc[k] & (RG_WC_UPPER_WORD | S_W_ARTICLE)))
+        k++;
+#endif
+    if (!S_upper_wc(s->wc, k) || s->cov[k] == 1)
+        return;
+    size_t u = i + 1;
+    while (u < k && S_word(toks, u))
+        u++;
+    if (u < k)
+        return;
+    RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
+    s->noun_tok[s->n_noun++] = (uint32_t)k;
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* Bit 7 of each byte of m, as the 8 bits of the result (byte k: bit k). */
+static inline uint64_t S_pack8(uint64_t m)
+{
+    return (((m >> 7) & 0x0101010101010101ULL) * 0x0102040810204080ULL) >> 56;
+}
+#endif
+
+/* The nouns of the document (S_scr.noun_tok): the first capitalised word
+ * after an article (and lowercase adjectives), not part of a dictionary
+ * mention.  Made at the first question (a document without a candidate
+ * name asks none), when hits may cover tokens already: those are left in
+ * (cov 2), as they were before the triggers ran.
+ * An article is every tenth token or so, and most are followed by their
+ * noun: so 64 tokens at a time, as bits, the articles followed by a
+ * capitalised word (its noun) are told from those followed by a
+ * lowercase word (S_article_noun walks those), without a branch per
+ * article. */
+static void S_collect_nouns(S_scr *s, const rg_tokens *toks)
+{
+    size_t n = toks->n;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
+    for (size_t base = 0; base + 1 < n; base += 64) {
+        /* Bit j: token base + j is an article and token base + j + 1
+         * its noun (direct: capitalised, not in a dictionary mention) or
+         * a word S_article_noun walks over (walk: neither capitalised nor
+         * an article).  wc and cov hold 8 bytes past the last token. */
+        uint64_t direct = 0, walk = 0;
+        for (size_t j = 0; j < 64 && base + j < n; j += 8) {
+            uint64_t x, y, c;
+            memcpy(&x, s->wc + base + j, 8);
+            memcpy(&y, s->wc + base + j + 1, 8);
+            memcpy(&c, s->cov + base + j + 1, 8);
+            c ^= ones;   /* 0 where cov is 1 */
+            /* bit 7 of each byte: S_W_ARTICLE is bit 2, RG_WC_UPPER_WORD
+             * bit 7; the zero bytes of c exactly */
+            uint64_t art = (x << 5) & ~low7;
+            uint64_t dict = ~(((c & low7) + low7) | c);
+            direct |= S_pack8(art & y & ~dict) << j;
+            walk |= S_pack8(art & ~(y | (y << 5))) << j;
+        }
+        if (n - 1 - base < 64) {   /* an article needs a token after it */
+            direct &= ((uint64_t)1 << (n - 1 - base)) - 1;
+            walk &= ((uint64_t)1 << (n - 1 - base)) - 1;
+        }
+        for (; direct; direct &= direct - 1) {
+            RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
+            s->noun_tok[s->n_noun++] =
+                (uint32_t)(base + (size_t)__builtin_ctzll(direct) + 1);
+        }
+        for (; walk; walk &= walk - 1)
+            S_article_noun(s, toks, base + (size_t)__builtin_ctzll(walk));
+    }
+#else
+    for (size_t i = 0; i + 1 < n; i++) {
+        i = rg_i_wc_next(s->wc, i, n - 1, S_W_ARTICLE);
+        if (i + 1 >= n)
+            break;
+        if (S_in(s, i, S_W_ARTICLE))
+            S_article_noun(s, toks, i);
+    }
+#endif
+}
+
 /* Whether token i's fold was written after an article in the document. */
 static int S_noun(S_scr *s, const rg_tokens *t, size_t i)
 {
+    if (!s->nouns_made) {
+        S_collect_nouns(s, t);
+        s->nouns_made = 1;
+    }
     uint64_t h = t->hash[i];
     size_t n = t->v[i].fold_len;
     const char *f = rg_i_token_fold(t, i);
@@ -1255,6 +1359,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     S_set_clear(&s->nouns);
     s->n_noun = 0;
     s->noun_asks = 0;
+    s->nouns_made = 0;
     if (s->labels.n) {
         rg_i_strtab_destroy(&s->labels);
         rg_i_strtab_init(&s->labels);
@@ -1287,44 +1392,6 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     for (size_t i = 0; i < m->n; i++)
         for (uint32_t u = m->v[i].tok_begin; u < m->v[i].tok_end; u++)
             s->cov[u] = 1;
-    /* Nouns: the first capitalised word after an article (and lowercase
-     * adjectives) in this document. */
-    for (size_t i = 0; i + 1 < toks->n; i++) {
-        i = rg_i_wc_next(s->wc, i, toks->n - 1, S_W_ARTICLE);
-        if (i + 1 >= toks->n)
-            break;
-        if (!S_in(s, i, S_W_ARTICLE))
-            continue;   /* the last token (a list word is a word) */
-        /* Up to three lowercase words, then the noun: the first of the
-         * next four tokens that is capitalised or an article is where
-         * that walk would stop (from the class bytes, no branch per
-         * token); it is a noun when capitalised and every token before
-         * it a word.  (An all-capitals noun is skipped by S_noun: it is
-         * rare, and its flag is in the token's record.) */
-        uint64_t w4;
-        memcpy(&w4, s->wc + i + 1, 8);   /* 8 bytes past the last token */
-        w4 &= (uint64_t)(RG_WC_UPPER_WORD | S_W_ARTICLE) * 0x01010101ULL;
-        if (toks->n - (i + 1) < 4)
-            w4 &= ((uint64_t)1 << (8 * (toks->n - (i + 1)))) - 1;
-        if (!w4)
-            continue;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        size_t k = i + 1 + S_low_byte(w4);
-#else
-        size_t k = i + 1;
-        while (!(s->wc[k] & (RG_WC_UPPER_WORD | S_W_ARTICLE)))
-            k++;
-#endif
-        if (!S_upper_wc(s->wc, k) || s->cov[k])
-            continue;
-        size_t u = i + 1;
-        while (u < k && S_word(toks, u))
-            u++;
-        if (u < k)
-            continue;
-        RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
-        s->noun_tok[s->n_noun++] = (uint32_t)k;
-    }
     /* Triggers, sentence by sentence. */
     S_ctx c = {.d = d, .t = toks, .s = s, .w = words};
     for (size_t si = 0; si < sents->n; si++) {
