@@ -590,6 +590,20 @@ static inline uint64_t S_upper8(const uint8_t *wc, size_t i, size_t end)
     return m & below[end - i < 8 ? end - i : 8];
 }
 
+/* S_upper8 of [i, i + 8) without an end. */
+static inline uint64_t S_upper8_all(const uint8_t *wc, size_t i)
+{
+    uint64_t m = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&m, wc + i, 8);
+    m &= 0x8080808080808080ULL;
+#else
+    for (size_t k = 0; k < 8; k++)
+        m |= (uint64_t)(wc[i + k] & RG_WC_UPPER_WORD) << (8 * k);
+#endif
+    return m;
+}
+
 /* The tokens among [i, i + 8) whose byte of v is not 0, as S_upper8's
  * bits (v holds 8 readable bytes past the last token: S_scr.cov). */
 static inline uint64_t S_nz8(const uint8_t *v, size_t i)
@@ -776,13 +790,25 @@ static void S_article_noun(S_scr *s, const rg_tokens *toks, size_t i)
     s->noun_tok[s->n_noun++] = (uint32_t)k;
 }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-/* Bit 7 of each byte of m, as the 8 bits of the result (byte k: bit k). */
+/* The index of the lowest set bit of m (m != 0). */
+static inline size_t S_ctz64(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m);
+#else
+    size_t k = 0;
+    while (!(m & 1))
+        m >>= 1, k++;
+    return k;
+#endif
+}
+
+/* Bit 7 of each byte of m (of its value: S_upper8's bits), as the 8 bits
+ * of the result (byte k: bit k). */
 static inline uint64_t S_pack8(uint64_t m)
 {
     return (((m >> 7) & 0x0101010101010101ULL) * 0x0102040810204080ULL) >> 56;
 }
-#endif
 
 /* The nouns of the document (S_scr.noun_tok): the first capitalised word
  * after an article (and lowercase adjectives), not part of a dictionary
@@ -825,10 +851,10 @@ static void S_collect_nouns(S_scr *s, const rg_tokens *toks)
         for (; direct; direct &= direct - 1) {
             RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
             s->noun_tok[s->n_noun++] =
-                (uint32_t)(base + (size_t)__builtin_ctzll(direct) + 1);
+                (uint32_t)(base + S_ctz64(direct) + 1);
         }
         for (; walk; walk &= walk - 1)
-            S_article_noun(s, toks, base + (size_t)__builtin_ctzll(walk));
+            S_article_noun(s, toks, base + S_ctz64(walk));
     }
 #else
     for (size_t i = 0; i + 1 < n; i++) {
@@ -1392,72 +1418,82 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     for (size_t i = 0; i < m->n; i++)
         for (uint32_t u = m->v[i].tok_begin; u < m->v[i].tok_end; u++)
             s->cov[u] = 1;
-    /* Triggers, sentence by sentence. */
+    /* Triggers.  Every rule begins at a capitalised word (most tokens are
+     * not) outside a mention: those of each 64 tokens as bits, in text
+     * order, the sentence of each followed along (one loop exit per 64
+     * tokens, not one per sentence and 8 tokens). */
     S_ctx c = {.d = d, .t = toks, .s = s, .w = words};
-    for (size_t si = 0; si < sents->n; si++) {
-        c.tb = sents->v[si].tok_begin;
-        c.te = sents->v[si].tok_end;
-        /* Every rule begins at a capitalised word (most tokens are not):
-         * the capitalised ones of each 8 tokens as bits, in text order. */
-        for (size_t base = c.tb; base < c.te; base += 8) {
-            uint64_t up = S_upper8(s->wc, base, c.te);
-            for (up &= ~S_nz8(s->cov, base); up; up &= up - 1) {
-                /* Not covered, also by a hit found at a word before. */
-                up &= ~S_nz8(s->cov, base);
-                if (!up)
-                    break;
-                size_t i = base + S_low8(up);
-                const char *f = rg_i_token_fold(toks, i);
-                size_t n = toks->v[i].fold_len;
-                /* Most capitalised words can fire no rule: no title (a length
-                 * some title has, a dot after it), and neither a first name
-                 * nor a word whose last 4 bytes end a role or head. */
-                /* (Bits and-ed, not branches: for a capitalised word they
-                 * are as good as random.) */
-                int may_title =
-                    (int)((words->title_lens >> ((n + 1) & 63)) & 1) &
-                    (n + 2 <= 16);
-                may_title = may_title && i + 1 < c.te &&
-                            S_punct(toks, i + 1, '.');
-                if (!(may_title | S_in(s, i, S_W_FIRST)) &&
-                    !S_listed_may(words, f, n))
-                    continue;
-                /* 2: a title "Dr." (the dot is its own token) */
-                if (may_title) {
-                    char title[16];
-                    memcpy(title, f, n);
-                    memcpy(title + n, ".", 2);
-                    if (rg_i_strtab_find(&d->roles, title, n + 1) >= 0) {
-                        S_person_after(&c, m, i, (uint32_t)si, text);
-                        continue;
-                    }
-                }
-                if (toks->v[i].flags & RG_TF_ALLCAPS)
-                    continue;
-                /* A role or head that can trigger nothing needs no walk; a
-                 * first name does (rule 4 is for those that are neither). */
-                if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
-                    continue;
-                unsigned rh = S_rh(&c, i);
-                if (rh & S_RH_ROLE) {
+    size_t si = 0;
+    c.tb = sents->v[0].tok_begin;
+    c.te = sents->v[0].tok_end;
+    for (size_t base = 0; base < toks->n && si < sents->n; base += 64) {
+        uint64_t cand = 0;
+        for (size_t j = 0; j < 64 && base + j < toks->n; j += 8)
+            cand |= S_pack8(S_upper8_all(s->wc, base + j) &
+                            ~S_nz8(s->cov, base + j))
+                    << j;   /* (the bytes past the last token are 0) */
+        for (; cand; cand &= cand - 1) {
+            size_t i = base + S_ctz64(cand);
+            if (s->cov[i])
+                continue;   /* by a hit found at a word before */
+            while (i >= c.te && ++si < sents->n) {
+                c.tb = sents->v[si].tok_begin;
+                c.te = sents->v[si].tok_end;
+            }
+            if (si >= sents->n)
+                break;
+            if (i < c.tb)
+                continue;   /* in no sentence */
+            const char *f = rg_i_token_fold(toks, i);
+            size_t n = toks->v[i].fold_len;
+            /* Most capitalised words can fire no rule: no title (a length
+             * some title has, a dot after it), and neither a first name
+             * nor a word whose last 4 bytes end a role or head. */
+            /* (Bits and-ed, not branches: for a capitalised word they
+             * are as good as random.) */
+            int may_title =
+                (int)((words->title_lens >> ((n + 1) & 63)) & 1) &
+                (n + 2 <= 16);
+            may_title = may_title && i + 1 < c.te &&
+                        S_punct(toks, i + 1, '.');
+            if (!(may_title | S_in(s, i, S_W_FIRST)) &&
+                !S_listed_may(words, f, n))
+                continue;
+            /* 2: a title "Dr." (the dot is its own token) */
+            if (may_title) {
+                char title[16];
+                memcpy(title, f, n);
+                memcpy(title + n, ".", 2);
+                if (rg_i_strtab_find(&d->roles, title, n + 1) >= 0) {
                     S_person_after(&c, m, i, (uint32_t)si, text);
                     continue;
                 }
-                if (rh & S_RH_HEAD) {
-                    S_org_at(&c, m, i, (uint32_t)si, text);
-                    continue;
-                }
-                /* 4: a first name + one or two name words */
-                if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
-                    !(i > c.tb && S_upper_wc(s->wc, i - 1) && !s->cov[i - 1]) &&
-                    S_in(s, i, S_W_FIRST)) {
-                    size_t end, last;
-                    int lower;
-                    int w = S_name(&c, i + 1, &end, &last, &lower);
-                    if (w >= 1 && w <= 2 &&
-                        (end >= c.te || !S_upper_wc(s->wc, end) || s->cov[end]))
-                        S_hit_add(&c, m, i, end, (uint32_t)si, RG_TYPE_PERSON, text);
-                }
+            }
+            if (toks->v[i].flags & RG_TF_ALLCAPS)
+                continue;
+            /* A role or head that can trigger nothing needs no walk; a
+             * first name does (rule 4 is for those that are neither). */
+            if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
+                continue;
+            unsigned rh = S_rh(&c, i);
+            if (rh & S_RH_ROLE) {
+                S_person_after(&c, m, i, (uint32_t)si, text);
+                continue;
+            }
+            if (rh & S_RH_HEAD) {
+                S_org_at(&c, m, i, (uint32_t)si, text);
+                continue;
+            }
+            /* 4: a first name + one or two name words */
+            if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
+                !(i > c.tb && S_upper_wc(s->wc, i - 1) && !s->cov[i - 1]) &&
+                S_in(s, i, S_W_FIRST)) {
+                size_t end, last;
+                int lower;
+                int w = S_name(&c, i + 1, &end, &last, &lower);
+                if (w >= 1 && w <= 2 &&
+                    (end >= c.te || !S_upper_wc(s->wc, end) || s->cov[end]))
+                    S_hit_add(&c, m, i, end, (uint32_t)si, RG_TYPE_PERSON, text);
             }
         }
     }
@@ -1469,7 +1505,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     /* Before the first hit there is no key yet: nothing to find. */
     while (si0 < sents->n && sents->v[si0].tok_end <= s->hits[0].t0)
         si0++;
-    for (size_t si = si0; si < sents->n; si++) {
+    for (si = si0; si < sents->n; si++) {
         size_t te = sents->v[si].tok_end;
         for (size_t base = sents->v[si].tok_begin; base < te; base += 8) {
             /* Only a hit or an uncovered capitalised word can begin a
