@@ -1505,92 +1505,104 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     /* Before the first hit there is no key yet: nothing to find. */
     while (si0 < sents->n && sents->v[si0].tok_end <= s->hits[0].t0)
         si0++;
-    for (si = si0; si < sents->n; si++) {
-        size_t te = sents->v[si].tok_end;
-        for (size_t base = sents->v[si].tok_begin; base < te; base += 8) {
-            /* Only a hit or an uncovered capitalised word can begin a
-             * mention: the first of each 8 tokens as bits.  Every hit
-             * begins at a capitalised word (every rule's first word is
-             * one); its bit is put back below all the same. */
-            uint64_t up = S_upper8(s->wc, base, te) & ~S_nz8(s->cov, base);
-            for (size_t hx = h; hx < s->n_hits && s->hits[hx].t0 < base + 8;
-                 hx++)
-                if (s->hits[hx].t0 >= base && s->hits[hx].t0 < te)
-                    up |= (uint64_t)0x80 << (8 * (s->hits[hx].t0 - base));
-            for (; up; up &= up - 1) {
-                size_t i = base + S_low8(up);
-                size_t t1 = 0;
-                uint32_t k;
-                if (i < skip)
-                    continue;   /* within the mention before */
-                if (s->cov[i]) {
-                    /* Covered and a bit: a hit (hits stay covered). */
-                    while (h < s->n_hits && s->hits[h].t0 < i)
-                        h++;
-                    if (h >= s->n_hits || s->hits[h].t0 != i)
-                        continue;
-                    const S_hit *x = &s->hits[h++];
-                    k = x->k;
-                    t1 = x->t1;
-                    /* Register the name, and a person's surname. */
-                    S_key_add(s, toks, S_NAME, x->t0, x->t1, k);
-                    if (m->found[k].type == RG_TYPE_PERSON) {
-                        size_t w0 = x->t0, wl = x->t0;
-                        int lower = 0;
-                        for (size_t u = x->t0; u < x->t1; u++) {
-                            if (!S_upper_wc(s->wc, u) && S_word(toks, u) &&
-                                (toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
-                                lower = 1;
-                            if (S_upper_wc(s->wc, u) &&
-                                !(toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
-                                wl = u;
-                        }
-                        size_t sur = lower ? w0 : wl, se = sur + 1;
-                        while (se + 1 < x->t1 && S_punct(toks, se, '-'))
-                            se += 2;
-                        S_key_add(s, toks, S_SURNAME, sur, se, k);
-                    }
-                } else {
-                    /* Most capitalised words are no key, nor a surname's
-                     * genitive: one bit of the filter tells, before the
-                     * token's record is read. */
-                    uint64_t fh = toks->hash[i];
-                    if (!S_any_has(s, fh) ||
-                        (toks->v[i].flags & RG_TF_HYPHEN_BEFORE))
-                        continue;
-                    const char *f = rg_i_token_fold(toks, i);
-                    size_t fl = toks->v[i].fold_len;
-                    const S_key *key =
-                        S_key_match(s, toks, S_NAME, f, fl, fh, i, te, &t1);
-                    if (!key)
-                        key = S_key_match(s, toks, S_SURNAME, f, fl, fh, i, te,
-                                          &t1);
-                    if (!key && fl > 2 && f[fl - 1] == 's' && /* genitive */
-                        s->n_kv[S_SURNAME] && S_bloom_has(s->gen_bloom, fh))
-                        key = S_key_match(s, toks, S_SURNAME, f, fl - 1,
-                                          rg_i_hash(f, fl - 1), i, te, &t1);
-                    if (!key)
-                        continue;
-                    if ((toks->v[t1 - 1].flags & RG_TF_HYPHEN_AFTER) &&
-                        key->ntok == 1 && t1 < te && S_punct(toks, t1, '-') &&
-                        S_word(toks, t1 + 1) && !S_upper_wc(s->wc, t1 + 1))
-                        continue;
-                    k = key->k;
-                }
-                RG_GROW(m->v, m->cap, m->n + 1);
-                m->v[m->n++] = (rg_mention){
-                    .sentence = (uint32_t)si,
-                    .start = toks->v[i].start,
-                    .end = toks->v[t1 - 1].end,
-                    .actor = (uint32_t)d->n_actors + k,
-                    .tok_begin = (uint32_t)i,
-                    .tok_end = (uint32_t)t1,
-                    .form = RG_FORM_DISCOVERED,
-                };
-                for (size_t u = i; u < t1; u++)
-                    s->cov[u] = 2;
-                skip = t1;
+    /* Only a hit or an uncovered capitalised word can begin a mention:
+     * those of each 64 tokens as bits.  Every hit begins at a capitalised
+     * word (every rule's first word is one); its bit is put back below
+     * all the same.  The sentence is looked for only for a word that
+     * passes the filter of keys (few do). */
+    si = si0;
+    for (size_t base = si0 < sents->n ? sents->v[si0].tok_begin : toks->n;
+         base < toks->n; base += 64) {
+        uint64_t cand = 0;
+        for (size_t j = 0; j < 64 && base + j < toks->n; j += 8)
+            cand |= S_pack8(S_upper8_all(s->wc, base + j) &
+                            ~S_nz8(s->cov, base + j))
+                    << j;
+        for (size_t hx = h; hx < s->n_hits && s->hits[hx].t0 < base + 64; hx++)
+            if (s->hits[hx].t0 >= base)
+                cand |= (uint64_t)1 << (s->hits[hx].t0 - base);
+        for (; cand; cand &= cand - 1) {
+            size_t i = base + S_ctz64(cand);
+            if (i < skip)
+                continue;   /* within the mention before */
+            const S_hit *x = NULL;
+            if (s->cov[i]) {
+                /* Covered and a bit: a hit (hits stay covered). */
+                while (h < s->n_hits && s->hits[h].t0 < i)
+                    h++;
+                if (h >= s->n_hits || s->hits[h].t0 != i)
+                    continue;
+                x = &s->hits[h++];
+            } else {
+                /* Most capitalised words are no key, nor a surname's
+                 * genitive: one bit of the filter tells, before the
+                 * token's record is read. */
+                if (!S_any_has(s, toks->hash[i]) ||
+                    (toks->v[i].flags & RG_TF_HYPHEN_BEFORE))
+                    continue;
             }
+            while (si < sents->n && sents->v[si].tok_end <= i)
+                si++;
+            if (si >= sents->n || i < sents->v[si].tok_begin)
+                continue;   /* in no sentence */
+            size_t te = sents->v[si].tok_end;
+            size_t t1 = 0;
+            uint32_t k;
+            if (x) {
+                k = x->k;
+                t1 = x->t1;
+                /* Register the name, and a person's surname. */
+                S_key_add(s, toks, S_NAME, x->t0, x->t1, k);
+                if (m->found[k].type == RG_TYPE_PERSON) {
+                    size_t w0 = x->t0, wl = x->t0;
+                    int lower = 0;
+                    for (size_t u = x->t0; u < x->t1; u++) {
+                        if (!S_upper_wc(s->wc, u) && S_word(toks, u) &&
+                            (toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
+                            lower = 1;
+                        if (S_upper_wc(s->wc, u) &&
+                            !(toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
+                            wl = u;
+                    }
+                    size_t sur = lower ? w0 : wl, se = sur + 1;
+                    while (se + 1 < x->t1 && S_punct(toks, se, '-'))
+                        se += 2;
+                    S_key_add(s, toks, S_SURNAME, sur, se, k);
+                }
+            } else {
+                const char *f = rg_i_token_fold(toks, i);
+                size_t fl = toks->v[i].fold_len;
+                uint64_t fh = toks->hash[i];
+                const S_key *key =
+                    S_key_match(s, toks, S_NAME, f, fl, fh, i, te, &t1);
+                if (!key)
+                    key = S_key_match(s, toks, S_SURNAME, f, fl, fh, i, te,
+                                      &t1);
+                if (!key && fl > 2 && f[fl - 1] == 's' && /* genitive */
+                    s->n_kv[S_SURNAME] && S_bloom_has(s->gen_bloom, fh))
+                    key = S_key_match(s, toks, S_SURNAME, f, fl - 1,
+                                      rg_i_hash(f, fl - 1), i, te, &t1);
+                if (!key)
+                    continue;
+                if ((toks->v[t1 - 1].flags & RG_TF_HYPHEN_AFTER) &&
+                    key->ntok == 1 && t1 < te && S_punct(toks, t1, '-') &&
+                    S_word(toks, t1 + 1) && !S_upper_wc(s->wc, t1 + 1))
+                    continue;
+                k = key->k;
+            }
+            RG_GROW(m->v, m->cap, m->n + 1);
+            m->v[m->n++] = (rg_mention){
+                .sentence = (uint32_t)si,
+                .start = toks->v[i].start,
+                .end = toks->v[t1 - 1].end,
+                .actor = (uint32_t)d->n_actors + k,
+                .tok_begin = (uint32_t)i,
+                .tok_end = (uint32_t)t1,
+                .form = RG_FORM_DISCOVERED,
+            };
+            for (size_t u = i; u < t1; u++)
+                s->cov[u] = 2;
+            skip = t1;
         }
     }
     if (m->n > n_dict)
