@@ -1354,13 +1354,25 @@ static void S_merge_mentions(rg_mentions *m, S_scr *s, size_t n_dict)
         return;   /* already in order */
     RG_GROW(s->mtmp, s->cap_mtmp, n_new);
     memcpy(s->mtmp, m->v + n_dict, n_new * sizeof(*m->v));
-    /* From the back: the larger start goes last. */
-    size_t a = n_dict, b = n_new, o = m->n;
-    while (b > 0) {
-        if (a > 0 && m->v[a - 1].start > s->mtmp[b - 1].start)
-            m->v[--o] = m->v[--a];
-        else
-            m->v[--o] = s->mtmp[--b];
+    /* From the back: the larger start goes last.  The discovered
+     * mentions are few, the dictionary's many: the dictionary's after
+     * each discovered one are found by a binary search and moved as one
+     * block, not compared one by one. */
+    size_t a = n_dict, o = m->n;
+    for (size_t b = n_new; b-- > 0;) {
+        uint32_t st = s->mtmp[b].start;
+        size_t lo = 0, hi = a;   /* the first of [0, a) after st */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (m->v[mid].start > st)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        o -= a - lo;
+        memmove(m->v + o, m->v + lo, (a - lo) * sizeof(*m->v));
+        a = lo;
+        m->v[--o] = s->mtmp[b];
     }
 }
 

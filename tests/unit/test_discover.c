@@ -161,6 +161,34 @@ Test(discover, nouns_after_articles_at_every_position)
         }
 }
 
+/* The discovered mentions go between the dictionary's in text order
+ * (S_merge_mentions): before, between and after them, several at once. */
+Test(discover, mentions_in_text_order)
+{
+    static char text[4096];
+    for (int pad = 0; pad < 6; pad++) {
+        text[0] = '\0';
+        for (int k = 0; k < pad; k++)
+            strcat(text, "Die NATO kam. ");
+        strcat(text, "Der Sprecher Tom Hardtke kam. Die NATO und Hardtke und "
+                     "die NATO. Hardtke, Hardtke, NATO, Hardtke. NATO.");
+        for (int k = 0; k < pad; k++)
+            strcat(text, " Hardtke und die NATO.");
+        disc(text);
+        size_t n_disc = 0, n_dict = 0;
+        for (size_t i = 0; i < M.n; i++) {
+            if (i > 0)
+                cr_expect_lt(M.v[i - 1].start, M.v[i].start, "%s", text);
+            if (M.v[i].form == RG_FORM_DISCOVERED)
+                n_disc++;
+            else
+                n_dict++;
+        }
+        cr_expect_eq(n_disc, 5 + (size_t)pad, "%s", text);
+        cr_expect_eq(n_dict, 4 + 2 * (size_t)pad, "%s", text);
+    }
+}
+
 Test(discover, title_and_first_name)
 {
     EXPECT("Das Gutachten schrieb Dr. Anna Schmidtke aus Kiel.",
