@@ -310,6 +310,9 @@ struct rg_disc_words {
     uint64_t suf_bits[256];   /* bit S_suf_bit of every key: most words
                                  are told by this 2 KB filter that their
                                  last 4 bytes end no role or head */
+    uint8_t suf_by_last[256][RG_COUNT(S_noun_suffixes) + 1];
+                              /* per last byte: 1 + the index of each
+                                 noun suffix that ends with it, then 0 */
     uint64_t title_lens;      /* bit n: a role of n bytes (< 64) ends in
                                  '.' ("dr."): the title rule's lookup */
     int title_long;           /* one of 64 bytes or more does */
@@ -426,6 +429,13 @@ struct rg_disc_words *rg_i_discover_words_build(rg_gazetteer *g,
         rg_i_gazetteer_add_class(g, d->first_names.str[i],
                                  d->first_names.len[i], S_W_FIRST);
     struct rg_disc_words *w = rg_i_xcalloc(1, sizeof(*w));
+    for (size_t k = 0; k < RG_COUNT(S_noun_suffixes); k++) {
+        uint8_t *row = w->suf_by_last[(uint8_t)S_noun_suffixes[k]
+                                          .s[S_noun_suffixes[k].len - 1]];
+        while (*row)
+            row++;
+        *row = (uint8_t)(k + 1);
+    }
     S_rnode_new(w, 0);   /* node 0: "none" */
     for (size_t i = 0; i < d->roles.n; i++)
         for (size_t e = 0; e < RG_COUNT(S_role_endings); e++)
@@ -911,15 +921,18 @@ static int S_nonname(const S_ctx *c, size_t i)
         cut[ncut++] = n - 2;
     if (n > 2 && (f[n - 1] == 's' || f[n - 1] == 'e'))
         cut[ncut++] = n - 1;
-    for (size_t k = 0; k < RG_COUNT(S_noun_suffixes); k++) {
-        const rg_word *w = &S_noun_suffixes[k];
-        if (n < w->len + 3)
-            continue;   /* "Sung", "Jung": too short for stem + suffix */
-        for (size_t u = 0; u < ncut; u++)
-            if (cut[u] >= w->len && f[cut[u] - 1] == w->s[w->len - 1] &&
+    /* Only the suffixes with the cut word's last byte (a few, often
+     * none). */
+    for (size_t u = 0; u < ncut; u++)
+        for (const uint8_t *q = c->w->suf_by_last[(uint8_t)f[cut[u] - 1]]; *q;
+             q++) {
+            const rg_word *w = &S_noun_suffixes[*q - 1];
+            if (n >= w->len + 3 &&   /* "Sung", "Jung": too short for
+                                        stem + suffix */
+                cut[u] >= w->len &&
                 memcmp(f + cut[u] - w->len, w->s, w->len) == 0)
                 return 1;
-    }
+        }
     if (S_noun(c->s, c->t, i))
         return 1;
     return S_is_role(c, i) || S_is_head(c, i);
