@@ -820,6 +820,25 @@ static inline uint64_t S_pack8(uint64_t m)
     return (((m >> 7) & 0x0101010101010101ULL) * 0x0102040810204080ULL) >> 56;
 }
 
+/* The uncovered capitalised words among tokens [base, base + 64) as bits
+ * (token base + j: bit j); wc and cov hold 8 bytes past the last token
+ * (n), which are 0.  The 8 steps of a whole block written out: a loop's
+ * exit would be a branch miss per block. */
+static inline uint64_t S_cand64(const uint8_t *wc, const uint8_t *cov,
+                                size_t base, size_t n)
+{
+#define S_C8(j) (S_pack8(S_upper8_all(wc, base + (j)) & ~S_nz8(cov, base + (j))) \
+                 << (j))
+    if (base + 64 <= n)
+        return S_C8(0) | S_C8(8) | S_C8(16) | S_C8(24) | S_C8(32) |
+               S_C8(40) | S_C8(48) | S_C8(56);
+    uint64_t cand = 0;
+    for (size_t j = 0; base + j < n; j += 8)
+        cand |= S_C8(j);
+    return cand;
+#undef S_C8
+}
+
 /* The nouns of the document (S_scr.noun_tok): the first capitalised word
  * after an article (and lowercase adjectives), not part of a dictionary
  * mention.  Made at the first question (a document without a candidate
@@ -841,19 +860,34 @@ static void S_collect_nouns(S_scr *s, const rg_tokens *toks)
          * a word S_article_noun walks over (walk: neither capitalised nor
          * an article).  wc and cov hold 8 bytes past the last token. */
         uint64_t direct = 0, walk = 0;
-        for (size_t j = 0; j < 64 && base + j < n; j += 8) {
-            uint64_t x, y, c;
-            memcpy(&x, s->wc + base + j, 8);
-            memcpy(&y, s->wc + base + j + 1, 8);
-            memcpy(&c, s->cov + base + j + 1, 8);
-            c ^= ones;   /* 0 where cov is 1 */
-            /* bit 7 of each byte: S_W_ARTICLE is bit 2, RG_WC_UPPER_WORD
-             * bit 7; the zero bytes of c exactly */
-            uint64_t art = (x << 5) & ~low7;
-            uint64_t dict = ~(((c & low7) + low7) | c);
-            direct |= S_pack8(art & y & ~dict) << j;
-            walk |= S_pack8(art & ~(y | (y << 5))) << j;
+        /* bit 7 of each byte: S_W_ARTICLE is bit 2, RG_WC_UPPER_WORD
+         * bit 7; the zero bytes of c exactly */
+#define S_N8(j)                                                          \
+    do {                                                                 \
+        uint64_t x, y, c;                                                \
+        memcpy(&x, s->wc + base + (j), 8);                               \
+        memcpy(&y, s->wc + base + (j) + 1, 8);                           \
+        memcpy(&c, s->cov + base + (j) + 1, 8);                          \
+        c ^= ones; /* 0 where cov is 1 */                                \
+        uint64_t art = (x << 5) & ~low7;                                 \
+        uint64_t dict = ~(((c & low7) + low7) | c);                      \
+        direct |= S_pack8(art & y & ~dict) << (j);                       \
+        walk |= S_pack8(art & ~(y | (y << 5))) << (j);                   \
+    } while (0)
+        if (base + 64 <= n) {   /* written out: no loop exit to miss */
+            S_N8(0);
+            S_N8(8);
+            S_N8(16);
+            S_N8(24);
+            S_N8(32);
+            S_N8(40);
+            S_N8(48);
+            S_N8(56);
+        } else {
+            for (size_t j = 0; base + j < n; j += 8)
+                S_N8(j);
         }
+#undef S_N8
         if (n - 1 - base < 64) {   /* an article needs a token after it */
             direct &= ((uint64_t)1 << (n - 1 - base)) - 1;
             walk &= ((uint64_t)1 << (n - 1 - base)) - 1;
@@ -1452,11 +1486,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     c.tb = sents->v[0].tok_begin;
     c.te = sents->v[0].tok_end;
     for (size_t base = 0; base < toks->n && si < sents->n; base += 64) {
-        uint64_t cand = 0;
-        for (size_t j = 0; j < 64 && base + j < toks->n; j += 8)
-            cand |= S_pack8(S_upper8_all(s->wc, base + j) &
-                            ~S_nz8(s->cov, base + j))
-                    << j;   /* (the bytes past the last token are 0) */
+        uint64_t cand = S_cand64(s->wc, s->cov, base, toks->n);
         for (; cand; cand &= cand - 1) {
             size_t i = base + S_ctz64(cand);
             if (s->cov[i])
@@ -1538,11 +1568,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     si = si0;
     for (size_t base = si0 < sents->n ? sents->v[si0].tok_begin : toks->n;
          base < toks->n; base += 64) {
-        uint64_t cand = 0;
-        for (size_t j = 0; j < 64 && base + j < toks->n; j += 8)
-            cand |= S_pack8(S_upper8_all(s->wc, base + j) &
-                            ~S_nz8(s->cov, base + j))
-                    << j;
+        uint64_t cand = S_cand64(s->wc, s->cov, base, toks->n);
         for (size_t hx = h; hx < s->n_hits && s->hits[hx].t0 < base + 64; hx++)
             if (s->hits[hx].t0 >= base)
                 cand |= (uint64_t)1 << (s->hits[hx].t0 - base);
