@@ -57,8 +57,11 @@
  * Speed: discovery looks at every token of every document, and most cannot
  * take part in a name.  Its word lists are classes of the gazetteer's
  * vocabulary, so the mention stage's one lookup per token answers for them
- * (rg_mentions.tok_cls); the passes skip to the next capitalised word or
- * article eight tokens at a time; the role and head search is one walk of
+ * (rg_mentions.tok_cls); the passes take the capitalised words (or
+ * articles) of 64 tokens at a time as bits, with no branch per token, and
+ * test most words with one bit of a small filter (the last 4 bytes of
+ * roles and heads, the hashes of the found names) before they read the
+ * token's record; the role and head search is one walk of
  * a reversed trie from the end of a word; the document's nouns and keys
  * are sets keyed by the tokenizer's hash, compared byte by byte on a hit.
  */
@@ -579,28 +582,9 @@ static inline int S_upper_wc(const uint8_t *wc, size_t i)
     return (wc[i] & RG_WC_UPPER_WORD) != 0;
 }
 
-/* The capitalised words among tokens [i, i + 8) below `end`: bit 7 of
- * byte k for token i + k (wc holds 8 readable bytes past the last token:
- * rg_mentions.tok_cls). */
-static inline uint64_t S_upper8(const uint8_t *wc, size_t i, size_t end)
-{
-    uint64_t m = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    memcpy(&m, wc + i, 8);
-    m &= 0x8080808080808080ULL;
-#else
-    for (size_t k = 0; k < 8; k++)
-        m |= (uint64_t)(wc[i + k] & RG_WC_UPPER_WORD) << (8 * k);
-#endif
-    /* The tokens before `end` by a table, not a branch: whether a block
-     * is a sentence's last is as good as random. */
-    static const uint64_t below[9] = {
-        0, 0xFFULL, 0xFFFFULL, 0xFFFFFFULL, 0xFFFFFFFFULL, 0xFFFFFFFFFFULL,
-        0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~0ULL};
-    return m & below[end - i < 8 ? end - i : 8];
-}
-
-/* S_upper8 of [i, i + 8) without an end. */
+/* The capitalised words among tokens [i, i + 8): bit 7 of byte k for
+ * token i + k (RG_WC_UPPER_WORD; wc holds 8 readable bytes past the last
+ * token, which are 0: rg_mentions.tok_cls). */
 static inline uint64_t S_upper8_all(const uint8_t *wc, size_t i)
 {
     uint64_t m = 0;
@@ -614,7 +598,7 @@ static inline uint64_t S_upper8_all(const uint8_t *wc, size_t i)
     return m;
 }
 
-/* The tokens among [i, i + 8) whose byte of v is not 0, as S_upper8's
+/* The tokens among [i, i + 8) whose byte of v is not 0, as S_upper8_all's
  * bits (v holds 8 readable bytes past the last token: S_scr.cov). */
 static inline uint64_t S_nz8(const uint8_t *v, size_t i)
 {
@@ -644,18 +628,6 @@ static inline size_t S_low_byte(uint64_t m)
 #endif
 }
 
-/* The token offset (0..7) of the lowest byte of m that has bit 7. */
-static inline size_t S_low8(uint64_t m)
-{
-#if defined(__GNUC__)
-    return (size_t)__builtin_ctzll(m) >> 3;
-#else
-    size_t k = 0;
-    while (!(m & 0x80))
-        m >>= 8, k++;
-    return k;
-#endif
-}
 
 /* Whether token i is the punctuation character p (one byte). */
 static int S_punct(const rg_tokens *t, size_t i, char p)
@@ -813,7 +785,7 @@ static inline size_t S_ctz64(uint64_t m)
 #endif
 }
 
-/* Bit 7 of each byte of m (of its value: S_upper8's bits), as the 8 bits
+/* Bit 7 of each byte of m (of its value: S_upper8_all's bits), as the 8 bits
  * of the result (byte k: bit k). */
 static inline uint64_t S_pack8(uint64_t m)
 {
