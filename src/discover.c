@@ -57,8 +57,11 @@
  * Speed: discovery looks at every token of every document, and most cannot
  * take part in a name.  Its word lists are classes of the gazetteer's
  * vocabulary, so the mention stage's one lookup per token answers for them
- * (rg_mentions.tok_cls); the passes skip to the next capitalised word or
- * article eight tokens at a time; the role and head search is one walk of
+ * (rg_mentions.tok_cls); the passes take the capitalised words (or
+ * articles) of 64 tokens at a time as bits, with no branch per token, and
+ * test most words with one bit of a small filter (the last 4 bytes of
+ * roles and heads, the hashes of the found names) before they read the
+ * token's record; the role and head search is one walk of
  * a reversed trie from the end of a word; the document's nouns and keys
  * are sets keyed by the tokenizer's hash, compared byte by byte on a hit.
  */
@@ -112,15 +115,20 @@ typedef struct S_scr {
     S_set nouns;        /* folds written after an article in this
                            document: built from noun_tok[] when asked
                            more than S_NOUN_SCANS times */
-    uint32_t *noun_tok; /* the tokens of those folds, in text order */
+    uint32_t *noun_tok; /* the tokens of those folds (and
+                           all-capitals ones, which S_noun skips) */
     size_t n_noun, cap_noun;
     size_t noun_asks;   /* questions about nouns in this document */
+    int nouns_made;     /* noun_tok[] is made (S_collect_nouns) */
     rg_strtab labels;   /* label -> found index */
     S_set keys[2];      /* first fold of a name (S_NAME) or surname
                            (S_SURNAME) -> S_key index in kv[] */
     S_key *kv[2];
     size_t n_kv[2], cap_kv[2];
     uint64_t bloom[2][4];   /* bit (hash >> 56) of every key's fold */
+    uint64_t gen_bloom[4];  /* the same of every surname's fold + "s" */
+    uint64_t any_key[64];   /* bit (hash >> 52) of the folds of all three:
+                               the one test of most capitalised words */
     rg_buf tmp;
     S_hit *hits;
     size_t n_hits, cap_hits;
@@ -269,8 +277,17 @@ typedef struct S_rnode {
     uint16_t span;
 } S_rnode;
 
+/* A node as the walk reads it: 8 bytes, the trie of most dictionaries in
+ * a few cache lines. */
+typedef struct S_wnode {
+    uint32_t base;            /* S_rnode's */
+    uint16_t span;
+    uint8_t lo, flags;
+} S_wnode;
+
 struct rg_disc_words {
     uint32_t root[256];       /* last byte -> node, 0 = none */
+    S_wnode *walk;            /* per node: what S_listed reads */
     S_rnode *nodes;
     size_t n_nodes, cap_nodes;
     uint32_t *kids;           /* children by byte, dense from each node's
@@ -282,10 +299,23 @@ struct rg_disc_words {
      * last 4 are not there (most do), and the walk of the others starts
      * at depth 4.  No node above depth 4 has a flag such a word could
      * take: a compound part is at least 4 bytes, a whole word n bytes. */
-    uint32_t *suf_key;        /* 0 = empty (a fold holds no NUL) */
-    uint32_t *suf_node;
+    struct S_suf {
+        uint32_t key;         /* 0 = empty (a fold holds no NUL) */
+        uint32_t node;
+    } *suf;                   /* key and node side by side: one cache
+                                 line per probe, and slots for 4 times
+                                 the depth-4 nodes (not all nodes), so
+                                 that the table of most dictionaries
+                                 stays in the L1 cache: every
+                                 capitalised word probes it */
     uint32_t suf_mask;
     unsigned suf_shift;       /* 32 - log2(slots) */
+    uint64_t suf_bits[256];   /* bit S_suf_bit of every key: most words
+                                 are told by this 2 KB filter that their
+                                 last 4 bytes end no role or head */
+    uint8_t suf_by_last[256][RG_COUNT(S_noun_suffixes) + 1];
+                              /* per last byte: 1 + the index of each
+                                 noun suffix that ends with it, then 0 */
     uint64_t title_lens;      /* bit n: a role of n bytes (< 64) ends in
                                  '.' ("dr."): the title rule's lookup */
     int title_long;           /* one of 64 bytes or more does */
@@ -297,14 +327,27 @@ static inline uint32_t S_suf_slot(const struct rg_disc_words *w, uint32_t k)
     return (uint32_t)(k * 0x9E3779B1u) >> w->suf_shift;
 }
 
+/* The bit of the 4-byte key k in suf_bits. */
+static inline uint32_t S_suf_bit(uint32_t k)
+{
+    return (uint32_t)(k * 0x2545F491u) >> 18;
+}
+
+/* Whether the 4-byte key k may be in the table. */
+static inline int S_suf_may(const struct rg_disc_words *w, uint32_t k)
+{
+    uint32_t b = S_suf_bit(k);
+    return (int)((w->suf_bits[b >> 6] >> (b & 63)) & 1);
+}
+
 /* The depth-4 node of the last 4 bytes `k` of a word, or 0. */
 static inline uint32_t S_suf_find(const struct rg_disc_words *w, uint32_t k)
 {
     for (uint32_t i = S_suf_slot(w, k);; i = (i + 1) & w->suf_mask) {
-        uint32_t x = w->suf_key[i];
-        if (x == k)
-            return w->suf_node[i];
-        if (!x)
+        struct S_suf x = w->suf[i];
+        if (x.key == k)
+            return x.node;
+        if (!x.key)
             return 0;
     }
 }
@@ -314,16 +357,21 @@ static inline uint32_t S_suf_find(const struct rg_disc_words *w, uint32_t k)
 static void S_suf_put(struct rg_disc_words *w, uint32_t p, size_t depth,
                       uint8_t *b)
 {
+    if (depth == 4 && !w->suf) {
+        w->suf_mask++;   /* counting (S_suf_put's first round) */
+        return;
+    }
     if (depth == 4) {
         /* b[3] b[2] b[1] b[0]: the word's last 4 bytes in text order */
         uint8_t t[4] = {b[3], b[2], b[1], b[0]};
         uint32_t k;
         memcpy(&k, t, 4);
         uint32_t i = S_suf_slot(w, k);
-        while (w->suf_key[i])
+        while (w->suf[i].key)
             i = (i + 1) & w->suf_mask;
-        w->suf_key[i] = k;
-        w->suf_node[i] = p;
+        w->suf[i].key = k;
+        w->suf[i].node = p;
+        w->suf_bits[S_suf_bit(k) >> 6] |= (uint64_t)1 << (S_suf_bit(k) & 63);
         return;
     }
     for (uint32_t c = w->nodes[p].child; c; c = w->nodes[c].sibling) {
@@ -384,6 +432,13 @@ struct rg_disc_words *rg_i_discover_words_build(rg_gazetteer *g,
         rg_i_gazetteer_add_class(g, d->first_names.str[i],
                                  d->first_names.len[i], S_W_FIRST);
     struct rg_disc_words *w = rg_i_xcalloc(1, sizeof(*w));
+    for (size_t k = 0; k < RG_COUNT(S_noun_suffixes); k++) {
+        uint8_t *row = w->suf_by_last[(uint8_t)S_noun_suffixes[k]
+                                          .s[S_noun_suffixes[k].len - 1]];
+        while (*row)
+            row++;
+        *row = (uint8_t)(k + 1);
+    }
     S_rnode_new(w, 0);   /* node 0: "none" */
     for (size_t i = 0; i < d->roles.n; i++)
         for (size_t e = 0; e < RG_COUNT(S_role_endings); e++)
@@ -413,22 +468,31 @@ struct rg_disc_words *rg_i_discover_words_build(rg_gazetteer *g,
         for (uint32_t c = x->child; c; c = w->nodes[c].sibling)
             w->kids[x->base + w->nodes[c].byte - lo] = c;
     }
-    /* Nodes at depth 4: at most one per node (a path), so a table of
-     * 4 * nodes slots is at most a quarter full. */
-    uint32_t slots = 64;
-    w->suf_shift = 26;
-    while (slots < 4 * w->n_nodes) {
-        slots *= 2;
-        w->suf_shift--;
-    }
-    w->suf_mask = slots - 1;
-    w->suf_key = rg_i_xcalloc(slots, sizeof(*w->suf_key));
-    w->suf_node = rg_i_xcalloc(slots, sizeof(*w->suf_node));
-    for (unsigned b = 0; b < 256; b++)
-        if (w->root[b]) {
-            uint8_t path[4] = {(uint8_t)b};
-            S_suf_put(w, w->root[b], 1, path);
+    w->walk = rg_i_xcalloc(w->n_nodes, sizeof(*w->walk));
+    for (size_t p = 0; p < w->n_nodes; p++)
+        w->walk[p] = (S_wnode){.base = w->nodes[p].base,
+                               .span = w->nodes[p].span,
+                               .lo = w->nodes[p].lo,
+                               .flags = w->nodes[p].flags};
+    /* The nodes at depth 4, counted (in suf_mask), then put in a table at
+     * most a quarter full. */
+    for (int round = 0; round < 2; round++) {
+        if (round == 1) {
+            uint32_t slots = 64;
+            w->suf_shift = 26;
+            while (slots < 4 * (size_t)w->suf_mask) {
+                slots *= 2;
+                w->suf_shift--;
+            }
+            w->suf_mask = slots - 1;
+            w->suf = rg_i_xcalloc(slots, sizeof(*w->suf));
         }
+        for (unsigned b = 0; b < 256; b++)
+            if (w->root[b]) {
+                uint8_t path[4] = {(uint8_t)b};
+                S_suf_put(w, w->root[b], 1, path);
+            }
+    }
     for (size_t i = 0; i < d->roles.n; i++) {
         size_t n = d->roles.len[i];
         if (n && d->roles.str[i][n - 1] == '.') {
@@ -446,9 +510,9 @@ void rg_i_discover_words_free(struct rg_disc_words *w)
     if (!w)
         return;
     free(w->nodes);
+    free(w->walk);
     free(w->kids);
-    free(w->suf_key);
-    free(w->suf_node);
+    free(w->suf);
     free(w);
 }
 
@@ -460,7 +524,7 @@ static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
     if (n >= 4) {
         uint32_t k;
         memcpy(&k, f + n - 4, 4);
-        node = S_suf_find(w, k);
+        node = S_suf_may(w, k) ? S_suf_find(w, k) : 0;
         depth = 4;
     } else if (n > 0) {
         node = w->root[(uint8_t)f[n - 1]];
@@ -470,7 +534,7 @@ static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
     }
     unsigned res = 0;
     for (; node; depth++) {
-        const S_rnode *x = &w->nodes[node];
+        const S_wnode *x = &w->walk[node];
         if (x->flags) {
             size_t i = n - depth;
             if (i == 0)
@@ -497,7 +561,7 @@ static inline int S_listed_may(const struct rg_disc_words *w, const char *f,
         return 1;
     uint32_t k;
     memcpy(&k, f + n - 4, 4);
-    return S_suf_find(w, k) != 0;
+    return S_suf_may(w, k) && S_suf_find(w, k) != 0;
 }
 
 unsigned rg_i_discover_listed(const rg_dict *d, const char *f, size_t n)
@@ -518,10 +582,10 @@ static inline int S_upper_wc(const uint8_t *wc, size_t i)
     return (wc[i] & RG_WC_UPPER_WORD) != 0;
 }
 
-/* The capitalised words among tokens [i, i + 8) below `end`: bit 7 of
- * byte k for token i + k (wc holds 8 readable bytes past the last token:
- * rg_mentions.tok_cls). */
-static inline uint64_t S_upper8(const uint8_t *wc, size_t i, size_t end)
+/* The capitalised words among tokens [i, i + 8): bit 7 of byte k for
+ * token i + k (RG_WC_UPPER_WORD; wc holds 8 readable bytes past the last
+ * token, which are 0: rg_mentions.tok_cls). */
+static inline uint64_t S_upper8_all(const uint8_t *wc, size_t i)
 {
     uint64_t m = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -531,23 +595,39 @@ static inline uint64_t S_upper8(const uint8_t *wc, size_t i, size_t end)
     for (size_t k = 0; k < 8; k++)
         m |= (uint64_t)(wc[i + k] & RG_WC_UPPER_WORD) << (8 * k);
 #endif
-    if (end - i < 8)
-        m &= ((uint64_t)1 << (8 * (end - i))) - 1;
     return m;
 }
 
-/* The token offset (0..7) of the lowest byte of m that has bit 7. */
-static inline size_t S_low8(uint64_t m)
+/* The tokens among [i, i + 8) whose byte of v is not 0, as S_upper8_all's
+ * bits (v holds 8 readable bytes past the last token: S_scr.cov). */
+static inline uint64_t S_nz8(const uint8_t *v, size_t i)
+{
+    uint64_t m = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    memcpy(&m, v + i, 8);
+    m = (((m & low7) + low7) | m) & ~low7;
+#else
+    for (size_t k = 0; k < 8; k++)
+        m |= (uint64_t)(v[i + k] ? 0x80 : 0) << (8 * k);
+#endif
+    return m;
+}
+
+/* The index (0..7) of the lowest byte of m that is not 0 (m != 0;
+ * little-endian). */
+static inline size_t S_low_byte(uint64_t m)
 {
 #if defined(__GNUC__)
     return (size_t)__builtin_ctzll(m) >> 3;
 #else
     size_t k = 0;
-    while (!(m & 0x80))
+    while (!(m & 0xFF))
         m >>= 8, k++;
     return k;
 #endif
 }
+
 
 /* Whether token i is the punctuation character p (one byte). */
 static int S_punct(const rg_tokens *t, size_t i, char p)
@@ -658,9 +738,158 @@ static void S_set_clear(S_set *set)
  * built, so that a document costs O(tokens) either way. */
 #define S_NOUN_SCANS 8
 
+/* The noun of the article at token i (+ 1 < n), if any, to noun_tok:
+ * up to three lowercase words, then the noun.  The first of the next four
+ * tokens that is capitalised or an article is where that walk stops
+ * (from one load of class bytes); it is a noun when capitalised, not in a
+ * dictionary mention, and every token before it a word.  (An
+ * all-capitals noun is skipped by S_noun: its flag is in the token's
+ * record.) */
+static void S_article_noun(S_scr *s, const rg_tokens *toks, size_t i)
+{
+    uint64_t w4;
+    memcpy(&w4, s->wc + i + 1, 8);   /* 8 bytes past the last token */
+    w4 &= (uint64_t)(RG_WC_UPPER_WORD | S_W_ARTICLE) * 0x01010101ULL;
+    if (toks->n - (i + 1) < 4)
+        w4 &= ((uint64_t)1 << (8 * (toks->n - (i + 1)))) - 1;
+    if (!w4)
+        return;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    size_t k = i + 1 + S_low_byte(w4);
+#else
+    size_t k = i + 1;
+    while (!(s->wc[k] & (RG_WC_UPPER_WORD | S_W_ARTICLE)))
+        k++;
+#endif
+    if (!S_upper_wc(s->wc, k) || s->cov[k] == 1)
+        return;
+    size_t u = i + 1;
+    while (u < k && S_word(toks, u))
+        u++;
+    if (u < k)
+        return;
+    RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
+    s->noun_tok[s->n_noun++] = (uint32_t)k;
+}
+
+/* The index of the lowest set bit of m (m != 0). */
+static inline size_t S_ctz64(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m);
+#else
+    size_t k = 0;
+    while (!(m & 1))
+        m >>= 1, k++;
+    return k;
+#endif
+}
+
+/* Bit 7 of each byte of m (of its value: S_upper8_all's bits), as the 8 bits
+ * of the result (byte k: bit k). */
+static inline uint64_t S_pack8(uint64_t m)
+{
+    return (((m >> 7) & 0x0101010101010101ULL) * 0x0102040810204080ULL) >> 56;
+}
+
+/* The uncovered capitalised words among tokens [base, base + 64) as bits
+ * (token base + j: bit j); wc and cov hold 8 bytes past the last token
+ * (n), which are 0.  The 8 steps of a whole block written out: a loop's
+ * exit would be a branch miss per block. */
+static inline uint64_t S_cand64(const uint8_t *wc, const uint8_t *cov,
+                                size_t base, size_t n)
+{
+#define S_C8(j) (S_pack8(S_upper8_all(wc, base + (j)) & ~S_nz8(cov, base + (j))) \
+                 << (j))
+    if (base + 64 <= n)
+        return S_C8(0) | S_C8(8) | S_C8(16) | S_C8(24) | S_C8(32) |
+               S_C8(40) | S_C8(48) | S_C8(56);
+    uint64_t cand = 0;
+    for (size_t j = 0; base + j < n; j += 8)
+        cand |= S_C8(j);
+    return cand;
+#undef S_C8
+}
+
+/* The nouns of the document (S_scr.noun_tok): the first capitalised word
+ * after an article (and lowercase adjectives), not part of a dictionary
+ * mention.  Made at the first question (a document without a candidate
+ * name asks none), when hits may cover tokens already: those are left in
+ * (cov 2), as they were before the triggers ran.
+ * An article is every tenth token or so, and most are followed by their
+ * noun: so 64 tokens at a time, as bits, the articles followed by a
+ * capitalised word (its noun) are told from those followed by a
+ * lowercase word (S_article_noun walks those), without a branch per
+ * article. */
+static void S_collect_nouns(S_scr *s, const rg_tokens *toks)
+{
+    size_t n = toks->n;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
+    for (size_t base = 0; base + 1 < n; base += 64) {
+        /* Bit j: token base + j is an article and token base + j + 1
+         * its noun (direct: capitalised, not in a dictionary mention) or
+         * a word S_article_noun walks over (walk: neither capitalised nor
+         * an article).  wc and cov hold 8 bytes past the last token. */
+        uint64_t direct = 0, walk = 0;
+        /* bit 7 of each byte: S_W_ARTICLE is bit 2, RG_WC_UPPER_WORD
+         * bit 7; the zero bytes of c exactly */
+#define S_N8(j)                                                          \
+    do {                                                                 \
+        uint64_t x, y, c;                                                \
+        memcpy(&x, s->wc + base + (j), 8);                               \
+        memcpy(&y, s->wc + base + (j) + 1, 8);                           \
+        memcpy(&c, s->cov + base + (j) + 1, 8);                          \
+        c ^= ones; /* 0 where cov is 1 */                                \
+        uint64_t art = (x << 5) & ~low7;                                 \
+        uint64_t dict = ~(((c & low7) + low7) | c);                      \
+        direct |= S_pack8(art & y & ~dict) << (j);                       \
+        walk |= S_pack8(art & ~(y | (y << 5))) << (j);                   \
+    } while (0)
+        if (base + 64 <= n) {   /* written out: no loop exit to miss */
+            S_N8(0);
+            S_N8(8);
+            S_N8(16);
+            S_N8(24);
+            S_N8(32);
+            S_N8(40);
+            S_N8(48);
+            S_N8(56);
+        } else {
+            for (size_t j = 0; base + j < n; j += 8)
+                S_N8(j);
+        }
+#undef S_N8
+        if (n - 1 - base < 64) {   /* an article needs a token after it */
+            direct &= ((uint64_t)1 << (n - 1 - base)) - 1;
+            walk &= ((uint64_t)1 << (n - 1 - base)) - 1;
+        }
+        for (; direct; direct &= direct - 1) {
+            RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
+            s->noun_tok[s->n_noun++] =
+                (uint32_t)(base + S_ctz64(direct) + 1);
+        }
+        for (; walk; walk &= walk - 1)
+            S_article_noun(s, toks, base + S_ctz64(walk));
+    }
+#else
+    for (size_t i = 0; i + 1 < n; i++) {
+        i = rg_i_wc_next(s->wc, i, n - 1, S_W_ARTICLE);
+        if (i + 1 >= n)
+            break;
+        if (S_in(s, i, S_W_ARTICLE))
+            S_article_noun(s, toks, i);
+    }
+#endif
+}
+
 /* Whether token i's fold was written after an article in the document. */
 static int S_noun(S_scr *s, const rg_tokens *t, size_t i)
 {
+    if (!s->nouns_made) {
+        S_collect_nouns(s, t);
+        s->nouns_made = 1;
+    }
     uint64_t h = t->hash[i];
     size_t n = t->v[i].fold_len;
     const char *f = rg_i_token_fold(t, i);
@@ -668,6 +897,7 @@ static int S_noun(S_scr *s, const rg_tokens *t, size_t i)
         for (size_t k = 0; k < s->n_noun; k++) {
             uint32_t u = s->noun_tok[k];
             if (t->hash[u] == h && t->v[u].fold_len == n &&
+                !(t->v[u].flags & RG_TF_ALLCAPS) &&
                 memcmp(rg_i_token_fold(t, u), f, n) == 0)
                 return 1;
         }
@@ -675,7 +905,8 @@ static int S_noun(S_scr *s, const rg_tokens *t, size_t i)
     }
     if (s->noun_asks == S_NOUN_SCANS + 1)
         for (size_t k = 0; k < s->n_noun; k++)
-            S_set_add(&s->nouns, t, s->noun_tok[k])->val = 1;
+            if (!(t->v[s->noun_tok[k]].flags & RG_TF_ALLCAPS))
+                S_set_add(&s->nouns, t, s->noun_tok[k])->val = 1;
     return S_set_find(&s->nouns, t, f, n, h) >= 0;
 }
 
@@ -696,15 +927,18 @@ static int S_nonname(const S_ctx *c, size_t i)
         cut[ncut++] = n - 2;
     if (n > 2 && (f[n - 1] == 's' || f[n - 1] == 'e'))
         cut[ncut++] = n - 1;
-    for (size_t k = 0; k < RG_COUNT(S_noun_suffixes); k++) {
-        const rg_word *w = &S_noun_suffixes[k];
-        if (n < w->len + 3)
-            continue;   /* "Sung", "Jung": too short for stem + suffix */
-        for (size_t u = 0; u < ncut; u++)
-            if (cut[u] >= w->len && f[cut[u] - 1] == w->s[w->len - 1] &&
+    /* Only the suffixes with the cut word's last byte (a few, often
+     * none). */
+    for (size_t u = 0; u < ncut; u++)
+        for (const uint8_t *q = c->w->suf_by_last[(uint8_t)f[cut[u] - 1]]; *q;
+             q++) {
+            const rg_word *w = &S_noun_suffixes[*q - 1];
+            if (n >= w->len + 3 &&   /* "Sung", "Jung": too short for
+                                        stem + suffix */
+                cut[u] >= w->len &&
                 memcmp(f + cut[u] - w->len, w->s, w->len) == 0)
                 return 1;
-    }
+        }
     if (S_noun(c->s, c->t, i))
         return 1;
     return S_is_role(c, i) || S_is_head(c, i);
@@ -889,11 +1123,44 @@ static void S_hit_add(S_ctx *c, rg_mentions *m, size_t t0, size_t t1,
 /* The two kinds of keys: a found name, a person's surname. */
 enum { S_NAME, S_SURNAME };
 
+/* Bit (h >> 56) of a 256-bit filter. */
+static inline void S_bloom_set(uint64_t *b, uint64_t h)
+{
+    b[h >> 62] |= (uint64_t)1 << ((h >> 56) & 63);
+}
+
+static inline int S_bloom_has(const uint64_t *b, uint64_t h)
+{
+    return (int)((b[h >> 62] >> ((h >> 56) & 63)) & 1);
+}
+
+/* Bit (h >> 52) of S_scr.any_key. */
+static inline void S_any_set(S_scr *s, uint64_t h)
+{
+    s->any_key[h >> 58] |= (uint64_t)1 << ((h >> 52) & 63);
+}
+
+static inline int S_any_has(const S_scr *s, uint64_t h)
+{
+    return (int)((s->any_key[h >> 58] >> ((h >> 52) & 63)) & 1);
+}
+
 static void S_key_add(S_scr *s, const rg_tokens *t, int kind, size_t t0,
                       size_t t1, uint32_t k)
 {
     S_slot *x = S_set_add(&s->keys[kind], t, t0);
-    s->bloom[kind][t->hash[t0] >> 62] |= (uint64_t)1 << ((t->hash[t0] >> 56) & 63);
+    S_bloom_set(s->bloom[kind], t->hash[t0]);
+    S_any_set(s, t->hash[t0]);
+    if (kind == S_SURNAME) {
+        /* The genitive ("Kahls") is looked up without its -s: its hash
+         * is that of the surname + "s" (rg_tokens.hash). */
+        rg_i_buf_reset(&s->tmp);
+        rg_i_buf_add(&s->tmp, rg_i_token_fold(t, t0), t->v[t0].fold_len);
+        rg_i_buf_addc(&s->tmp, 's');
+        uint64_t g = rg_i_hash(s->tmp.data, s->tmp.len);
+        S_bloom_set(s->gen_bloom, g);
+        S_any_set(s, g);
+    }
     if (!x->val) {
         RG_GROW(s->kv[kind], s->cap_kv[kind], s->n_kv[kind] + 1);
         x->val = (uint32_t)++s->n_kv[kind];
@@ -915,7 +1182,7 @@ static inline const S_key *S_key_match(S_scr *s, const rg_tokens *t, int kind,
                                        const char *f, size_t flen, uint64_t h,
                                        size_t t0, size_t te, size_t *t1)
 {
-    if (!((s->bloom[kind][h >> 62] >> ((h >> 56) & 63)) & 1))
+    if (!S_bloom_has(s->bloom[kind], h))
         return NULL;   /* most words: not a key */
     return S_key_find(s, t, kind, f, flen, h, t0, te, t1);
 }
@@ -1106,13 +1373,25 @@ static void S_merge_mentions(rg_mentions *m, S_scr *s, size_t n_dict)
         return;   /* already in order */
     RG_GROW(s->mtmp, s->cap_mtmp, n_new);
     memcpy(s->mtmp, m->v + n_dict, n_new * sizeof(*m->v));
-    /* From the back: the larger start goes last. */
-    size_t a = n_dict, b = n_new, o = m->n;
-    while (b > 0) {
-        if (a > 0 && m->v[a - 1].start > s->mtmp[b - 1].start)
-            m->v[--o] = m->v[--a];
-        else
-            m->v[--o] = s->mtmp[--b];
+    /* From the back: the larger start goes last.  The discovered
+     * mentions are few, the dictionary's many: the dictionary's after
+     * each discovered one are found by a binary search and moved as one
+     * block, not compared one by one. */
+    size_t a = n_dict, o = m->n;
+    for (size_t b = n_new; b-- > 0;) {
+        uint32_t st = s->mtmp[b].start;
+        size_t lo = 0, hi = a;   /* the first of [0, a) after st */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (m->v[mid].start > st)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        o -= a - lo;
+        memmove(m->v + o, m->v + lo, (a - lo) * sizeof(*m->v));
+        a = lo;
+        m->v[--o] = s->mtmp[b];
     }
 }
 
@@ -1137,9 +1416,14 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     S_set_clear(&s->nouns);
     s->n_noun = 0;
     s->noun_asks = 0;
+    s->nouns_made = 0;
     if (s->labels.n) {
         rg_i_strtab_destroy(&s->labels);
         rg_i_strtab_init(&s->labels);
+    }
+    if (s->n_kv[S_NAME] || s->n_kv[S_SURNAME]) {
+        memset(s->gen_bloom, 0, sizeof(s->gen_bloom));
+        memset(s->any_key, 0, sizeof(s->any_key));
     }
     for (int w = 0; w < 2; w++) {
         S_set_clear(&s->keys[w]);
@@ -1150,11 +1434,11 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     if (s->cap_cov < toks->n) {
         free(s->cov);
         free(s->rh);
-        s->cov = rg_i_xmalloc(toks->n);
+        s->cov = rg_i_xmalloc(toks->n + 8);   /* + 8: S_nz8 */
         s->rh = rg_i_xmalloc(toks->n);
         s->cap_cov = toks->n;
     }
-    memset(s->cov, 0, toks->n);
+    memset(s->cov, 0, toks->n + 8);
     memset(s->rh, 0, toks->n);
     /* The lists hold words only, and every use of a class below is of a
      * word (no number or punctuation mark is in a list). */
@@ -1165,87 +1449,78 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     for (size_t i = 0; i < m->n; i++)
         for (uint32_t u = m->v[i].tok_begin; u < m->v[i].tok_end; u++)
             s->cov[u] = 1;
-    /* Nouns: the first capitalised word after an article (and lowercase
-     * adjectives) in this document. */
-    for (size_t i = 0; i + 1 < toks->n; i++) {
-        i = rg_i_wc_next(s->wc, i, toks->n - 1, S_W_ARTICLE);
-        if (i + 1 >= toks->n)
-            break;
-        if (!S_in(s, i, S_W_ARTICLE))
-            continue;   /* the last token (a list word is a word) */
-        size_t k = i + 1, adj = 0;
-        while (k < toks->n && adj < 3 &&
-               !(s->wc[k] & (RG_WC_UPPER_WORD | S_W_ARTICLE)) &&
-               S_word(toks, k)) {
-            k++;
-            adj++;
-        }
-        if (k < toks->n && S_upper_wc(s->wc, k) && !s->cov[k] &&
-            !(toks->v[k].flags & RG_TF_ALLCAPS)) {
-            RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
-            s->noun_tok[s->n_noun++] = (uint32_t)k;
-        }
-    }
-    /* Triggers, sentence by sentence. */
+    /* Triggers.  Every rule begins at a capitalised word (most tokens are
+     * not) outside a mention: those of each 64 tokens as bits, in text
+     * order, the sentence of each followed along (one loop exit per 64
+     * tokens, not one per sentence and 8 tokens). */
     S_ctx c = {.d = d, .t = toks, .s = s, .w = words};
-    for (size_t si = 0; si < sents->n; si++) {
-        c.tb = sents->v[si].tok_begin;
-        c.te = sents->v[si].tok_end;
-        /* Every rule begins at a capitalised word (most tokens are not):
-         * the capitalised ones of each 8 tokens as bits, in text order. */
-        for (size_t base = c.tb; base < c.te; base += 8) {
-            for (uint64_t up = S_upper8(s->wc, base, c.te); up; up &= up - 1) {
-                size_t i = base + S_low8(up);
-                if (s->cov[i])
-                    continue;
-                const char *f = rg_i_token_fold(toks, i);
-                size_t n = toks->v[i].fold_len;
-                /* Most capitalised words can fire no rule: no title (a length
-                 * some title has, a dot after it), and neither a first name
-                 * nor a word whose last 4 bytes end a role or head. */
-                int may_title = n + 2 <= 16 &&
-                                (n + 1 < 64 ? (words->title_lens >> (n + 1)) & 1
-                                            : (uint64_t)words->title_long) &&
-                                i + 1 < c.te && S_punct(toks, i + 1, '.');
-                if (!may_title && !S_in(s, i, S_W_FIRST) &&
-                    !S_listed_may(words, f, n))
-                    continue;
-                /* 2: a title "Dr." (the dot is its own token) */
-                if (may_title) {
-                    char title[16];
-                    memcpy(title, f, n);
-                    memcpy(title + n, ".", 2);
-                    if (rg_i_strtab_find(&d->roles, title, n + 1) >= 0) {
-                        S_person_after(&c, m, i, (uint32_t)si, text);
-                        continue;
-                    }
-                }
-                if (toks->v[i].flags & RG_TF_ALLCAPS)
-                    continue;
-                /* A role or head that can trigger nothing needs no walk; a
-                 * first name does (rule 4 is for those that are neither). */
-                if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
-                    continue;
-                unsigned rh = S_rh(&c, i);
-                if (rh & S_RH_ROLE) {
+    size_t si = 0;
+    c.tb = sents->v[0].tok_begin;
+    c.te = sents->v[0].tok_end;
+    for (size_t base = 0; base < toks->n && si < sents->n; base += 64) {
+        uint64_t cand = S_cand64(s->wc, s->cov, base, toks->n);
+        for (; cand; cand &= cand - 1) {
+            size_t i = base + S_ctz64(cand);
+            if (s->cov[i])
+                continue;   /* by a hit found at a word before */
+            while (i >= c.te && ++si < sents->n) {
+                c.tb = sents->v[si].tok_begin;
+                c.te = sents->v[si].tok_end;
+            }
+            if (si >= sents->n)
+                break;
+            if (i < c.tb)
+                continue;   /* in no sentence */
+            const char *f = rg_i_token_fold(toks, i);
+            size_t n = toks->v[i].fold_len;
+            /* Most capitalised words can fire no rule: no title (a length
+             * some title has, a dot after it), and neither a first name
+             * nor a word whose last 4 bytes end a role or head. */
+            /* (Bits and-ed, not branches: for a capitalised word they
+             * are as good as random.) */
+            int may_title =
+                (int)((words->title_lens >> ((n + 1) & 63)) & 1) &
+                (n + 2 <= 16);
+            may_title = may_title && i + 1 < c.te &&
+                        S_punct(toks, i + 1, '.');
+            if (!(may_title | S_in(s, i, S_W_FIRST)) &&
+                !S_listed_may(words, f, n))
+                continue;
+            /* 2: a title "Dr." (the dot is its own token) */
+            if (may_title) {
+                char title[16];
+                memcpy(title, f, n);
+                memcpy(title + n, ".", 2);
+                if (rg_i_strtab_find(&d->roles, title, n + 1) >= 0) {
                     S_person_after(&c, m, i, (uint32_t)si, text);
                     continue;
                 }
-                if (rh & S_RH_HEAD) {
-                    S_org_at(&c, m, i, (uint32_t)si, text);
-                    continue;
-                }
-                /* 4: a first name + one or two name words */
-                if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
-                    !(i > c.tb && S_upper_wc(s->wc, i - 1) && !s->cov[i - 1]) &&
-                    S_in(s, i, S_W_FIRST)) {
-                    size_t end, last;
-                    int lower;
-                    int w = S_name(&c, i + 1, &end, &last, &lower);
-                    if (w >= 1 && w <= 2 &&
-                        (end >= c.te || !S_upper_wc(s->wc, end) || s->cov[end]))
-                        S_hit_add(&c, m, i, end, (uint32_t)si, RG_TYPE_PERSON, text);
-                }
+            }
+            if (toks->v[i].flags & RG_TF_ALLCAPS)
+                continue;
+            /* A role or head that can trigger nothing needs no walk; a
+             * first name does (rule 4 is for those that are neither). */
+            if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
+                continue;
+            unsigned rh = S_rh(&c, i);
+            if (rh & S_RH_ROLE) {
+                S_person_after(&c, m, i, (uint32_t)si, text);
+                continue;
+            }
+            if (rh & S_RH_HEAD) {
+                S_org_at(&c, m, i, (uint32_t)si, text);
+                continue;
+            }
+            /* 4: a first name + one or two name words */
+            if (!(toks->v[i].flags & RG_TF_HYPHEN_BEFORE) &&
+                !(i > c.tb && S_upper_wc(s->wc, i - 1) && !s->cov[i - 1]) &&
+                S_in(s, i, S_W_FIRST)) {
+                size_t end, last;
+                int lower;
+                int w = S_name(&c, i + 1, &end, &last, &lower);
+                if (w >= 1 && w <= 2 &&
+                    (end >= c.te || !S_upper_wc(s->wc, end) || s->cov[end]))
+                    S_hit_add(&c, m, i, end, (uint32_t)si, RG_TYPE_PERSON, text);
             }
         }
     }
@@ -1253,26 +1528,50 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
         return;
     S_sort_hits(s->hits, s->n_hits);
     /* Mentions: each hit, and later the names and surnames it introduced. */
-    size_t n_dict = m->n, h = 0, si0 = 0;
+    size_t n_dict = m->n, h = 0, si0 = 0, skip = 0;
     /* Before the first hit there is no key yet: nothing to find. */
     while (si0 < sents->n && sents->v[si0].tok_end <= s->hits[0].t0)
         si0++;
-    for (size_t si = si0; si < sents->n; si++) {
-        size_t te = sents->v[si].tok_end;
-        for (size_t i = sents->v[si].tok_begin; i < te; i++) {
+    /* Only a hit or an uncovered capitalised word can begin a mention:
+     * those of each 64 tokens as bits.  Every hit begins at a capitalised
+     * word (every rule's first word is one); its bit is put back below
+     * all the same.  The sentence is looked for only for a word that
+     * passes the filter of keys (few do). */
+    si = si0;
+    for (size_t base = si0 < sents->n ? sents->v[si0].tok_begin : toks->n;
+         base < toks->n; base += 64) {
+        uint64_t cand = S_cand64(s->wc, s->cov, base, toks->n);
+        for (size_t hx = h; hx < s->n_hits && s->hits[hx].t0 < base + 64; hx++)
+            if (s->hits[hx].t0 >= base)
+                cand |= (uint64_t)1 << (s->hits[hx].t0 - base);
+        for (; cand; cand &= cand - 1) {
+            size_t i = base + S_ctz64(cand);
+            if (i < skip)
+                continue;   /* within the mention before */
+            const S_hit *x = NULL;
+            if (s->cov[i]) {
+                /* Covered and a bit: a hit (hits stay covered). */
+                while (h < s->n_hits && s->hits[h].t0 < i)
+                    h++;
+                if (h >= s->n_hits || s->hits[h].t0 != i)
+                    continue;
+                x = &s->hits[h++];
+            } else {
+                /* Most capitalised words are no key, nor a surname's
+                 * genitive: one bit of the filter tells, before the
+                 * token's record is read. */
+                if (!S_any_has(s, toks->hash[i]) ||
+                    (toks->v[i].flags & RG_TF_HYPHEN_BEFORE))
+                    continue;
+            }
+            while (si < sents->n && sents->v[si].tok_end <= i)
+                si++;
+            if (si >= sents->n || i < sents->v[si].tok_begin)
+                continue;   /* in no sentence */
+            size_t te = sents->v[si].tok_end;
             size_t t1 = 0;
             uint32_t k;
-            while (h < s->n_hits && s->hits[h].t0 < i)
-                h++;   /* not reached: hits do not overlap mentions */
-            /* Only a hit or a capitalised word can begin a mention. */
-            size_t nx = rg_i_wc_next(s->wc, i, te, RG_WC_UPPER_WORD);
-            if (h < s->n_hits && s->hits[h].t0 < nx)
-                nx = s->hits[h].t0;
-            if (nx >= te)
-                break;
-            i = nx;
-            if (h < s->n_hits && s->hits[h].t0 == i) {
-                const S_hit *x = &s->hits[h++];
+            if (x) {
                 k = x->k;
                 t1 = x->t1;
                 /* Register the name, and a person's surname. */
@@ -1284,7 +1583,8 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                         if (!S_upper_wc(s->wc, u) && S_word(toks, u) &&
                             (toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
                             lower = 1;
-                        if (S_upper_wc(s->wc, u) && !(toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
+                        if (S_upper_wc(s->wc, u) &&
+                            !(toks->v[u].flags & RG_TF_HYPHEN_BEFORE))
                             wl = u;
                     }
                     size_t sur = lower ? w0 : wl, se = sur + 1;
@@ -1293,24 +1593,23 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                     S_key_add(s, toks, S_SURNAME, sur, se, k);
                 }
             } else {
-                if (s->cov[i] || !S_upper_wc(s->wc, i) ||
-                    (toks->v[i].flags & RG_TF_HYPHEN_BEFORE))
-                    continue;
                 const char *f = rg_i_token_fold(toks, i);
                 size_t fl = toks->v[i].fold_len;
                 uint64_t fh = toks->hash[i];
-                const S_key *key = S_key_match(s, toks, S_NAME, f, fl, fh, i, te, &t1);
+                const S_key *key =
+                    S_key_match(s, toks, S_NAME, f, fl, fh, i, te, &t1);
                 if (!key)
-                    key = S_key_match(s, toks, S_SURNAME, f, fl, fh, i, te, &t1);
-                if (!key && fl > 2 && f[fl - 1] == 's' &&   /* genitive */
-                    s->n_kv[S_SURNAME])
+                    key = S_key_match(s, toks, S_SURNAME, f, fl, fh, i, te,
+                                      &t1);
+                if (!key && fl > 2 && f[fl - 1] == 's' && /* genitive */
+                    s->n_kv[S_SURNAME] && S_bloom_has(s->gen_bloom, fh))
                     key = S_key_match(s, toks, S_SURNAME, f, fl - 1,
                                       rg_i_hash(f, fl - 1), i, te, &t1);
                 if (!key)
                     continue;
-                if ((toks->v[t1 - 1].flags & RG_TF_HYPHEN_AFTER) && key->ntok == 1 &&
-                    t1 < te && S_punct(toks, t1, '-') && S_word(toks, t1 + 1) &&
-                    !S_upper_wc(s->wc, t1 + 1))
+                if ((toks->v[t1 - 1].flags & RG_TF_HYPHEN_AFTER) &&
+                    key->ntok == 1 && t1 < te && S_punct(toks, t1, '-') &&
+                    S_word(toks, t1 + 1) && !S_upper_wc(s->wc, t1 + 1))
                     continue;
                 k = key->k;
             }
@@ -1326,7 +1625,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
             };
             for (size_t u = i; u < t1; u++)
                 s->cov[u] = 2;
-            i = t1 - 1;
+            skip = t1;
         }
     }
     if (m->n > n_dict)

@@ -37,19 +37,28 @@
  * The vocabulary: folded words -> dense ids.  Every token of every
  * document is looked up here once, and half of them are found (function
  * words), so a hit must be cheap too.  A slot keeps the word's whole
- * 64-bit hash, and next to it (in an array of its own, which a miss —
- * mostly an empty first slot — is decided by alone) the id and the length
- * up to 8.  For a word of at most 8 bytes the hash and the length decide
+ * 64-bit hash, and next to it the id and the length up to 8 (and the
+ * word's classes).  For a word of at most 8 bytes the hash and the length decide
  * it without reading a byte: rg_i_hash of n <= 8 bytes is a bijection of
  * the zero-padded 8-byte word for each n (an xor with n * RG_HASH_MUL and
  * the odd multiplications and xor-shifts of its mix, each invertible), so
  * two such words of one length with one hash are the same word.  A longer
  * word is compared byte by byte on top.
  */
-typedef struct S_lex {
-    uint64_t *slot;           /* the hash of the slot's word (any value
+typedef struct S_lex_slot {
+    uint64_t h;               /* the hash of the slot's word (any value
                                  for an empty slot) */
-    uint32_t *info;           /* its id + 1 | S_LEX_LEN(length); 0 = empty */
+    uint32_t info;            /* its id + 1 | S_LEX_LEN(length); 0 = empty */
+    uint16_t cls;             /* its classes (rg_gazetteer.vcls), copied
+                                 when the gazetteer is finished */
+    uint16_t spare;
+} S_lex_slot;
+
+typedef struct S_lex {
+    /* Slots of 16 bytes, four to a cache line: a lookup reads one line
+     * for the hash, the id and length and the classes (it read three
+     * arrays, three lines, before). */
+    S_lex_slot *slot;
     size_t mask;              /* slots - 1 */
     char *chars;              /* the words, each at its offset */
     size_t nchars, cap_chars;
@@ -102,10 +111,10 @@ static inline int32_t S_lex_find(const S_lex *x, const char *s, size_t n,
 {
     uint32_t lc = S_LEX_LEN(n);
     for (size_t i = (size_t)h & x->mask;; i = (i + 1) & x->mask) {
-        uint32_t f = x->info[i];
+        uint32_t f = x->slot[i].info;
         if (!f)
             return -1;
-        if (x->slot[i] == h && (f & ~S_LEX_ID_MASK) == lc &&
+        if (x->slot[i].h == h && (f & ~S_LEX_ID_MASK) == lc &&
             S_lex_same(x, f, s, n))
             return (int32_t)((f & S_LEX_ID_MASK) - 1);
     }
@@ -116,13 +125,11 @@ static void S_lex_init(S_lex *x)
     memset(x, 0, sizeof(*x));
     x->mask = 63;
     x->slot = rg_i_xcalloc(64, sizeof(*x->slot));
-    x->info = rg_i_xcalloc(64, sizeof(*x->info));
 }
 
 static void S_lex_destroy(S_lex *x)
 {
     free(x->slot);
-    free(x->info);
     free(x->chars);
     free(x->w);
 }
@@ -131,10 +138,9 @@ static void S_lex_destroy(S_lex *x)
 static void S_lex_put(S_lex *x, uint32_t id, uint64_t h, size_t n)
 {
     size_t i = (size_t)h & x->mask;
-    while (x->info[i])
+    while (x->slot[i].info)
         i = (i + 1) & x->mask;
-    x->slot[i] = h;
-    x->info[i] = (id + 1) | S_LEX_LEN(n);
+    x->slot[i] = (S_lex_slot){h, (id + 1) | S_LEX_LEN(n), 0, 0};
 }
 
 static int32_t S_lex_intern(S_lex *x, const char *s, size_t n)
@@ -148,14 +154,20 @@ static int32_t S_lex_intern(S_lex *x, const char *s, size_t n)
     if ((x->n + 1) * 4 > x->mask + 1) {
         /* At most a quarter full: a miss (the other half of the tokens)
          * mostly ends at the first slot. */
-        size_t nslots = 2 * (x->mask + 1);
-        free(x->slot);
-        free(x->info);
+        size_t nslots = 2 * (x->mask + 1), old_n = x->mask + 1;
+        S_lex_slot *old = x->slot;
         x->slot = rg_i_xcalloc(nslots, sizeof(*x->slot));
-        x->info = rg_i_xcalloc(nslots, sizeof(*x->info));
         x->mask = nslots - 1;
-        for (size_t k = 0; k < x->n; k++)
-            S_lex_put(x, (uint32_t)k, x->w[k].h, x->w[k].len);
+        /* Slot by slot: the classes go along. */
+        for (size_t k = 0; k < old_n; k++) {
+            if (!old[k].info)
+                continue;
+            size_t i = (size_t)old[k].h & x->mask;
+            while (x->slot[i].info)
+                i = (i + 1) & x->mask;
+            x->slot[i] = old[k];
+        }
+        free(old);
     }
     RG_GROW(x->chars, x->cap_chars, x->nchars + n + 8);
     memcpy(x->chars + x->nchars, s, n);
@@ -165,6 +177,15 @@ static int32_t S_lex_intern(S_lex *x, const char *s, size_t n)
     x->nchars += n;
     S_lex_put(x, (uint32_t)x->n, h, n);
     return (int32_t)x->n++;
+}
+
+/* The slot of word id (hash h), which is in x. */
+static S_lex_slot *S_lex_slot_of(S_lex *x, int32_t id, uint64_t h)
+{
+    size_t i = (size_t)h & x->mask;
+    while ((x->slot[i].info & S_LEX_ID_MASK) != (uint32_t)(id + 1))
+        i = (i + 1) & x->mask;
+    return &x->slot[i];
 }
 
 /* The id of token i's fold, or -1. */
@@ -521,6 +542,12 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
         if (g->child[i] && (g->keys[i] >> 32) == 0)
             g->vcls[(g->keys[i] & 0xFFFFFFFFu) >> 1] |=
                 (g->keys[i] & 1) ? RG_WC_START_UPPER : RG_WC_START_LOWER;
+    /* The slots' copies of the classes (rg_i_gazetteer_add_class keeps
+     * them for the words added after this). */
+    for (size_t id = 0; id < g->vocab.n; id++)
+        if (g->vcls[id])
+            S_lex_slot_of(&g->vocab, (int32_t)id, g->vocab.w[id].h)->cls =
+                g->vcls[id];
     g->disc = rg_i_discover_words_build(g, d);
     rg_i_mentions_words(g);
     /* Last: the verb lexicon's words, so that rg_i_gazetteer_ids answers
@@ -577,6 +604,7 @@ void rg_i_gazetteer_add_class(rg_gazetteer *g, const char *s, size_t n,
         memset(g->vcls + cap, 0, (g->cap_vcls - cap) * sizeof(*g->vcls));
     }
     g->vcls[id] |= cls;
+    S_lex_slot_of(&g->vocab, id, g->vocab.w[id].h)->cls = g->vcls[id];
 }
 
 const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g)
@@ -590,19 +618,20 @@ const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g)
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static int32_t S_lex_find_long(const S_lex *x, const char *s, size_t n,
-                               uint64_t h, size_t j, uint32_t f)
+static const S_lex_slot *S_lex_find_long(const S_lex *x, const char *s,
+                                         size_t n, uint64_t h, size_t j,
+                                         uint32_t f)
 {
     for (;;) {
-        if (x->slot[j] == h && (f & ~S_LEX_ID_MASK) == S_LEX_LEN(9)) {
+        if (x->slot[j].h == h && (f & ~S_LEX_ID_MASK) == S_LEX_LEN(9)) {
             const struct S_lex_word *w = &x->w[(f & S_LEX_ID_MASK) - 1];
             if (w->len == n && S_same_long(x->chars + w->off, s, n))
-                return (int32_t)((f & S_LEX_ID_MASK) - 1);
+                return &x->slot[j];
         }
         j = (j + 1) & x->mask;
-        f = x->info[j];
+        f = x->slot[j].info;
         if (!f)
-            return -1;
+            return NULL;
     }
 }
 
@@ -613,14 +642,14 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
      * alias any memory, so fields read through g or toks would be loaded
      * again for every token. */
     const S_lex *x = &g->vocab;
-    const uint64_t *slot = x->slot;
-    const uint32_t *info = x->info;
-    const size_t mask = x->mask;
+    /* The slots by byte offset: (h & mask) * 16 is (h << 4) & bmask, and
+     * the offset goes into the load's address as it is. */
+    const char *slot = (const char *)x->slot;
+    const size_t bmask = x->mask * sizeof(S_lex_slot);
     const rg_token *v = toks->v;
     const uint64_t *hash = toks->hash;
     const char *fold = toks->fold;
     const size_t n = toks->n;
-    const uint16_t *vcls = g->vcls;
     for (size_t i = 0; i < n; i++) {
         const rg_token *t = &v[i];
         uint64_t h = hash[i];
@@ -629,8 +658,10 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                        "the flag moved to the class bit by one shift");
         uint8_t c = (uint8_t)((t->flags & RG_TF_UPPER) << 4);
         int32_t id = -1;
-        size_t j = (size_t)h & mask;
-        uint32_t f = info[j];
+        _Static_assert(sizeof(S_lex_slot) == 16, "slots of 16 bytes");
+        size_t j = ((size_t)h << 4) & bmask;
+        const S_lex_slot *e = (const S_lex_slot *)(slot + j);
+        uint32_t f = e->info;
         /* Most misses end at an empty first slot (a quarter are full); a
          * hit is (nearly always) the first slot with its hash. */
         if (f) {
@@ -639,20 +670,24 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                 /* The hash and the length decide (S_lex). */
                 uint32_t lc = S_LEX_LEN(len);
                 for (;;) {
-                    if (slot[j] == h && (f & ~S_LEX_ID_MASK) == lc) {
+                    if (e->h == h && (f & ~S_LEX_ID_MASK) == lc) {
                         id = (int32_t)((f & S_LEX_ID_MASK) - 1);
+                        c |= (uint8_t)e->cls;
                         break;
                     }
-                    j = (j + 1) & mask;
-                    f = info[j];
+                    j = (j + sizeof(S_lex_slot)) & bmask;
+                    e = (const S_lex_slot *)(slot + j);
+                    f = e->info;
                     if (!f)
                         break;
                 }
             } else {
-                id = S_lex_find_long(x, fold + t->fold, len, h, j, f);
+                e = S_lex_find_long(x, fold + t->fold, len, h, j >> 4, f);
+                if (e) {
+                    id = (int32_t)((e->info & S_LEX_ID_MASK) - 1);
+                    c |= (uint8_t)e->cls;
+                }
             }
-            if (id >= 0)
-                c |= (uint8_t)vcls[id];
         }
         ids[i] = id;
         cls[i] = c;
@@ -767,18 +802,26 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
     const uint32_t n_alias_words = g->n_alias_words;
     const rg_sentence *sv = sents->v;
     const size_t ns = sents->n;
-    const uint64_t bits =
-        (RG_WC_START_UPPER | RG_WC_START_LOWER) * 0x0101010101010101ULL;
+    const uint64_t ones = 0x0101010101010101ULL;
     size_t s = 0, i = 0;
     for (;;) {
         /* Most tokens begin no alias: eight class bytes at a time, over
          * the 8 zero bytes after the last too (no tail loop). */
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* Exact: a byte counts when it has the start bit of its own
+         * capitalisation (RG_WC_START_UPPER with RG_WC_UPPER_WORD,
+         * RG_WC_START_LOWER without), in bit 0 of each byte.  A token
+         * that begins an alias only in the other capitalisation (a
+         * fifth of those with a start bit) is not stopped at. */
+        _Static_assert(RG_WC_START_UPPER == 1 && RG_WC_START_LOWER == 2 &&
+                           RG_WC_UPPER_WORD == 0x80,
+                       "the bits the scan shifts to bit 0");
         for (;;) {
             uint64_t w;
             memcpy(&w, cls + i, 8);
-            w &= bits;
+            uint64_t up = (w >> 7) & ones;
+            w = ((w & up) | ((w >> 1) & ~up)) & ones;
             if (w) {
                 i += (size_t)(__builtin_ctzll(w) >> 3);
                 break;
@@ -787,9 +830,10 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
             if (i >= n)
                 break;
         }
+        if (i >= n)
+            break;
 #else
         i = rg_i_wc_next(cls, i, n, RG_WC_START_UPPER | RG_WC_START_LOWER);
-#endif
         if (i >= n)
             break;
         uint8_t c = cls[i];
@@ -798,6 +842,7 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
             i++;
             continue;
         }
+#endif
         /* The sentence of token i: a match stays within it. */
         while (s < ns && sv[s].tok_end <= i)
             s++;

@@ -56,6 +56,7 @@
 #include "relations.h"
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -688,6 +689,9 @@ typedef struct S_tok {
     uint8_t vfl;               /* union of its hits' enum rg_verb_form */
     char det;                  /* S_det */
 } S_tok;
+_Static_assert(sizeof(S_tok) == 8 && offsetof(S_tok, k) == 4 &&
+                   offsetof(S_tok, vfl) == 6 && offsetof(S_tok, det) == 7,
+               "S_classify makes a record as one 8-byte word");
 
 typedef struct S_arg {     /* a kept mention */
     uint32_t actor;
@@ -756,6 +760,9 @@ typedef struct S_ctx {
     uint32_t *bt;          /* the tokens - tb of a class S_W_MARKS: every
                               boundary, aside mark and list comma is one */
     size_t n_bt, cap_bt;
+    uint32_t *ht;          /* S_classify's scratch: the tokens - tb with
+                              a word of the table */
+    size_t cap_ht;
     S_arg *args;
     size_t n_args, cap_args;
     size_t arg_from;       /* S_groups: the first arg at or after the
@@ -899,14 +906,15 @@ typedef struct S_cls {
     uint32_t all;
 } S_cls;
 
-/* Token o (of the sentence from o0; kind `kind`) is a word of the word
- * table with classes wcls, forms' flags vfl and determiner det: its record
- * and the sentence's lists. */
-static inline void S_classify_hit(S_cls *x, S_tok *o, S_tok *o0,
+/* Token i of the sentence (kind `kind`, record k0 from S_ktok) is a word
+ * of the word table with classes wcls, forms' flags vfl and determiner
+ * det: its record tk[i] and the sentence's lists. */
+static inline void S_classify_hit(S_cls *x, S_tok *tk, size_t i,
+                                  const S_tok *k0,
                                   unsigned kind, uint32_t wcls, uint8_t vfl,
                                   char det)
 {
-    unsigned k = o->k;
+    unsigned k = k0->k;
     uint32_t cls = wcls & S_kcls[kind];
     if (vfl) {   /* every hit has a flag */
         k |= S_K_HITS;
@@ -919,20 +927,20 @@ static inline void S_classify_hit(S_cls *x, S_tok *o, S_tok *o0,
          * which then ends at a mark after it and so also holds this
          * token. */
         if ((k & S_K_WORD) &&
-            (!(k & S_K_UPPER) || (k & S_K_ALLCAPS) || o == o0 ||
-             !(o[-1].k & S_K_WORD) || (o[-1].cls & S_W_CONJ)))
+            (!(k & S_K_UPPER) || (k & S_K_ALLCAPS) || i == 0 ||
+             !(tk[i - 1].k & S_K_WORD) || (tk[i - 1].cls & S_W_CONJ)))
             k |= S_K_FORM_OK;
     }
     if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
         k |= S_K_VERB_ANY;
         if ((cls & S_W_AUX) || !(k & S_K_UPPER))
             k |= S_K_VERB_LOW;
-        x->vt[x->n_vt++] = (uint32_t)(o - o0);
+        x->vt[x->n_vt++] = (uint32_t)i;
     }
     if (cls & S_W_MARKS)
-        x->bt[x->n_bt++] = (uint32_t)(o - o0);
+        x->bt[x->n_bt++] = (uint32_t)i;
     x->any_ok |= k;
-    *o = (S_tok){cls, (uint16_t)k, vfl, det};
+    tk[i] = (S_tok){cls, (uint16_t)k, vfl, det};
     x->all |= cls;
 }
 
@@ -941,11 +949,12 @@ static S_NOINLINE int S_classify(S_ctx *c)
     const rg_tokens *toks = c->toks;
     /* The per-token arrays hold the longest sentence (rg_i_find_relations). */
     S_cls x = {c->vt, c->bt, 0, 0, 0, 0, 0};
-    const rg_token *t = toks->v + c->tb, *tend = toks->v + c->te;
-    /* Copies: the byte stores below may alias anything, and the fields
-     * would be loaded again for every token. */
-    const rg_verb_wtab wtab = *c->wtab;
-    S_tok *o = c->tk, *o0 = c->tk;
+    /* Indexed by the token's place in the sentence: one induction
+     * variable for the token records, their ids and c->tk (the loop ran
+     * out of registers with a pointer for each). */
+    const rg_token *tv = toks->v + c->tb;
+    const size_t n = c->te - c->tb;
+    S_tok *tk = c->tk;
     if (c->tok_id) {
         /* With the mention stage's ids every token's word-table index is
          * read off by its id: every word of the table is in the
@@ -953,19 +962,76 @@ static S_NOINLINE int S_classify(S_ctx *c)
          * without an id is none of them. */
         const int32_t *tid = c->tok_id + c->tb;
         const uint64_t *vpacked = c->vpacked;   /* by id + 1 */
-        for (; t < tend; t++, o++, tid++) {
-            *o = S_ktok[t->kind & 3][t->flags];
-            uint64_t p = vpacked[*tid + 1];
-            if (!p)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* Two passes.  Whether a token is a word of the table is as good
+         * as random (every other token is), and a branch on it was
+         * mispredicted for two in five tokens: the first pass has no
+         * branch on the token.  It writes every token's record without
+         * classes (S_ktok) and lists the tokens with a word (p != 0); the
+         * second makes their records in order, so that the token before
+         * one is final when it is read, as in one pass. */
+        uint32_t *ht = c->ht;
+        size_t nh = 0;
+        for (size_t i = 0; i < n; i++) {
+            memcpy(&tk[i], &S_ktok[tv[i].kind & 3][tv[i].flags],
+                   sizeof(S_tok));
+            ht[nh] = (uint32_t)i;   /* the array holds n: in bounds */
+            nh += vpacked[tid[i] + 1] != 0;
+        }
+        for (size_t h = 0; h < nh; h++) {
+            size_t i = ht[h];
+            uint64_t p = vpacked[tid[i] + 1];
+            unsigned kind = tv[i].kind & 3;
+            /* The record made as one 8-byte word: p's vfl and det (bits
+             * 32..47) are its top bytes. */
+            unsigned k = tk[i].k;
+            uint32_t cls = (uint32_t)p & S_kcls[kind];
+            unsigned vfl = (uint8_t)(p >> 32);
+            if (vfl) {
+                k |= S_K_HITS;
+                x.all_vfl |= vfl;
+                if ((k & S_K_WORD) &&
+                    (!(k & S_K_UPPER) || (k & S_K_ALLCAPS) || i == 0 ||
+                     !(tk[i - 1].k & S_K_WORD) || (tk[i - 1].cls & S_W_CONJ)))
+                    k |= S_K_FORM_OK;
+            }
+            if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
+                k |= S_K_VERB_ANY;
+                if ((cls & S_W_AUX) || !(k & S_K_UPPER))
+                    k |= S_K_VERB_LOW;
+                x.vt[x.n_vt++] = (uint32_t)i;
+            }
+            if (cls & S_W_MARKS)
+                x.bt[x.n_bt++] = (uint32_t)i;
+            x.any_ok |= k;
+            x.all |= cls;
+            uint64_t rec = cls | (uint64_t)k << 32 | (p >> 32) << 48;
+            memcpy(&tk[i], &rec, sizeof(rec));
+        }
+#else
+        for (size_t i = 0; i < n; i++) {
+            unsigned kind = tv[i].kind & 3;
+            const S_tok *k0 = &S_ktok[kind][tv[i].flags];
+            uint64_t p = vpacked[tid[i] + 1];
+            if (!p) {
+                tk[i] = *k0;
                 continue;
-            S_classify_hit(&x, o, o0, t->kind & 3, (uint32_t)p,
+            }
+            S_classify_hit(&x, tk, i, k0, kind, (uint32_t)p,
                            (uint8_t)(p >> 32), (char)(uint8_t)(p >> 40));
         }
+#endif
     } else {
+        /* Copies: the byte stores below may alias anything, and the
+         * fields would be loaded again for every token. */
+        const rg_verb_wtab wtab = *c->wtab;
         const uint64_t *hash = toks->hash + c->tb;
         const char *fold = toks->fold;
-        for (; t < tend; t++, o++, hash++) {
-            *o = S_ktok[t->kind & 3][t->flags];
+        for (size_t i = 0; i < n; i++) {
+            const rg_token *t = &tv[i];
+            unsigned kind = t->kind & 3;
+            const S_tok *k0 = &S_ktok[kind][t->flags];
+            memcpy(&tk[i], k0, sizeof(*k0));
             int32_t id;
             if (t->fold_len == 1) {
                 /* Punctuation mostly: read off a table. */
@@ -973,13 +1039,13 @@ static S_NOINLINE int S_classify(S_ctx *c)
             } else {
                 /* Most misses find their first slot empty: before
                  * anything else. */
-                if (!wtab.slots[(size_t)*hash & wtab.mask])
+                if (!wtab.slots[(size_t)hash[i] & wtab.mask])
                     continue;
                 id = rg_i_verbs_wtab_id(&wtab, fold + t->fold, t->fold_len,
-                                        *hash);
+                                        hash[i]);
             }
             if (id >= 0)
-                S_classify_hit(&x, o, o0, t->kind & 3, wtab.word[id].cls,
+                S_classify_hit(&x, tk, i, k0, kind, wtab.word[id].cls,
                                wtab.word[id].flags, wtab.word[id].det);
         }
     }
@@ -2162,6 +2228,7 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     RG_GROW(c.tk, c.cap_tk, longest);
     RG_GROW(c.vt, c.cap_vt, longest);
     RG_GROW(c.bt, c.cap_bt, longest);
+    RG_GROW(c.ht, c.cap_ht, longest);
     RG_GROW(c.ment, c.cap_ment, longest);
     size_t i = 0;
     while (i < m->n) {
@@ -2184,4 +2251,5 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     free(c.vt);
     free(c.ment);
     free(c.bt);
+    free(c.ht);
 }

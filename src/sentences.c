@@ -309,7 +309,8 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
          * which neither ends a sentence nor starts one (rules 1 to 3 need
          * a line break or end punctuation).  The tokenizer marked those
          * that may be more (a line break before them, or PUNCT that is .
-         * ! ? or three bytes starting E2, which S_end_kind may take): the
+         * ! ? or U+2026, what S_end_kind takes; not the dashes and quotes
+         * between, which a step over unmarked tokens passes): the
          * next mark from i on, 64 tokens a step, but not past the
          * sentence length limit. */
         size_t lim = n - b > RG_MAX_SENTENCE_TOKENS ? b + RG_MAX_SENTENCE_TOKENS

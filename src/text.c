@@ -22,6 +22,7 @@
  */
 #include "text.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,6 +125,32 @@ static int S_nfc_stable(utf8proc_int32_t cp)
 {
     return cp < 0x300 || (cp >= 0x2002 && cp <= 0x206F) ||
            (cp >= 0x20A0 && cp <= 0x20CF);
+}
+
+static uint8_t S_e2[256];
+static pthread_once_t S_e2_once = PTHREAD_ONCE_INIT;
+
+static void S_e2_build(void)
+{
+    for (unsigned k = 0; k < 256; k++) {
+        utf8proc_int32_t cp = 0x2000 + (utf8proc_int32_t)k;
+        const utf8proc_property_t *p = utf8proc_get_property(cp);
+        uint8_t c = 0;
+        if (p->boundclass == UTF8PROC_BOUNDCLASS_OTHER && S_nfc_stable(cp))
+            c |= RG_I_E2_RUN;
+        if (p->category >= UTF8PROC_CATEGORY_PC &&
+            p->category <= UTF8PROC_CATEGORY_SO &&
+            p->boundclass != UTF8PROC_BOUNDCLASS_PREPEND && cp != 0x2010 &&
+            cp != 0x2011)
+            c |= RG_I_E2_PUNCT;
+        S_e2[k] = c;
+    }
+}
+
+const uint8_t *rg_i_e2_classes(void)
+{
+    pthread_once(&S_e2_once, S_e2_build);
+    return S_e2;
 }
 
 static void S_cluster_add(S_cluster *c, S_out *o, const char *in,
@@ -394,7 +421,29 @@ static size_t S_simple_run_general(const unsigned char *in, size_t len,
  * (S_nfc_stable) and that joins nothing (boundclass Other: the dashes and
  * quotes of news text) is a cluster of its own like those of
  * U+0000..U+00FF: the run goes on over it. */
-static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
+/* Whether the four-byte code point at in[i] is a cluster of its own in a
+ * run like the dashes of U+2000..U+20FF: it joins nothing (boundclass
+ * Other or Extended_Pictographic: the emoji), has no combining class and
+ * no canonical decomposition (utf8proc_decompose_char with the NFC options
+ * gives it back), so NFC leaves it alone; the characters that NFC joins
+ * to what comes before them are marks (boundclass Extend or SpacingMark),
+ * as are the ones that end a run. */
+static int S_run4(const unsigned char *in, size_t len, size_t i)
+{
+    utf8proc_int32_t cp, f[4];
+    if (utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp) != 4)
+        return 0;
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if ((p->boundclass != UTF8PROC_BOUNDCLASS_OTHER &&
+         p->boundclass != UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC) ||
+        p->combining_class != 0)
+        return 0;
+    return utf8proc_decompose_char(cp, f, 4, S_NFC_OPTIONS, NULL) == 1 &&
+           f[0] == cp;
+}
+
+static size_t S_simple_run(const unsigned char *in, size_t len, size_t i,
+                           const uint8_t *e2)
 {
     for (;;) {
 #if S_SSE2
@@ -413,7 +462,6 @@ static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
                  * lead in the last lane. */
                 const __m128i c3 = _mm_set1_epi8((char)0xC3),
                               top = _mm_set1_epi8((char)0xC0),
-                              cont = _mm_set1_epi8((char)0x80),
                               one = _mm_set1_epi8(1);
                 __m128i a = _mm_loadu_si128(
                             (const __m128i *)(const void *)(in + i)),
@@ -425,18 +473,21 @@ static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
                     (uint32_t)_mm_movemask_epi8(
                         _mm_cmpeq_epi8(_mm_or_si128(b, one), c3))
                         << 16;
+                /* Continuation bytes 80..BF: below C0 as signed bytes,
+                 * which ASCII is not (one compare). */
                 uint32_t tail =
-                    (uint32_t)_mm_movemask_epi8(
-                        _mm_cmpeq_epi8(_mm_and_si128(a, top), cont)) |
-                    (uint32_t)_mm_movemask_epi8(
-                        _mm_cmpeq_epi8(_mm_and_si128(b, top), cont))
+                    (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(top, a)) |
+                    (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(top, b))
                         << 16;
                 if (!(lead >> 31) && tail == lead << 1 &&
                     m == (lead | tail)) {
                     i += 32;
                     continue;
                 }
-                i += (size_t)__builtin_ctz(m);
+                /* On to the first high byte that is not in such a pair
+                 * (there is one), not back to the first pair. */
+                uint32_t pair = lead & (tail >> 1);
+                i += (size_t)__builtin_ctz(m & ~(pair | pair << 1));
                 break;
             }
             i += 32;
@@ -459,6 +510,19 @@ static size_t S_simple_run(const unsigned char *in, size_t len, size_t i)
         size_t l = S_simple(in, len, i);
         if (l) {
             i += l;
+            continue;
+        }
+        /* U+2000..U+20FF (dashes, quotes) by the table, without
+         * utf8proc. */
+        if (in[i] == 0xE2 && i + 3 <= len && in[i + 1] >= 0x80 &&
+            in[i + 1] <= 0x83 && (in[i + 2] & 0xC0) == 0x80 &&
+            (e2[(size_t)(in[i + 1] - 0x80) << 6 | (in[i + 2] & 0x3F)] &
+             RG_I_E2_RUN)) {
+            i += 3;
+            continue;
+        }
+        if (in[i] >= 0xF0 && S_run4(in, len, i)) {
+            i += 4; /* an emoji */
             continue;
         }
         utf8proc_int32_t cp;
@@ -490,6 +554,7 @@ static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len,
     const unsigned char *in = (const unsigned char *)bytes;
     S_out o = {.in = bytes, .inlen = len};
     S_cluster c = {0};
+    const uint8_t *e2 = fast ? rg_i_e2_classes() : NULL;
 
     size_t i = 0;
     if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF) {
@@ -507,7 +572,7 @@ static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len,
                 /* An ASCII byte followed by another byte of U+0000..U+00FF
                  * (or the end) starts a run to copy (S_simple_run). */
                 if (i + 1 == len || S_simple(in, len, i + 1)) {
-                    size_t j = fast ? S_simple_run(in, len, i)
+                    size_t j = fast ? S_simple_run(in, len, i, e2)
                                     : S_simple_run_general(in, len, i);
                     S_put_same(&o, bytes, i, j);
                     i = j;
@@ -552,7 +617,7 @@ static rg_status S_init_utf8(rg_text *t, const char *bytes, size_t len,
         if (c.n == 0 && !bad && S_simple(in, len, i) &&
             (i + 2 == len || S_simple(in, len, i + 2))) {
             /* A cluster starts here, and a run of U+0080..U+00FF too. */
-            size_t j = fast ? S_simple_run(in, len, i)
+            size_t j = fast ? S_simple_run(in, len, i, e2)
                             : S_simple_run_general(in, len, i);
             S_put_same(&o, bytes, i, j);
             i = j;

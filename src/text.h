@@ -52,6 +52,22 @@ rg_status rg_i_text_init_general(rg_text *t, const char *bytes, size_t len);
 
 void rg_i_text_destroy(rg_text *t);
 
+/* Classes of the code points U+2000..U+20FF (E2, a byte of 80..83 and a
+ * continuation byte: the dashes, quotes and currency signs of news text),
+ * worked out from utf8proc once, at the first call, for the fast paths
+ * of text.c and tokens.c (no utf8proc call per such character). */
+enum {
+    RG_I_E2_RUN = 1,  /* NFC leaves it alone (and it is never the second of
+                         a composition pair) and it joins nothing
+                         (boundclass Other): a cluster of its own */
+    RG_I_E2_PUNCT = 2 /* punctuation or a symbol (Pc..So), not Prepend, not
+                         the hyphens U+2010 and U+2011 */
+};
+
+/* The table: entry ((b1 - 0x80) << 6) | (b2 & 0x3F) for the code point
+ * E2 b1 b2; thread-safe. */
+const uint8_t *rg_i_e2_classes(void);
+
 /* Offset in the original bytes of normalised byte offset `off` (0..len). */
 static inline size_t rg_i_text_orig(const rg_text *t, size_t off)
 {

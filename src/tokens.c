@@ -35,6 +35,7 @@
 
 #include <utf8proc.h>
 
+#include "text.h"
 #include "util.h"
 
 /* The word path looks at 16 bytes in one step where SSE2 is there (every
@@ -440,12 +441,13 @@ static inline void S_mark(uint64_t *marks, size_t k)
 }
 
 /* Whether PUNCT text[start, end) may end a sentence (its mark): '.', '!',
- * '?', or three bytes starting 0xE2. */
+ * '?', or U+2026 (E2 80 A6). */
 static int S_may_end(const char *text, size_t start, size_t end)
 {
-    unsigned char c = (unsigned char)text[start];
-    return end - start == 1 ? c == '.' || c == '!' || c == '?'
-                            : end - start == 3 && c == 0xE2;
+    const unsigned char *c = (const unsigned char *)text + start;
+    return end - start == 1 ? c[0] == '.' || c[0] == '!' || c[0] == '?'
+                            : end - start == 3 && c[0] == 0xE2 &&
+                                  c[1] == 0x80 && c[2] == 0xA6;
 }
 
 /* Appends token [start, end) of text whose fold (NUL-terminated) starts at
@@ -1203,18 +1205,51 @@ static int S_breaks_after_ascii(const unsigned char *s, size_t len, size_t k)
  * whose fold is itself.  Clusters: after a character that is not Prepend
  * every ASCII character starts a new one (an ASCII character is never
  * Extend, SpacingMark or ZWJ). */
-static int S_general_punct(const unsigned char *s, size_t len, size_t i)
+static int S_general_punct(const unsigned char *s, size_t len, size_t i,
+                           const uint8_t *e2)
 {
     if (i + 3 >= len || s[i + 1] < 0x80 || s[i + 1] > 0x82 ||
         (s[i + 2] & 0xC0) != 0x80 || s[i + 3] >= 0x80)
         return 0;
-    utf8proc_int32_t cp = 0x2000 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
-    if (cp == 0x2010 || cp == 0x2011)
-        return 0; /* hyphens: S_general */
+    /* The category and boundclass from utf8proc, by the table of text.c
+     * (hyphens are left to S_general). */
+    return (e2[(size_t)(s[i + 1] - 0x80) << 6 | (s[i + 2] & 0x3F)] &
+            RG_I_E2_PUNCT) != 0;
+}
+
+/* The length of the PUNCT token at s[i] (not ASCII) when it is one code
+ * point of punctuation or a symbol (an emoji, ©, ⚠), not Prepend and not a
+ * hyphen-like, perhaps with the emoji presentation selector U+FE0F after
+ * it, followed by ASCII (so a cluster of its own, as in S_general_punct),
+ * and folded to itself (no case fold, no canonical decomposition:
+ * utf8proc_decompose_char with the options of S_fold_token gives each
+ * code point back); else 0. */
+static size_t S_symbol(const unsigned char *s, size_t len, size_t i)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n =
+        utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n < 2)
+        return 0;
+    size_t k = i + (size_t)n;
+    if (k + 3 < len && s[k] == 0xEF && s[k + 1] == 0xB8 && s[k + 2] == 0x8F)
+        k += 3; /* U+FE0F */
+    if (k >= len || s[k] >= 0x80 || cp == 0x2010 || cp == 0x2011)
+        return 0;
     const utf8proc_property_t *p = utf8proc_get_property(cp);
-    return p->category >= UTF8PROC_CATEGORY_PC &&
-           p->category <= UTF8PROC_CATEGORY_SO &&
-           p->boundclass != UTF8PROC_BOUNDCLASS_PREPEND;
+    if (p->category < UTF8PROC_CATEGORY_PC ||
+        p->category > UTF8PROC_CATEGORY_SO ||
+        p->boundclass == UTF8PROC_BOUNDCLASS_PREPEND)
+        return 0;
+    utf8proc_int32_t f[4];
+    if (utf8proc_decompose_char(cp, f, 4, S_FOLD_OPTIONS, NULL) != 1 ||
+        f[0] != cp)
+        return 0;
+    if (k != i + (size_t)n &&
+        (utf8proc_decompose_char(0xFE0F, f, 4, S_FOLD_OPTIONS, NULL) != 1 ||
+         f[0] != 0xFE0F))
+        return 0;
+    return k - i;
 }
 
 /* The text is tokenized in blocks of this many bytes, with room made
@@ -1225,6 +1260,7 @@ static int S_general_punct(const unsigned char *s, size_t len, size_t i)
 void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
+    const uint8_t *e2 = rg_i_e2_classes();
     S_fold sc;
     sc.big = NULL;
     sc.bigcap = 0;
@@ -1384,7 +1420,7 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 m = 1;
                 h = S_hash1[b];
                 mark = b == '.' || b == '!' || b == '?';
-            } else if (b == 0xE2 && S_general_punct(s, len, i)) {
+            } else if (b == 0xE2 && S_general_punct(s, len, i, e2)) {
                 /* A dash, quote or other punctuation of U+2000..U+20BF
                  * before ASCII: a cluster of its own, folded to itself
                  * (rg_i_fold_latin1). */
@@ -1394,10 +1430,13 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 d[3] = '\0';
                 m = 3;
                 h = rg_i_hash_padded(d, 3);
-                mark = 1;
-            } else if (c == S_HY) {
+                mark = s[i + 1] == 0x80 && s[i + 2] == 0xA6; /* U+2026 */
+            } else if (c == S_HY ||
+                       (b == 0xE2 && i + 2 < len && s[i + 1] == 0x80 &&
+                        (s[i + 2] == 0x90 || s[i + 2] == 0x91))) {
+                /* '-', U+2010 or U+2011: folded to "-". */
                 kind = RG_TOK_PUNCT;
-                end = i + 1;
+                end = i + (b == '-' ? 1 : 3);
                 d[0] = '-';
                 d[1] = '\0';
                 m = 1;
@@ -1406,16 +1445,30 @@ void rg_i_tokenize(rg_tokens *out, const char *text, size_t len)
                 if (n && v[n - 1].end == i &&
                     (v[n - 1].kind == RG_TOK_WORD ||
                      v[n - 1].kind == RG_TOK_NUMBER) &&
-                    i + 1 < len) {
-                    if (s[i + 1] < 0x80) {
-                        glued = (S_cls[s[i + 1]] & S_ALNUM) != 0;
+                    end < len) {
+                    if (s[end] < 0x80) {
+                        glued = (S_cls[s[end]] & S_ALNUM) != 0;
                     } else {
-                        utf8proc_int32_t next = S_peek(text, len, i + 1);
+                        utf8proc_int32_t next = S_peek(text, len, end);
                         glued = S_is_letter(next) || S_is_digit(next);
                     }
                 }
                 if (glued)
                     v[n - 1].flags |= RG_TF_HYPHEN_AFTER;
+            } else if (b == 0xC2 && i + 1 < len && s[i + 1] == 0xA0) {
+                /* NBSP (Zs): whitespace, no line break (S_general). */
+                g.pending |= RG_TF_SPACE_BEFORE;
+                i += 2;
+                continue;
+            } else if (b >= 0xC2 && (m = S_symbol(s, len, i)) != 0) {
+                /* A symbol or an emoji before ASCII: a cluster of its own,
+                 * folded to itself. */
+                kind = RG_TOK_PUNCT;
+                end = i + m;
+                memcpy(d, s + i, m);
+                d[m] = '\0';
+                h = rg_i_hash_padded(d, m);
+                mark = S_may_end(text, i, end);
             } else {
                 size_t j = i;
                 if (c == S_DG) {

@@ -63,8 +63,9 @@ typedef struct rg_tokens {
                               marks[i / 64]), set when the token may start
                               or end a sentence: a line break before it
                               (RG_TF_NEWLINE_BEFORE), or PUNCT that is
-                              '.', '!', '?' or three bytes starting 0xE2
-                              (U+2026 among them); the sentence splitter
+                              '.', '!', '?' or U+2026 (not the dashes and
+                              quotes, which end nothing); the sentence
+                              splitter
                               skips the tokens between marks 64 at a
                               time.  Valid for the words covering [0, n) */
     size_t marks_n, marks_cap; /* words zeroed so far; allocated */

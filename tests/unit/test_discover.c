@@ -116,6 +116,79 @@ Test(discover, many_questions_about_nouns)
     EXPECT(text, "Tom Hardtke=disc:tom_hardtke/person");
 }
 
+/* The nouns of a document, found 64 tokens at a time (S_collect_nouns):
+ * a word after an article, up to three lowercase words between, is a
+ * noun ("Zweifel" then no name after a role); anything else before it is
+ * not; the same at every position of the article around the blocks of 64
+ * tokens and at the end of the text. */
+Test(discover, nouns_after_articles_at_every_position)
+{
+    static const struct {
+        const char *before;
+        int noun;
+    } cases[] = {
+        {"die Zweifel", 1},
+        {"die großen Zweifel", 1},
+        {"die ganz großen alten Zweifel", 1},
+        {"die sehr ganz großen alten Zweifel", 0},
+        {"die 3 Zweifel", 0},
+        {"die ZWEIFEL", 0},
+        {"die, Zweifel", 0},
+        {"die der Zweifel", 1},
+        {"die – Zweifel", 0},
+        {"die\u00ADZweifel", 0},
+        {"die", 0},
+    };
+    static char text[4096];
+    for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++)
+        for (int pad = 0; pad < 70; pad++) {
+            text[0] = '\0';
+            for (int k = 0; k < pad; k++)
+                strcat(text, "und ");
+            strcat(text, cases[c].before);
+            strcat(text, ". Der Sprecher Zweifel kam.");
+            cr_expect_str_eq(disc(text),
+                             cases[c].noun ? "" : "Zweifel=disc:zweifel/person",
+                             "%s", text);
+            /* the article as the last token */
+            text[0] = '\0';
+            strcat(text, "Der Sprecher Zweifel kam. ");
+            for (int k = 0; k < pad; k++)
+                strcat(text, "und ");
+            strcat(text, "die");
+            cr_expect_str_eq(disc(text), "Zweifel=disc:zweifel/person", "%s",
+                             text);
+        }
+}
+
+/* The discovered mentions go between the dictionary's in text order
+ * (S_merge_mentions): before, between and after them, several at once. */
+Test(discover, mentions_in_text_order)
+{
+    static char text[4096];
+    for (int pad = 0; pad < 6; pad++) {
+        text[0] = '\0';
+        for (int k = 0; k < pad; k++)
+            strcat(text, "Die NATO kam. ");
+        strcat(text, "Der Sprecher Tom Hardtke kam. Die NATO und Hardtke und "
+                     "die NATO. Hardtke, Hardtke, NATO, Hardtke. NATO.");
+        for (int k = 0; k < pad; k++)
+            strcat(text, " Hardtke und die NATO.");
+        disc(text);
+        size_t n_disc = 0, n_dict = 0;
+        for (size_t i = 0; i < M.n; i++) {
+            if (i > 0)
+                cr_expect_lt(M.v[i - 1].start, M.v[i].start, "%s", text);
+            if (M.v[i].form == RG_FORM_DISCOVERED)
+                n_disc++;
+            else
+                n_dict++;
+        }
+        cr_expect_eq(n_disc, 5 + (size_t)pad, "%s", text);
+        cr_expect_eq(n_dict, 4 + 2 * (size_t)pad, "%s", text);
+    }
+}
+
 Test(discover, title_and_first_name)
 {
     EXPECT("Das Gutachten schrieb Dr. Anna Schmidtke aus Kiel.",

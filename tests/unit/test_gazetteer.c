@@ -337,7 +337,13 @@ Test(gazetteer, one_lookup_per_token_matches_alike)
         "NATO Nato nato", "Bundesrepublik Deutschlands Staaten Europas",
         "a b c d e f g h i j k l m n o p q r s t u v w x y z Kim",
         "Ämter Größe ß Straße Kim", "USA", "Kim", "Stern", "",
-        "Staaten Europas Staaten Europas Staaten Europas Staaten Europas"};
+        "Staaten Europas Staaten Europas Staaten Europas Staaten Europas",
+        /* starts of an alias in the other capitalisation only, more than
+         * eight in a row and next to ones in their own (the scan tests
+         * each token's start bit against its capitalisation) */
+        "kim usa nato bundestag mülheim russische STERN Kim usa stern Stern",
+        "Stern stern Stern stern Stern stern Stern stern Stern stern Stern",
+        "KIM Russische kim nato Bundestag Nato USA Usa usa kim Kim"};
     rg_matches ref = {0};
     int32_t *ids = NULL;
     uint8_t *cls = NULL;
@@ -549,6 +555,15 @@ Test(gazetteer, vocabulary_words_of_every_length)
     uint8_t *cls = rg_i_xmalloc(T.n + 1);
     rg_i_gazetteer_ids(D->gaz, &T, ids, cls);
     size_t listed_tokens = 0;
+    /* The class byte is the token's capitalisation and its word's
+     * classes (the vocabulary's slots keep a copy of them). */
+    const uint16_t *vcls = rg_i_gazetteer_word_classes(D->gaz);
+    for (size_t i = 0; i < T.n; i++) {
+        uint8_t want = (uint8_t)((T.v[i].flags & RG_TF_UPPER) << 4);
+        if (ids[i] >= 0)
+            want |= (uint8_t)vcls[ids[i]];
+        cr_expect_eq(cls[i], want, "%s", rg_i_token_fold(&T, i));
+    }
     for (size_t i = 0; i < T.n; i++) {
         const char *f = rg_i_token_fold(&T, i);
         int listed = 0;

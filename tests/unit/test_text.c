@@ -393,12 +393,13 @@ Test(text, fast_paths_agree_with_the_general_path)
         S_same_as_general(b.data, b.len);
     }
     rg_i_buf_destroy(&b);
-    /* Every code point of U+2000..U+20CF between ASCII and others, also
-     * inside a run of U+0000..U+00FF ("xy", "äb" start one). */
+    /* Every code point of U+2000..U+20FF (the table of rg_i_e2_classes)
+     * between ASCII and others, also inside a run of U+0000..U+00FF ("xy",
+     * "äb" start one). */
     static const char *const around[] = {"x", ".", " ", "ä", "\xCC\x81",
                                          "\u0600", "\u200D", "\U0001F44D",
                                          "xy", "\u00E4b", "\u2013"};
-    for (utf8proc_int32_t cp = 0x2000; cp <= 0x20CF; cp++) {
+    for (utf8proc_int32_t cp = 0x2000; cp <= 0x20FF; cp++) {
         utf8proc_uint8_t u[4];
         utf8proc_ssize_t n = utf8proc_encode_char(cp, u);
         for (size_t k = 0; k < RG_COUNT(around); k++)
@@ -410,6 +411,31 @@ Test(text, fast_paths_agree_with_the_general_path)
                 memcpy(s + a + (size_t)n, around[l], z);
                 S_same_as_general(s, a + (size_t)n + z);
                 S_same_as_general(s + a, (size_t)n + z);
+                S_same_as_general(s, a + (size_t)n);
+            }
+    }
+}
+
+/* The four-byte code points in a run (S_run4): every one of the emoji
+ * blocks (U+1F000..U+1FAFF) and a sample of the others between ASCII,
+ * Latin-1 letters, a dash and what joins them (skin tone, U+FE0F, ZWJ). */
+Test(text, four_byte_code_points_in_runs_agree_with_the_general_path)
+{
+    static const char *const around[] = {"x", "\u00E4b", "\u2013",
+                                         "\U0001F3FD", "\uFE0F", "\u200D",
+                                         "\U0001F44D"};
+    for (utf8proc_int32_t cp = 0x10000; cp <= 0x10FFFF;
+         cp += cp >= 0x1F000 && cp < 0x1FB00 ? 1 : 211) {
+        utf8proc_uint8_t u[4];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, u);
+        for (size_t k = 0; k < RG_COUNT(around); k++)
+            for (size_t l = 0; l < RG_COUNT(around); l++) {
+                char s[32];
+                size_t a = strlen(around[k]), z = strlen(around[l]);
+                memcpy(s, around[k], a);
+                memcpy(s + a, u, (size_t)n);
+                memcpy(s + a + (size_t)n, around[l], z);
+                S_same_as_general(s, a + (size_t)n + z);
                 S_same_as_general(s, a + (size_t)n);
             }
     }

@@ -467,7 +467,8 @@ static void S_same_as_general(const char *s0, size_t len)
         int want = (x->flags & RG_TF_NEWLINE_BEFORE) ||
                    (x->kind == RG_TOK_PUNCT &&
                     (n == 1 ? p[0] == '.' || p[0] == '!' || p[0] == '?'
-                            : n == 3 && p[0] == 0xE2));
+                            : n == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+                                  p[2] == 0xA6));
         cr_assert_eq(rg_i_token_marked(&a, i), want,
                      "'%.*s': token %zu marked %d, want %d", (int)len, s, i,
                      rg_i_token_marked(&a, i), want);
@@ -497,6 +498,8 @@ static const char *const S_pieces[] = {
     "O'Neill", "geht\u2019s", "Nord\u200Dkorea", "Bundes\u00ADkanzler",
     "\u203C", "\u2060", "\u20AC", "\u2030", "\u201A", "\u2039", ".\u00A0",
     ".\u201C", "\u201E\u201C", "\u2013\u0301", ".\u0301", "\u200E",
+    "\u26A0\uFE0F", "\U0001F6E1\uFE0F", "\uFE0F", "\uFE0E", "\u00AB",
+    "\u00BB", "\u00A7", "\u00B5", "\u2026\uFE0F", "NATO\u2011Chef",
     "\xC3", "\xE2\x80", "\xFF", "\x80",
 };
 
@@ -636,15 +639,17 @@ Test(tokens, strtab_tells_keys_apart_at_every_byte)
     rg_i_strtab_destroy(&t);
 }
 
-/* The fast paths for ASCII punctuation before any code point and for
- * U+2000..U+20BF before ASCII decide grapheme clusters and classes without
- * the general path: the same tokens for every code point of the BMP and
+/* The fast paths for ASCII punctuation before any code point, for
+ * U+2000..U+20BF and emoji (four bytes) before ASCII, and for NBSP decide
+ * grapheme clusters, classes and folds without the general path: the same tokens for every code point of the BMP and
  * a sample of the others, after and before several characters. */
 Test(tokens, punctuation_fast_paths_agree_for_every_code_point)
 {
     static const char *const around[] = {".", "\"", "(", "x", "1", " "};
+    /* Every code point of the BMP and of the emoji blocks (U+1F000..
+     * U+1FAFF, S_symbol4), a sample of the others. */
     for (utf8proc_int32_t cp = 0x80; cp <= 0x10FFFF;
-         cp += cp < 0x10000 ? 1 : 61) {
+         cp += cp < 0x10000 || (cp >= 0x1F000 && cp < 0x1FB00) ? 1 : 61) {
         if (cp >= 0xD800 && cp <= 0xDFFF)
             continue;
         utf8proc_uint8_t u[4];
@@ -656,7 +661,8 @@ Test(tokens, punctuation_fast_paths_agree_for_every_code_point)
             memcpy(s + a, u, (size_t)n);
             memcpy(s + a + (size_t)n, around[k], a);
             S_same_as_general(s, 2 * a + (size_t)n);
-            if (cp >= 0x2000 && cp <= 0x20BF)
+            if ((cp >= 0x2000 && cp <= 0x20BF) ||
+                (cp >= 0x1F000 && cp < 0x1FB00))
                 S_same_as_general(s + a, a + (size_t)n);
         }
     }
