@@ -1408,8 +1408,16 @@ static uint32_t S_count_words(const char *t, size_t s, size_t e)
     return words > S_WORDS_MAX ? S_WORDS_MAX + 1 : words;
 }
 
-static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
-                       size_t s, size_t e, int glued)
+#if defined(__GNUC__)
+#define S_HOT_INLINE inline __attribute__((always_inline))
+#else
+#define S_HOT_INLINE inline
+#endif
+
+/* Adds the unit t[s, e) without whitespace at its ends, if any is left
+ * (in the loop over the lines: once per line). */
+static S_HOT_INLINE void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
+                                    size_t s, size_t e, int glued)
 {
     while (s < e && S_ws((unsigned char)t[s]))
         s++;
@@ -1832,8 +1840,8 @@ static void S_seen_init(S_seen *st, size_t n)
     while (nslots < 2 * n)
         nslots *= 2;
     st->slot = rg_i_xmalloc(nslots * sizeof(*st->slot));
-    for (size_t k = 0; k < nslots; k++)
-        st->slot[k].unit = -1;
+    /* every byte 0xFF: unit -1 (the tag of an empty slot is not read) */
+    S_fill(st->slot, 0xFF, nslots * sizeof(*st->slot));
     st->mask = nslots - 1;
 }
 
