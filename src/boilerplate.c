@@ -79,6 +79,10 @@ typedef struct S_phrase {
     size_t need_len;
     size_t pre, suf;     /* lengths of the text before the first and after
                             the last '*' */
+    uint64_t need8;      /* its first 8 bytes ORed with 0x20 (when 8 or
+                            more), for a quick look at a raw line */
+    uint64_t need8_mask; /* 0xFF at those that are no 's' (of "ss", ß in
+                            the raw line) */
     uint8_t opener;      /* written with a leading '>' */
     uint8_t sure;        /* the tests before S_glob decide: one '*' and
                             text at an end, or "*piece*" with the piece
@@ -831,6 +835,19 @@ static unsigned char S_plain_fold_at(const unsigned char *r, size_t p, size_t n)
     return c == 0x9F ? 's' : c == 0x97 ? c : (unsigned char)(c + 0x20);
 }
 
+/* Whether the piece of phrase ph may stand at p of a plain line (p has
+ * room for the piece): its first 8 bytes ORed with 0x20 are the piece's
+ * but where that has an 's'.  A fold byte is its line's byte or that byte
+ * + 0x20, but for the 's' of ß. */
+static int S_plain_may_have(const char *p, const S_phrase *ph)
+{
+    if (ph->need_len < 8)
+        return 1;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return !(((w | 0x2020202020202020ULL) ^ ph->need8) & ph->need8_mask);
+}
+
 /* Whether the fold of the plain line r[0..n) has need[0..k) at p. */
 static int S_plain_has(const char *r, size_t n, size_t p, const char *need, size_t k)
 {
@@ -1043,6 +1060,15 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         S_m_copy(ph->mtext, b.data, flen + 1);
         ph->need = S_longest_piece(b.data);
         ph->need_len = strlen(ph->need);
+        if (ph->need_len >= 8) {
+            unsigned char nb[8], mb[8];
+            for (size_t k = 0; k < 8; k++) {
+                nb[k] = (unsigned char)(ph->need[k] | 0x20);
+                mb[k] = ph->need[k] == 's' ? 0 : 0xFF;
+            }
+            memcpy(&ph->need8, nb, 8);
+            memcpy(&ph->need8_mask, mb, 8);
+        }
         ph->pre = strcspn(b.data, "*");
         ph->suf = flen - 1 - (size_t)(strrchr(b.data, '*') - b.data);
         ph->opener = opener;
@@ -1985,6 +2011,7 @@ static int S_lazy_may_match(const rg_boilerplate *bp, const char *r, size_t n)
             size_t o = bp->rgrams[e].o;
             const S_phrase *ph = &bp->ph[bp->floating[bp->rgrams[e].j]];
             if (o <= i && i - o + ph->need_len <= n &&
+                S_plain_may_have(r + i - o, ph) &&
                 S_plain_has(r, n, i - o, ph->need, ph->need_len))
                 return 1;
         }

@@ -656,3 +656,43 @@ Test(boilerplate, long_lines_ending_in_a_phrase)
         S_expect(in, want);
     }
 }
+
+/* A floating phrase's piece in a long plain line is first told by its
+ * first 8 bytes ORed with 0x20 (but where the piece has an 's', which may
+ * be half of a ß): at every offset, in capitals and with ß for ss, and
+ * look-alikes that differ in one of those bytes or later. */
+Test(boilerplate, floating_phrases_in_long_lines_at_every_offset)
+{
+    const char *pad = "Lorem ipsum dolor sit amet, consetetur sadipscing elitr";
+    const char *tail = " und so weiter bis zum Ende dieser recht langen Zeile hier.";
+    const char *hits[] = {"Datenschutzhinweise", "DATENSCHUTZHINWEISE",
+                          "Datenßchutzhinweise", "Cookie-Einstellungen",
+                          "COOKIE-EINSTELLUNGEN", "Ihre E-Mail-Adreße",
+                          "IHRE E-MAIL-ADRESSE", "für unseren Newsletter",
+                          "FÜR UNSEREN NEWSLETTER", "Einwilligungserklärung",
+                          "EINWILLIGUNGSERKLÄRUNG"};
+    const char *misses[] = {"Datenschutzhinweis", "Datenschytzhinweise",
+                            "Cookie-Einstellung", "Cookje-Einstellungen",
+                            "Cookie Einstellungen", "Ihre E-Mail-Adrese",
+                            "Ihre E_Mail-Adresse", "für unseren Newsleter",
+                            "für unsren Newsletter", "Einwilligungserklarung",
+                            "Einwilligunqserklärung"};
+    for (int hit = 0; hit < 2; hit++) {
+        const char **list = hit ? hits : misses;
+        size_t n = hit ? sizeof(hits) / sizeof(hits[0]) : sizeof(misses) / sizeof(misses[0]);
+        for (size_t k = 0; k < n; k++) {
+            /* "Datenßchutz" folds to "datensschutz": no hit */
+            int want_hit = hit && strcmp(list[k], "Datenßchutzhinweise") != 0;
+            for (size_t off = 0; off <= 24; off++) {
+                char line[512], in[1024], want[1024];
+                snprintf(line, sizeof(line), "Wir %.*s %s%s", (int)off, pad, list[k], tail);
+                snprintf(in, sizeof(in), ARTICLE "\n\n%s\n\n" CLOSING "\n", line);
+                if (want_hit)
+                    snprintf(want, sizeof(want), ARTICLE " | " CLOSING);
+                else
+                    snprintf(want, sizeof(want), ARTICLE " | %s | " CLOSING, line);
+                S_expect(in, want);
+            }
+        }
+    }
+}
