@@ -1777,9 +1777,9 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     uint64_t *pairs = NULL;
     int32_t *slot = NULL, *next = NULL;
     size_t nc = 0;
-    /* cand, core and first in one block, room for every unit */
-    size_t *cand = rg_i_xmalloc(3 * (n ? n : 1) * sizeof(*cand));
-    size_t *core = cand + n, *first = core + n;
+    /* cand, core, first and start in one block, room for every unit */
+    size_t *cand = rg_i_xmalloc(4 * (n ? n : 1) * sizeof(*cand));
+    size_t *core = cand + n, *first = core + n, *start = first + n;
     for (size_t i = 0; i < n; i++) {
         if (u[i].furn || u[i].glued || !u[i].endp || u[i].words < 6)
             continue;
@@ -1787,6 +1787,7 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
         if (m < S_QUOTE_MIN)
             continue;
         cand[nc] = i;
+        start[nc] = u[i].s;
         core[nc] = m;
         first[nc++] = SIZE_MAX;
     }
@@ -1805,7 +1806,7 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     S_fill(pairs, 0, 65536 / 8);
     S_fill(slot, 0xFF, nslots * sizeof(*slot));   /* -1: empty */
     for (size_t c = 0; c < nc; c++) {
-        const char *w = text + u[cand[c]].s;
+        const char *w = text + start[c];
         for (size_t o = 0; o < S; o++) {
             uint64_t h = S_key_mix(S_key_at(w + o));
             size_t pair = (size_t)(h >> 48), k = (size_t)(h >> 16) & mask;
@@ -1824,11 +1825,14 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
         for (int32_t e = slot[(size_t)(h >> 16) & mask]; e >= 0; e = next[e]) {
             /* Windows come in the order of their starts, so an earlier
              * occurrence can only come from the same window. */
-            size_t c = (size_t)e >> 5, o = (size_t)e & 31, xs = u[cand[c]].s;
+            size_t c = (size_t)e >> 5, o = (size_t)e & 31, xs = start[c];
             if (o > i || S_key_at(text + xs + o) != kw)
                 continue;
             size_t j = i - o;
+            /* the core's first and last 8 bytes before all of it */
             if (j < first[c] && j != xs && j + core[c] <= len &&
+                S_key_at(text + j) == S_key_at(text + xs) &&
+                S_key_at(text + j + core[c] - 8) == S_key_at(text + xs + core[c] - 8) &&
                 memcmp(text + j, text + xs, core[c]) == 0)
                 first[c] = j;
         }
