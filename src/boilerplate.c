@@ -1479,9 +1479,10 @@ static S_HOT_INLINE void S_add_unit(S_unit **v, size_t *n, size_t *cap, const ch
     }
 }
 
-/* At the sentence end t[i] of line t[ls, le): when a block is glued on
- * there, adds the unit before it (from us) and returns where the glued
- * tail starts (*glued = 1); else returns us. */
+/* At the sentence end t[i] of the line from t[ls] (t[le] at the latest
+ * its end or beyond it): when a block is glued on there, adds the unit
+ * before it (from us) and returns where the glued tail starts (*glued =
+ * 1); else returns us. */
 static size_t S_stop(S_unit **v, size_t *n, size_t *cap, const char *t, size_t ls,
                      size_t le, size_t i, size_t us, int *glued)
 {
@@ -1498,96 +1499,71 @@ static size_t S_stop(S_unit **v, size_t *n, size_t *cap, const char *t, size_t l
     return us;
 }
 
-/* Splits text into units: lines, and glued tails ("Satz.Nächster Block")
- * of a line. */
+/*
+ * Splits text into units: lines, and glued tails ("Satz.Nächster Block")
+ * of a line.  One pass over the text for the line breaks and the sentence
+ * ends at once, thirty-two bytes a step, taken in their order.  S_stop is
+ * given the text's end for the line's: a closer or a capital cannot
+ * reach over the line break, which is neither.  It glues nothing on at an
+ * end followed by a space or a line break (as in prose), so those are
+ * not looked at.
+ */
 static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
 {
-    size_t n = 0;
-    for (size_t ls = 0; ls <= len;) {
-        /* an empty line (every other line of a text): no search */
-        const char *nl = ls < len && t[ls] == '\n' ? t + ls : memchr(t + ls, '\n', len - ls);
-        size_t le = nl ? (size_t)(nl - t) : len;
-        size_t us = ls;
-        int glued = 0;
-        size_t stop = le > 0 ? le - 1 : 0;
-        /* The '.', '!' and '?' from ls + 2 to before stop, in order. */
-        size_t i = ls;
+    size_t n = 0, ls = 0, us = 0;   /* the line's start, the unit's */
+    int glued = 0;
+    size_t i = 0;
 #ifdef S_SSE2
-        /* Thirty-two bytes a step, then sixteen (and the byte after them,
-         * in the line): S_stop glues nothing on at an end followed by a
-         * space, as in prose, so those are not looked at. */
-        for (; i + 33 <= le; i += 32) {
-            __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(t + i)),
-                    v1 = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 16));
-            __m128i e0 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('.')),
-                                                   _mm_cmpeq_epi8(v0, _mm_set1_epi8('!'))),
-                                      _mm_cmpeq_epi8(v0, _mm_set1_epi8('?')));
-            __m128i e1 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8('.')),
-                                                   _mm_cmpeq_epi8(v1, _mm_set1_epi8('!'))),
-                                      _mm_cmpeq_epi8(v1, _mm_set1_epi8('?')));
-            uint64_t se = (uint64_t)(unsigned)_mm_movemask_epi8(e0) |
-                          (uint64_t)(unsigned)_mm_movemask_epi8(e1) << 16;
-            if (!se)
-                continue;
-            uint64_t sp = (uint64_t)(unsigned)_mm_movemask_epi8(
-                              _mm_cmpeq_epi8(v0, _mm_set1_epi8(' '))) |
-                          (uint64_t)(unsigned)_mm_movemask_epi8(
-                              _mm_cmpeq_epi8(v1, _mm_set1_epi8(' ')))
-                              << 16 |
-                          (uint64_t)(t[i + 32] == ' ') << 32;
-            for (se &= ~(sp >> 1); se; se &= se - 1) {
-                size_t p = i + (size_t)__builtin_ctzll(se);   /* < stop */
-                if (p >= ls + 2)
-                    us = S_stop(v, &n, cap, t, ls, le, p, us, &glued);
+    const __m128i nlv = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'),
+                  bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?'),
+                  space = _mm_set1_epi8(' ');
+    for (; i + 33 <= len; i += 32) {
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(t + i)),
+                v1 = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 16));
+        __m128i e0 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, dot), _mm_cmpeq_epi8(v0, bang)),
+                                  _mm_cmpeq_epi8(v0, ask));
+        __m128i e1 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v1, dot), _mm_cmpeq_epi8(v1, bang)),
+                                  _mm_cmpeq_epi8(v1, ask));
+        __m128i l0 = _mm_cmpeq_epi8(v0, nlv), l1 = _mm_cmpeq_epi8(v1, nlv);
+        __m128i any = _mm_or_si128(_mm_or_si128(e0, e1), _mm_or_si128(l0, l1));
+        if (!_mm_movemask_epi8(any))
+            continue;
+        uint64_t nl = (uint64_t)(unsigned)_mm_movemask_epi8(l0) |
+                      (uint64_t)(unsigned)_mm_movemask_epi8(l1) << 16;
+        uint64_t se = (uint64_t)(unsigned)_mm_movemask_epi8(e0) |
+                      (uint64_t)(unsigned)_mm_movemask_epi8(e1) << 16;
+        if (se) {
+            uint64_t after = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v0, space)) |
+                             (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v1, space)) << 16 |
+                             nl | (uint64_t)(t[i + 32] == ' ' || t[i + 32] == '\n') << 32;
+            se &= ~(after >> 1);
+        }
+        for (uint64_t ev = se | nl; ev; ev &= ev - 1) {
+            size_t p = i + (size_t)__builtin_ctzll(ev);
+            if (t[p] == '\n') {
+                if (p > us)   /* else a blank line: no unit */
+                    S_add_unit(v, &n, cap, t, us, p, glued);
+                ls = us = p + 1;
+                glued = 0;
+            } else if (p >= ls + 2) {
+                us = S_stop(v, &n, cap, t, ls, len, p, us, &glued);
             }
         }
-        for (; i + 17 <= le; i += 16) {
-            __m128i v16 = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-            unsigned se = (unsigned)_mm_movemask_epi8(
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v16, _mm_set1_epi8('.')),
-                                          _mm_cmpeq_epi8(v16, _mm_set1_epi8('!'))),
-                             _mm_cmpeq_epi8(v16, _mm_set1_epi8('?'))));
-            if (!se)
-                continue;
-            unsigned sp = (unsigned)_mm_movemask_epi8(
-                              _mm_cmpeq_epi8(v16, _mm_set1_epi8(' '))) |
-                          (unsigned)(t[i + 16] == ' ') << 16;
-            for (se &= ~(sp >> 1); se; se &= se - 1) {
-                size_t p = i + (size_t)__builtin_ctz(se);   /* < stop */
-                if (p >= ls + 2)
-                    us = S_stop(v, &n, cap, t, ls, le, p, us, &glued);
-            }
-        }
-        if (i < le && le - ls >= 16) {
-            /* The last sixteen bytes of the line, of which those before i
-             * were done; an end before the last byte. */
-            size_t b = le - 16;
-            __m128i v16 = _mm_loadu_si128((const __m128i *)(const void *)(t + b));
-            unsigned se = (unsigned)_mm_movemask_epi8(
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v16, _mm_set1_epi8('.')),
-                                          _mm_cmpeq_epi8(v16, _mm_set1_epi8('!'))),
-                             _mm_cmpeq_epi8(v16, _mm_set1_epi8('?'))));
-            if (se & 0x7FFF) {
-                unsigned sp = (unsigned)_mm_movemask_epi8(
-                    _mm_cmpeq_epi8(v16, _mm_set1_epi8(' ')));
-                for (se &= ~(sp >> 1) & (0xFFFFu << (i - b)) & 0x7FFF; se; se &= se - 1) {
-                    size_t p = b + (size_t)__builtin_ctz(se);
-                    if (p >= ls + 2)
-                        us = S_stop(v, &n, cap, t, ls, le, p, us, &glued);
-                }
-            }
-            i = le;
-        }
-#endif
-        for (; i < stop; i++)
-            if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && i >= ls + 2)
-                us = S_stop(v, &n, cap, t, ls, le, i, us, &glued);
-        if (le > us)   /* else a blank line: no unit */
-            S_add_unit(v, &n, cap, t, us, le, glued);
-        if (!nl)
-            break;
-        ls = le + 1;
     }
+#endif
+    for (; i < len; i++) {
+        char c = t[i];
+        if (c == '\n') {
+            if (i > us)
+                S_add_unit(v, &n, cap, t, us, i, glued);
+            ls = us = i + 1;
+            glued = 0;
+        } else if ((c == '.' || c == '!' || c == '?') && i >= ls + 2) {
+            us = S_stop(v, &n, cap, t, ls, len, i, us, &glued);
+        }
+    }
+    if (len > us)   /* the last line, without a line break */
+        S_add_unit(v, &n, cap, t, us, len, glued);
     return n;
 }
 

@@ -696,3 +696,72 @@ Test(boilerplate, floating_phrases_in_long_lines_at_every_offset)
         }
     }
 }
+
+/* S_kept's result with every '\r' dropped and the lines left empty by
+ * that (or ending in spaces before it) trimmed away.  Caller frees. */
+static char *S_kept_lf(const char *in)
+{
+    char *k = S_kept(in);
+    rg_buf out;
+    rg_i_buf_init(&out);
+    for (char *seg = k, *next; seg; seg = next) {
+        next = strstr(seg, " | ");
+        if (next) {
+            *next = '\0';
+            next += 3;
+        }
+        size_t m = 0;
+        for (char *q = seg; *q; q++)
+            if (*q != '\r')
+                seg[m++] = *q;
+        while (m > 0 && seg[m - 1] == ' ')
+            m--;
+        size_t b = 0;
+        while (b < m && seg[b] == ' ')
+            b++;
+        if (b == m)
+            continue;
+        if (out.len)
+            rg_i_buf_adds(&out, " | ");
+        rg_i_buf_add(&out, seg + b, m - b);
+    }
+    rg_i_buf_addc(&out, '\0');
+    free(k);
+    return out.data;
+}
+
+/* Line breaks and sentence ends are found in one pass, thirty-two bytes a
+ * step: a glued tail behind a line of every length (so the break falls at
+ * every place of a step), with CRLF, blank lines, and with or without a
+ * line break at the end of the text; an end just before a break glues
+ * nothing of the next line on. */
+Test(boilerplate, line_breaks_and_glued_tails_at_every_offset)
+{
+    const char *head = "Sie sagte das am Montag in Kiew.";
+    for (size_t L = 4; L <= 72; L++)
+        for (int crlf = 0; crlf < 2; crlf++)
+            for (int blank = 0; blank < 2; blank++)
+                for (int last_nl = 0; last_nl < 2; last_nl++) {
+                    char pre[128], in[512], want[512];
+                    memset(pre, 'a', L - 1);
+                    pre[0] = 'A';
+                    pre[L - 1] = '.';
+                    pre[L] = '\0';
+                    const char *br = crlf ? "\r\n" : "\n";
+                    snprintf(in, sizeof(in), "%s%s%s%sSelenskyj Rede Video 02:31%s%s%s", pre,
+                             br, blank ? br : "", head, br, ARTICLE, last_nl ? br : "");
+                    snprintf(want, sizeof(want), "%s | %s | %s", pre, head, ARTICLE);
+                    char *k = S_kept_lf(in);
+                    cr_expect_str_eq(k, want, "L %zu crlf %d blank %d nl %d", L, crlf, blank,
+                                     last_nl);
+                    free(k);
+                    /* an end before the break: the next line is no tail */
+                    snprintf(in, sizeof(in), "%s%s%sNeue Gespräche in Kiew sind geplant.%s", pre,
+                             br, blank ? br : "", last_nl ? br : "");
+                    snprintf(want, sizeof(want), "%s | Neue Gespräche in Kiew sind geplant.", pre);
+                    k = S_kept_lf(in);
+                    cr_expect_str_eq(k, want, "L %zu crlf %d blank %d nl %d", L, crlf, blank,
+                                     last_nl);
+                    free(k);
+                }
+}
