@@ -53,6 +53,14 @@
 
 #include "boilerplate.h"
 
+/* For the small functions called once per line from the loops over the
+ * lines, where a call was a good part of their cost. */
+#if defined(__GNUC__)
+#define S_HOT_INLINE inline __attribute__((always_inline))
+#else
+#define S_HOT_INLINE inline
+#endif
+
 /*
  * Every line is tried against every phrase, so the phrases are sorted by
  * the cheapest test that rules most lines out; S_glob alone decides, the
@@ -590,15 +598,11 @@ static const unsigned char S_edge[256] = {
  * line taken by S_fold_simple), or SIZE_MAX. */
 /* Drops whitespace and decorations at both ends of s[0..*n); whether a
  * decoration was dropped. */
-static int S_trim(const char **sp, size_t *np)
+static int S_trim_slow(const char **sp, size_t *np)
 {
     const char *s = *sp;
     size_t n = *np;
     int deco = 0;
-    /* Most lines start with a letter and end with one or a '.': left
-     * as they are, without a look for each decoration. */
-    if (n > 0 && !((S_edge[(unsigned char)s[0]] & 1) | (S_edge[(unsigned char)s[n - 1]] & 2)))
-        return 0;
     for (;;) {
         size_t k = 0;
         while (n > 0 && S_ws((unsigned char)s[0]))
@@ -620,6 +624,17 @@ static int S_trim(const char **sp, size_t *np)
     *sp = s;
     *np = n;
     return deco;
+}
+
+static S_HOT_INLINE int S_trim(const char **sp, size_t *np)
+{
+    /* Most lines start with a letter and end with one or a '.': left
+     * as they are, without a look for each decoration (and no call). */
+    const char *s = *sp;
+    size_t n = *np;
+    if (n > 0 && !((S_edge[(unsigned char)s[0]] & 1) | (S_edge[(unsigned char)s[n - 1]] & 2)))
+        return 0;
+    return S_trim_slow(sp, np);
 }
 
 static size_t S_fold(rg_buf *out, const char *s, size_t n)
@@ -1433,12 +1448,6 @@ static uint32_t S_count_words(const char *t, size_t s, size_t e)
     }
     return words > S_WORDS_MAX ? S_WORDS_MAX + 1 : words;
 }
-
-#if defined(__GNUC__)
-#define S_HOT_INLINE inline __attribute__((always_inline))
-#else
-#define S_HOT_INLINE inline
-#endif
 
 /* Adds the unit t[s, e) without whitespace at its ends, if any is left
  * (in the loop over the lines: once per line). */
