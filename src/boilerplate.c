@@ -1918,8 +1918,8 @@ static void S_need_fold(rg_buf *fold, S_unit *u, const char *text, size_t i)
 }
 
 /* Adds unit i (its fold's hash h); whether an equal line was there. */
-static int S_seen_add(S_seen *st, S_unit *u, rg_buf *fold, const char *text,
-                      size_t i, uint64_t h)
+static S_HOT_INLINE int S_seen_add(S_seen *st, S_unit *u, rg_buf *fold, const char *text,
+                                   size_t i, uint64_t h)
 {
     uint32_t tag = (uint32_t)(h >> 32);
     size_t flen = u[i].fold_len;
