@@ -1544,7 +1544,7 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
         if (se) {
             uint64_t after = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v0, space)) |
                              (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v1, space)) << 16 |
-                             nl | (uint64_t)(t[i + 32] == ' ' || t[i + 32] == '\n') << 32;
+                             nl | (uint64_t)((t[i + 32] == ' ') | (t[i + 32] == '\n')) << 32;
             se &= ~(after >> 1);
         }
         for (uint64_t ev = se | nl; ev; ev &= ev - 1) {
@@ -1988,8 +1988,8 @@ static int S_lazy_may_match(const rg_boilerplate *bp, const char *r, size_t n)
         }
     if (!bp->n_rgrams)
         return 0;
-    const size_t step = bp->step;
-    for (size_t i = 0; i + 4 <= n; i += step) {
+    const size_t step = bp->step, last = n - 4;   /* n > lazy_min >= 72 */
+    for (size_t i = 0; i <= last; i += step) {
         uint32_t g = S_gram_at(r + i) | 0x20202020u;
         size_t bit = S_gram_bit(g);
         if (!bp->rgram[bit])
