@@ -1802,7 +1802,8 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     }
     /* An occurrence at j (j + core >= j + S_QUOTE_MIN <= len) has a window
      * at one i in [j, j + S), with its S_QUOTE_KEY bytes before len. */
-    for (size_t i = 0; i + S_QUOTE_KEY <= len; i += S) {
+    const size_t last = len - S_QUOTE_KEY;   /* len >= S_QUOTE_MIN */
+    for (size_t i = 0; i <= last; i += S) {
         uint64_t kw = S_key_at(text + i), h = S_key_mix(kw);
         size_t pair = (size_t)(h >> 48);
         if (!(pairs[pair / 64] & ((uint64_t)1 << (pair % 64))))
