@@ -728,7 +728,7 @@ static int S_plain(const char *s, size_t n, size_t *spaces)
                       c0 = _mm_set1_epi8((char)0xC0), zero = _mm_setzero_si128();
         __m128i acc = zero;   /* spaces per byte position (saturating) */
         /* Thirty-two bytes a step, as two halves of one mask. */
-        while (i + 32 <= n) {
+        for (size_t lim = n - 32; n >= 32 && i <= lim;) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i)),
                     w = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 16));
             __m128i spv = _mm_cmpeq_epi8(v, space), spw = _mm_cmpeq_epi8(w, space);
@@ -1526,7 +1526,7 @@ static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
     const __m128i nlv = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'),
                   bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?'),
                   space = _mm_set1_epi8(' ');
-    for (; i + 33 <= len; i += 32) {
+    for (size_t lim = len - 33; len >= 33 && i <= lim; i += 32) {
         __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(t + i)),
                 v1 = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 16));
         __m128i e0 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, dot), _mm_cmpeq_epi8(v0, bang)),
