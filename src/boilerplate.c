@@ -1684,7 +1684,7 @@ static size_t S_unit_at(const S_unit *u, size_t n, size_t pos)
 /* Headline-shaped and short enough to be a teaser, not a paragraph. */
 static int S_weak(const S_unit *u)
 {
-    return u->e > u->s && !u->furn && !u->endp && u->words <= 30;
+    return !u->furn && !u->endp && u->words <= 30;
 }
 
 /* Length of unit i without its end punctuation, quotes and spaces, which
@@ -2042,17 +2042,13 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     /* Folds are at most as long as their lines but for the rare ones
      * utf8proc lengthens: room for all of them at once. */
     RG_GROW(fold.data, fold.cap, len + 2 * n + 16);
-    fold.data[fold.len++] = '\0';   /* the fold of every blank unit */
     S_seen seen;
     S_seen_init(&seen, n);
     size_t lazy_min = bp ? (bp->lazy_ok ? bp->lazy_min : SIZE_MAX) : S_LAZY_END + 8;
 
+    /* Every unit has bytes: S_add_unit adds none for a blank line, and
+     * the rules below look through blank lines as through nothing. */
     for (size_t i = 0; i < n; i++) {
-        if (u[i].e == u[i].s) {   /* memset by S_add_unit: words 0 */
-            u[i].fold = 0;
-            u[i].fold_len = 0;
-            continue;
-        }
         size_t sps;
         if (u[i].e - u[i].s > lazy_min &&
             S_plain(text + u[i].s, u[i].e - u[i].s, &sps) && sps >= 12) {
@@ -2079,8 +2075,6 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
 
     /* phrase, date, video, pipe, repeat */
     for (size_t i = 0; i < n; i++) {
-        if (u[i].e == u[i].s)
-            continue;
         size_t flen = u[i].fold_len;
         if (u[i].fold == SIZE_MAX) {   /* a long plain line, not folded */
             const char *r = text + u[i].fa;
@@ -2112,15 +2106,12 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     /* banner: five or more short lines in a row (blank lines between
      * them do not break the run) */
     for (size_t i = 0; i < n;) {
-        size_t j = i, count = 0;
-        while (j < n && (u[j].e == u[j].s ||
-                         (u[j].words <= 3 && !u[j].endp && !u[j].glued))) {
-            count += u[j].e > u[j].s;
+        size_t j = i;
+        while (j < n && u[j].words <= 3 && !u[j].endp && !u[j].glued)
             j++;
-        }
-        if (count >= 5)
+        if (j - i >= 5)
             for (size_t k = i; k < j; k++)
-                u[k].furn |= u[k].e > u[k].s;
+                u[k].furn = 1;
         i = j > i ? j : i + 1;
     }
 
@@ -2132,8 +2123,6 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
         if (!u[i].opener)
             continue;
         for (size_t j = i + 1; j < n; j++) {
-            if (u[j].e == u[j].s)
-                continue;
             if (u[j].furn && !u[j].opener)
                 continue;
             if (u[j].opener || u[j].words < 2 || u[j].words > 25 ||
@@ -2146,7 +2135,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     /* between: protect the first headline, then fill gaps */
     size_t head = n;
     for (size_t i = 0; i < n; i++)
-        if (u[i].e > u[i].s && !u[i].furn) {
+        if (!u[i].furn) {
             if (!u[i].endp)
                 head = i;
             break;
@@ -2156,12 +2145,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
         for (size_t i = 0; i < n; i++) {
             if (i == head || !S_weak(&u[i]))
                 continue;
-            size_t p = i, q = i + 1;
-            while (p > 0 && u[p - 1].e == u[p - 1].s)
-                p--;
-            while (q < n && u[q].e == u[q].s)
-                q++;
-            if (p > 0 && u[p - 1].furn && q < n && u[q].furn) {
+            if (i > 0 && u[i - 1].furn && i + 1 < n && u[i + 1].furn) {
                 u[i].furn = 1;
                 changed = 1;
             }
@@ -2170,7 +2154,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     /* the end of the page behind the article's last paragraph */
     size_t last = n;   /* the last unit that is neither blank, furniture nor weak */
     for (size_t i = n; i-- > 0;)
-        if (u[i].e > u[i].s && !u[i].furn && (!S_weak(&u[i]) || i == head)) {
+        if (!u[i].furn && (!S_weak(&u[i]) || i == head)) {
             last = i;
             break;
         }
@@ -2185,7 +2169,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
 
     size_t blanked = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!u[i].furn || u[i].e == u[i].s)
+        if (!u[i].furn)
             continue;
         blanked++;
         /* A unit lies within one line: no line break to keep. */
