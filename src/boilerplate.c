@@ -53,6 +53,14 @@
 
 #include "boilerplate.h"
 
+/* For the small functions called once per line from the loops over the
+ * lines, where a call was a good part of their cost. */
+#if defined(__GNUC__)
+#define S_HOT_INLINE inline __attribute__((always_inline))
+#else
+#define S_HOT_INLINE inline
+#endif
+
 /*
  * Every line is tried against every phrase, so the phrases are sorted by
  * the cheapest test that rules most lines out; S_glob alone decides, the
@@ -79,6 +87,10 @@ typedef struct S_phrase {
     size_t need_len;
     size_t pre, suf;     /* lengths of the text before the first and after
                             the last '*' */
+    uint64_t need8;      /* its first 8 bytes ORed with 0x20 (when 8 or
+                            more), for a quick look at a raw line */
+    uint64_t need8_mask; /* 0xFF at those that are no 's' (of "ss", ß in
+                            the raw line) */
     uint8_t opener;      /* written with a leading '>' */
     uint8_t sure;        /* the tests before S_glob decide: one '*' and
                             text at an end, or "*piece*" with the piece
@@ -586,15 +598,11 @@ static const unsigned char S_edge[256] = {
  * line taken by S_fold_simple), or SIZE_MAX. */
 /* Drops whitespace and decorations at both ends of s[0..*n); whether a
  * decoration was dropped. */
-static int S_trim(const char **sp, size_t *np)
+static int S_trim_slow(const char **sp, size_t *np)
 {
     const char *s = *sp;
     size_t n = *np;
     int deco = 0;
-    /* Most lines start with a letter and end with one or a '.': left
-     * as they are, without a look for each decoration. */
-    if (n > 0 && !((S_edge[(unsigned char)s[0]] & 1) | (S_edge[(unsigned char)s[n - 1]] & 2)))
-        return 0;
     for (;;) {
         size_t k = 0;
         while (n > 0 && S_ws((unsigned char)s[0]))
@@ -616,6 +624,17 @@ static int S_trim(const char **sp, size_t *np)
     *sp = s;
     *np = n;
     return deco;
+}
+
+static S_HOT_INLINE int S_trim(const char **sp, size_t *np)
+{
+    /* Most lines start with a letter and end with one or a '.': left
+     * as they are, without a look for each decoration (and no call). */
+    const char *s = *sp;
+    size_t n = *np;
+    if (n > 0 && !((S_edge[(unsigned char)s[0]] & 1) | (S_edge[(unsigned char)s[n - 1]] & 2)))
+        return 0;
+    return S_trim_slow(sp, np);
 }
 
 static size_t S_fold(rg_buf *out, const char *s, size_t n)
@@ -686,6 +705,19 @@ static size_t S_plain_char(const unsigned char *u, size_t i, size_t n)
     return 3;
 }
 
+/* S_plain_char of u[i] (< n), or 0 for an ASCII byte; the dashes and
+ * quotes of U+2010..U+2029 (E2 80 90..A9, all visible: the most common
+ * ones in German news) without a call. */
+static S_HOT_INLINE size_t S_plain_at(const unsigned char *u, size_t i, size_t n)
+{
+    if (u[i] < 0x80)
+        return 0;
+    if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 &&
+        (unsigned char)(u[i + 2] - 0x90) <= 0xA9 - 0x90)
+        return 3;
+    return S_plain_char(u, i, n);
+}
+
 /*
  * Whether s[0..n) (no whitespace at either end) is a plain line: ASCII
  * but control bytes, single spaces, and the characters of S_plain_char.
@@ -709,7 +741,7 @@ static int S_plain(const char *s, size_t n, size_t *spaces)
                       c0 = _mm_set1_epi8((char)0xC0), zero = _mm_setzero_si128();
         __m128i acc = zero;   /* spaces per byte position (saturating) */
         /* Thirty-two bytes a step, as two halves of one mask. */
-        while (i + 32 <= n) {
+        for (size_t lim = n - 32; n >= 32 && i <= lim;) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i)),
                     w = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 16));
             __m128i spv = _mm_cmpeq_epi8(v, space), spw = _mm_cmpeq_epi8(w, space);
@@ -740,7 +772,7 @@ static int S_plain(const char *s, size_t n, size_t *spaces)
                         acc, _mm_sub_epi8(zero, _mm_add_epi8(_mm_and_si128(spv, fv),
                                                               _mm_and_si128(spw, fw))));
                     i += k;
-                    size_t l = u[i] >= 0x80 ? S_plain_char(u, i, n) : 0;
+                    size_t l = S_plain_at(u, i, n);
                     if (!l)
                         return 0;
                     i += l;
@@ -781,7 +813,7 @@ static int S_plain(const char *s, size_t n, size_t *spaces)
                 continue;
             }
             i = b + stop;
-            size_t l = u[i] >= 0x80 ? S_plain_char(u, i, n) : 0;
+            size_t l = S_plain_at(u, i, n);
             if (!l)
                 return 0;
             i += l;
@@ -829,6 +861,19 @@ static unsigned char S_plain_fold_at(const unsigned char *r, size_t p, size_t n)
     if (p == 0 || r[p - 1] != 0xC3 || c > 0x9F)
         return c;
     return c == 0x9F ? 's' : c == 0x97 ? c : (unsigned char)(c + 0x20);
+}
+
+/* Whether the piece of phrase ph may stand at p of a plain line (p has
+ * room for the piece): its first 8 bytes ORed with 0x20 are the piece's
+ * but where that has an 's'.  A fold byte is its line's byte or that byte
+ * + 0x20, but for the 's' of ß. */
+static int S_plain_may_have(const char *p, const S_phrase *ph)
+{
+    if (ph->need_len < 8)
+        return 1;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return !(((w | 0x2020202020202020ULL) ^ ph->need8) & ph->need8_mask);
 }
 
 /* Whether the fold of the plain line r[0..n) has need[0..k) at p. */
@@ -1043,6 +1088,15 @@ rg_boilerplate *rg_i_boilerplate_new(const rg_strtab *phrases)
         S_m_copy(ph->mtext, b.data, flen + 1);
         ph->need = S_longest_piece(b.data);
         ph->need_len = strlen(ph->need);
+        if (ph->need_len >= 8) {
+            unsigned char nb[8], mb[8];
+            for (size_t k = 0; k < 8; k++) {
+                nb[k] = (unsigned char)(ph->need[k] | 0x20);
+                mb[k] = ph->need[k] == 's' ? 0 : 0xFF;
+            }
+            memcpy(&ph->need8, nb, 8);
+            memcpy(&ph->need8_mask, mb, 8);
+        }
         ph->pre = strcspn(b.data, "*");
         ph->suf = flen - 1 - (size_t)(strrchr(b.data, '*') - b.data);
         ph->opener = opener;
@@ -1408,8 +1462,10 @@ static uint32_t S_count_words(const char *t, size_t s, size_t e)
     return words > S_WORDS_MAX ? S_WORDS_MAX + 1 : words;
 }
 
-static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
-                       size_t s, size_t e, int glued)
+/* Adds the unit t[s, e) without whitespace at its ends, if any is left
+ * (in the loop over the lines: once per line). */
+static S_HOT_INLINE void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
+                                    size_t s, size_t e, int glued)
 {
     while (s < e && S_ws((unsigned char)t[s]))
         s++;
@@ -1445,9 +1501,10 @@ static void S_add_unit(S_unit **v, size_t *n, size_t *cap, const char *t,
     }
 }
 
-/* At the sentence end t[i] of line t[ls, le): when a block is glued on
- * there, adds the unit before it (from us) and returns where the glued
- * tail starts (*glued = 1); else returns us. */
+/* At the sentence end t[i] of the line from t[ls] (t[le] at the latest
+ * its end or beyond it): when a block is glued on there, adds the unit
+ * before it (from us) and returns where the glued tail starts (*glued =
+ * 1); else returns us. */
 static size_t S_stop(S_unit **v, size_t *n, size_t *cap, const char *t, size_t ls,
                      size_t le, size_t i, size_t us, int *glued)
 {
@@ -1464,96 +1521,71 @@ static size_t S_stop(S_unit **v, size_t *n, size_t *cap, const char *t, size_t l
     return us;
 }
 
-/* Splits text into units: lines, and glued tails ("Satz.Nächster Block")
- * of a line. */
+/*
+ * Splits text into units: lines, and glued tails ("Satz.Nächster Block")
+ * of a line.  One pass over the text for the line breaks and the sentence
+ * ends at once, thirty-two bytes a step, taken in their order.  S_stop is
+ * given the text's end for the line's: a closer or a capital cannot
+ * reach over the line break, which is neither.  It glues nothing on at an
+ * end followed by a space or a line break (as in prose), so those are
+ * not looked at.
+ */
 static size_t S_units(S_unit **v, size_t *cap, const char *t, size_t len)
 {
-    size_t n = 0;
-    for (size_t ls = 0; ls <= len;) {
-        /* an empty line (every other line of a text): no search */
-        const char *nl = ls < len && t[ls] == '\n' ? t + ls : memchr(t + ls, '\n', len - ls);
-        size_t le = nl ? (size_t)(nl - t) : len;
-        size_t us = ls;
-        int glued = 0;
-        size_t stop = le > 0 ? le - 1 : 0;
-        /* The '.', '!' and '?' from ls + 2 to before stop, in order. */
-        size_t i = ls;
+    size_t n = 0, ls = 0, us = 0;   /* the line's start, the unit's */
+    int glued = 0;
+    size_t i = 0;
 #ifdef S_SSE2
-        /* Thirty-two bytes a step, then sixteen (and the byte after them,
-         * in the line): S_stop glues nothing on at an end followed by a
-         * space, as in prose, so those are not looked at. */
-        for (; i + 33 <= le; i += 32) {
-            __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(t + i)),
-                    v1 = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 16));
-            __m128i e0 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('.')),
-                                                   _mm_cmpeq_epi8(v0, _mm_set1_epi8('!'))),
-                                      _mm_cmpeq_epi8(v0, _mm_set1_epi8('?')));
-            __m128i e1 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8('.')),
-                                                   _mm_cmpeq_epi8(v1, _mm_set1_epi8('!'))),
-                                      _mm_cmpeq_epi8(v1, _mm_set1_epi8('?')));
-            uint64_t se = (uint64_t)(unsigned)_mm_movemask_epi8(e0) |
-                          (uint64_t)(unsigned)_mm_movemask_epi8(e1) << 16;
-            if (!se)
-                continue;
-            uint64_t sp = (uint64_t)(unsigned)_mm_movemask_epi8(
-                              _mm_cmpeq_epi8(v0, _mm_set1_epi8(' '))) |
-                          (uint64_t)(unsigned)_mm_movemask_epi8(
-                              _mm_cmpeq_epi8(v1, _mm_set1_epi8(' ')))
-                              << 16 |
-                          (uint64_t)(t[i + 32] == ' ') << 32;
-            for (se &= ~(sp >> 1); se; se &= se - 1) {
-                size_t p = i + (size_t)__builtin_ctzll(se);   /* < stop */
-                if (p >= ls + 2)
-                    us = S_stop(v, &n, cap, t, ls, le, p, us, &glued);
+    const __m128i nlv = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'),
+                  bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?'),
+                  space = _mm_set1_epi8(' ');
+    for (size_t lim = len - 33; len >= 33 && i <= lim; i += 32) {
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(t + i)),
+                v1 = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 16));
+        __m128i e0 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, dot), _mm_cmpeq_epi8(v0, bang)),
+                                  _mm_cmpeq_epi8(v0, ask));
+        __m128i e1 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v1, dot), _mm_cmpeq_epi8(v1, bang)),
+                                  _mm_cmpeq_epi8(v1, ask));
+        __m128i l0 = _mm_cmpeq_epi8(v0, nlv), l1 = _mm_cmpeq_epi8(v1, nlv);
+        __m128i any = _mm_or_si128(_mm_or_si128(e0, e1), _mm_or_si128(l0, l1));
+        if (!_mm_movemask_epi8(any))
+            continue;
+        uint64_t nl = (uint64_t)(unsigned)_mm_movemask_epi8(l0) |
+                      (uint64_t)(unsigned)_mm_movemask_epi8(l1) << 16;
+        uint64_t se = (uint64_t)(unsigned)_mm_movemask_epi8(e0) |
+                      (uint64_t)(unsigned)_mm_movemask_epi8(e1) << 16;
+        if (se) {
+            uint64_t after = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v0, space)) |
+                             (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v1, space)) << 16 |
+                             nl | (uint64_t)((t[i + 32] == ' ') | (t[i + 32] == '\n')) << 32;
+            se &= ~(after >> 1);
+        }
+        for (uint64_t ev = se | nl; ev; ev &= ev - 1) {
+            size_t p = i + (size_t)__builtin_ctzll(ev);
+            if (t[p] == '\n') {
+                if (p > us)   /* else a blank line: no unit */
+                    S_add_unit(v, &n, cap, t, us, p, glued);
+                ls = us = p + 1;
+                glued = 0;
+            } else if (p >= ls + 2) {
+                us = S_stop(v, &n, cap, t, ls, len, p, us, &glued);
             }
         }
-        for (; i + 17 <= le; i += 16) {
-            __m128i v16 = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-            unsigned se = (unsigned)_mm_movemask_epi8(
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v16, _mm_set1_epi8('.')),
-                                          _mm_cmpeq_epi8(v16, _mm_set1_epi8('!'))),
-                             _mm_cmpeq_epi8(v16, _mm_set1_epi8('?'))));
-            if (!se)
-                continue;
-            unsigned sp = (unsigned)_mm_movemask_epi8(
-                              _mm_cmpeq_epi8(v16, _mm_set1_epi8(' '))) |
-                          (unsigned)(t[i + 16] == ' ') << 16;
-            for (se &= ~(sp >> 1); se; se &= se - 1) {
-                size_t p = i + (size_t)__builtin_ctz(se);   /* < stop */
-                if (p >= ls + 2)
-                    us = S_stop(v, &n, cap, t, ls, le, p, us, &glued);
-            }
-        }
-        if (i < le && le - ls >= 16) {
-            /* The last sixteen bytes of the line, of which those before i
-             * were done; an end before the last byte. */
-            size_t b = le - 16;
-            __m128i v16 = _mm_loadu_si128((const __m128i *)(const void *)(t + b));
-            unsigned se = (unsigned)_mm_movemask_epi8(
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v16, _mm_set1_epi8('.')),
-                                          _mm_cmpeq_epi8(v16, _mm_set1_epi8('!'))),
-                             _mm_cmpeq_epi8(v16, _mm_set1_epi8('?'))));
-            if (se & 0x7FFF) {
-                unsigned sp = (unsigned)_mm_movemask_epi8(
-                    _mm_cmpeq_epi8(v16, _mm_set1_epi8(' ')));
-                for (se &= ~(sp >> 1) & (0xFFFFu << (i - b)) & 0x7FFF; se; se &= se - 1) {
-                    size_t p = b + (size_t)__builtin_ctz(se);
-                    if (p >= ls + 2)
-                        us = S_stop(v, &n, cap, t, ls, le, p, us, &glued);
-                }
-            }
-            i = le;
-        }
-#endif
-        for (; i < stop; i++)
-            if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && i >= ls + 2)
-                us = S_stop(v, &n, cap, t, ls, le, i, us, &glued);
-        if (le > us)   /* else a blank line: no unit */
-            S_add_unit(v, &n, cap, t, us, le, glued);
-        if (!nl)
-            break;
-        ls = le + 1;
     }
+#endif
+    for (; i < len; i++) {
+        char c = t[i];
+        if (c == '\n') {
+            if (i > us)
+                S_add_unit(v, &n, cap, t, us, i, glued);
+            ls = us = i + 1;
+            glued = 0;
+        } else if ((c == '.' || c == '!' || c == '?') && i >= ls + 2) {
+            us = S_stop(v, &n, cap, t, ls, len, i, us, &glued);
+        }
+    }
+    if (len > us)   /* the last line, without a line break */
+        S_add_unit(v, &n, cap, t, us, len, glued);
     return n;
 }
 
@@ -1665,7 +1697,7 @@ static size_t S_unit_at(const S_unit *u, size_t n, size_t pos)
 /* Headline-shaped and short enough to be a teaser, not a paragraph. */
 static int S_weak(const S_unit *u)
 {
-    return u->e > u->s && !u->furn && !u->endp && u->words <= 30;
+    return !u->furn && !u->endp && u->words <= 30;
 }
 
 /* Length of unit i without its end punctuation, quotes and spaces, which
@@ -1743,9 +1775,9 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     uint64_t *pairs = NULL;
     int32_t *slot = NULL, *next = NULL;
     size_t nc = 0;
-    /* cand, core and first in one block, room for every unit */
-    size_t *cand = rg_i_xmalloc(3 * (n ? n : 1) * sizeof(*cand));
-    size_t *core = cand + n, *first = core + n;
+    /* cand, core, first and start in one block, room for every unit */
+    size_t *cand = rg_i_xmalloc(4 * (n ? n : 1) * sizeof(*cand));
+    size_t *core = cand + n, *first = core + n, *start = first + n;
     for (size_t i = 0; i < n; i++) {
         if (u[i].furn || u[i].glued || !u[i].endp || u[i].words < 6)
             continue;
@@ -1753,6 +1785,7 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
         if (m < S_QUOTE_MIN)
             continue;
         cand[nc] = i;
+        start[nc] = u[i].s;
         core[nc] = m;
         first[nc++] = SIZE_MAX;
     }
@@ -1771,7 +1804,7 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     S_fill(pairs, 0, 65536 / 8);
     S_fill(slot, 0xFF, nslots * sizeof(*slot));   /* -1: empty */
     for (size_t c = 0; c < nc; c++) {
-        const char *w = text + u[cand[c]].s;
+        const char *w = text + start[c];
         for (size_t o = 0; o < S; o++) {
             uint64_t h = S_key_mix(S_key_at(w + o));
             size_t pair = (size_t)(h >> 48), k = (size_t)(h >> 16) & mask;
@@ -1782,7 +1815,8 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
     }
     /* An occurrence at j (j + core >= j + S_QUOTE_MIN <= len) has a window
      * at one i in [j, j + S), with its S_QUOTE_KEY bytes before len. */
-    for (size_t i = 0; i + S_QUOTE_KEY <= len; i += S) {
+    const size_t last = len - S_QUOTE_KEY;   /* len >= S_QUOTE_MIN */
+    for (size_t i = 0; i <= last; i += S) {
         uint64_t kw = S_key_at(text + i), h = S_key_mix(kw);
         size_t pair = (size_t)(h >> 48);
         if (!(pairs[pair / 64] & ((uint64_t)1 << (pair % 64))))
@@ -1790,11 +1824,14 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
         for (int32_t e = slot[(size_t)(h >> 16) & mask]; e >= 0; e = next[e]) {
             /* Windows come in the order of their starts, so an earlier
              * occurrence can only come from the same window. */
-            size_t c = (size_t)e >> 5, o = (size_t)e & 31, xs = u[cand[c]].s;
+            size_t c = (size_t)e >> 5, o = (size_t)e & 31, xs = start[c];
             if (o > i || S_key_at(text + xs + o) != kw)
                 continue;
             size_t j = i - o;
+            /* the core's first and last 8 bytes before all of it */
             if (j < first[c] && j != xs && j + core[c] <= len &&
+                S_key_at(text + j) == S_key_at(text + xs) &&
+                S_key_at(text + j + core[c] - 8) == S_key_at(text + xs + core[c] - 8) &&
                 memcmp(text + j, text + xs, core[c]) == 0)
                 first[c] = j;
         }
@@ -1832,8 +1869,8 @@ static void S_seen_init(S_seen *st, size_t n)
     while (nslots < 2 * n)
         nslots *= 2;
     st->slot = rg_i_xmalloc(nslots * sizeof(*st->slot));
-    for (size_t k = 0; k < nslots; k++)
-        st->slot[k].unit = -1;
+    /* every byte 0xFF: unit -1 (the tag of an empty slot is not read) */
+    S_fill(st->slot, 0xFF, nslots * sizeof(*st->slot));
     st->mask = nslots - 1;
 }
 
@@ -1895,8 +1932,8 @@ static void S_need_fold(rg_buf *fold, S_unit *u, const char *text, size_t i)
 }
 
 /* Adds unit i (its fold's hash h); whether an equal line was there. */
-static int S_seen_add(S_seen *st, S_unit *u, rg_buf *fold, const char *text,
-                      size_t i, uint64_t h)
+static S_HOT_INLINE int S_seen_add(S_seen *st, S_unit *u, rg_buf *fold, const char *text,
+                                   size_t i, uint64_t h)
 {
     uint32_t tag = (uint32_t)(h >> 32);
     size_t flen = u[i].fold_len;
@@ -1965,8 +2002,8 @@ static int S_lazy_may_match(const rg_boilerplate *bp, const char *r, size_t n)
         }
     if (!bp->n_rgrams)
         return 0;
-    const size_t step = bp->step;
-    for (size_t i = 0; i + 4 <= n; i += step) {
+    const size_t step = bp->step, last = n - 4;   /* n > lazy_min >= 72 */
+    for (size_t i = 0; i <= last; i += step) {
         uint32_t g = S_gram_at(r + i) | 0x20202020u;
         size_t bit = S_gram_bit(g);
         if (!bp->rgram[bit])
@@ -1977,6 +2014,7 @@ static int S_lazy_may_match(const rg_boilerplate *bp, const char *r, size_t n)
             size_t o = bp->rgrams[e].o;
             const S_phrase *ph = &bp->ph[bp->floating[bp->rgrams[e].j]];
             if (o <= i && i - o + ph->need_len <= n &&
+                S_plain_may_have(r + i - o, ph) &&
                 S_plain_has(r, n, i - o, ph->need, ph->need_len))
                 return 1;
         }
@@ -2017,17 +2055,13 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     /* Folds are at most as long as their lines but for the rare ones
      * utf8proc lengthens: room for all of them at once. */
     RG_GROW(fold.data, fold.cap, len + 2 * n + 16);
-    fold.data[fold.len++] = '\0';   /* the fold of every blank unit */
     S_seen seen;
     S_seen_init(&seen, n);
     size_t lazy_min = bp ? (bp->lazy_ok ? bp->lazy_min : SIZE_MAX) : S_LAZY_END + 8;
 
+    /* Every unit has bytes: S_add_unit adds none for a blank line, and
+     * the rules below look through blank lines as through nothing. */
     for (size_t i = 0; i < n; i++) {
-        if (u[i].e == u[i].s) {   /* memset by S_add_unit: words 0 */
-            u[i].fold = 0;
-            u[i].fold_len = 0;
-            continue;
-        }
         size_t sps;
         if (u[i].e - u[i].s > lazy_min &&
             S_plain(text + u[i].s, u[i].e - u[i].s, &sps) && sps >= 12) {
@@ -2054,8 +2088,6 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
 
     /* phrase, date, video, pipe, repeat */
     for (size_t i = 0; i < n; i++) {
-        if (u[i].e == u[i].s)
-            continue;
         size_t flen = u[i].fold_len;
         if (u[i].fold == SIZE_MAX) {   /* a long plain line, not folded */
             const char *r = text + u[i].fa;
@@ -2087,15 +2119,12 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     /* banner: five or more short lines in a row (blank lines between
      * them do not break the run) */
     for (size_t i = 0; i < n;) {
-        size_t j = i, count = 0;
-        while (j < n && (u[j].e == u[j].s ||
-                         (u[j].words <= 3 && !u[j].endp && !u[j].glued))) {
-            count += u[j].e > u[j].s;
+        size_t j = i;
+        while (j < n && u[j].words <= 3 && !u[j].endp && !u[j].glued)
             j++;
-        }
-        if (count >= 5)
+        if (j - i >= 5)
             for (size_t k = i; k < j; k++)
-                u[k].furn |= u[k].e > u[k].s;
+                u[k].furn = 1;
         i = j > i ? j : i + 1;
     }
 
@@ -2107,8 +2136,6 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
         if (!u[i].opener)
             continue;
         for (size_t j = i + 1; j < n; j++) {
-            if (u[j].e == u[j].s)
-                continue;
             if (u[j].furn && !u[j].opener)
                 continue;
             if (u[j].opener || u[j].words < 2 || u[j].words > 25 ||
@@ -2121,7 +2148,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     /* between: protect the first headline, then fill gaps */
     size_t head = n;
     for (size_t i = 0; i < n; i++)
-        if (u[i].e > u[i].s && !u[i].furn) {
+        if (!u[i].furn) {
             if (!u[i].endp)
                 head = i;
             break;
@@ -2131,12 +2158,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
         for (size_t i = 0; i < n; i++) {
             if (i == head || !S_weak(&u[i]))
                 continue;
-            size_t p = i, q = i + 1;
-            while (p > 0 && u[p - 1].e == u[p - 1].s)
-                p--;
-            while (q < n && u[q].e == u[q].s)
-                q++;
-            if (p > 0 && u[p - 1].furn && q < n && u[q].furn) {
+            if (i > 0 && u[i - 1].furn && i + 1 < n && u[i + 1].furn) {
                 u[i].furn = 1;
                 changed = 1;
             }
@@ -2145,7 +2167,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     /* the end of the page behind the article's last paragraph */
     size_t last = n;   /* the last unit that is neither blank, furniture nor weak */
     for (size_t i = n; i-- > 0;)
-        if (u[i].e > u[i].s && !u[i].furn && (!S_weak(&u[i]) || i == head)) {
+        if (!u[i].furn && (!S_weak(&u[i]) || i == head)) {
             last = i;
             break;
         }
@@ -2160,7 +2182,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
 
     size_t blanked = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!u[i].furn || u[i].e == u[i].s)
+        if (!u[i].furn)
             continue;
         blanked++;
         /* A unit lies within one line: no line break to keep. */

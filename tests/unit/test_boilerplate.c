@@ -656,3 +656,112 @@ Test(boilerplate, long_lines_ending_in_a_phrase)
         S_expect(in, want);
     }
 }
+
+/* A floating phrase's piece in a long plain line is first told by its
+ * first 8 bytes ORed with 0x20 (but where the piece has an 's', which may
+ * be half of a ß): at every offset, in capitals and with ß for ss, and
+ * look-alikes that differ in one of those bytes or later. */
+Test(boilerplate, floating_phrases_in_long_lines_at_every_offset)
+{
+    const char *pad = "Lorem ipsum dolor sit amet, consetetur sadipscing elitr";
+    const char *tail = " und so weiter bis zum Ende dieser recht langen Zeile hier.";
+    const char *hits[] = {"Datenschutzhinweise", "DATENSCHUTZHINWEISE",
+                          "Datenßchutzhinweise", "Cookie-Einstellungen",
+                          "COOKIE-EINSTELLUNGEN", "Ihre E-Mail-Adreße",
+                          "IHRE E-MAIL-ADRESSE", "für unseren Newsletter",
+                          "FÜR UNSEREN NEWSLETTER", "Einwilligungserklärung",
+                          "EINWILLIGUNGSERKLÄRUNG"};
+    const char *misses[] = {"Datenschutzhinweis", "Datenschytzhinweise",
+                            "Cookie-Einstellung", "Cookje-Einstellungen",
+                            "Cookie Einstellungen", "Ihre E-Mail-Adrese",
+                            "Ihre E_Mail-Adresse", "für unseren Newsleter",
+                            "für unsren Newsletter", "Einwilligungserklarung",
+                            "Einwilligunqserklärung"};
+    for (int hit = 0; hit < 2; hit++) {
+        const char **list = hit ? hits : misses;
+        size_t n = hit ? sizeof(hits) / sizeof(hits[0]) : sizeof(misses) / sizeof(misses[0]);
+        for (size_t k = 0; k < n; k++) {
+            /* "Datenßchutz" folds to "datensschutz": no hit */
+            int want_hit = hit && strcmp(list[k], "Datenßchutzhinweise") != 0;
+            for (size_t off = 0; off <= 24; off++) {
+                char line[512], in[1024], want[1024];
+                snprintf(line, sizeof(line), "Wir %.*s %s%s", (int)off, pad, list[k], tail);
+                snprintf(in, sizeof(in), ARTICLE "\n\n%s\n\n" CLOSING "\n", line);
+                if (want_hit)
+                    snprintf(want, sizeof(want), ARTICLE " | " CLOSING);
+                else
+                    snprintf(want, sizeof(want), ARTICLE " | %s | " CLOSING, line);
+                S_expect(in, want);
+            }
+        }
+    }
+}
+
+/* S_kept's result with every '\r' dropped and the lines left empty by
+ * that (or ending in spaces before it) trimmed away.  Caller frees. */
+static char *S_kept_lf(const char *in)
+{
+    char *k = S_kept(in);
+    rg_buf out;
+    rg_i_buf_init(&out);
+    for (char *seg = k, *next; seg; seg = next) {
+        next = strstr(seg, " | ");
+        if (next) {
+            *next = '\0';
+            next += 3;
+        }
+        size_t m = 0;
+        for (char *q = seg; *q; q++)
+            if (*q != '\r')
+                seg[m++] = *q;
+        while (m > 0 && seg[m - 1] == ' ')
+            m--;
+        size_t b = 0;
+        while (b < m && seg[b] == ' ')
+            b++;
+        if (b == m)
+            continue;
+        if (out.len)
+            rg_i_buf_adds(&out, " | ");
+        rg_i_buf_add(&out, seg + b, m - b);
+    }
+    rg_i_buf_addc(&out, '\0');
+    free(k);
+    return out.data;
+}
+
+/* Line breaks and sentence ends are found in one pass, thirty-two bytes a
+ * step: a glued tail behind a line of every length (so the break falls at
+ * every place of a step), with CRLF, blank lines, and with or without a
+ * line break at the end of the text; an end just before a break glues
+ * nothing of the next line on. */
+Test(boilerplate, line_breaks_and_glued_tails_at_every_offset)
+{
+    const char *head = "Sie sagte das am Montag in Kiew.";
+    for (size_t L = 4; L <= 72; L++)
+        for (int crlf = 0; crlf < 2; crlf++)
+            for (int blank = 0; blank < 2; blank++)
+                for (int last_nl = 0; last_nl < 2; last_nl++) {
+                    char pre[128], in[512], want[512];
+                    memset(pre, 'a', L - 1);
+                    pre[0] = 'A';
+                    pre[L - 1] = '.';
+                    pre[L] = '\0';
+                    const char *br = crlf ? "\r\n" : "\n";
+                    snprintf(in, sizeof(in), "%s%s%s%sSelenskyj Rede Video 02:31%s%s%s", pre,
+                             br, blank ? br : "", head, br, ARTICLE, last_nl ? br : "");
+                    snprintf(want, sizeof(want), "%s | %s | %s", pre, head, ARTICLE);
+                    char *k = S_kept_lf(in);
+                    cr_expect_str_eq(k, want, "L %zu crlf %d blank %d nl %d", L, crlf, blank,
+                                     last_nl);
+                    free(k);
+                    /* an end before the break: the next line is no tail */
+                    snprintf(in, sizeof(in), "%s%s%sNeue Gespräche in Kiew sind geplant.%s", pre,
+                             br, blank ? br : "", last_nl ? br : "");
+                    snprintf(want, sizeof(want), "%s | Neue Gespräche in Kiew sind geplant.", pre);
+                    k = S_kept_lf(in);
+                    cr_expect_str_eq(k, want, "L %zu crlf %d blank %d nl %d", L, crlf, blank,
+                                     last_nl);
+                    free(k);
+                }
+}
