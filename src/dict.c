@@ -190,6 +190,15 @@ static int S_valid_utf8(const char *s, size_t n)
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     size_t i = 0;
     while (i < n) {
+        /* ASCII (every byte below 0x80 is a whole valid character) eight
+         * bytes at a time; utf8proc only from the first byte that is not. */
+        uint64_t w;
+        while (n - i >= 8 && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull)))
+            i += 8;
+        while (i < n && p[i] < 0x80)
+            i++;
+        if (i == n)
+            break;
         utf8proc_int32_t c;
         utf8proc_ssize_t k =
             utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
@@ -499,6 +508,8 @@ static rg_status S_load_file(S_load *L, const char *path)
         p += 3;
     rg_buf where;
     rg_i_buf_init(&where);
+    rg_i_buf_adds(&where, path);
+    size_t path_len = where.len;
     for (size_t lineno = 1; p < end; lineno++) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         char *next = nl ? nl + 1 : end;
@@ -509,18 +520,16 @@ static rg_status S_load_file(S_load *L, const char *path)
         p = next;
         if (table == S_TABLE_NONE && have_header)
             break;   /* unknown header: the rest cannot be read */
-        /* "path:line", without printf: this runs for every line of a
-         * million-alias dictionary. */
-        rg_i_buf_reset(&where);
-        rg_i_buf_adds(&where, path);
+        /* "path:line", without printf and with the path copied once: this
+         * runs for every line of a million-alias dictionary. */
         char digits[24], *dp = digits + sizeof(digits);
-        *--dp = '\0';
         size_t v = lineno;
         do
             *--dp = (char)('0' + v % 10);
         while ((v /= 10) > 0);
         *--dp = ':';
-        rg_i_buf_adds(&where, dp);
+        where.len = path_len;
+        rg_i_buf_add(&where, dp, (size_t)(digits + sizeof(digits) - dp));
         if (memchr(line, '\0', n) || !S_valid_utf8(line, n)) {
             S_error(L, where.data, "invalid UTF-8");
             continue;

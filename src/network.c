@@ -479,10 +479,24 @@ const char *rg_i_format_number(char buf[RG_NUMBUF], double x)
         return S_nonfinite(buf, x);
     if (x == 0)     /* also -0 */
         return strcpy(buf, "0");
-    if (x == floor(x) && fabs(x) < 9007199254740992.0)
-        snprintf(buf, RG_NUMBUF, "%.0f", x);
-    else
-        snprintf(buf, RG_NUMBUF, "%.10g", x);
+    if (x == floor(x) && fabs(x) < 9007199254740992.0) {
+        /* What "%.0f" prints for an integer below 2^53 (exact in a long
+         * long; no decimal point to localise), without printf: counts and
+         * degrees are most of the numbers the writers format. */
+        long long v = (long long)x;
+        unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
+                                     : (unsigned long long)v;
+        char digits[24], *dp = digits + sizeof(digits);
+        *--dp = '\0';
+        do
+            *--dp = (char)('0' + u % 10);
+        while ((u /= 10) > 0);
+        if (v < 0)
+            *--dp = '-';
+        memcpy(buf, dp, (size_t)(digits + sizeof(digits) - dp));
+        return buf;
+    }
+    snprintf(buf, RG_NUMBUF, "%.10g", x);
     S_point(buf);
     return buf;
 }

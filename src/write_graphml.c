@@ -121,7 +121,10 @@ static int S_data(xmlTextWriterPtr w, rg_buf *tmp, const rg_network *net,
                     : rg_i_edge_num(net, a->name, i);
     if (xmlTextWriterStartElement(w, S_x("data")) < 0 ||
         xmlTextWriterWriteAttribute(w, S_x("key"), S_x(a->name)) < 0 ||
-        xmlTextWriterWriteString(w, S_x(rg_i_format_number(num, x))) < 0 ||
+        /* A number is digits, '.', 'e', '+', '-' or NaN/INF: text with
+         * nothing to escape, which xmlTextWriterWriteString would copy
+         * through xmlEncodeSpecialChars unchanged before this same call. */
+        xmlTextWriterWriteRaw(w, S_x(rg_i_format_number(num, x))) < 0 ||
         xmlTextWriterEndElement(w) < 0)
         return -1;
     return 0;

@@ -156,6 +156,41 @@ Test(dict, every_malformed_actor_line_is_reported_with_file_and_line)
     rg_dict_free(d);
 }
 
+/* UTF-8 is checked eight ASCII bytes at a time up to the first byte that
+ * is not ASCII: a bad byte, a truncated or overlong sequence or a
+ * surrogate is found at every offset (inside, at the end of and after a
+ * block of eight), and valid umlauts, ß and a combining mark anywhere pass. */
+Test(dict, invalid_utf8_is_found_at_every_offset)
+{
+    const char *bad[] = {"\xff", "\xC3", "\xC3(", "\xC0\xAF", "\xED\xA0\x80",
+                         "\xF4\x90\x80\x80", "\x80"};
+    const char *good[] = {"\xC3\xB6", "\xC3\x9F", "e\xCC\x81", "\xE2\x80\x8D"};
+    for (size_t k = 0; k < sizeof(bad) / sizeof(bad[0]) + sizeof(good) / sizeof(good[0]); k++)
+        for (size_t off = 0; off < 20; off++) {
+            int is_bad = k < sizeof(bad) / sizeof(bad[0]);
+            const char *ins = is_bad ? bad[k] : good[k - sizeof(bad) / sizeof(bad[0])];
+            char label[64];
+            memset(label, 'L', off);
+            snprintf(label + off, sizeof(label) - off, "%sabcdefghij", ins);
+            char text[256];
+            snprintf(text, sizeof(text), ACTORS_HEAD "abc\tperson\t%s\t\n", label);
+            char *p = putp("actors.tsv", text);
+            rg_i_buf_reset(&M.text);
+            rg_dict *d = rg_dict_new();
+            rg_status st = rg_dict_load(d, p, &diag);
+            if (is_bad) {
+                cr_assert_eq(st, RG_EPARSE, "bad %zu at %zu", k, off);
+                cr_assert_str_eq(M.text.data, "DIR/actors.tsv:2: invalid UTF-8\n");
+            } else {
+                cr_assert_eq(st, RG_OK, "good %zu at %zu: %s", k, off,
+                             M.text.data ? M.text.data : "");
+                cr_assert_eq(rg_dict_actor_count(d), 1);
+            }
+            free(p);
+            rg_dict_free(d);
+        }
+}
+
 Test(dict, every_malformed_alias_line_is_reported)
 {
     char *p = putp("aliases.tsv",

@@ -606,6 +606,40 @@ Test(network, number_format)
     cr_assert_str_eq(rg_i_format_fixed(b, -0.5, 1), "-0.5");
 }
 
+/* The integer path (digits without printf) prints what "%.0f" does, over
+ * small, large, negative and power-of-ten values up to 2^53; the values
+ * just past it go through printf as before. */
+Test(network, number_format_integers_match_printf)
+{
+    char b[RG_NUMBUF], ref[RG_NUMBUF];
+    double edge[] = {1, -1, 9, 10, 99, 100, 999999, 1000000, 4294967295.0,
+                     4294967296.0, -4294967296.0, 9007199254740991.0,
+                     -9007199254740991.0, 9007199254740992.0,
+                     -9007199254740992.0, 9007199254740994.0, 1e17, -1e17};
+    for (size_t i = 0; i < sizeof(edge) / sizeof(edge[0]); i++) {
+        snprintf(ref, sizeof(ref), fabs(edge[i]) < 9007199254740992.0 ? "%.0f" : "%.10g",
+                 edge[i]);
+        cr_assert_str_eq(rg_i_format_number(b, edge[i]), ref, "%.17g", edge[i]);
+    }
+    for (int sign = -1; sign <= 1; sign += 2)
+        for (long long v = 1; v < 200000; v++) {
+            double x = sign * (double)v;
+            snprintf(ref, sizeof(ref), "%.0f", x);
+            cr_assert_str_eq(rg_i_format_number(b, x), ref);
+        }
+    unsigned long long s = 88172645463325252ull;   /* xorshift: wide values */
+    for (int i = 0; i < 200000; i++) {
+        s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+        double x = (double)(s >> (11 + (unsigned)(i % 50)));
+        if (i & 1)
+            x = -x;
+        if (x == 0)
+            continue;
+        snprintf(ref, sizeof(ref), "%.0f", x);
+        cr_assert_str_eq(rg_i_format_number(b, x), ref);
+    }
+}
+
 Test(network, sanitize_text)
 {
     rg_buf b;
