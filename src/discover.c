@@ -1622,6 +1622,7 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 .tok_begin = (uint32_t)i,
                 .tok_end = (uint32_t)t1,
                 .form = RG_FORM_DISCOVERED,
+                .type = m->found[k].type,
             };
             for (size_t u = i; u < t1; u++)
                 s->cov[u] = 2;

@@ -219,7 +219,8 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
         uint32_t actor = d->aliases[c->alias].actor;
         /* Colour coalitions of German politics are named after flags:
          * "Jamaika-Koalition", "Kenia-Koalition" are no states. */
-        if (d->actors[actor].type == RG_TYPE_COUNTRY &&
+        uint8_t type = d->actors[actor].type;
+        if (type == RG_TYPE_COUNTRY &&
             (toks->v[mt->tok_end - 1].flags & RG_TF_HYPHEN_AFTER) &&
             mt->tok_end + 1 < toks->n &&
             strncmp(rg_i_token_fold(toks, mt->tok_end + 1), "koalition",
@@ -234,6 +235,7 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
             .tok_begin = mt->tok_begin,
             .tok_end = mt->tok_end,
             .form = S_form(toks, mt, c->form),
+            .type = type,
         };
         out->seen[actor] = (uint32_t)out->n;
     }

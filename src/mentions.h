@@ -18,6 +18,9 @@ typedef struct rg_mention {
     uint32_t actor;        /* index into rg_dict.actors */
     uint32_t tok_begin, tok_end;   /* its tokens [tok_begin, tok_end) */
     uint8_t form;          /* enum rg_form */
+    uint8_t type;          /* its actor's type (rg_i_mention_type), kept
+                              here by mentions.c and discover.c so that
+                              relations.c does not look the actor up */
 } rg_mention;
 
 /* An actor discover.c found in a document (not in the dictionary).  A

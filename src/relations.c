@@ -697,6 +697,7 @@ typedef struct S_arg {     /* a kept mention */
     uint32_t actor;
     uint32_t t0, t1;       /* tokens [t0, t1) */
     uint8_t form;
+    uint8_t type;          /* the mention's type (rg_mention.type) */
 } S_arg;
 
 typedef struct S_group {   /* coordinated args [a0, a1) */
@@ -1129,7 +1130,7 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
         /* t0, t1 lie in [tb, te]: a mention lies within its sentence. */
         if (t0 >= t1 || S_skip(c, t0))
             continue;
-        int type = rg_i_mention_type(c->m, c->d, mt->actor);
+        int type = mt->type;
         if (type != RG_TYPE_PERSON && type != RG_TYPE_ORGANIZATION &&
             type != RG_TYPE_COUNTRY)
             continue;
@@ -1140,7 +1141,7 @@ static void S_find_args(S_ctx *c, const rg_mentions *m, size_t m0, size_t m1)
             continue;   /* "Chinas Staats- und Parteichef Xi Jinping" */
         RG_GROW(c->args, c->cap_args, c->n_args + 1);
         c->args[c->n_args++] = (S_arg){mt->actor, (uint32_t)t0, (uint32_t)t1,
-                                       mt->form};
+                                       mt->form, mt->type};
     }
 }
 
@@ -1495,7 +1496,7 @@ static void S_role(const S_ctx *c, S_group *g, size_t b)
         /* A title before a name: "dem südkoreanischen Präsidenten Yoon"
          * takes the role of the title's phrase. */
         if (noun && steps == 0 && first->form != RG_FORM_ADJECTIVE &&
-            rg_i_mention_type(c->m, c->d, first->actor) == RG_TYPE_PERSON) {
+            first->type == RG_TYPE_PERSON) {
             k = S_prev(c, k, b);
             continue;
         }
@@ -2081,12 +2082,11 @@ static void S_clause(S_ctx *c, size_t si)
  * arguments (persons, organisations, states).  Every verb relation joins
  * two different arguments (S_edges), so a sentence without them has none,
  * and its clause analysis — most of this stage — can be left out. */
-static int S_two_arguments(const S_ctx *c, const rg_mentions *m, size_t m0,
-                           size_t m1)
+static int S_two_arguments(const rg_mentions *m, size_t m0, size_t m1)
 {
     uint32_t first = UINT32_MAX;
     for (size_t i = m0; i < m1; i++) {
-        int type = rg_i_mention_type(m, c->d, m->v[i].actor);
+        int type = m->v[i].type;
         if (type != RG_TYPE_PERSON && type != RG_TYPE_ORGANIZATION &&
             type != RG_TYPE_COUNTRY)
             continue;
@@ -2236,7 +2236,7 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
         size_t j = i;
         while (j < m->n && m->v[j].sentence == sent)
             j++;
-        if (j - i >= 2 && sent < s->n && S_two_arguments(&c, m, i, j)) {
+        if (j - i >= 2 && sent < s->n && S_two_arguments(m, i, j)) {
             c.tb = s->v[sent].tok_begin;
             c.te = s->v[sent].tok_end;
             c.sentence = sent;
