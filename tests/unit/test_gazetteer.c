@@ -590,3 +590,60 @@ Test(gazetteer, vocabulary_words_of_every_length)
     free(ids);
     free(cls);
 }
+
+/* rg_i_gazetteer_ids looks the words of more than 8 bytes up after each
+ * block of 256 tokens: long words (listed, unlisted, capitalised, with
+ * umlauts) at every position around the blocks' ends give the id and
+ * class of the same word looked up alone. */
+Test(gazetteer, ids_of_long_words_across_blocks)
+{
+    static const char *const words[] = {
+        "zqxzqxzqx", "Zqxzqxzqxzqx", "jqxzqxzqxz", "zqxzqxzqö", "Zäöüzäöüzä",
+        "ab", "Ab", ",", "zqx", "verbindungsweg"};
+    const size_t nw = sizeof(words) / sizeof(words[0]);
+    D = rgt_dict(ACTORS,
+                 ALIASES_HEAD "stern\tname\tY zqxzqxzqx\n"
+                              "stern\tname\tY zqxzqxzqxzqx\n"
+                              "stern\tname\tY zqxzqxzqö\n"
+                              "stern\tname\tY zäöüzäöüzä\n"
+                              "stern\tname\tY zqx\n",
+                 NULL);
+    cr_assert_not_null(D);
+    /* Each word's id and class alone. */
+    int32_t alone_id[16];
+    uint8_t alone_cls[16];
+    for (size_t k = 0; k < nw; k++) {
+        rg_i_tokenize(&T, words[k], strlen(words[k]));
+        cr_assert_eq(T.n, 1);
+        rg_i_gazetteer_ids(D->gaz, &T, &alone_id[k], &alone_cls[k]);
+    }
+    cr_expect_geq(alone_id[0], 0);
+    cr_expect_geq(alone_id[1], 0);
+    cr_expect_eq(alone_id[2], -1);
+    rg_buf text;
+    rg_i_buf_init(&text);
+    size_t ntok = 1100, which[1100];
+    for (size_t i = 0; i < ntok; i++) {
+        /* Mostly long words near the block ends, all of them elsewhere. */
+        size_t r = i % 256;
+        size_t k = (r < 4 || r > 251) ? (i * 7 + r) % 5 : (i * 13) % nw;
+        which[i] = k;
+        if (i)
+            rg_i_buf_addc(&text, ' ');
+        rg_i_buf_add(&text, words[k], strlen(words[k]));
+    }
+    rg_i_tokenize(&T, text.data, text.len);
+    cr_assert_eq(T.n, ntok);
+    int32_t *ids = rg_i_xmalloc(ntok * sizeof(*ids));
+    uint8_t *cls = rg_i_xmalloc(ntok);
+    rg_i_gazetteer_ids(D->gaz, &T, ids, cls);
+    for (size_t i = 0; i < ntok; i++) {
+        cr_expect_eq(ids[i], alone_id[which[i]], "token %zu %s", i,
+                     words[which[i]]);
+        cr_expect_eq(cls[i], alone_cls[which[i]], "token %zu %s", i,
+                     words[which[i]]);
+    }
+    free(ids);
+    free(cls);
+    rg_i_buf_destroy(&text);
+}
