@@ -219,6 +219,10 @@ struct rg_gazetteer {
                                  variants: 0 .. n_alias_words - 1 (the
                                  others are in no trie edge) */
     struct rg_disc_words *disc;   /* discover.c's tables */
+    uint32_t *root;           /* the root's edges by (id << 1 | capitalised)
+                                 for id < n_alias_words: the child, 0 =
+                                 none (rg_i_gazetteer_match_doc's first
+                                 step without hashing) */
 };
 
 /* The first slot of an edge key: the high bits of a multiplication by
@@ -533,6 +537,10 @@ rg_gazetteer *rg_i_gazetteer_build(const rg_dict *d)
     /* Every word of an alias (and of its variants) is interned by now;
      * the words added below begin and continue none. */
     g->n_alias_words = (uint32_t)g->vocab.n;
+    g->root = rg_i_xcalloc(2 * (size_t)g->n_alias_words + 1, sizeof(*g->root));
+    for (size_t i = 0; i < g->nslots; i++)
+        if (g->child[i] && (g->keys[i] >> 32) == 0)
+            g->root[g->keys[i] & 0xFFFFFFFFu] = g->child[i];
 
     /* The first-token filter: a token whose fold begins no alias (in its
      * capitalisation) is passed over with one bit test. */
@@ -746,6 +754,7 @@ void rg_i_gazetteer_free(rg_gazetteer *g)
     free(g->vcls);
     free(g->vverb);
     free(g->vpacked);
+    free(g->root);
     rg_i_discover_words_free(g->disc);
     free(g);
 }
@@ -820,6 +829,7 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
     const size_t mask = g->nslots - 1;
     const unsigned shift = g->shift;
     const uint32_t n_alias_words = g->n_alias_words;
+    const uint32_t *root = g->root;
     const rg_sentence *sv = sents->v;
     const size_t ns = sents->n;
     const uint64_t ones = 0x0101010101010101ULL;
@@ -873,10 +883,18 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
             continue;
         }
         size_t end = sv[s].tok_end;
-        uint32_t st = 0;
         size_t best_end = 0;
         uint32_t best = RG_NO_CAND;
-        for (size_t j = i; j < end; j++) {
+        /* The first step by the root's table (the scan stops only at a
+         * word that begins an alias: nearly always an edge). */
+        uint32_t id0 = (uint32_t)ids[i];
+        uint32_t st = id0 < n_alias_words
+                          ? root[(size_t)id0 * 2 + (cls[i] >> 7)] : 0;
+        if (st && accept[st] != RG_NO_CAND) {
+            best = accept[st];
+            best_end = i + 1;
+        }
+        for (size_t j = i + 1; st && j < end; j++) {
             /* A token no alias contains ends the walk: its id is -1, or
              * one of the words interned after the aliases' (the first
              * has classes: it begins an alias). */
