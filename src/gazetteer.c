@@ -686,10 +686,14 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                     /* The hash and the length decide (S_lex). */
                     uint32_t lc = S_LEX_LEN(len);
                     for (;;) {
-                        if (e->h == h && (f & ~S_LEX_ID_MASK) == lc) {
+                        /* f's length bits equal lc's when f ^ lc has
+                         * only id bits: then f ^ lc is the id + 1 (no
+                         * register for a masked copy of f). */
+                        uint32_t fx = f ^ lc;
+                        if (e->h == h && fx <= S_LEX_ID_MASK) {
                             /* A hit is written here, a miss below: no
                              * register holds the id across the loop. */
-                            ids[i] = (int32_t)((f & S_LEX_ID_MASK) - 1);
+                            ids[i] = (int32_t)(fx - 1);
                             cls[i] = (uint8_t)(c | e->cls);
                             goto next;
                         }
