@@ -658,71 +658,51 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
     const uint64_t *hash = toks->hash;
     const char *fold = toks->fold;
     const size_t n = toks->n;
-    /* Blocks of tokens: the words of more than 8 bytes with a full first
-     * slot (one in eight tokens) are listed and looked up after their
-     * block, so that the block's loop makes no call and keeps everything
-     * in registers. */
-    uint32_t pend[256];
-    for (size_t i0 = 0; i0 < n; i0 += 256) {
-        const size_t i1 = n - i0 > 256 ? i0 + 256 : n;
-        size_t np = 0;
-        for (size_t i = i0; i < i1; i++) {
-            const rg_token *t = &v[i];
-            uint64_t h = hash[i];
-            /* RG_TF_UPPER is of word tokens only (tokens.h). */
-            _Static_assert(RG_TF_UPPER << 4 == RG_WC_UPPER_WORD,
-                           "the flag moved to the class bit by one shift");
-            uint8_t c = (uint8_t)((t->flags & RG_TF_UPPER) << 4);
-            _Static_assert(sizeof(S_lex_slot) == 16, "slots of 16 bytes");
-            size_t j = ((size_t)h << 4) & bmask;
-            const S_lex_slot *e = (const S_lex_slot *)(slot + j);
-            uint32_t f = e->info;
-            /* Most misses end at an empty first slot (a quarter are
-             * full); a hit is (nearly always) the first slot with its
-             * hash. */
-            if (f) {
-                size_t len = t->fold_len;
-                if (len <= 8) {
-                    /* The hash and the length decide (S_lex). */
-                    uint32_t lc = S_LEX_LEN(len);
-                    for (;;) {
-                        /* f's length bits equal lc's when f ^ lc has
-                         * only id bits: then f ^ lc is the id + 1 (no
-                         * register for a masked copy of f). */
-                        uint32_t fx = f ^ lc;
-                        if (e->h == h && fx <= S_LEX_ID_MASK) {
-                            /* A hit is written here, a miss below: no
-                             * register holds the id across the loop. */
-                            ids[i] = (int32_t)(fx - 1);
-                            cls[i] = (uint8_t)(c | e->cls);
-                            goto next;
-                        }
-                        j = (j + sizeof(S_lex_slot)) & bmask;
-                        e = (const S_lex_slot *)(slot + j);
-                        f = e->info;
-                        if (!f)
-                            break;
+    for (size_t i = 0; i < n; i++) {
+        const rg_token *t = &v[i];
+        uint64_t h = hash[i];
+        /* RG_TF_UPPER is of word tokens only (tokens.h). */
+        _Static_assert(RG_TF_UPPER << 4 == RG_WC_UPPER_WORD,
+                       "the flag moved to the class bit by one shift");
+        uint8_t c = (uint8_t)((t->flags & RG_TF_UPPER) << 4);
+        int32_t id = -1;
+        _Static_assert(sizeof(S_lex_slot) == 16, "slots of 16 bytes");
+        size_t j = ((size_t)h << 4) & bmask;
+        const S_lex_slot *e = (const S_lex_slot *)(slot + j);
+        uint32_t f = e->info;
+        /* Most misses end at an empty first slot (a quarter are full); a
+         * hit is (nearly always) the first slot with its hash. */
+        if (f) {
+            size_t len = t->fold_len;
+            if (len <= 8) {
+                /* The hash and the length decide (S_lex). */
+                uint32_t lc = S_LEX_LEN(len);
+                for (;;) {
+                    /* f's length bits equal lc's when f ^ lc has only
+                     * id bits: then f ^ lc is the id + 1 (no masked
+                     * copy of f). */
+                    uint32_t fx = f ^ lc;
+                    if (e->h == h && fx <= S_LEX_ID_MASK) {
+                        id = (int32_t)(fx - 1);
+                        c |= (uint8_t)e->cls;
+                        break;
                     }
-                } else {
-                    pend[np++] = (uint32_t)i;
+                    j = (j + sizeof(S_lex_slot)) & bmask;
+                    e = (const S_lex_slot *)(slot + j);
+                    f = e->info;
+                    if (!f)
+                        break;
+                }
+            } else {
+                e = S_lex_find_long(x, fold + t->fold, len, h, j >> 4, f);
+                if (e) {
+                    id = (int32_t)((e->info & S_LEX_ID_MASK) - 1);
+                    c |= (uint8_t)e->cls;
                 }
             }
-            ids[i] = -1;
-            cls[i] = c;
-        next:;
         }
-        for (size_t q = 0; q < np; q++) {
-            size_t i = pend[q];
-            const rg_token *t = &v[i];
-            uint64_t h = hash[i];
-            size_t j = (size_t)h & x->mask;
-            const S_lex_slot *e = S_lex_find_long(x, fold + t->fold, t->fold_len,
-                                                  h, j, x->slot[j].info);
-            if (e) {
-                ids[i] = (int32_t)((e->info & S_LEX_ID_MASK) - 1);
-                cls[i] |= (uint8_t)e->cls;
-            }
-        }
+        ids[i] = id;
+        cls[i] = c;
     }
 }
 

@@ -591,10 +591,9 @@ Test(gazetteer, vocabulary_words_of_every_length)
     free(cls);
 }
 
-/* rg_i_gazetteer_ids looks the words of more than 8 bytes up after each
- * block of 256 tokens: long words (listed, unlisted, capitalised, with
- * umlauts) at every position around the blocks' ends give the id and
- * class of the same word looked up alone. */
+/* rg_i_gazetteer_ids over many tokens: long and short words (listed,
+ * unlisted, capitalised, with umlauts) at every position around multiples
+ * of 256 give the id and class of the same word looked up alone. */
 Test(gazetteer, ids_of_long_words_across_blocks)
 {
     static const char *const words[] = {
