@@ -181,6 +181,28 @@ typedef struct S_unit {
     uint8_t opener;      /* matched a list-opener phrase */
 } S_unit;
 
+/* A slot of the table of lines seen (S_seen). */
+typedef struct S_seen_slot {
+    int32_t unit;    /* -1 = empty */
+    uint32_t tag;    /* high bits of the hash */
+} S_seen_slot;
+
+/* The buffers of rg_i_boilerplate_strip_with, kept from one document to
+ * the next. */
+struct rg_boilerplate_scratch {
+    S_unit *u;
+    size_t cap_u;
+    rg_buf fold;
+    S_seen_slot *seen;
+    size_t cap_seen;
+    size_t *cand;        /* S_pull_quotes: cand, core, first, start */
+    size_t cap_cand;
+    int32_t *next;
+    size_t cap_next;
+    uint64_t *pairs;     /* the bitmap, then the slots */
+    size_t cap_pairs;
+};
+
 /* ------------------------------------------------------------------ */
 /* Folding and matching                                                */
 /* ------------------------------------------------------------------ */
@@ -1769,14 +1791,16 @@ static uint64_t S_key_mix(uint64_t w)
  * offsets, which says where the candidate would start.  Before the table,
  * a bitmap of 65536 bits of the windows' mixes: most windows stop there.
  */
-static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
+static void S_pull_quotes(rg_boilerplate_scratch *sc, S_unit *u, size_t n, const char *text,
+                          size_t len)
 {
     enum { S = S_QUOTE_STEP };
     uint64_t *pairs = NULL;
     int32_t *slot = NULL, *next = NULL;
     size_t nc = 0;
     /* cand, core, first and start in one block, room for every unit */
-    size_t *cand = rg_i_xmalloc(4 * (n ? n : 1) * sizeof(*cand));
+    RG_GROW(sc->cand, sc->cap_cand, 4 * (n ? n : 1));
+    size_t *cand = sc->cand;
     size_t *core = cand + n, *first = core + n, *start = first + n;
     for (size_t i = 0; i < n; i++) {
         if (u[i].furn || u[i].glued || !u[i].endp || u[i].words < 6)
@@ -1790,16 +1814,18 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
         first[nc++] = SIZE_MAX;
     }
     if (nc == 0 || len < S_QUOTE_MIN)
-        goto out;
+        return;
     /* Window e = c * 32 + o: candidate c's bytes from offset o. */
     size_t ne = nc * S;
-    next = rg_i_xmalloc(nc * 32 * sizeof(*next));
+    RG_GROW(sc->next, sc->cap_next, nc * 32);
+    next = sc->next;
     size_t nslots = 16;
     while (nslots < 2 * ne)
         nslots *= 2;
     const size_t mask = nslots - 1;
     /* slot and the bitmap in one block */
-    pairs = rg_i_xmalloc(65536 / 8 + nslots * sizeof(*slot));
+    RG_GROW(sc->pairs, sc->cap_pairs, 65536 / 64 + (nslots * sizeof(*slot) + 7) / 8);
+    pairs = sc->pairs;
     slot = (int32_t *)(void *)(pairs + 65536 / 64);
     S_fill(pairs, 0, 65536 / 8);
     S_fill(slot, 0xFF, nslots * sizeof(*slot));   /* -1: empty */
@@ -1843,10 +1869,6 @@ static void S_pull_quotes(S_unit *u, size_t n, const char *text, size_t len)
         if (o != i && u[o].e - u[o].s > u[i].e - u[i].s)
             u[i].furn = 1;
     }
-out:
-    free(cand);
-    free(next);
-    free(pairs);
 }
 
 /*
@@ -1856,19 +1878,17 @@ out:
  * all units of the document, so it never grows.
  */
 typedef struct S_seen {
-    struct {
-        int32_t unit;    /* -1 = empty */
-        uint32_t tag;    /* high bits of the hash */
-    } *slot;
+    S_seen_slot *slot;
     size_t mask;
 } S_seen;
 
-static void S_seen_init(S_seen *st, size_t n)
+static void S_seen_init(S_seen *st, rg_boilerplate_scratch *sc, size_t n)
 {
     size_t nslots = 16;
     while (nslots < 2 * n)
         nslots *= 2;
-    st->slot = rg_i_xmalloc(nslots * sizeof(*st->slot));
+    RG_GROW(sc->seen, sc->cap_seen, nslots);
+    st->slot = sc->seen;
     /* every byte 0xFF: unit -1 (the tag of an empty slot is not read) */
     S_fill(st->slot, 0xFF, nslots * sizeof(*st->slot));
     st->mask = nslots - 1;
@@ -2044,19 +2064,59 @@ char *rg_i_boilerplate_fold(const char *s, size_t n, uint32_t *words)
     return b.data;
 }
 
+rg_boilerplate_scratch *rg_i_boilerplate_scratch_new(void)
+{
+    rg_boilerplate_scratch *sc = rg_i_xcalloc(1, sizeof(*sc));
+    rg_i_buf_init(&sc->fold);
+    return sc;
+}
+
+void rg_i_boilerplate_scratch_free(rg_boilerplate_scratch *sc)
+{
+    if (!sc)
+        return;
+    free(sc->u);
+    rg_i_buf_destroy(&sc->fold);
+    free(sc->seen);
+    free(sc->cand);
+    free(sc->next);
+    free(sc->pairs);
+    free(sc);
+}
+
+/* A scratch buffer larger than this (a very large document's) is freed
+ * rather than kept for the next documents. */
+#define S_KEEP_BYTES ((size_t)4 << 20)
+#define S_TRIM(v, cap)                                  \
+    do {                                                \
+        if ((cap) * sizeof(*(v)) > S_KEEP_BYTES) {      \
+            free(v);                                    \
+            (v) = NULL;                                 \
+            (cap) = 0;                                  \
+        }                                               \
+    } while (0)
+
 size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
 {
-    S_unit *u = NULL;
-    size_t cap = 0;
-    RG_GROW(u, cap, len / 64 + 16);   /* about a unit per line */
-    size_t n = S_units(&u, &cap, text, len);
-    rg_buf fold;
-    rg_i_buf_init(&fold);
+    rg_boilerplate_scratch *sc = rg_i_boilerplate_scratch_new();
+    size_t blanked = rg_i_boilerplate_strip_with(bp, sc, text, len);
+    rg_i_boilerplate_scratch_free(sc);
+    return blanked;
+}
+
+size_t rg_i_boilerplate_strip_with(const rg_boilerplate *bp, rg_boilerplate_scratch *sc,
+                                   char *text, size_t len)
+{
+    RG_GROW(sc->u, sc->cap_u, len / 64 + 16);   /* about a unit per line */
+    size_t n = S_units(&sc->u, &sc->cap_u, text, len);
+    S_unit *u = sc->u;
+    rg_buf fold = sc->fold;
+    fold.len = 0;
     /* Folds are at most as long as their lines but for the rare ones
      * utf8proc lengthens: room for all of them at once. */
     RG_GROW(fold.data, fold.cap, len + 2 * n + 16);
     S_seen seen;
-    S_seen_init(&seen, n);
+    S_seen_init(&seen, sc, n);
     size_t lazy_min = bp ? (bp->lazy_ok ? bp->lazy_min : SIZE_MAX) : S_LAZY_END + 8;
 
     /* Every unit has bytes: S_add_unit adds none for a blank line, and
@@ -2129,7 +2189,7 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
     }
 
     /* quote: a sentence that also stands inside a longer paragraph */
-    S_pull_quotes(u, n, text, len);
+    S_pull_quotes(sc, u, n, text, len);
 
     /* list: the headlines under a list opener */
     for (size_t i = 0; i < n; i++) {
@@ -2188,8 +2248,12 @@ size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len)
         /* A unit lies within one line: no line break to keep. */
         memset(text + u[i].s, ' ', u[i].e - u[i].s);
     }
-    free(seen.slot);
-    rg_i_buf_destroy(&fold);
-    free(u);
+    sc->fold = fold;   /* the fold buffer may have grown */
+    S_TRIM(sc->u, sc->cap_u);
+    S_TRIM(sc->fold.data, sc->fold.cap);
+    S_TRIM(sc->seen, sc->cap_seen);
+    S_TRIM(sc->cand, sc->cap_cand);
+    S_TRIM(sc->next, sc->cap_next);
+    S_TRIM(sc->pairs, sc->cap_pairs);
     return blanked;
 }

@@ -40,6 +40,22 @@ void rg_i_boilerplate_free(rg_boilerplate *bp);
  */
 size_t rg_i_boilerplate_strip(const rg_boilerplate *bp, char *text, size_t len);
 
+/* Buffers for rg_i_boilerplate_strip_with, kept from one document to the
+ * next (one per thread; opaque outside boilerplate.c). */
+typedef struct rg_boilerplate_scratch rg_boilerplate_scratch;
+
+rg_boilerplate_scratch *rg_i_boilerplate_scratch_new(void);
+
+void rg_i_boilerplate_scratch_free(rg_boilerplate_scratch *sc);
+
+/*
+ * rg_i_boilerplate_strip with the buffers of `sc` (grown as needed and
+ * kept for the next call; a very large document's are freed), so that a
+ * worker allocates them once and not per document.  Same result.
+ */
+size_t rg_i_boilerplate_strip_with(const rg_boilerplate *bp, rg_boilerplate_scratch *sc,
+                                   char *text, size_t len);
+
 /*
  * The form under which boilerplate.c compares a line (for tests): the case
  * fold of s[0..n) with whitespace runs made one space and decorations and

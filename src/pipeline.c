@@ -49,6 +49,7 @@ typedef struct S_scratch {
     rg_relation_list rels;
     rg_html html;               /* the current page, when is_html */
     int is_html;
+    rg_boilerplate_scratch *bp; /* boilerplate.c's buffers */
     S_keyslot *keys;            /* open addressing, a power of two */
     size_t n_keys;
     uint32_t doc;               /* documents analysed (S_keyslot.doc) */
@@ -165,6 +166,7 @@ static void *S_scratch_new(void *arg)
     sc->ments.discover = !p->opts.no_discover;
     rg_i_relations_init(&sc->rels);
     rg_i_html_init(&sc->html);
+    sc->bp = rg_i_boilerplate_scratch_new();
     return sc;
 }
 
@@ -178,6 +180,7 @@ static void S_scratch_free(void *state)
     rg_i_mentions_destroy(&sc->ments);
     rg_i_relations_destroy(&sc->rels);
     rg_i_html_destroy(&sc->html);
+    rg_i_boilerplate_scratch_free(sc->bp);
     free(sc->keys);
     free(sc);
 }
@@ -416,7 +419,7 @@ static void S_analyse(void *state, void *job)
     if (j->len == 0)
         S_msg_add(j, RG_WARNING, "empty file");
     if (!p->opts.keep_boilerplate) {
-        size_t nb = rg_i_boilerplate_strip(p->furniture, t.norm, t.len);
+        size_t nb = rg_i_boilerplate_strip_with(p->furniture, sc->bp, t.norm, t.len);
         if (nb)
             S_msg_add(j, RG_INFO, "%zu line%s of page furniture left out", nb,
                       nb == 1 ? "" : "s");

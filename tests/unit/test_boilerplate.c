@@ -765,3 +765,57 @@ Test(boilerplate, line_breaks_and_glued_tails_at_every_offset)
                     free(k);
                 }
 }
+
+/* One scratch reused over documents of every size (a pull quote, repeats,
+ * furniture, a very large one whose buffers are then freed, an empty one)
+ * blanks what a fresh strip does, byte for byte. */
+Test(boilerplate, scratch_reused_equals_fresh)
+{
+    static const char *const lines[] = {
+        "Die Regierung hat am Montag in Berlin neue Sanktionen gegen Moskau beschlossen, "
+        "sagte Bundeskanzler Olaf Scholz. „Wir werden das nicht hinnehmen“, sagte er "
+        "vor Journalisten in der Hauptstadt.",
+        "„Wir werden das nicht hinnehmen“, sagte er vor Journalisten in der Hauptstadt.",
+        "Mehr zum Thema",
+        "Neue Sanktionen gegen Moskau",
+        "Newsletter abonnieren",
+        "12.03.2024, 14:31 Uhr",
+        "Selenskyj Rede Video 02:31",
+        "Startseite | Politik | Ausland",
+        "Größere Änderungen  am Gesetz – über die Straße – sind nicht geplant.",
+        "",
+        "Kurz",
+        "Teilen\r",
+        "Außenministerin Annalena Baerbock reiste nach Kiew.",
+    };
+    const size_t nl = sizeof(lines) / sizeof(lines[0]);
+    rg_boilerplate_scratch *sc = rg_i_boilerplate_scratch_new();
+    uint32_t seed = 12345;
+    const size_t sizes[] = {0, 1, 5, 400, 2000, 3, 20000, 60000, 800, 6u << 20, 300, 7000, 0, 120};
+    size_t blanked = 0;
+    for (size_t d = 0; d < sizeof(sizes) / sizeof(sizes[0]); d++) {
+        rg_buf doc;
+        rg_i_buf_init(&doc);
+        while (doc.len < sizes[d]) {   /* sizes[d] bytes or a line more */
+            seed = seed * 1103515245u + 12345u;
+            rg_i_buf_adds(&doc, lines[(seed >> 16) % nl]);
+            rg_i_buf_addc(&doc, '\n');
+        }
+        size_t n = doc.len;
+        char *a = malloc(n + 1), *b = malloc(n + 1);
+        memcpy(a, doc.data ? doc.data : "", n);
+        memcpy(b, doc.data ? doc.data : "", n);
+        a[n] = b[n] = '\0';
+        size_t ka = rg_i_boilerplate_strip(S_bp, a, n);
+        size_t kb = rg_i_boilerplate_strip_with(S_bp, sc, b, n);
+        cr_expect_eq(ka, kb, "document %zu", d);
+        blanked += ka;
+        cr_expect(memcmp(a, b, n) == 0, "document %zu", d);
+        free(a);
+        free(b);
+        rg_i_buf_destroy(&doc);
+    }
+    cr_expect_gt(blanked, 1000);
+    rg_i_boilerplate_scratch_free(sc);
+    rg_i_boilerplate_scratch_free(NULL);
+}
