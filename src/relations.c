@@ -866,14 +866,6 @@ static size_t S_vt_from(const S_ctx *c, size_t i, size_t k)
  * S_tkind bits), and the classes a kind keeps (S_tables). */
 static S_tok S_ktok[4][256];
 static uint32_t S_kcls[4];
-/* S_ktok by the token's kind and flags bytes read as one 16-bit word
- * (kind | flags << 8) and-ed with 0xFF03 (the kind's two bits, as
- * S_ktok's kind & 3): S_classify's first pass makes a record with one
- * load of the token and one of the table. */
-#define S_KREC_MASK 0xFF03u
-static S_tok S_krec[S_KREC_MASK + 1];
-_Static_assert(offsetof(rg_token, flags) == offsetof(rg_token, kind) + 1,
-               "a token's kind and flags bytes read as one 16-bit word");
 
 static void S_tables(void)
 {
@@ -890,7 +882,6 @@ static void S_tables(void)
             else if (kind == RG_TOK_NUMBER)
                 k |= S_K_NUMBER;
             S_ktok[kind][f] = (S_tok){0, (uint16_t)k, 0, 0};
-            S_krec[f << 8 | kind] = S_ktok[kind][f];
         }
         S_kcls[kind] = kind == RG_TOK_WORD    ? ~S_W_PUNCT_ONLY
                        : kind == RG_TOK_PUNCT ? ~S_W_WORD_ONLY
@@ -983,9 +974,8 @@ static S_NOINLINE int S_classify(S_ctx *c)
         uint32_t *ht = c->ht;
         size_t nh = 0;
         for (size_t i = 0; i < n; i++) {
-            uint16_t kf;   /* kind | flags << 8 (little-endian) */
-            memcpy(&kf, &tv[i].kind, sizeof(kf));
-            memcpy(&tk[i], &S_krec[kf & S_KREC_MASK], sizeof(S_tok));
+            memcpy(&tk[i], &S_ktok[tv[i].kind & 3][tv[i].flags],
+                   sizeof(S_tok));
             ht[nh] = (uint32_t)i;   /* the array holds n: in bounds */
             nh += vpacked[tid[i] + 1] != 0;
         }
