@@ -743,18 +743,48 @@ void rg_i_gazetteer_free(rg_gazetteer *g)
     free(g);
 }
 
-/* The matcher with the ids and classes of rg_i_gazetteer_ids: the walk
- * with its tables in locals and the edge lookup inline. */
-static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
-                        const uint8_t *cls, size_t begin, size_t end,
-                        rg_matches *out)
+/* Goes on with a walk of the trie from state st (0: the root) at token
+ * j, up to token end: the longest alias accepted on the way, if any, in
+ * *best and *best_end.  The edge lookup is inline. */
+static inline void S_walk(const rg_gazetteer *g, const int32_t *ids,
+                          const uint8_t *cls, size_t j, size_t end,
+                          uint32_t st, uint32_t *best, size_t *best_end)
 {
     const uint64_t *keys = g->keys;
     const uint32_t *child = g->child;
     const uint32_t *accept = g->accept;
     const size_t mask = g->nslots - 1;
     const unsigned shift = g->shift;
-    const uint32_t n_alias_words = g->n_alias_words;
+    for (; j < end; j++) {
+        /* A token no alias contains ends the walk: its id is -1, or one
+         * of the words interned after the aliases' (the first has
+         * classes: it begins an alias). */
+        int32_t id = ids[j];
+        if ((uint32_t)id >= g->n_alias_words)
+            break;
+        uint64_t key = S_key(st, (uint32_t)id, cls[j] >> 7);
+        size_t k = S_slot_of(key, shift);
+        for (;;) {
+            st = child[k];
+            if (!st || keys[k] == key)
+                break;
+            k = (k + 1) & mask;
+        }
+        if (!st)
+            break;
+        if (accept[st] != RG_NO_CAND) {
+            *best = accept[st];
+            *best_end = j + 1;
+        }
+    }
+}
+
+/* The matcher with the ids and classes of rg_i_gazetteer_ids: the walk
+ * with its tables in locals and the edge lookup inline. */
+static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
+                        const uint8_t *cls, size_t begin, size_t end,
+                        rg_matches *out)
+{
     size_t i = begin;
     for (;;) {
         /* Most tokens begin no alias: eight class bytes at a time. */
@@ -767,31 +797,9 @@ static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
             i++;
             continue;
         }
-        uint32_t s = 0;
         size_t best_end = 0;
         uint32_t best = RG_NO_CAND;
-        for (size_t j = i; j < end; j++) {
-            /* A token no alias contains ends the walk: its id is -1, or
-             * one of the words interned after the aliases' (the first
-             * has classes: it begins an alias). */
-            int32_t id = ids[j];
-            if ((uint32_t)id >= n_alias_words)
-                break;
-            uint64_t key = S_key(s, (uint32_t)id, cls[j] >> 7);
-            size_t k = S_slot_of(key, shift);
-            for (;;) {
-                s = child[k];
-                if (!s || keys[k] == key)
-                    break;
-                k = (k + 1) & mask;
-            }
-            if (!s)
-                break;
-            if (accept[s] != RG_NO_CAND) {
-                best = accept[s];
-                best_end = j + 1;
-            }
-        }
+        S_walk(g, ids, cls, i, end, 0, &best, &best_end);
         if (best == RG_NO_CAND) {
             i++;
             continue;
@@ -807,11 +815,7 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
                               const uint8_t *cls, size_t n,
                               const rg_sentences *sents, rg_matches *out)
 {
-    const uint64_t *keys = g->keys;
-    const uint32_t *child = g->child;
     const uint32_t *accept = g->accept;
-    const size_t mask = g->nslots - 1;
-    const unsigned shift = g->shift;
     const uint32_t n_alias_words = g->n_alias_words;
     const uint32_t *root = g->root;
     const rg_sentence *sv = sents->v;
@@ -878,28 +882,8 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
             best = accept[st];
             best_end = i + 1;
         }
-        for (size_t j = i + 1; st && j < end; j++) {
-            /* A token no alias contains ends the walk: its id is -1, or
-             * one of the words interned after the aliases' (the first
-             * has classes: it begins an alias). */
-            int32_t id = ids[j];
-            if ((uint32_t)id >= n_alias_words)
-                break;
-            uint64_t key = S_key(st, (uint32_t)id, cls[j] >> 7);
-            size_t k = S_slot_of(key, shift);
-            for (;;) {
-                st = child[k];
-                if (!st || keys[k] == key)
-                    break;
-                k = (k + 1) & mask;
-            }
-            if (!st)
-                break;
-            if (accept[st] != RG_NO_CAND) {
-                best = accept[st];
-                best_end = j + 1;
-            }
-        }
+        if (st)
+            S_walk(g, ids, cls, i + 1, end, st, &best, &best_end);
         if (best == RG_NO_CAND) {
             i++;
             continue;
