@@ -38,7 +38,12 @@ echo "corpus: $corpus ($mb MB)"
 time_it relgraph "$bin" "$corpus" -q -o "$tmp/out.graphml" --report "$tmp/report.txt"
 grep -v '^#' "$here/../dict/aliases.tsv" | tail -n +2 | cut -f3 | grep -v '^$' | sort -u >"$tmp/aliases.txt"
 time_it grep sh -c "LC_ALL=C grep -r -F -c -f '$tmp/aliases.txt' '$corpus' | tail -1"
-if [ -f "$shared/baseline.py" ] && /usr/bin/python3 -c 'import ahocorasick, networkx, scipy' 2>/dev/null; then
+if [ ! -f "$shared/baseline.py" ]; then
+  echo "bench: baseline skipped: $shared/baseline.py not found (../shared beside the repo?)"
+elif ! /usr/bin/python3 -c 'import ahocorasick, networkx, scipy' 2>/dev/null; then
+  echo "bench: baseline skipped: /usr/bin/python3 lacks ahocorasick, networkx or scipy" \
+    "(apt-get install python3-pyahocorasick python3-networkx python3-scipy)"
+else
   time_it baseline /usr/bin/python3 "$shared/baseline.py" "$corpus" "$shared/gazetteer.tsv" \
     --graphml "$tmp/baseline.graphml"
 fi

@@ -974,6 +974,12 @@ static rg_status merge_tallies(const cli *c, outputs *o, rg_merge **mp,
     return st;
 }
 
+/* The "s" of a count's noun, so that a summary reads "1 document". */
+static const char *plural(size_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
 static void summary(const cli *c, const rg_stats *stats, const rg_network *net)
 {
     if (c->mode == MODE_MERGE)
@@ -981,12 +987,14 @@ static void summary(const cli *c, const rg_stats *stats, const rg_network *net)
                 c->n_inputs == 1 ? "y" : "ies");
     else
         fputs("relgraph: ", stderr);
-    fprintf(stderr, "%zu document%s, %zu sentences, %zu mentions",
-            stats->documents, stats->documents == 1 ? "" : "s", stats->sentences,
-            stats->mentions);
-    if (net)
-        fprintf(stderr, " -> %zu actors, %zu edges", rg_network_node_count(net),
-                rg_network_edge_count(net));
+    fprintf(stderr, "%zu document%s, %zu sentence%s, %zu mention%s",
+            stats->documents, plural(stats->documents), stats->sentences,
+            plural(stats->sentences), stats->mentions, plural(stats->mentions));
+    if (net) {
+        size_t actors = rg_network_node_count(net), edges = rg_network_edge_count(net);
+        fprintf(stderr, " -> %zu actor%s, %zu edge%s", actors, plural(actors), edges,
+                plural(edges));
+    }
     if (c->output && c->fmt == RG_FORMAT_CSV) {
         char *nodes = rg_csv_table_path(c->output, "nodes");
         char *edges = rg_csv_table_path(c->output, "edges");

@@ -184,6 +184,16 @@ Test(cli, stdin_is_a_document)
     rgt_result_free(&r);
 }
 
+Test(cli, summary_counts_in_singular_and_plural)
+{
+    rgt_result r;
+    rgt_run(&r, NULL, "Die NATO tagt.\n", (const char *[]){"-", "-o", "-", NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect(strstr(r.err, "relgraph: 1 document, 1 sentence, 1 mention -> 1 actor, 0 edges\n"),
+              "summary: %s", r.err);
+    rgt_result_free(&r);
+}
+
 Test(cli, unreadable_and_binary_inputs_are_skipped_with_status_2)
 {
     char *bin = rgt_path(rgt_tmp, "blob.txt"), *ok = rgt_path(rgt_tmp, "ok.txt"),
