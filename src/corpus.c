@@ -183,7 +183,8 @@ static rg_status S_dir(S_walk *w, const char *path, const struct stat *st)
     closedir(dir);
     if (err)
         S_skip(w, path, "cannot list directory completely: %s", strerror(err));
-    qsort(names, n, sizeof(*names), S_cmp_names);
+    if (n > 1)          /* qsort(NULL, 0, ...) is undefined */
+        qsort(names, n, sizeof(*names), S_cmp_names);
 
     RG_GROW(w->stack, w->cap, w->depth + 1);
     w->stack[w->depth].dev = st->st_dev;

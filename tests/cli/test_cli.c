@@ -194,6 +194,23 @@ Test(cli, summary_counts_in_singular_and_plural)
     rgt_result_free(&r);
 }
 
+Test(cli, empty_directory_warns_and_writes_an_empty_network)
+{
+    char *dir = rgt_path(rgt_tmp, "empty"), *out = rgt_path(rgt_tmp, "net.dot");
+    cr_assert_eq(mkdir(dir, 0755), 0);
+    rgt_result r;
+    rgt_run(&r, NULL, NULL, (const char *[]){dir, "-o", out, NULL});
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    cr_expect(strstr(r.err, "relgraph: warning: no documents found in the given paths\n"),
+              "stderr: %s", r.err);
+    cr_expect(strstr(r.err, "relgraph: 0 documents, 0 sentences, 0 mentions -> 0 actors,"),
+              "stderr: %s", r.err);
+    cr_expect(access(out, F_OK) == 0, "no %s", out);
+    rgt_result_free(&r);
+    free(dir);
+    free(out);
+}
+
 Test(cli, unreadable_and_binary_inputs_are_skipped_with_status_2)
 {
     char *bin = rgt_path(rgt_tmp, "blob.txt"), *ok = rgt_path(rgt_tmp, "ok.txt"),
