@@ -169,7 +169,7 @@ static int S_one_cp(const char *text, const rg_token *t)
  * that start with it, so that most candidates ("Teheran.") are refused
  * without hashing them; and the longest, past which no candidate is
  * looked up (the candidates only grow). */
-typedef struct S_abbr {
+typedef struct rg_abbr_filter {
     const rg_strtab *tab;
     int ready;
     size_t longest;
@@ -192,6 +192,21 @@ static void S_abbr_prepare(S_abbr *a)
             n < 64 ? (uint64_t)1 << n : (uint64_t)1;
     }
     a->ready = 1;
+}
+
+rg_abbr_filter *rg_i_abbr_filter_new(const rg_strtab *abbrevs)
+{
+    S_abbr *a = rg_i_xmalloc(sizeof(*a));
+    a->tab = abbrevs;
+    a->ready = 0;
+    if (abbrevs)
+        S_abbr_prepare(a);
+    return a;
+}
+
+void rg_i_abbr_filter_free(rg_abbr_filter *f)
+{
+    free(f);
 }
 
 /* Whether s[0..n) is in the table (the filter first). */
@@ -289,8 +304,11 @@ static inline void S_push(rg_sentences *out, const rg_token *v, size_t b,
     s->paragraph = para;
 }
 
-void rg_i_split_sentences(rg_sentences *out, const char *text,
-                          const rg_tokens *toks, const rg_strtab *abbrevs)
+/* rg_i_split_sentences with the filter `abbr` of the table abbrevs
+ * (made, when not ready, at the first dot that needs it). */
+static void S_split(rg_sentences *out, const char *text,
+                    const rg_tokens *toks, const rg_strtab *abbrevs,
+                    S_abbr *abbr)
 {
     const rg_token *v = toks->v;
     const uint64_t *marks = toks->marks;
@@ -298,9 +316,6 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
     size_t b = 0;          /* first token of the open sentence */
     uint32_t para = 0;
     int kept_dot = 0;      /* the token before i is a dot rule 4 kept */
-    S_abbr abbr; /* S_is_abbrev's filter, made at the first dot */
-    abbr.tab = abbrevs;
-    abbr.ready = 0;
     out->n = 0;
 
     size_t i = 0;
@@ -369,7 +384,7 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
             int keep = 0;
             if (w->kind == RG_TOK_WORD) {
                 keep = S_one_cp(text, w) ||
-                       (abbrevs && S_is_abbrev(text, v, i, &abbr));
+                       (abbrevs && S_is_abbrev(text, v, i, abbr));
             } else if (w->kind == RG_TOK_NUMBER) {
                 keep = i + 1 < n && S_is_month(text, &v[i + 1]) &&
                        !(v[i + 1].flags & RG_TF_NEWLINE_BEFORE);
@@ -400,4 +415,19 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
     }
     if (b < n)
         S_push(out, v, b, n, para);
+}
+
+void rg_i_split_sentences(rg_sentences *out, const char *text,
+                          const rg_tokens *toks, const rg_strtab *abbrevs)
+{
+    S_abbr abbr; /* made at the first dot */
+    abbr.tab = abbrevs;
+    abbr.ready = 0;
+    S_split(out, text, toks, abbrevs, &abbr);
+}
+
+void rg_i_split_sentences_with(rg_sentences *out, const char *text,
+                               const rg_tokens *toks, rg_abbr_filter *f)
+{
+    S_split(out, text, toks, f ? f->tab : NULL, f);
 }
