@@ -173,6 +173,9 @@ typedef struct rg_abbr_filter {
     const rg_strtab *tab;
     int ready;
     size_t longest;
+    size_t limit;      /* no candidate longer is looked up: the longest,
+                          at most 128 (S_is_abbrev_pairs' buffer); 0
+                          until ready */
     uint64_t lens[256];
 } S_abbr;
 
@@ -191,6 +194,7 @@ static void S_abbr_prepare(S_abbr *a)
         a->lens[(unsigned char)tab->str[k][0]] |=
             n < 64 ? (uint64_t)1 << n : (uint64_t)1;
     }
+    a->limit = a->longest < 128 ? a->longest : 128;
     a->ready = 1;
 }
 
@@ -199,6 +203,7 @@ rg_abbr_filter *rg_i_abbr_filter_new(const rg_strtab *abbrevs)
     S_abbr *a = rg_i_xmalloc(sizeof(*a));
     a->tab = abbrevs;
     a->ready = 0;
+    a->limit = 0;
     if (abbrevs)
         S_abbr_prepare(a);
     return a;
@@ -266,10 +271,13 @@ static inline int S_is_abbrev(const char *text, const rg_token *v, size_t i,
                               S_abbr *a)
 {
     size_t n = v[i].end - v[i - 1].start;
-    if (!a->ready)
+    if (n > a->limit) {
+        if (a->ready)
+            return 0; /* and so is every longer candidate */
         S_abbr_prepare(a);
-    if (n > a->longest || n > 128)
-        return 0; /* and so is every longer candidate */
+        if (n > a->limit)
+            return 0;
+    }
     if (S_abbr_find(a, text + v[i - 1].start, n))
         return 1;
     if (i < 3 || !S_is(text, &v[i - 2], "."))
@@ -328,20 +336,22 @@ static void S_split(rg_sentences *out, const char *text,
          * between, which a step over unmarked tokens passes): the
          * next mark from i on, 64 tokens a step, but not past the
          * sentence length limit. */
-        size_t lim = n - b > RG_MAX_SENTENCE_TOKENS ? b + RG_MAX_SENTENCE_TOKENS
-                                                     : n;
-        if (i < lim) {
+        uint64_t mw = marks[i / 64] >> (i % 64);
+        size_t lim;
+        if (!(mw & 1) &&
+            i < (lim = n - b > RG_MAX_SENTENCE_TOKENS
+                           ? b + RG_MAX_SENTENCE_TOKENS
+                           : n)) {
+            kept_dot = 0; /* the token before the next is no dot */
             size_t k = i;
-            while (k < lim) {
-                uint64_t w = marks[k / 64] >> (k % 64);
-                if (w) {
-                    k += S_ctz64(w);
-                    break;
-                }
+            while (!mw) {
                 k = (k | 63) + 1;
+                if (k >= lim)
+                    break;
+                mw = marks[k / 64];
             }
-            if (k != i)
-                kept_dot = 0; /* the token before the next is no dot */
+            if (mw)
+                k += S_ctz64(mw);
             i = k < lim ? k : lim;
             if (i >= n)
                 break;
@@ -377,8 +387,8 @@ static void S_split(rg_sentences *out, const char *text,
         }
 
         /* Rule 4: a single dot may belong to the word before it. */
-        int ellipsis = kind == 1 && i + 1 < n && S_is(text, &v[i + 1], ".") &&
-                       v[i + 1].start == v[i].end;
+        int ellipsis = kind == 1 && i + 1 < n &&
+                       v[i + 1].start == v[i].end && S_is(text, &v[i + 1], ".");
         if (kind == 1 && !ellipsis && i > 0 && v[i - 1].end == v[i].start) {
             const rg_token *w = &v[i - 1];
             int keep = 0;
@@ -423,6 +433,7 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
     S_abbr abbr; /* made at the first dot */
     abbr.tab = abbrevs;
     abbr.ready = 0;
+    abbr.limit = 0;
     S_split(out, text, toks, abbrevs, &abbr);
 }
 
