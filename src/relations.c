@@ -263,8 +263,9 @@ static void S_sentence_pairs(rg_relation_list *out, const rg_mentions *m,
 
 /* The runs of mentions of one sentence that hold two mentions or more:
  * run[2 r] .. run[2 r + 1] for r < the count returned.  `st` (m->n + 1
- * entries) is scratch, `run` holds m->n entries (a run has two mentions
- * at least); m->n >= 2.  Both the default co-occurrence window and the
+ * entries) is scratch, `run` holds m->n + 2 (the kept runs' two entries
+ * each, at most m->n as a run has two mentions at least, and the pair
+ * written after them for the run that is not kept); m->n >= 2.  Both the default co-occurrence window and the
  * verb relations walk these (a sentence with one mention has neither).
  * Without a branch on the mentions: whether the sentence changes was a
  * branch mispredicted for one run in two or three (callgrind
@@ -2240,7 +2241,7 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
         return;   /* no pair, no relation */
     rg_relations which = o ? o->relations : RG_REL_COOCCURRENCE;
     /* The sentences with two mentions or more (S_runs). */
-    uint32_t *st = rg_i_xmalloc((2 * m->n + 1) * sizeof(*st));
+    uint32_t *st = rg_i_xmalloc((2 * m->n + 3) * sizeof(*st));
     uint32_t *run = st + m->n + 1;
     size_t nr = S_runs(m, st, run);
     if (which & RG_REL_COOCCURRENCE)
