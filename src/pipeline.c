@@ -45,6 +45,7 @@ typedef struct S_keyslot {
 typedef struct S_scratch {
     rg_tokens toks;
     rg_sentences sents;
+    rg_abbr_filter *abbr;       /* of the dictionary's abbreviations */
     rg_mentions ments;
     rg_relation_list rels;
     rg_html html;               /* the current page, when is_html */
@@ -161,6 +162,7 @@ static void *S_scratch_new(void *arg)
     sc->p = p;
     rg_i_tokens_init(&sc->toks);
     rg_i_sentences_init(&sc->sents);
+    sc->abbr = rg_i_abbr_filter_new(&p->dict->abbrevs);
     rg_i_mentions_init(&sc->ments);
     sc->ments.forms = p->opts.forms;
     sc->ments.discover = !p->opts.no_discover;
@@ -177,6 +179,7 @@ static void S_scratch_free(void *state)
         return;
     rg_i_tokens_destroy(&sc->toks);
     rg_i_sentences_destroy(&sc->sents);
+    rg_i_abbr_filter_free(sc->abbr);
     rg_i_mentions_destroy(&sc->ments);
     rg_i_relations_destroy(&sc->rels);
     rg_i_html_destroy(&sc->html);
@@ -337,17 +340,6 @@ static int S_same_key(const rg_relation *a, const rg_relation *b)
            a->kind == b->kind && a->relation == b->relation;
 }
 
-/* The slot of r's key in the scratch's table: its entry, or the empty
- * slot where it goes. */
-static inline S_keyslot *S_key_slot(const S_scratch *sc, const S_job *j,
-                             const rg_relation *r)
-{
-    size_t mask = sc->n_keys - 1, i = (size_t)S_key_hash(r) & mask;
-    while (sc->keys[i].doc == sc->doc && !S_same_key(&j->rels[sc->keys[i].rel].r, r))
-        i = (i + 1) & mask;
-    return &sc->keys[i];
-}
-
 /* Makes room for one more key in the table (at most half full). */
 /* Starts the table of a document's keys for at most n of them (at most
  * half full); the slots of earlier documents are stale. */
@@ -426,7 +418,7 @@ static void S_analyse(void *state, void *job)
     }
 
     rg_i_tokenize(&sc->toks, t.norm, t.len);
-    rg_i_split_sentences(&sc->sents, t.norm, &sc->toks, &p->dict->abbrevs);
+    rg_i_split_sentences_with(&sc->sents, t.norm, &sc->toks, sc->abbr);
     sc->ments.text = t.norm;
     rg_i_find_mentions(&sc->ments, p->dict, &sc->toks, &sc->sents);
     sc->ments.text = NULL;
@@ -455,32 +447,49 @@ static void S_analyse(void *state, void *job)
     /* One entry per key, in the order of the keys' first instances. */
     S_keys_start(sc, sc->rels.n);
     RG_GROW(j->rels, j->cap_rels, sc->rels.n);
-    for (size_t i = 0; i < sc->rels.n; i++) {
-        const rg_relation *r = &sc->rels.v[i];
-        const rg_sentence *s = &sc->sents.v[r->sentence];
-        const rg_sentence *sl = &sc->sents.v[r->sentence_last]; /* wider windows */
-        S_keyslot *slot = S_key_slot(sc, j, r);
-        if (slot->doc == sc->doc) {
-            j->rels[slot->rel].count++;
+    /* The loop's tables in locals: the stores into the job's entries
+     * would make the compiler reload them through sc and j each time. */
+    const rg_relation *rv = sc->rels.v;
+    const rg_sentence *sv = sc->sents.v;
+    size_t nr = sc->rels.n, n_rels = j->n_rels;
+    S_rel *rels = j->rels;
+    S_keyslot *keys = sc->keys;
+    const size_t kmask = sc->n_keys - 1;
+    const uint32_t doc = sc->doc;
+    for (size_t i = 0; i < nr; i++) {
+        const rg_relation *r = &rv[i];
+        const rg_sentence *s = &sv[r->sentence];
+        const rg_sentence *sl = &sv[r->sentence_last]; /* wider windows */
+        /* The slot of r's key: its entry, or the empty slot where it
+         * goes. */
+        size_t k = (size_t)S_key_hash(r) & kmask;
+        while (keys[k].doc == doc && !S_same_key(&rels[keys[k].rel].r, r))
+            k = (k + 1) & kmask;
+        S_keyslot *slot = &keys[k];
+        if (slot->doc == doc) {
+            rels[slot->rel].count++;
             if (p->opts.evidence)
                 S_evidence_row(p, j, sc, r, S_orig(sc, &t, s->start, 0),
                                S_orig(sc, &t, sl->end, 1), t.norm + s->start,
                                sl->end - s->start);
             continue;
         }
-        *slot = (S_keyslot){sc->doc, (uint32_t)j->n_rels};
-        S_rel *x = &j->rels[j->n_rels++];
+        *slot = (S_keyslot){doc, (uint32_t)n_rels};
+        S_rel *x = &rels[n_rels++];
         x->r = *r;
         x->count = 1;
-        x->os = S_orig(sc, &t, s->start, 0);
-        x->oe = S_orig(sc, &t, sl->end, 1);
-        /* Keys of one sentence share its text: keep it once. */
-        const S_rel *prev = j->n_rels > 1 ? x - 1 : NULL;
+        /* Keys of one sentence share its text (and its offsets): keep
+         * it once. */
+        const S_rel *prev = n_rels > 1 ? x - 1 : NULL;
         if (prev && prev->r.sentence == r->sentence &&
             prev->r.sentence_last == r->sentence_last) {
+            x->os = prev->os;
+            x->oe = prev->oe;
             x->text = prev->text;
             x->text_len = prev->text_len;
         } else {
+            x->os = S_orig(sc, &t, s->start, 0);
+            x->oe = S_orig(sc, &t, sl->end, 1);
             x->text = j->texts.len;
             x->text_len = sl->end - s->start;
             rg_i_buf_add(&j->texts, t.norm + s->start, x->text_len);
@@ -489,6 +498,7 @@ static void S_analyse(void *state, void *job)
             S_evidence_row(p, j, sc, r, x->os, x->oe, t.norm + s->start,
                            x->text_len);
     }
+    j->n_rels = n_rels;
     if (p->opts.mentions)
         S_mention_rows(p, j, sc, &t);
     j->sentences = sc->sents.n;

@@ -261,11 +261,65 @@ static void S_sentence_pairs(rg_relation_list *out, const rg_mentions *m,
     out->n += k * (k - 1) / 2;
 }
 
+/* The runs of mentions of one sentence that hold two mentions or more:
+ * run[2 r] .. run[2 r + 1] for r < the count returned.  `st` (m->n + 1
+ * entries) is scratch, `run` holds m->n + 2 (the kept runs' two entries
+ * each, at most m->n as a run has two mentions at least, and the pair
+ * written after them for the run that is not kept); m->n >= 2.  Both the default co-occurrence window and the
+ * verb relations walk these (a sentence with one mention has neither).
+ * Without a branch on the mentions: whether the sentence changes was a
+ * branch mispredicted for one run in two or three (callgrind
+ * --branch-sim), in each of the two loops that found the runs. */
+static size_t S_runs(const rg_mentions *m, uint32_t *st, uint32_t *run)
+{
+    const rg_mention *v = m->v;
+    size_t n = m->n, ns = 1;
+    st[0] = 0;
+    for (size_t x = 1; x < n; x++) {
+        st[ns] = (uint32_t)x;
+        ns += v[x].sentence != v[x - 1].sentence;
+    }
+    st[ns] = (uint32_t)n;
+    size_t nr = 0;
+    for (size_t r = 0; r < ns; r++) {
+        run[2 * nr] = st[r];
+        run[2 * nr + 1] = st[r + 1];
+        nr += st[r + 1] - st[r] >= 2;
+    }
+    return nr;
+}
+
 static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
-                           const rg_sentences *s, const rg_options *o)
+                           const rg_sentences *s, const rg_options *o,
+                           const uint32_t *run, size_t nr)
 {
     if (m->n < 2)
         return;
+    if (o->window != RG_WINDOW_PARAGRAPH && o->window != RG_WINDOW_DOCUMENT &&
+        o->window != RG_WINDOW_TOKENS) {
+        /* RG_WINDOW_SENTENCE, the default. */
+        for (size_t r = 0; r < nr; r++) {
+            size_t i = run[2 * r], j = run[2 * r + 1];
+            uint32_t sent = m->v[i].sentence;
+            if (j - i == 2) {
+                /* The commonest window with a pair: two mentions. */
+                uint32_t a = m->v[i].actor, b = m->v[i + 1].actor;
+                if (a != b) {
+                    RG_GROW(out->v, out->cap, out->n + 1);
+                    out->v[out->n++] = (rg_relation){
+                        a < b ? a : b, a < b ? b : a, sent, sent,
+                        RG_KIND_COOCCURRENCE, 0, NULL};
+                }
+            } else if (j - i <= 64) {
+                S_sentence_pairs(out, m, i, j, sent);
+            } else {
+                S_occ *occ = rg_i_xmalloc((j - i) * sizeof(*occ));
+                S_pairs(out, m, i, j, occ);
+                free(occ);
+            }
+        }
+        return;
+    }
     if (o->window == RG_WINDOW_TOKENS) {
         S_cooc_tokens(out, m, o->window_tokens);
         return;
@@ -278,32 +332,11 @@ static void S_cooccurrence(rg_relation_list *out, const rg_mentions *m,
         size_t j = i + 1;
         if (o->window == RG_WINDOW_DOCUMENT) {
             j = m->n;
-        } else if (o->window == RG_WINDOW_PARAGRAPH) {
+        } else {   /* RG_WINDOW_PARAGRAPH */
             uint32_t para = sent < s->n ? s->v[sent].paragraph : 0;
             while (j < m->n && m->v[j].sentence < s->n &&
                    s->v[m->v[j].sentence].paragraph == para)
                 j++;
-        } else {
-            while (j < m->n && m->v[j].sentence == sent)
-                j++;
-            if (j - i == 2) {
-                /* The commonest window with a pair: two mentions. */
-                uint32_t a = m->v[i].actor, b = m->v[i + 1].actor;
-                if (a != b) {
-                    RG_GROW(out->v, out->cap, out->n + 1);
-                    out->v[out->n++] = (rg_relation){
-                        a < b ? a : b, a < b ? b : a, sent, sent,
-                        RG_KIND_COOCCURRENCE, 0, NULL};
-                }
-                i = j;
-                continue;
-            }
-            if (j - i <= 64) {
-                if (j - i > 1)   /* one mention makes no pair */
-                    S_sentence_pairs(out, m, i, j, sent);
-                i = j;
-                continue;
-            }
         }
         S_pairs(out, m, i, j, occ);
         i = j;
@@ -583,24 +616,37 @@ void rg_i_relations_words(void (*add)(void *ctx, const char *w, uint32_t cls,
 }
 
 /*
- * The lists matched as prefixes (S_prefix_in), each grouped by first byte
- * with the lengths, built once for all threads on first use.  They are
- * asked rarely now (S_control runs only for the clause before a
- * zu-infinitive without a subject).
+ * The lists matched as prefixes (S_prefix_in), each grouped by a hash of
+ * its entries' first two bytes (every entry has two bytes at least), with
+ * the lengths, built once for all threads on first use.  A word is
+ * compared only with the entries that begin as it does or share its
+ * bucket: a bucket by first byte alone held up to ten organs ("s"), and
+ * walking it was a branch mispredicted for every third (callgrind
+ * --branch-sim), most of S_prefix_in's time.
  */
 enum S_plist {
     S_P_ORGANS, S_P_GOVERNMENT, S_P_OBJECT_CONTROL, S_P_SUBJECT_CONTROL,
     S_P_NEGATING_CONTROL, S_P_COUNT
 };
 
+#define S_PL_BITS 9
+
 static struct {
-    const char **word;       /* the entries, grouped by first byte */
+    const char **word;       /* the entries, grouped by bucket */
     size_t *len;
-    uint32_t first[257];     /* entries with first byte b:
-                                [first[b], first[b + 1]) */
+    uint16_t first[(1u << S_PL_BITS) + 1];   /* the entries of bucket h:
+                                                [first[h], first[h + 1]) */
 } S_pl[S_P_COUNT];
 
 static pthread_once_t S_pl_once = PTHREAD_ONCE_INIT;
+
+/* The bucket of a word by its first two bytes (w[1] is its NUL when it
+ * has one byte). */
+static unsigned S_pl_bucket(const char *w)
+{
+    uint32_t two = (uint32_t)(unsigned char)w[0] << 8 | (unsigned char)w[1];
+    return (two * 0x9E3779B1u) >> (32 - S_PL_BITS);
+}
 
 static void S_pl_build(enum S_plist k, const char *const *list)
 {
@@ -609,15 +655,15 @@ static void S_pl_build(enum S_plist k, const char *const *list)
         n++;
     S_pl[k].word = rg_i_xmalloc((n ? n : 1) * sizeof(*S_pl[k].word));
     S_pl[k].len = rg_i_xmalloc((n ? n : 1) * sizeof(*S_pl[k].len));
-    uint32_t *first = S_pl[k].first;
+    uint16_t *first = S_pl[k].first;
     for (size_t i = 0; i < n; i++)
-        first[(unsigned char)list[i][0] + 1]++;
-    for (size_t b = 1; b <= 256; b++)
-        first[b] += first[b - 1];
-    uint32_t fill[256];
+        first[S_pl_bucket(list[i]) + 1]++;
+    for (size_t h = 1; h <= (1u << S_PL_BITS); h++)
+        first[h] = (uint16_t)(first[h] + first[h - 1]);
+    uint16_t fill[1u << S_PL_BITS];
     memcpy(fill, first, sizeof(fill));
     for (size_t i = 0; i < n; i++) {
-        uint32_t j = fill[(unsigned char)list[i][0]]++;
+        uint16_t j = fill[S_pl_bucket(list[i])]++;
         S_pl[k].word[j] = list[i];
         S_pl[k].len[j] = strlen(list[i]);
     }
@@ -638,13 +684,13 @@ static void S_pl_build_all(void)
 /* Whether the folded word w (n bytes) starts with an entry of list k. */
 static int S_prefix_in(const char *w, size_t n, enum S_plist k)
 {
-    unsigned char b = (unsigned char)w[0];
-    for (uint32_t j = S_pl[k].first[b]; j < S_pl[k].first[b + 1]; j++) {
+    if (n < 2)
+        return 0;   /* every entry has two bytes */
+    unsigned h = S_pl_bucket(w);
+    for (uint32_t j = S_pl[k].first[h]; j < S_pl[k].first[h + 1]; j++) {
         size_t len = S_pl[k].len[j];
-        /* The second byte rejects most entries; the rest are compared
-         * by overlapping loads, without a call. */
-        if (len <= n && (len < 2 || w[1] == S_pl[k].word[j][1]) &&
-            rg_i_verbs_same(w, S_pl[k].word[j], len))
+        /* Compared by overlapping loads, without a call. */
+        if (len <= n && rg_i_verbs_same(w, S_pl[k].word[j], len))
             return 1;
     }
     return 0;
@@ -764,6 +810,8 @@ typedef struct S_ctx {
     uint32_t *ht;          /* S_classify's scratch: the tokens - tb with
                               a word of the table */
     size_t cap_ht;
+    uint64_t *hp;          /* and their packed words */
+    size_t cap_hp;
     S_arg *args;
     size_t n_args, cap_args;
     size_t arg_from;       /* S_groups: the first arg at or after the
@@ -863,9 +911,20 @@ static size_t S_vt_from(const S_ctx *c, size_t i, size_t k)
 }
 
 /* The record of a token of kind (1..3) and flags, without classes (its
- * S_tkind bits), and the classes a kind keeps (S_tables). */
+ * S_tkind bits), and the classes a kind keeps, by its record's kind bits
+ * (S_K_WORD | S_K_NUMBER | S_K_PUNCT): S_tables. */
 static S_tok S_ktok[4][256];
-static uint32_t S_kcls[4];
+static uint32_t S_kcls[8];
+#define S_KIND_BITS (S_K_WORD | S_K_NUMBER | S_K_PUNCT)
+
+/* The verb bits (S_K_VERB_ANY, S_K_VERB_LOW) of a word of the table with
+ * record bits k (S_K_HITS already set for a form) and classes cls
+ * (S_classify_hit), by its word and capital bits, whether it is a form
+ * and whether it is an auxiliary (bits 0, 3, 8 and 4 of the index: few
+ * operations, and the entries used lie on two cache lines). */
+#define S_VERBK_INDEX(k, cls)                                             \
+    (((k) & (S_K_WORD | S_K_UPPER | S_K_HITS)) | ((cls) & S_W_AUX) << 1)
+static uint16_t S_verbk[512];
 
 static void S_tables(void)
 {
@@ -883,9 +942,20 @@ static void S_tables(void)
                 k |= S_K_NUMBER;
             S_ktok[kind][f] = (S_tok){0, (uint16_t)k, 0, 0};
         }
-        S_kcls[kind] = kind == RG_TOK_WORD    ? ~S_W_PUNCT_ONLY
-                       : kind == RG_TOK_PUNCT ? ~S_W_WORD_ONLY
-                                              : ~(S_W_PUNCT_ONLY | S_W_WORD_ONLY);
+    }
+    for (unsigned k = 0; k < 8; k++)
+        S_kcls[k] = k == S_K_WORD    ? ~S_W_PUNCT_ONLY
+                    : k == S_K_PUNCT ? ~S_W_WORD_ONLY
+                                     : ~(S_W_PUNCT_ONLY | S_W_WORD_ONLY);
+    for (unsigned x = 0; x < 512; x++) {
+        unsigned word = x & S_K_WORD, upper = x & S_K_UPPER,
+                 hit = x & S_K_HITS, aux = x & S_W_AUX << 1, k = 0;
+        if (word && (aux || hit)) {
+            k |= S_K_VERB_ANY;
+            if (aux || !upper)
+                k |= S_K_VERB_LOW;
+        }
+        S_verbk[x] = (uint16_t)k;
     }
 }
 
@@ -897,29 +967,30 @@ static void S_tables(void)
 #define S_NOINLINE
 #endif
 
-/* Fills c->tk for the sentence's tokens; returns whether any is a form
- * S_clause may take (S_K_FORM_OK). */
-/* The classifier's state for one sentence (S_classify). */
+/* The classifier's state for one sentence (S_classify): where the next
+ * verb and mark go in c->vt and c->bt, and the union of the records. */
 typedef struct S_cls {
     uint32_t *vt, *bt;
-    size_t n_vt, n_bt;
-    unsigned all_vfl, any_ok;
-    uint32_t all;
+    uint64_t all;
 } S_cls;
 
-/* Token i of the sentence (kind `kind`, record k0 from S_ktok) is a word
- * of the word table with classes wcls, forms' flags vfl and determiner
- * det: its record tk[i] and the sentence's lists. */
-static inline void S_classify_hit(S_cls *x, S_tok *tk, size_t i,
-                                  const S_tok *k0,
-                                  unsigned kind, uint32_t wcls, uint8_t vfl,
-                                  char det)
+/* Token i of the sentence (its record bits k from S_ktok) is a word of
+ * the word table with classes cls (and-ed with S_kcls), forms' flags vfl
+ * and determiner det (vfl_det = vfl | (uint8_t)det << 8): makes its record tk[i] (the tokens before have
+ * theirs) and puts it on the sentence's lists.
+ *
+ * Whether the word is a verb (an auxiliary or a form) and whether it is
+ * a mark are as good as random, and the branches on them were
+ * mispredicted for two in five words (callgrind --branch-sim): the verb
+ * bits are read off S_verbk, and a list gets every word's index but moves
+ * on only when the word belongs (the lists hold the sentence: in
+ * bounds).  Forms are few among the table's words: a branch on them. */
+static inline void S_classify_hit(S_cls *x, S_tok *tk, size_t i, unsigned k,
+                                  uint32_t cls, unsigned vfl_det)
 {
-    unsigned k = k0->k;
-    uint32_t cls = wcls & S_kcls[kind];
+    unsigned vfl = vfl_det & 0xFF;
     if (vfl) {   /* every hit has a flag */
         k |= S_K_HITS;
-        x->all_vfl |= vfl;
         /* S_clause takes a capitalised form (not all capitals) only at
          * its clause's first token or first word (w0).  After a word that
          * is no conjunction neither can be: that word is in the same
@@ -932,96 +1003,70 @@ static inline void S_classify_hit(S_cls *x, S_tok *tk, size_t i,
              !(tk[i - 1].k & S_K_WORD) || (tk[i - 1].cls & S_W_CONJ)))
             k |= S_K_FORM_OK;
     }
-    if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
-        k |= S_K_VERB_ANY;
-        if ((cls & S_W_AUX) || !(k & S_K_UPPER))
-            k |= S_K_VERB_LOW;
-        x->vt[x->n_vt++] = (uint32_t)i;
-    }
-    if (cls & S_W_MARKS)
-        x->bt[x->n_bt++] = (uint32_t)i;
-    x->any_ok |= k;
-    tk[i] = (S_tok){cls, (uint16_t)k, vfl, det};
-    x->all |= cls;
+    unsigned verb = S_verbk[S_VERBK_INDEX(k, cls)];
+    k |= verb;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* The record as one 8-byte word (S_tok's layout is pinned). */
+    uint64_t rec = cls | (uint64_t)k << 32 | (uint64_t)vfl_det << 48;
+#else
+    S_tok t = {cls, (uint16_t)k, (uint8_t)vfl, (char)(uint8_t)(vfl_det >> 8)};
+    uint64_t rec;
+    memcpy(&rec, &t, sizeof(rec));
+#endif
+    memcpy(&tk[i], &rec, sizeof(rec));
+    x->all |= rec;
+    *x->vt = (uint32_t)i;
+    x->vt += verb != 0;
+    *x->bt = (uint32_t)i;
+    x->bt += (cls & S_W_MARKS) != 0;
 }
 
+/* Fills c->tk, c->vt and c->bt for the sentence's tokens; returns whether
+ * any is a form S_clause may take (S_K_FORM_OK). */
 static S_NOINLINE int S_classify(S_ctx *c)
 {
     const rg_tokens *toks = c->toks;
     /* The per-token arrays hold the longest sentence (rg_i_find_relations). */
-    S_cls x = {c->vt, c->bt, 0, 0, 0, 0, 0};
+    S_cls x = {c->vt, c->bt, 0};
     /* Indexed by the token's place in the sentence: one induction
-     * variable for the token records, their ids and c->tk (the loop ran
-     * out of registers with a pointer for each). */
+     * variable for the token records, their ids and c->tk. */
     const rg_token *tv = toks->v + c->tb;
     const size_t n = c->te - c->tb;
     S_tok *tk = c->tk;
     if (c->tok_id) {
-        /* With the mention stage's ids every token's word-table index is
+        /* With the mention stage's ids every token's word-table entry is
          * read off by its id: every word of the table is in the
          * gazetteer's vocabulary (rg_i_gazetteer_verb_words), so a token
-         * without an id is none of them. */
-        const int32_t *tid = c->tok_id + c->tb;
-        const uint64_t *vpacked = c->vpacked;   /* by id + 1 */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        /* Two passes.  Whether a token is a word of the table is as good
+         * without an id is none of them (slot 0: 0).
+         *
+         * Two passes.  Whether a token is a word of the table is as good
          * as random (every other token is), and a branch on it was
          * mispredicted for two in five tokens: the first pass has no
          * branch on the token.  It writes every token's record without
-         * classes (S_ktok) and lists the tokens with a word (p != 0); the
-         * second makes their records in order, so that the token before
-         * one is final when it is read, as in one pass. */
+         * classes and lists the tokens with a word (p != 0) and their
+         * packed words; the second makes their records in order, so that
+         * the token before one is final when it is read, as in one pass. */
+        const int32_t *tid = c->tok_id + c->tb;
+        const uint64_t *vpacked = c->vpacked;   /* by id + 1 */
         uint32_t *ht = c->ht;
+        uint64_t *hp = c->hp;
         size_t nh = 0;
         for (size_t i = 0; i < n; i++) {
             memcpy(&tk[i], &S_ktok[tv[i].kind & 3][tv[i].flags],
                    sizeof(S_tok));
-            ht[nh] = (uint32_t)i;   /* the array holds n: in bounds */
-            nh += vpacked[tid[i] + 1] != 0;
+            uint64_t p = vpacked[tid[i] + 1];
+            ht[nh] = (uint32_t)i;   /* the arrays hold n: in bounds */
+            hp[nh] = p;
+            nh += p != 0;
         }
         for (size_t h = 0; h < nh; h++) {
             size_t i = ht[h];
-            uint64_t p = vpacked[tid[i] + 1];
-            unsigned kind = tv[i].kind & 3;
-            /* The record made as one 8-byte word: p's vfl and det (bits
-             * 32..47) are its top bytes. */
+            uint64_t p = hp[h];
             unsigned k = tk[i].k;
-            uint32_t cls = (uint32_t)p & S_kcls[kind];
-            unsigned vfl = (uint8_t)(p >> 32);
-            if (vfl) {
-                k |= S_K_HITS;
-                x.all_vfl |= vfl;
-                if ((k & S_K_WORD) &&
-                    (!(k & S_K_UPPER) || (k & S_K_ALLCAPS) || i == 0 ||
-                     !(tk[i - 1].k & S_K_WORD) || (tk[i - 1].cls & S_W_CONJ)))
-                    k |= S_K_FORM_OK;
-            }
-            if ((k & S_K_WORD) && ((cls & S_W_AUX) || vfl)) {
-                k |= S_K_VERB_ANY;
-                if ((cls & S_W_AUX) || !(k & S_K_UPPER))
-                    k |= S_K_VERB_LOW;
-                x.vt[x.n_vt++] = (uint32_t)i;
-            }
-            if (cls & S_W_MARKS)
-                x.bt[x.n_bt++] = (uint32_t)i;
-            x.any_ok |= k;
-            x.all |= cls;
-            uint64_t rec = cls | (uint64_t)k << 32 | (p >> 32) << 48;
-            memcpy(&tk[i], &rec, sizeof(rec));
+            /* p's flags and determiner are bits 32..47. */
+            S_classify_hit(&x, tk, i, k, (uint32_t)p & S_kcls[k & S_KIND_BITS],
+                           (uint16_t)(p >> 32));
         }
-#else
-        for (size_t i = 0; i < n; i++) {
-            unsigned kind = tv[i].kind & 3;
-            const S_tok *k0 = &S_ktok[kind][tv[i].flags];
-            uint64_t p = vpacked[tid[i] + 1];
-            if (!p) {
-                tk[i] = *k0;
-                continue;
-            }
-            S_classify_hit(&x, tk, i, k0, kind, (uint32_t)p,
-                           (uint8_t)(p >> 32), (char)(uint8_t)(p >> 40));
-        }
-#endif
     } else {
         /* Copies: the byte stores below may alias anything, and the
          * fields would be loaded again for every token. */
@@ -1030,9 +1075,9 @@ static S_NOINLINE int S_classify(S_ctx *c)
         const char *fold = toks->fold;
         for (size_t i = 0; i < n; i++) {
             const rg_token *t = &tv[i];
-            unsigned kind = t->kind & 3;
-            const S_tok *k0 = &S_ktok[kind][t->flags];
-            memcpy(&tk[i], k0, sizeof(*k0));
+            const S_tok *k0 = &S_ktok[t->kind & 3][t->flags];
+            unsigned k = k0->k;
+            tk[i] = *k0;
             int32_t id;
             if (t->fold_len == 1) {
                 /* Punctuation mostly: read off a table. */
@@ -1046,16 +1091,21 @@ static S_NOINLINE int S_classify(S_ctx *c)
                                         hash[i]);
             }
             if (id >= 0)
-                S_classify_hit(&x, tk, i, k0, kind, wtab.word[id].cls,
-                               wtab.word[id].flags, wtab.word[id].det);
+                S_classify_hit(&x, tk, i, k,
+                               wtab.word[id].cls & S_kcls[k & S_KIND_BITS],
+                               wtab.word[id].flags |
+                                   (unsigned)(uint8_t)wtab.word[id].det << 8);
         }
     }
-    c->sent_cls = x.all;
-    c->sent_vfl = (uint8_t)x.all_vfl;
-    c->n_vt = x.n_vt;
-    c->n_bt = x.n_bt;
+    /* The union of the records' fields is the record of the unions. */
+    S_tok all;
+    memcpy(&all, &x.all, sizeof(all));
+    c->sent_cls = all.cls;
+    c->sent_vfl = all.vfl;
+    c->n_vt = (size_t)(x.vt - c->vt);
+    c->n_bt = (size_t)(x.bt - c->bt);
     /* Without a form S_clause may take, no relation. */
-    return (x.any_ok & S_K_FORM_OK) != 0;
+    return (all.k & S_K_FORM_OK) != 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2132,13 +2182,9 @@ static void S_verb_relations(S_ctx *c, const rg_mentions *m, size_t m0,
         for (size_t t = m->v[i].tok_begin; t < m->v[i].tok_end; t++)
             ment[t - tb] = a;
     }
-    /* A form inside a mention is no verb (S_clause): without one outside,
-     * no relation. */
-    int any = 0;
-    for (size_t q = 0; q < c->n_vt && !any; q++)
-        any = (c->tk[c->vt[q]].k & S_K_FORM_OK) && !c->ment[c->vt[q]];
-    if (!any)
-        return;
+    /* (A form inside a mention is no verb (S_clause), but a test for one
+     * outside here ruled out no sentence of the corpora we measure: the
+     * clause loop below asks it of each clause anyway.) */
     S_tag_tokens(c);
     S_find_args(c, m, m0, m1);
     c->n_groups = 0;
@@ -2191,16 +2237,24 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
                          const rg_dict *d, const rg_options *o)
 {
     out->n = 0;
+    if (m->n < 2)
+        return;   /* no pair, no relation */
     rg_relations which = o ? o->relations : RG_REL_COOCCURRENCE;
+    /* The sentences with two mentions or more (S_runs). */
+    uint32_t *st = rg_i_xmalloc((2 * m->n + 3) * sizeof(*st));
+    uint32_t *run = st + m->n + 1;
+    size_t nr = S_runs(m, st, run);
     if (which & RG_REL_COOCCURRENCE)
-        S_cooccurrence(out, m, s, o);
-    if (!(which & RG_REL_VERBS) || !d || !d->verbs || m->n < 2 || !toks)
-        return;
+        S_cooccurrence(out, m, s, o, run, nr);
     /* No word table before the lexicon is finished: then no form is
      * known, and no relation can be made. */
-    const rg_verb_wtab *wtab = rg_i_verbs_wtab(d->verbs);
-    if (!wtab)
+    const rg_verb_wtab *wtab = (which & RG_REL_VERBS) && d && d->verbs && toks
+                                   ? rg_i_verbs_wtab(d->verbs)
+                                   : NULL;
+    if (!wtab) {
+        free(st);
         return;
+    }
     S_ctx c = {0};
     c.toks = toks;
     c.d = d;
@@ -2229,21 +2283,19 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     RG_GROW(c.vt, c.cap_vt, longest);
     RG_GROW(c.bt, c.cap_bt, longest);
     RG_GROW(c.ht, c.cap_ht, longest);
+    RG_GROW(c.hp, c.cap_hp, longest);
     RG_GROW(c.ment, c.cap_ment, longest);
-    size_t i = 0;
-    while (i < m->n) {
+    for (size_t r = 0; r < nr; r++) {
+        size_t i = run[2 * r], j = run[2 * r + 1];
         uint32_t sent = m->v[i].sentence;
-        size_t j = i;
-        while (j < m->n && m->v[j].sentence == sent)
-            j++;
-        if (j - i >= 2 && sent < s->n && S_two_arguments(m, i, j)) {
+        if (sent < s->n && S_two_arguments(m, i, j)) {
             c.tb = s->v[sent].tok_begin;
             c.te = s->v[sent].tok_end;
             c.sentence = sent;
             S_verb_relations(&c, m, i, j);
         }
-        i = j;
     }
+    free(st);
     free(c.args);
     free(c.groups);
     free(c.segs);
@@ -2252,4 +2304,5 @@ void rg_i_find_relations(rg_relation_list *out, const rg_mentions *m,
     free(c.ment);
     free(c.bt);
     free(c.ht);
+    free(c.hp);
 }

@@ -169,10 +169,13 @@ static int S_one_cp(const char *text, const rg_token *t)
  * that start with it, so that most candidates ("Teheran.") are refused
  * without hashing them; and the longest, past which no candidate is
  * looked up (the candidates only grow). */
-typedef struct S_abbr {
+typedef struct rg_abbr_filter {
     const rg_strtab *tab;
     int ready;
     size_t longest;
+    size_t limit;      /* no candidate longer is looked up: the longest,
+                          at most 128 (S_is_abbrev_pairs' buffer); 0
+                          until ready */
     uint64_t lens[256];
 } S_abbr;
 
@@ -191,7 +194,24 @@ static void S_abbr_prepare(S_abbr *a)
         a->lens[(unsigned char)tab->str[k][0]] |=
             n < 64 ? (uint64_t)1 << n : (uint64_t)1;
     }
+    a->limit = a->longest < 128 ? a->longest : 128;
     a->ready = 1;
+}
+
+rg_abbr_filter *rg_i_abbr_filter_new(const rg_strtab *abbrevs)
+{
+    S_abbr *a = rg_i_xmalloc(sizeof(*a));
+    a->tab = abbrevs;
+    a->ready = 0;
+    a->limit = 0;
+    if (abbrevs)
+        S_abbr_prepare(a);
+    return a;
+}
+
+void rg_i_abbr_filter_free(rg_abbr_filter *f)
+{
+    free(f);
 }
 
 /* Whether s[0..n) is in the table (the filter first). */
@@ -251,10 +271,13 @@ static inline int S_is_abbrev(const char *text, const rg_token *v, size_t i,
                               S_abbr *a)
 {
     size_t n = v[i].end - v[i - 1].start;
-    if (!a->ready)
+    if (n > a->limit) {
+        if (a->ready)
+            return 0; /* and so is every longer candidate */
         S_abbr_prepare(a);
-    if (n > a->longest || n > 128)
-        return 0; /* and so is every longer candidate */
+        if (n > a->limit)
+            return 0;
+    }
     if (S_abbr_find(a, text + v[i - 1].start, n))
         return 1;
     if (i < 3 || !S_is(text, &v[i - 2], "."))
@@ -289,8 +312,11 @@ static inline void S_push(rg_sentences *out, const rg_token *v, size_t b,
     s->paragraph = para;
 }
 
-void rg_i_split_sentences(rg_sentences *out, const char *text,
-                          const rg_tokens *toks, const rg_strtab *abbrevs)
+/* rg_i_split_sentences with the filter `abbr` of the table abbrevs
+ * (made, when not ready, at the first dot that needs it). */
+static void S_split(rg_sentences *out, const char *text,
+                    const rg_tokens *toks, const rg_strtab *abbrevs,
+                    S_abbr *abbr)
 {
     const rg_token *v = toks->v;
     const uint64_t *marks = toks->marks;
@@ -298,9 +324,6 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
     size_t b = 0;          /* first token of the open sentence */
     uint32_t para = 0;
     int kept_dot = 0;      /* the token before i is a dot rule 4 kept */
-    S_abbr abbr; /* S_is_abbrev's filter, made at the first dot */
-    abbr.tab = abbrevs;
-    abbr.ready = 0;
     out->n = 0;
 
     size_t i = 0;
@@ -313,20 +336,22 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
          * between, which a step over unmarked tokens passes): the
          * next mark from i on, 64 tokens a step, but not past the
          * sentence length limit. */
-        size_t lim = n - b > RG_MAX_SENTENCE_TOKENS ? b + RG_MAX_SENTENCE_TOKENS
-                                                     : n;
-        if (i < lim) {
+        uint64_t mw = marks[i / 64] >> (i % 64);
+        size_t lim;
+        if (!(mw & 1) &&
+            i < (lim = n - b > RG_MAX_SENTENCE_TOKENS
+                           ? b + RG_MAX_SENTENCE_TOKENS
+                           : n)) {
+            kept_dot = 0; /* the token before the next is no dot */
             size_t k = i;
-            while (k < lim) {
-                uint64_t w = marks[k / 64] >> (k % 64);
-                if (w) {
-                    k += S_ctz64(w);
-                    break;
-                }
+            while (!mw) {
                 k = (k | 63) + 1;
+                if (k >= lim)
+                    break;
+                mw = marks[k / 64];
             }
-            if (k != i)
-                kept_dot = 0; /* the token before the next is no dot */
+            if (mw)
+                k += S_ctz64(mw);
             i = k < lim ? k : lim;
             if (i >= n)
                 break;
@@ -362,14 +387,14 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
         }
 
         /* Rule 4: a single dot may belong to the word before it. */
-        int ellipsis = kind == 1 && i + 1 < n && S_is(text, &v[i + 1], ".") &&
-                       v[i + 1].start == v[i].end;
+        int ellipsis = kind == 1 && i + 1 < n &&
+                       v[i + 1].start == v[i].end && S_is(text, &v[i + 1], ".");
         if (kind == 1 && !ellipsis && i > 0 && v[i - 1].end == v[i].start) {
             const rg_token *w = &v[i - 1];
             int keep = 0;
             if (w->kind == RG_TOK_WORD) {
                 keep = S_one_cp(text, w) ||
-                       (abbrevs && S_is_abbrev(text, v, i, &abbr));
+                       (abbrevs && S_is_abbrev(text, v, i, abbr));
             } else if (w->kind == RG_TOK_NUMBER) {
                 keep = i + 1 < n && S_is_month(text, &v[i + 1]) &&
                        !(v[i + 1].flags & RG_TF_NEWLINE_BEFORE);
@@ -400,4 +425,20 @@ void rg_i_split_sentences(rg_sentences *out, const char *text,
     }
     if (b < n)
         S_push(out, v, b, n, para);
+}
+
+void rg_i_split_sentences(rg_sentences *out, const char *text,
+                          const rg_tokens *toks, const rg_strtab *abbrevs)
+{
+    S_abbr abbr; /* made at the first dot */
+    abbr.tab = abbrevs;
+    abbr.ready = 0;
+    abbr.limit = 0;
+    S_split(out, text, toks, abbrevs, &abbr);
+}
+
+void rg_i_split_sentences_with(rg_sentences *out, const char *text,
+                               const rg_tokens *toks, rg_abbr_filter *f)
+{
+    S_split(out, text, toks, f ? f->tab : NULL, f);
 }

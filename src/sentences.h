@@ -49,4 +49,17 @@ void rg_i_sentences_destroy(rg_sentences *s);
 void rg_i_split_sentences(rg_sentences *out, const char *text,
                           const rg_tokens *toks, const rg_strtab *abbrevs);
 
+/* What rg_i_split_sentences works out of `abbrevs` at the first dot of
+ * every call (their first bytes and lengths: a filter), made once: for a
+ * worker that splits many documents with one dictionary.  The table must
+ * not change while the filter lives; abbrevs may be NULL. */
+typedef struct rg_abbr_filter rg_abbr_filter;
+rg_abbr_filter *rg_i_abbr_filter_new(const rg_strtab *abbrevs);
+void rg_i_abbr_filter_free(rg_abbr_filter *f);
+
+/* rg_i_split_sentences with the table of filter f (made by
+ * rg_i_abbr_filter_new; NULL for none): the same sentences. */
+void rg_i_split_sentences_with(rg_sentences *out, const char *text,
+                               const rg_tokens *toks, rg_abbr_filter *f);
+
 #endif

@@ -519,6 +519,23 @@ Test(relations, two_mentions_make_one_pair_in_actor_order)
     free(ev);
 }
 
+/* Sentences of one, two and three mentions mixed, ending on a single
+ * mention and on a pair (the runs of the sentence window, S_runs): each
+ * sentence gives the pairs of its own distinct actors only. */
+Test(relations, sentence_window_pairs_per_sentence)
+{
+    cr_expect_eq(S_rows("Russland.\nChina und Iran.\n"
+                        "Die USA, Russland und China.\nIran.\n",
+                        RG_WINDOW_SENTENCE, 0),
+                 4);
+    cr_expect_eq(S_rows("Russland, China und Iran.\nDie USA.\n"
+                        "Iran und Iran.\nRussland und China.\n",
+                        RG_WINDOW_SENTENCE, 0),
+                 4);
+    cr_expect_eq(S_rows("Russland und China.\nIran.\n", RG_WINDOW_SENTENCE, 0),
+                 1);
+}
+
 /* Folded words to ask the verb lexicon's word table about: forms of
  * every kind, function words and punctuation of the rules, words that
  * are neither, non-ASCII, and lengths around 3, 4, 8 and 16 bytes. */

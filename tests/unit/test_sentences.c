@@ -399,3 +399,51 @@ Test(sentences, abbreviation_filter_by_first_byte_and_length)
            "Dienst kam.");
     rg_i_strtab_destroy(&ab);
 }
+
+/* rg_i_split_sentences_with: a filter made once serves every split, and
+ * gives the sentences that rg_i_split_sentences gives with its table. */
+static void S_expect_with(rg_abbr_filter *f, const rg_strtab *ab,
+                          const char *s)
+{
+    rg_sentences a;
+    rg_i_sentences_init(&a);
+    rg_i_tokenize(&toks, s, strlen(s));
+    rg_i_split_sentences(&sents, s, &toks, ab);
+    rg_i_split_sentences_with(&a, s, &toks, f);
+    cr_assert_eq(a.n, sents.n, "[%s]: %zu sentences, want %zu", s, a.n,
+                 sents.n);
+    for (size_t i = 0; i < a.n; i++)
+        cr_assert(memcmp(&a.v[i], &sents.v[i], sizeof(a.v[i])) == 0,
+                  "[%s]: sentence %zu differs", s, i);
+    rg_i_sentences_destroy(&a);
+}
+
+Test(sentences, prepared_abbreviation_filter_splits_alike)
+{
+    static const char *const texts[] = {
+        "Dr. Müller sprach mit Dr. Schmidt. Dann ging er.",
+        "Im Jahr 44 v. Chr. Caesar starb. Rom bebte.",
+        "Staaten wie z.B. Polen liefern. Andere nicht.",
+        "Nach Abs. Drei gilt es. Dr. Meier kam.",
+        "Er traf Dr. Müller. DR. Meier u. a. kamen. x.",
+        "", "Ende.",
+    };
+    rg_strtab other;
+    rg_i_strtab_init(&other);
+    rg_i_strtab_intern(&other, "Abs.", 4);
+    rg_abbr_filter *fa = rg_i_abbr_filter_new(&abbrevs);
+    rg_abbr_filter *fo = rg_i_abbr_filter_new(&other);
+    rg_abbr_filter *fn = rg_i_abbr_filter_new(NULL);
+    for (int round = 0; round < 2; round++) {
+        for (size_t k = 0; k < RG_COUNT(texts); k++) {
+            S_expect_with(fa, &abbrevs, texts[k]);
+            S_expect_with(fo, &other, texts[k]);
+            S_expect_with(fn, NULL, texts[k]);
+            S_expect_with(NULL, NULL, texts[k]);
+        }
+    }
+    rg_i_abbr_filter_free(fa);
+    rg_i_abbr_filter_free(fo);
+    rg_i_abbr_filter_free(fn);
+    rg_i_strtab_destroy(&other);
+}
