@@ -75,25 +75,6 @@ typedef struct S_lex {
 /* Ids fit below the length bits (and id + 1 too). */
 #define S_LEX_MAX_WORDS (S_LEX_ID_MASK - 1)
 
-/* Whether a[0..n) and b[0..n) are equal, n >= 8: 8-byte loads, the last
- * overlapping the one before (no padding needed, no call). */
-static inline int S_same_long(const char *a, const char *b, size_t n)
-{
-    uint64_t x, y;
-    size_t k = 0;
-    for (; k + 8 <= n; k += 8) {
-        memcpy(&x, a + k, 8);
-        memcpy(&y, b + k, 8);
-        if (x != y)
-            return 0;
-    }
-    if (k == n)
-        return 1;
-    memcpy(&x, a + n - 8, 8);
-    memcpy(&y, b + n - 8, 8);
-    return x == y;
-}
-
 /* Whether the word of a slot whose info f has the length bits of s[0..n)
  * (and whose hash is h, that of s) is s. */
 static inline int S_lex_same(const S_lex *x, uint32_t f, const char *s,
@@ -102,7 +83,7 @@ static inline int S_lex_same(const S_lex *x, uint32_t f, const char *s,
     if (n <= 8)
         return 1;   /* decided by the hash and the length (above) */
     const struct S_lex_word *w = &x->w[(f & S_LEX_ID_MASK) - 1];
-    return w->len == n && S_same_long(x->chars + w->off, s, n);
+    return w->len == n && rg_i_verbs_same(x->chars + w->off, s, n);
 }
 
 /* The id of s[0..n) (hash h), or -1. */
@@ -630,10 +611,15 @@ static const S_lex_slot *S_lex_find_long(const S_lex *x, const char *s,
                                          size_t n, uint64_t h, size_t j,
                                          uint32_t f)
 {
+#if defined(__GNUC__)
+    if (n <= 8)
+        __builtin_unreachable();   /* the caller's: rg_i_verbs_same then
+                                      needs no test of the length */
+#endif
     for (;;) {
         if (x->slot[j].h == h && (f & ~S_LEX_ID_MASK) == S_LEX_LEN(9)) {
             const struct S_lex_word *w = &x->w[(f & S_LEX_ID_MASK) - 1];
-            if (w->len == n && S_same_long(x->chars + w->off, s, n))
+            if (w->len == n && rg_i_verbs_same(x->chars + w->off, s, n))
                 return &x->slot[j];
         }
         j = (j + 1) & x->mask;
