@@ -629,6 +629,57 @@ static const S_lex_slot *S_lex_find_long(const S_lex *x, const char *s,
     }
 }
 
+/* rg_i_gazetteer_ids of one token t (hash h): its id to *id, its classes
+ * to *cls.  The slots by byte offset: (h & mask) * 16 is (h << 4) &
+ * bmask, and the offset goes into the load's address as it is. */
+static inline void S_token_id(const S_lex *x, const char *slot, size_t bmask,
+                              const char *fold, const rg_token *t,
+                              uint64_t h, int32_t *id, uint8_t *cls)
+{
+    /* RG_TF_UPPER is of word tokens only (tokens.h). */
+    _Static_assert(RG_TF_UPPER << 4 == RG_WC_UPPER_WORD,
+                   "the flag moved to the class bit by one shift");
+    uint8_t c = (uint8_t)((t->flags & RG_TF_UPPER) << 4);
+    int32_t r = -1;
+    _Static_assert(sizeof(S_lex_slot) == 16, "slots of 16 bytes");
+    size_t j = ((size_t)h << 4) & bmask;
+    const S_lex_slot *e = (const S_lex_slot *)(slot + j);
+    uint32_t f = e->info;
+    /* Most misses end at an empty first slot (a quarter are full); a hit
+     * is (nearly always) the first slot with its hash. */
+    if (f) {
+        size_t len = t->fold_len;
+        if (len <= 8) {
+            /* The hash and the length decide (S_lex). */
+            uint32_t lc = S_LEX_LEN(len);
+            for (;;) {
+                /* f's length bits equal lc's when f ^ lc has only id
+                 * bits: then f ^ lc is the id + 1 (no masked copy of
+                 * f). */
+                uint32_t fx = f ^ lc;
+                if (e->h == h && fx <= S_LEX_ID_MASK) {
+                    r = (int32_t)(fx - 1);
+                    c |= (uint8_t)e->cls;
+                    break;
+                }
+                j = (j + sizeof(S_lex_slot)) & bmask;
+                e = (const S_lex_slot *)(slot + j);
+                f = e->info;
+                if (!f)
+                    break;
+            }
+        } else {
+            e = S_lex_find_long(x, fold + t->fold, len, h, j >> 4, f);
+            if (e) {
+                r = (int32_t)((e->info & S_LEX_ID_MASK) - 1);
+                c |= (uint8_t)e->cls;
+            }
+        }
+    }
+    *id = r;
+    *cls = c;
+}
+
 void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
                         int32_t *ids, uint8_t *cls)
 {
@@ -636,60 +687,22 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
      * alias any memory, so fields read through g or toks would be loaded
      * again for every token. */
     const S_lex *x = &g->vocab;
-    /* The slots by byte offset: (h & mask) * 16 is (h << 4) & bmask, and
-     * the offset goes into the load's address as it is. */
     const char *slot = (const char *)x->slot;
     const size_t bmask = x->mask * sizeof(S_lex_slot);
     const rg_token *v = toks->v;
     const uint64_t *hash = toks->hash;
     const char *fold = toks->fold;
     const size_t n = toks->n;
-    for (size_t i = 0; i < n; i++) {
-        const rg_token *t = &v[i];
-        uint64_t h = hash[i];
-        /* RG_TF_UPPER is of word tokens only (tokens.h). */
-        _Static_assert(RG_TF_UPPER << 4 == RG_WC_UPPER_WORD,
-                       "the flag moved to the class bit by one shift");
-        uint8_t c = (uint8_t)((t->flags & RG_TF_UPPER) << 4);
-        int32_t id = -1;
-        _Static_assert(sizeof(S_lex_slot) == 16, "slots of 16 bytes");
-        size_t j = ((size_t)h << 4) & bmask;
-        const S_lex_slot *e = (const S_lex_slot *)(slot + j);
-        uint32_t f = e->info;
-        /* Most misses end at an empty first slot (a quarter are full); a
-         * hit is (nearly always) the first slot with its hash. */
-        if (f) {
-            size_t len = t->fold_len;
-            if (len <= 8) {
-                /* The hash and the length decide (S_lex). */
-                uint32_t lc = S_LEX_LEN(len);
-                for (;;) {
-                    /* f's length bits equal lc's when f ^ lc has only
-                     * id bits: then f ^ lc is the id + 1 (no masked
-                     * copy of f). */
-                    uint32_t fx = f ^ lc;
-                    if (e->h == h && fx <= S_LEX_ID_MASK) {
-                        id = (int32_t)(fx - 1);
-                        c |= (uint8_t)e->cls;
-                        break;
-                    }
-                    j = (j + sizeof(S_lex_slot)) & bmask;
-                    e = (const S_lex_slot *)(slot + j);
-                    f = e->info;
-                    if (!f)
-                        break;
-                }
-            } else {
-                e = S_lex_find_long(x, fold + t->fold, len, h, j >> 4, f);
-                if (e) {
-                    id = (int32_t)((e->info & S_LEX_ID_MASK) - 1);
-                    c |= (uint8_t)e->cls;
-                }
-            }
-        }
-        ids[i] = id;
-        cls[i] = c;
+    /* Two tokens a round: the loop's own steps (five pointers or
+     * counters and the exit) are shared by both. */
+    size_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        S_token_id(x, slot, bmask, fold, &v[i], hash[i], &ids[i], &cls[i]);
+        S_token_id(x, slot, bmask, fold, &v[i + 1], hash[i + 1], &ids[i + 1],
+                   &cls[i + 1]);
     }
+    if (i < n)
+        S_token_id(x, slot, bmask, fold, &v[i], hash[i], &ids[i], &cls[i]);
 }
 
 const rg_cand *rg_i_gazetteer_cand(const rg_gazetteer *g, uint32_t i)
