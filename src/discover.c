@@ -72,6 +72,17 @@
 
 #include <utf8proc.h>
 
+/* The passes over 64 tokens at a time take the bits of 16 class or
+ * coverage bytes with one SSE2 instruction (pmovmskb: bit 7 of each
+ * byte), where there is SSE2; the 8-byte words of S_pack8 elsewhere, and
+ * for a document's last block. */
+#if defined(__SSE2__) && defined(__GNUC__) && RG_LITTLE_ENDIAN
+#include <emmintrin.h>
+#define S_SSE2 1
+#else
+#define S_SSE2 0
+#endif
+
 /* A name found by a trigger: tokens [t0, t1), found index k. */
 typedef struct S_hit {
     uint32_t t0, t1, sentence, k;
@@ -792,6 +803,36 @@ static inline uint64_t S_pack8(uint64_t m)
     return (((m >> 7) & 0x0101010101010101ULL) * 0x0102040810204080ULL) >> 56;
 }
 
+#if S_SSE2
+/* 16 bytes from p as a vector. */
+static inline __m128i S_load16(const uint8_t *p)
+{
+    return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+/* Bit 7 of each of the 16 bytes of v, as 16 bits. */
+static inline uint64_t S_bits16(__m128i v)
+{
+    return (uint64_t)(unsigned)_mm_movemask_epi8(v);
+}
+
+/* Bit 2 of each of the 16 bytes of v (S_W_ARTICLE), as 16 bits: shifted to
+ * bit 7 of its byte (a 16-bit lane's shift moves the low byte's bits into
+ * the high byte's low bits only). */
+static inline uint64_t S_bits16_2(__m128i v)
+{
+    return S_bits16(_mm_slli_epi16(v, 5));
+}
+
+/* S_cand64's bits of tokens [i, i + 16) (all before the last token). */
+static inline uint64_t S_cand16(const uint8_t *wc, const uint8_t *cov,
+                                size_t i)
+{
+    return S_bits16(S_load16(wc + i)) &
+           S_bits16(_mm_cmpeq_epi8(S_load16(cov + i), _mm_setzero_si128()));
+}
+#endif
+
 /* The uncovered capitalised words among tokens [base, base + 64) as bits
  * (token base + j: bit j); wc and cov hold 8 bytes past the last token
  * (n), which are 0.  The 8 steps of a whole block written out: a loop's
@@ -801,9 +842,16 @@ static inline uint64_t S_cand64(const uint8_t *wc, const uint8_t *cov,
 {
 #define S_C8(j) (S_pack8(S_upper8_all(wc, base + (j)) & ~S_nz8(cov, base + (j))) \
                  << (j))
+#if S_SSE2
+    if (base + 64 <= n)
+        return S_cand16(wc, cov, base) | S_cand16(wc, cov, base + 16) << 16 |
+               S_cand16(wc, cov, base + 32) << 32 |
+               S_cand16(wc, cov, base + 48) << 48;
+#else
     if (base + 64 <= n)
         return S_C8(0) | S_C8(8) | S_C8(16) | S_C8(24) | S_C8(32) |
                S_C8(40) | S_C8(48) | S_C8(56);
+#endif
     uint64_t cand = 0;
     for (size_t j = 0; base + j < n; j += 8)
         cand |= S_C8(j);
@@ -846,6 +894,28 @@ static void S_collect_nouns(S_scr *s, const rg_tokens *toks)
         direct |= S_pack8(art & y & ~dict) << (j);                       \
         walk |= S_pack8(art & ~(y | (y << 5))) << (j);                   \
     } while (0)
+#if S_SSE2
+        if (base + 64 <= n) {
+            /* 16 tokens a step: the articles, and the capitalised words,
+             * articles and tokens of dictionary mentions one token
+             * further on (token base + 64 is readable: wc and cov hold 8
+             * bytes past the last token). */
+            for (size_t j = 0; j < 64; j += 16) {
+                __m128i x = S_load16(s->wc + base + j);
+                __m128i y = S_load16(s->wc + base + j + 1);
+                __m128i c = S_load16(s->cov + base + j + 1);
+                uint64_t art = S_bits16_2(x);
+                uint64_t up1 = S_bits16(y), art1 = S_bits16_2(y);
+                uint64_t dict1 =
+                    S_bits16(_mm_cmpeq_epi8(c, _mm_set1_epi8(1)));
+                direct |= (art & up1 & ~dict1) << j;
+                walk |= (art & ~(up1 | art1)) << j;
+            }
+        } else {
+            for (size_t j = 0; base + j < n; j += 8)
+                S_N8(j);
+        }
+#else
         if (base + 64 <= n) {   /* written out: no loop exit to miss */
             S_N8(0);
             S_N8(8);
@@ -859,6 +929,7 @@ static void S_collect_nouns(S_scr *s, const rg_tokens *toks)
             for (size_t j = 0; base + j < n; j += 8)
                 S_N8(j);
         }
+#endif
 #undef S_N8
         if (n - 1 - base < 64) {   /* an article needs a token after it */
             direct &= ((uint64_t)1 << (n - 1 - base)) - 1;
