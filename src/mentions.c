@@ -195,12 +195,12 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
     /* One lookup per token, for matching and discovery. */
     if (out->cap_tok_id < toks->n || !out->tok_cls) {
         RG_GROW(out->tok_id, out->cap_tok_id, toks->n);
-        out->tok_cls = rg_i_xrealloc(out->tok_cls, out->cap_tok_id + 8);
+        out->tok_cls = rg_i_xrealloc(out->tok_cls, out->cap_tok_id + RG_WC_PAD);
     }
     rg_i_gazetteer_ids(d->gaz, toks, out->tok_id, out->tok_cls);
-    /* 8 bytes of no class after the last: discovery reads the class bytes
-     * 8 at a time up to the end. */
-    memset(out->tok_cls + toks->n, 0, 8);
+    /* Bytes of no class after the last: matching and discovery read the
+     * class bytes 8 or 16 at a time up to the end. */
+    memset(out->tok_cls + toks->n, 0, RG_WC_PAD);
     out->tok_n = toks->n;
     /* The matches of every sentence, in order, in one pass over the
      * document's class bytes. */
