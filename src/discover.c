@@ -129,7 +129,11 @@ typedef struct S_scr {
     uint32_t *noun_tok; /* the tokens of those folds (and
                            all-capitals ones, which S_noun skips) */
     size_t n_noun, cap_noun;
-    size_t noun_asks;   /* questions about nouns in this document */
+    uint64_t noun_bloom[16];   /* bit (hash >> 54) of every fold in
+                                  noun_tok[]: most questions are answered
+                                  no by it */
+    size_t noun_asks;   /* questions about nouns in this document (that
+                           passed noun_bloom) */
     int nouns_made;     /* noun_tok[] is made (S_collect_nouns) */
     rg_strtab labels;   /* label -> found index */
     S_set keys[2];      /* first fold of a name (S_NAME) or surname
@@ -749,6 +753,15 @@ static void S_set_clear(S_set *set)
  * built, so that a document costs O(tokens) either way. */
 #define S_NOUN_SCANS 8
 
+/* Token k (its fold written after an article) to noun_tok. */
+static inline void S_noun_add(S_scr *s, const rg_tokens *toks, size_t k)
+{
+    RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
+    s->noun_tok[s->n_noun++] = (uint32_t)k;
+    uint64_t h = toks->hash[k];
+    s->noun_bloom[h >> 60] |= (uint64_t)1 << ((h >> 54) & 63);
+}
+
 /* The noun of the article at token i (+ 1 < n), if any, to noun_tok:
  * up to three lowercase words, then the noun.  The first of the next four
  * tokens that is capitalised or an article is where that walk stops
@@ -779,8 +792,7 @@ static void S_article_noun(S_scr *s, const rg_tokens *toks, size_t i)
         u++;
     if (u < k)
         return;
-    RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
-    s->noun_tok[s->n_noun++] = (uint32_t)k;
+    S_noun_add(s, toks, k);
 }
 
 /* The index of the lowest set bit of m (m != 0). */
@@ -935,11 +947,8 @@ static void S_collect_nouns(S_scr *s, const rg_tokens *toks)
             direct &= ((uint64_t)1 << (n - 1 - base)) - 1;
             walk &= ((uint64_t)1 << (n - 1 - base)) - 1;
         }
-        for (; direct; direct &= direct - 1) {
-            RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
-            s->noun_tok[s->n_noun++] =
-                (uint32_t)(base + S_ctz64(direct) + 1);
-        }
+        for (; direct; direct &= direct - 1)
+            S_noun_add(s, toks, base + S_ctz64(direct) + 1);
         for (; walk; walk &= walk - 1)
             S_article_noun(s, toks, base + S_ctz64(walk));
     }
@@ -958,10 +967,13 @@ static void S_collect_nouns(S_scr *s, const rg_tokens *toks)
 static int S_noun(S_scr *s, const rg_tokens *t, size_t i)
 {
     if (!s->nouns_made) {
+        memset(s->noun_bloom, 0, sizeof(s->noun_bloom));
         S_collect_nouns(s, t);
         s->nouns_made = 1;
     }
     uint64_t h = t->hash[i];
+    if (!((s->noun_bloom[h >> 60] >> ((h >> 54) & 63)) & 1))
+        return 0;   /* no noun of the document has its bit */
     size_t n = t->v[i].fold_len;
     const char *f = rg_i_token_fold(t, i);
     if (s->noun_asks++ < S_NOUN_SCANS) {
