@@ -120,9 +120,7 @@ typedef struct S_scr {
                            rg_mentions.tok_id) */
     const uint16_t *vcls;   /* per vocabulary id: its classes, also those
                                not in wc (rg_i_gazetteer_word_classes) */
-    uint8_t *rh;        /* per token: 0 not yet known, else S_RH_KNOWN |
-                           rg_i_discover_listed of its fold */
-    size_t cap_cov;     /* of cov and rh */
+    size_t cap_cov;     /* of cov */
     S_set nouns;        /* folds written after an article in this
                            document: built from noun_tok[] when asked
                            more than S_NOUN_SCANS times */
@@ -157,7 +155,6 @@ void rg_i_discover_free(void *scratch)
     if (!s)
         return;
     free(s->cov);
-    free(s->rh);
     free(s->nouns.v);
     free(s->noun_tok);
     rg_i_strtab_destroy(&s->labels);
@@ -277,7 +274,6 @@ static const rg_word S_head_endings[] = {RG_WORD(""), RG_WORD("s"), RG_WORD("es"
 enum {
     S_RH_ROLE = 1,            /* rg_i_discover_listed's bits */
     S_RH_HEAD = 2,
-    S_RH_KNOWN = 0x80,        /* S_scr.rh: computed */
     S_RN_WHOLE = 0,           /* node flags: shift of the bits for the */
     S_RN_PART = 2             /* whole word, and for a compound part */
 };
@@ -531,22 +527,27 @@ void rg_i_discover_words_free(struct rg_disc_words *w)
     free(w);
 }
 
-static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
-                         size_t n)
+/* Where S_listed's walk of f[0..n) begins: the node of its last 4 bytes
+ * (depth 4) or of its last byte (depth 1, a word of 1 to 3 bytes), or 0
+ * when there is none (S_listed is 0). */
+static inline uint32_t S_listed_start(const struct rg_disc_words *w,
+                                      const char *f, size_t n, size_t *depth)
 {
-    uint32_t node;
-    size_t depth;
     if (n >= 4) {
         uint32_t k;
         memcpy(&k, f + n - 4, 4);
-        node = S_suf_may(w, k) ? S_suf_find(w, k) : 0;
-        depth = 4;
-    } else if (n > 0) {
-        node = w->root[(uint8_t)f[n - 1]];
-        depth = 1;
-    } else {
-        return 0;
+        *depth = 4;
+        return S_suf_may(w, k) ? S_suf_find(w, k) : 0;
     }
+    *depth = 1;
+    return n > 0 ? w->root[(uint8_t)f[n - 1]] : 0;
+}
+
+/* S_listed's walk of f[0..n) from node (not 0) at depth (S_listed_start). */
+static inline unsigned S_listed_walk(const struct rg_disc_words *w,
+                                     const char *f, size_t n, uint32_t node,
+                                     size_t depth)
+{
     unsigned res = 0;
     for (; node; depth++) {
         const S_wnode *x = &w->walk[node];
@@ -567,16 +568,12 @@ static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
     return res;
 }
 
-/* Whether S_listed of f[0..n) may be nonzero: the last 4 bytes of a word
- * of 4 or more end some role or head (a shorter one is walked). */
-static inline int S_listed_may(const struct rg_disc_words *w, const char *f,
-                               size_t n)
+static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
+                                size_t n)
 {
-    if (n < 4)
-        return 1;
-    uint32_t k;
-    memcpy(&k, f + n - 4, 4);
-    return S_suf_may(w, k) && S_suf_find(w, k) != 0;
+    size_t depth;
+    uint32_t node = S_listed_start(w, f, n, &depth);
+    return node ? S_listed_walk(w, f, n, node, depth) : 0;
 }
 
 unsigned rg_i_discover_listed(const rg_dict *d, const char *f, size_t n)
@@ -665,16 +662,11 @@ typedef struct S_ctx {
     size_t tb, te;      /* the sentence */
 } S_ctx;
 
-/* rg_i_discover_listed of token i's fold, computed once per token. */
+/* rg_i_discover_listed of token i's fold.  (Not kept per token: nearly
+ * every token is asked once.) */
 static unsigned S_rh(const S_ctx *c, size_t i)
 {
-    uint8_t r = c->s->rh[i];
-    if (!r) {
-        r = (uint8_t)(S_RH_KNOWN |
-                      S_listed(c->w, rg_i_token_fold(c->t, i), c->t->v[i].fold_len));
-        c->s->rh[i] = r;
-    }
-    return r;
+    return S_listed(c->w, rg_i_token_fold(c->t, i), c->t->v[i].fold_len);
 }
 
 static int S_is_role(const S_ctx *c, size_t i)
@@ -1516,13 +1508,10 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     s->n_hits = 0;
     if (s->cap_cov < toks->n) {
         free(s->cov);
-        free(s->rh);
         s->cov = rg_i_xmalloc(toks->n + 8);   /* + 8: S_nz8 */
-        s->rh = rg_i_xmalloc(toks->n);
         s->cap_cov = toks->n;
     }
     memset(s->cov, 0, toks->n + 8);
-    memset(s->rh, 0, toks->n);
     /* The lists hold words only, and every use of a class below is of a
      * word (no number or punctuation mark is in a list). */
     s->wc = m->tok_cls;
@@ -1558,7 +1547,9 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
             size_t n = toks->v[i].fold_len;
             /* Most capitalised words can fire no rule: no title (a length
              * some title has, a dot after it), and neither a first name
-             * nor a word whose last 4 bytes end a role or head. */
+             * nor a word whose role and head walk has a node to begin at
+             * (its last 4 bytes end a role or head; kept for the walk
+             * below). */
             /* (Bits and-ed, not branches: for a capitalised word they
              * are as good as random.) */
             int may_title =
@@ -1566,8 +1557,10 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 (n + 2 <= 16);
             may_title = may_title && i + 1 < c.te &&
                         S_punct(toks, i + 1, '.');
+            uint32_t node = 0;
+            size_t depth = 0;
             if (!(may_title | S_in(s, i, S_W_FIRST)) &&
-                !S_listed_may(words, f, n))
+                !(node = S_listed_start(words, f, n, &depth)))
                 continue;
             /* 2: a title "Dr." (the dot is its own token) */
             if (may_title) {
@@ -1585,7 +1578,8 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
              * first name does (rule 4 is for those that are neither). */
             if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
                 continue;
-            unsigned rh = S_rh(&c, i);
+            unsigned rh = node ? S_listed_walk(words, f, n, node, depth)
+                               : S_listed(words, f, n);
             if (rh & S_RH_ROLE) {
                 S_person_after(&c, m, i, (uint32_t)si, text);
                 continue;
