@@ -316,8 +316,8 @@ static void S_add_cand(rg_gazetteer *g, const rg_dict *d, uint32_t s,
             link = &c->next;
     }
     RG_GROW(g->cands, g->cap_cands, g->ncands + 1);
-    g->cands[g->ncands] = (rg_cand){alias, head, rank, form,
-                                    (uint8_t)(generated != 0)};
+    g->cands[g->ncands] = (rg_cand){alias, head, al->actor, rank, form,
+                                    d->actors[al->actor].type};
     g->accept[s] = (uint32_t)g->ncands++;
 }
 

@@ -40,9 +40,11 @@ void rg_i_gazetteer_free(rg_gazetteer *g);
 typedef struct rg_cand {
     uint32_t alias;     /* index into rg_dict.aliases: the listed alias */
     uint32_t next;      /* next candidate of the same match, or RG_NO_CAND */
+    uint32_t actor;     /* its alias's actor (rg_alias.actor), and */
     uint16_t rank;      /* load call * 2 + listed (not generated) */
     uint8_t form;       /* enum rg_form: the alias's, or the generated one */
-    uint8_t generated;  /* 1 when a rule of morph.c made this variant */
+    uint8_t type;       /* that actor's type: mentions.c reads both for
+                           every match (no alias or actor record) */
 } rg_cand;
 
 #define RG_NO_CAND UINT32_MAX

@@ -116,10 +116,9 @@ static uint8_t S_form(const rg_tokens *toks, const rg_match *mt, uint8_t form)
  * without a place reading; an ambiguous short name not resolved, which
  * counts in m->unresolved).  See mentions.h for the rules.
  */
-static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
-                               const rg_cand *cands, const uint16_t *vcls,
-                               const rg_tokens *toks, const rg_sentence *sent,
-                               const rg_match *mt)
+static const rg_cand *S_choose(rg_mentions *m, const rg_cand *cands,
+                               const uint16_t *vcls, const rg_tokens *toks,
+                               const rg_sentence *sent, const rg_match *mt)
 {
     const rg_cand *head = &cands[mt->cand];
     if (head->next == RG_NO_CAND)   /* the usual case: one reading */
@@ -131,8 +130,7 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
     size_t n_short = 0;
     for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
         const rg_cand *c = &cands[i];
-        const rg_actor *a = &d->actors[d->aliases[c->alias].actor];
-        if (a->type == RG_TYPE_LOCATION && !place)
+        if (c->type == RG_TYPE_LOCATION && !place)
             place = c;
         if (c->form == RG_FORM_METONYM && !metonym)
             metonym = c;
@@ -149,7 +147,7 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
     uint32_t best_seen = 0;
     for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
         const rg_cand *c = &cands[i];
-        uint32_t actor = d->aliases[c->alias].actor;
+        uint32_t actor = c->actor;
         if (c->form == RG_FORM_SHORT && m->seen[actor] > best_seen) {
             best_seen = m->seen[actor];
             best = c;
@@ -163,9 +161,8 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
     const rg_cand *first = NULL;
     for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
         const rg_cand *c = &cands[i];
-        const rg_actor *a = &d->actors[d->aliases[c->alias].actor];
         if (c->form == RG_FORM_SHORT) {
-            if (a->type == RG_TYPE_PERSON) {
+            if (c->type == RG_TYPE_PERSON) {
                 m->unresolved++;
                 return NULL;
             }
@@ -213,13 +210,13 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
         const rg_match *mt = &out->scratch.v[i];
         size_t s = mt->sentence;
         const rg_sentence *sent = &sents->v[s];
-        const rg_cand *c = S_choose(out, d, cands, vcls, toks, sent, mt);
+        const rg_cand *c = S_choose(out, cands, vcls, toks, sent, mt);
         if (!c)
             continue;
-        uint32_t actor = d->aliases[c->alias].actor;
+        uint32_t actor = c->actor;
         /* Colour coalitions of German politics are named after flags:
          * "Jamaika-Koalition", "Kenia-Koalition" are no states. */
-        uint8_t type = d->actors[actor].type;
+        uint8_t type = c->type;
         if (type == RG_TYPE_COUNTRY &&
             (toks->v[mt->tok_end - 1].flags & RG_TF_HYPHEN_AFTER) &&
             mt->tok_end + 1 < toks->n &&
