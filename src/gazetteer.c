@@ -752,24 +752,43 @@ void rg_i_gazetteer_free(rg_gazetteer *g)
     free(g);
 }
 
+/* What a walk of the trie reads, taken from the gazetteer once per call
+ * of a matcher: the stores of its matches could change the fields of g
+ * as far as the compiler knows, so read through g they would be loaded
+ * again for every walk. */
+typedef struct S_trie {
+    const uint64_t *keys;
+    const uint32_t *child;
+    const uint32_t *accept;
+    size_t mask;
+    unsigned shift;
+    uint32_t n_alias_words;
+} S_trie;
+
+static inline S_trie S_trie_of(const rg_gazetteer *g)
+{
+    return (S_trie){g->keys, g->child, g->accept, g->nslots - 1, g->shift,
+                    g->n_alias_words};
+}
+
 /* Goes on with a walk of the trie from state st (0: the root) at token
  * j, up to token end: the longest alias accepted on the way, if any, in
  * *best and *best_end.  The edge lookup is inline. */
-static inline void S_walk(const rg_gazetteer *g, const int32_t *ids,
+static inline void S_walk(const S_trie *t, const int32_t *ids,
                           const uint8_t *cls, size_t j, size_t end,
                           uint32_t st, uint32_t *best, size_t *best_end)
 {
-    const uint64_t *keys = g->keys;
-    const uint32_t *child = g->child;
-    const uint32_t *accept = g->accept;
-    const size_t mask = g->nslots - 1;
-    const unsigned shift = g->shift;
+    const uint64_t *keys = t->keys;
+    const uint32_t *child = t->child;
+    const uint32_t *accept = t->accept;
+    const size_t mask = t->mask;
+    const unsigned shift = t->shift;
     for (; j < end; j++) {
         /* A token no alias contains ends the walk: its id is -1, or one
          * of the words interned after the aliases' (the first has
          * classes: it begins an alias). */
         int32_t id = ids[j];
-        if ((uint32_t)id >= g->n_alias_words)
+        if ((uint32_t)id >= t->n_alias_words)
             break;
         uint64_t key = S_key(st, (uint32_t)id, cls[j] >> 7);
         size_t k = S_slot_of(key, shift);
@@ -794,6 +813,7 @@ static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
                         const uint8_t *cls, size_t begin, size_t end,
                         rg_matches *out)
 {
+    const S_trie t = S_trie_of(g);
     size_t i = begin;
     for (;;) {
         /* Most tokens begin no alias: eight class bytes at a time. */
@@ -808,7 +828,7 @@ static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
         }
         size_t best_end = 0;
         uint32_t best = RG_NO_CAND;
-        S_walk(g, ids, cls, i, end, 0, &best, &best_end);
+        S_walk(&t, ids, cls, i, end, 0, &best, &best_end);
         if (best == RG_NO_CAND) {
             i++;
             continue;
@@ -824,12 +844,17 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
                               const uint8_t *cls, size_t n,
                               const rg_sentences *sents, rg_matches *out)
 {
-    const uint32_t *accept = g->accept;
-    const uint32_t n_alias_words = g->n_alias_words;
+    const S_trie t = S_trie_of(g);
+    const uint32_t *accept = t.accept;
+    const uint32_t n_alias_words = t.n_alias_words;
     const uint32_t *root = g->root;
+    const rg_cand *cands = g->cands;
     const rg_sentence *sv = sents->v;
     const size_t ns = sents->n;
-    size_t s = 0, i = 0;
+    if (ns == 0)
+        return;
+    /* The sentence s is [sb, se). */
+    size_t s = 0, sb = sv[0].tok_begin, se = sv[0].tok_end, i = 0;
     for (;;) {
         /* Most tokens begin no alias: 16 (or eight) class bytes at a
          * time, over the RG_WC_PAD zero bytes after the last too (no tail
@@ -899,15 +924,20 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
         }
 #endif
         /* The sentence of token i: a match stays within it. */
-        while (s < ns && sv[s].tok_end <= i)
-            s++;
-        if (s == ns)
-            break;
-        if (i < sv[s].tok_begin) {   /* in no sentence */
-            i = sv[s].tok_begin;
+        if (i >= se) {
+            do
+                s++;
+            while (s < ns && sv[s].tok_end <= i);
+            if (s == ns)
+                break;
+            sb = sv[s].tok_begin;
+            se = sv[s].tok_end;
+        }
+        if (i < sb) {   /* in no sentence */
+            i = sb;
             continue;
         }
-        size_t end = sv[s].tok_end;
+        size_t end = se;
         size_t best_end = 0;
         uint32_t best = RG_NO_CAND;
         /* The first step by the root's table (the scan stops only at a
@@ -920,15 +950,14 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
             best_end = i + 1;
         }
         if (st)
-            S_walk(g, ids, cls, i + 1, end, st, &best, &best_end);
+            S_walk(&t, ids, cls, i + 1, end, st, &best, &best_end);
         if (best == RG_NO_CAND) {
             i++;
             continue;
         }
         RG_GROW(out->v, out->cap, out->n + 1);
         out->v[out->n++] = (rg_match){(uint32_t)i, (uint32_t)best_end,
-                                      g->cands[best].alias, best,
-                                      (uint32_t)s};
+                                      cands[best].alias, best, (uint32_t)s};
         i = best_end;
     }
 }
