@@ -669,14 +669,11 @@ static unsigned S_rh(const S_ctx *c, size_t i)
     return S_listed(c->w, rg_i_token_fold(c->t, i), c->t->v[i].fold_len);
 }
 
-static int S_is_role(const S_ctx *c, size_t i)
+/* Whether token i is a capitalised role or head: any of the bits `what`
+ * (S_RH_ROLE, S_RH_HEAD) of its S_rh. */
+static int S_is_listed(const S_ctx *c, size_t i, unsigned what)
 {
-    return S_upper_wc(c->s->wc, i) && (S_rh(c, i) & S_RH_ROLE);
-}
-
-static int S_is_head(const S_ctx *c, size_t i)
-{
-    return S_upper_wc(c->s->wc, i) && (S_rh(c, i) & S_RH_HEAD);
+    return S_upper_wc(c->s->wc, i) && (S_rh(c, i) & what);
 }
 
 /* The set's slot for fold f[0..n) with hash h: its entry, or the empty
@@ -939,8 +936,19 @@ static void S_collect_nouns(S_scr *s, const rg_tokens *toks)
             direct &= ((uint64_t)1 << (n - 1 - base)) - 1;
             walk &= ((uint64_t)1 << (n - 1 - base)) - 1;
         }
-        for (; direct; direct &= direct - 1)
-            S_noun_add(s, toks, base + S_ctz64(direct) + 1);
+        /* Room for the whole block's nouns first: the pointers and the
+         * count stay in registers over its loop. */
+        RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 64);
+        uint32_t *nt = s->noun_tok;
+        size_t nn = s->n_noun;
+        uint64_t *bloom = s->noun_bloom;
+        const uint64_t *hash = toks->hash;
+        for (; direct; direct &= direct - 1) {
+            size_t k = base + S_ctz64(direct) + 1;
+            nt[nn++] = (uint32_t)k;
+            bloom[hash[k] >> 60] |= (uint64_t)1 << ((hash[k] >> 54) & 63);
+        }
+        s->n_noun = nn;
         for (; walk; walk &= walk - 1)
             S_article_noun(s, toks, base + S_ctz64(walk));
     }
@@ -1016,7 +1024,7 @@ static int S_nonname(const S_ctx *c, size_t i)
         }
     if (S_noun(c->s, c->t, i))
         return 1;
-    return S_is_role(c, i) || S_is_head(c, i);
+    return S_is_listed(c, i, S_RH_ROLE | S_RH_HEAD);
 }
 
 /* A name word that may begin a name or follow another (no compound tail). */
@@ -1385,7 +1393,7 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
         size_t n = c->t->v[a - 1].fold_len;
         if (!(S_ends(f, n, "e") || S_ends(f, n, "en") || S_ends(f, n, "er") ||
               S_ends(f, n, "es") || S_ends(f, n, "em")) ||
-            S_stop_word(c->s, a - 1) || S_is_role(c, a - 1))
+            S_stop_word(c->s, a - 1) || S_is_listed(c, a - 1, S_RH_ROLE))
             break;
         a--;
     }
