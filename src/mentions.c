@@ -206,8 +206,17 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
                              &out->scratch);
     const rg_cand *cands = rg_i_gazetteer_cands(d->gaz);
     const uint16_t *vcls = rg_i_gazetteer_word_classes(d->gaz);
-    for (size_t i = 0; i < out->scratch.n; i++) {
-        const rg_match *mt = &out->scratch.v[i];
+    /* At most a mention per match: room for them first, and the arrays
+     * and the count in locals over the loop (its stores could otherwise
+     * change them as far as the compiler knows). */
+    RG_GROW(out->v, out->cap, out->scratch.n);
+    rg_mention *mv = out->v;
+    size_t mn = 0;
+    uint32_t *seen = out->seen;
+    const rg_token *tv = toks->v;
+    const rg_match *matches = out->scratch.v;
+    for (size_t i = 0, nm = out->scratch.n; i < nm; i++) {
+        const rg_match *mt = &matches[i];
         size_t s = mt->sentence;
         const rg_sentence *sent = &sents->v[s];
         const rg_cand *c = S_choose(out, cands, vcls, toks, sent, mt);
@@ -218,24 +227,24 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
          * "Jamaika-Koalition", "Kenia-Koalition" are no states. */
         uint8_t type = c->type;
         if (type == RG_TYPE_COUNTRY &&
-            (toks->v[mt->tok_end - 1].flags & RG_TF_HYPHEN_AFTER) &&
+            (tv[mt->tok_end - 1].flags & RG_TF_HYPHEN_AFTER) &&
             mt->tok_end + 1 < toks->n &&
             strncmp(rg_i_token_fold(toks, mt->tok_end + 1), "koalition",
                     9) == 0)
             continue;
-        RG_GROW(out->v, out->cap, out->n + 1);
-        out->v[out->n++] = (rg_mention){
+        mv[mn++] = (rg_mention){
             .sentence = (uint32_t)s,
-            .start = toks->v[mt->tok_begin].start,
-            .end = toks->v[mt->tok_end - 1].end,
+            .start = tv[mt->tok_begin].start,
+            .end = tv[mt->tok_end - 1].end,
             .actor = actor,
             .tok_begin = mt->tok_begin,
             .tok_end = mt->tok_end,
             .form = S_form(toks, mt, c->form),
             .type = type,
         };
-        out->seen[actor] = (uint32_t)out->n;
+        seen[actor] = (uint32_t)mn;
     }
+    out->n = mn;
     if (out->discover)
         rg_i_discover(out, d, toks, sents);
     /* Forget this document's actors (only those seen: the table may be
