@@ -1525,10 +1525,20 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     s->wc = m->tok_cls;
     s->ids = m->tok_id;
     s->vcls = rg_i_gazetteer_word_classes(d->gaz);
-    /* Tokens of dictionary mentions (a few each). */
-    for (size_t i = 0; i < m->n; i++)
-        for (uint32_t u = m->v[i].tok_begin; u < m->v[i].tok_end; u++)
-            s->cov[u] = 1;
+    /* Tokens of dictionary mentions (a few each; most have one: it is
+     * written first, the loop then is for the others), the arrays in
+     * locals (the byte stores could change them as far as the compiler
+     * knows). */
+    {
+        uint8_t *cv = s->cov;
+        const rg_mention *mv = m->v;
+        for (size_t i = 0, nm = m->n; i < nm; i++) {
+            uint32_t u = mv[i].tok_begin, e = mv[i].tok_end;
+            cv[u] = 1;
+            while (++u < e)
+                cv[u] = 1;
+        }
+    }
     /* Triggers.  Every rule begins at a capitalised word (most tokens are
      * not) outside a mention: those of each 64 tokens as bits, in text
      * order, the sentence of each followed along (one loop exit per 64
@@ -1537,18 +1547,25 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     size_t si = 0;
     c.tb = sents->v[0].tok_begin;
     c.te = sents->v[0].tok_end;
+    /* The sentence's end and the coverage in locals too: c and s go to
+     * the rules, so their fields would be loaded again for every word. */
+    size_t cte = c.te;
+    const uint8_t *cov = s->cov;
     for (size_t base = 0; base < toks->n && si < sents->n; base += 64) {
-        uint64_t cand = S_cand64(s->wc, s->cov, base, toks->n);
+        uint64_t cand = S_cand64(s->wc, cov, base, toks->n);
         for (; cand; cand &= cand - 1) {
             size_t i = base + S_ctz64(cand);
-            if (s->cov[i])
+            if (cov[i])
                 continue;   /* by a hit found at a word before */
-            while (i >= c.te && ++si < sents->n) {
-                c.tb = sents->v[si].tok_begin;
-                c.te = sents->v[si].tok_end;
+            if (i >= cte) {
+                while (i >= c.te && ++si < sents->n) {
+                    c.tb = sents->v[si].tok_begin;
+                    c.te = sents->v[si].tok_end;
+                }
+                if (si >= sents->n)
+                    break;
+                cte = c.te;
             }
-            if (si >= sents->n)
-                break;
             if (i < c.tb)
                 continue;   /* in no sentence */
             const char *f = rg_i_token_fold(toks, i);
