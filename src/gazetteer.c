@@ -611,34 +611,6 @@ const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g)
     return g ? g->disc : NULL;
 }
 
-/* S_lex_find of a word of more than 8 bytes from slot j (info f, not
- * empty) on, out of rg_i_gazetteer_ids's loop: the hash first, the bytes
- * only of a word with the same hash and length. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static const S_lex_slot *S_lex_find_long(const S_lex *x, const char *s,
-                                         size_t n, uint64_t h, size_t j,
-                                         uint32_t f)
-{
-#if defined(__GNUC__)
-    if (n <= 8)
-        __builtin_unreachable();   /* the caller's: rg_i_verbs_same then
-                                      needs no test of the length */
-#endif
-    for (;;) {
-        if (x->slot[j].h == h && (f & ~S_LEX_ID_MASK) == S_LEX_LEN(9)) {
-            const struct S_lex_word *w = &x->w[(f & S_LEX_ID_MASK) - 1];
-            if (w->len == n && rg_i_verbs_same(x->chars + w->off, s, n))
-                return &x->slot[j];
-        }
-        j = (j + 1) & x->mask;
-        f = x->slot[j].info;
-        if (!f)
-            return NULL;
-    }
-}
-
 /* rg_i_gazetteer_ids of one token t (hash h): its id to *id, its classes
  * to *cls.  The slots by byte offset: (h & mask) * 16 is (h << 4) &
  * bmask, and the offset goes into the load's address as it is. */
@@ -679,10 +651,24 @@ static inline void S_token_id(const S_lex *x, const char *slot, size_t bmask,
                     break;
             }
         } else {
-            e = S_lex_find_long(x, fold + t->fold, len, h, j >> 4, f);
-            if (e) {
-                r = (int32_t)((e->info & S_LEX_ID_MASK) - 1);
-                c |= (uint8_t)e->cls;
+            /* A longer word: its bytes compared too, for a slot with its
+             * hash and length bits (inline: a call would make the loop
+             * keep its values on the stack). */
+            const char *w = fold + t->fold;
+            for (;;) {
+                uint32_t fx = f ^ S_LEX_LEN(9);
+                if (e->h == h && fx <= S_LEX_ID_MASK &&
+                    x->w[fx - 1].len == len &&
+                    rg_i_verbs_same(x->chars + x->w[fx - 1].off, w, len)) {
+                    r = (int32_t)(fx - 1);
+                    c |= (uint8_t)e->cls;
+                    break;
+                }
+                j = (j + sizeof(S_lex_slot)) & bmask;
+                e = (const S_lex_slot *)(slot + j);
+                f = e->info;
+                if (!f)
+                    break;
             }
         }
     }
