@@ -386,6 +386,16 @@ static size_t S_low_byte(uint64_t x)
 }
 
 #ifdef S_SSE2
+/* Bit 7 of each byte: v < c as signed chars (a byte >= 0x80 is below
+ * c = ' ', a continuation byte below c = 0xC0); only bit 7 means
+ * anything, for _mm_movemask_epi8.  The saturating difference keeps the
+ * sign of v - c: one instruction, where gcc turns the compare with a
+ * constant into two (v > c - 1, then a compare with zero). */
+static inline __m128i S_below(__m128i v, __m128i c)
+{
+    return _mm_subs_epi8(v, c);
+}
+
 /*
  * The Latin-1 letters and general punctuation among the sixteen bytes v
  * folded as rg_i_fold_latin1 does: 0xC3 and a byte 0x80..0xBF after it
@@ -400,7 +410,7 @@ static __m128i S_fold_latin1_16(__m128i v, unsigned *odd)
     unsigned mc3 = (unsigned)_mm_movemask_epi8(c3) & 0x7FFF;
     /* 0x80..0xBF are -128..-65 as signed chars */
     unsigned cont =
-        (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+        (unsigned)_mm_movemask_epi8(S_below(v, _mm_set1_epi8((char)0xC0)));
     unsigned ok = mc3 & (cont >> 1);
     *odd &= ~(ok | ok << 1);
     __m128i after = _mm_slli_si128(c3, 1);   /* the bytes after 0xC3 */
@@ -480,7 +490,7 @@ static size_t S_fold_simple(char *d, const char *s, size_t n, size_t *spaces)
                 __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
                 __m128i sp = _mm_cmpeq_epi8(v, space);
                 unsigned msp = (unsigned)_mm_movemask_epi8(sp);
-                unsigned odd = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, space));
+                unsigned odd = (unsigned)_mm_movemask_epi8(S_below(v, space));
                 odd |= msp & (msp << 1 | before16);
                 __m128i az = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
                                            _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
@@ -771,7 +781,7 @@ static int S_plain(const char *s, size_t n, size_t *spaces)
                            (uint32_t)_mm_movemask_epi8(spw) << 16;
             if (msp & (msp << 1 | before))
                 return 0;
-            __m128i ov = _mm_cmplt_epi8(v, space), ow = _mm_cmplt_epi8(w, space);
+            __m128i ov = S_below(v, space), ow = S_below(w, space);
             if (_mm_movemask_epi8(_mm_or_si128(ov, ow))) {
                 uint32_t odd = (uint32_t)_mm_movemask_epi8(ov) |
                                (uint32_t)_mm_movemask_epi8(ow) << 16;
@@ -779,8 +789,8 @@ static int S_plain(const char *s, size_t n, size_t *spaces)
                 uint32_t mc3 = ((uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c3)) |
                                 (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(w, c3)) << 16) &
                                0x7FFFFFFFu;
-                uint32_t cont = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(v, c0)) |
-                                (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(w, c0)) << 16;
+                uint32_t cont = (uint32_t)_mm_movemask_epi8(S_below(v, c0)) |
+                                (uint32_t)_mm_movemask_epi8(S_below(w, c0)) << 16;
                 uint32_t ok = mc3 & (cont >> 1);
                 odd &= ~(ok | ok << 1);
                 if (odd) {
@@ -816,10 +826,10 @@ static int S_plain(const char *s, size_t n, size_t *spaces)
             unsigned msp = (unsigned)_mm_movemask_epi8(sp);
             if (msp & (msp << 1 | (k ? 0 : before)) & fresh)
                 return 0;
-            unsigned odd = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, space)) & fresh;
+            unsigned odd = (unsigned)_mm_movemask_epi8(S_below(v, space)) & fresh;
             if (odd) {
                 unsigned mc3 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c3)) & 0x7FFF;
-                unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, c0));
+                unsigned cont = (unsigned)_mm_movemask_epi8(S_below(v, c0));
                 unsigned ok = mc3 & (cont >> 1);
                 odd &= ~(ok | ok << 1);
             }

@@ -419,10 +419,26 @@ static void S_word_line(S_load *L, const char *where, const char *line,
     while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
         n--;
     utf8proc_uint8_t *fold = NULL;
-    utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)line,
-                                      (utf8proc_ssize_t)n, &fold,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                          UTF8PROC_CASEFOLD);
+    utf8proc_ssize_t k;
+    size_t a = 0;
+    while (a < n && (unsigned char)line[a] < 0x80)
+        a++;
+    if (a == n) {
+        /* ASCII: its case fold is the ASCII lowercase (no call of
+         * utf8proc per line). */
+        fold = rg_i_xmalloc(n + 1);
+        for (size_t i = 0; i < n; i++)
+            fold[i] = (utf8proc_uint8_t)(line[i] >= 'A' && line[i] <= 'Z'
+                                             ? line[i] - 'A' + 'a'
+                                             : line[i]);
+        fold[n] = 0;
+        k = (utf8proc_ssize_t)n;
+    } else {
+        k = utf8proc_map((const utf8proc_uint8_t *)line, (utf8proc_ssize_t)n,
+                         &fold,
+                         UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                             UTF8PROC_CASEFOLD);
+    }
     if (k <= 0 || memchr(fold, ' ', (size_t)k) || memchr(fold, '\t', (size_t)k))
         S_error(L, where, "expected one word per line, not '%s'", line);
     else

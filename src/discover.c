@@ -72,6 +72,17 @@
 
 #include <utf8proc.h>
 
+/* The passes over 64 tokens at a time take the bits of 16 class or
+ * coverage bytes with one SSE2 instruction (pmovmskb: bit 7 of each
+ * byte), where there is SSE2; the 8-byte words of S_pack8 elsewhere, and
+ * for a document's last block. */
+#if defined(__SSE2__) && defined(__GNUC__) && RG_LITTLE_ENDIAN
+#include <emmintrin.h>
+#define S_SSE2 1
+#else
+#define S_SSE2 0
+#endif
+
 /* A name found by a trigger: tokens [t0, t1), found index k. */
 typedef struct S_hit {
     uint32_t t0, t1, sentence, k;
@@ -109,16 +120,18 @@ typedef struct S_scr {
                            rg_mentions.tok_id) */
     const uint16_t *vcls;   /* per vocabulary id: its classes, also those
                                not in wc (rg_i_gazetteer_word_classes) */
-    uint8_t *rh;        /* per token: 0 not yet known, else S_RH_KNOWN |
-                           rg_i_discover_listed of its fold */
-    size_t cap_cov;     /* of cov and rh */
+    size_t cap_cov;     /* of cov */
     S_set nouns;        /* folds written after an article in this
                            document: built from noun_tok[] when asked
                            more than S_NOUN_SCANS times */
     uint32_t *noun_tok; /* the tokens of those folds (and
                            all-capitals ones, which S_noun skips) */
     size_t n_noun, cap_noun;
-    size_t noun_asks;   /* questions about nouns in this document */
+    uint64_t noun_bloom[16];   /* bit (hash >> 54) of every fold in
+                                  noun_tok[]: most questions are answered
+                                  no by it */
+    size_t noun_asks;   /* questions about nouns in this document (that
+                           passed noun_bloom) */
     int nouns_made;     /* noun_tok[] is made (S_collect_nouns) */
     rg_strtab labels;   /* label -> found index */
     S_set keys[2];      /* first fold of a name (S_NAME) or surname
@@ -142,7 +155,6 @@ void rg_i_discover_free(void *scratch)
     if (!s)
         return;
     free(s->cov);
-    free(s->rh);
     free(s->nouns.v);
     free(s->noun_tok);
     rg_i_strtab_destroy(&s->labels);
@@ -262,7 +274,6 @@ static const rg_word S_head_endings[] = {RG_WORD(""), RG_WORD("s"), RG_WORD("es"
 enum {
     S_RH_ROLE = 1,            /* rg_i_discover_listed's bits */
     S_RH_HEAD = 2,
-    S_RH_KNOWN = 0x80,        /* S_scr.rh: computed */
     S_RN_WHOLE = 0,           /* node flags: shift of the bits for the */
     S_RN_PART = 2             /* whole word, and for a compound part */
 };
@@ -516,22 +527,27 @@ void rg_i_discover_words_free(struct rg_disc_words *w)
     free(w);
 }
 
-static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
-                         size_t n)
+/* Where S_listed's walk of f[0..n) begins: the node of its last 4 bytes
+ * (depth 4) or of its last byte (depth 1, a word of 1 to 3 bytes), or 0
+ * when there is none (S_listed is 0). */
+static inline uint32_t S_listed_start(const struct rg_disc_words *w,
+                                      const char *f, size_t n, size_t *depth)
 {
-    uint32_t node;
-    size_t depth;
     if (n >= 4) {
         uint32_t k;
         memcpy(&k, f + n - 4, 4);
-        node = S_suf_may(w, k) ? S_suf_find(w, k) : 0;
-        depth = 4;
-    } else if (n > 0) {
-        node = w->root[(uint8_t)f[n - 1]];
-        depth = 1;
-    } else {
-        return 0;
+        *depth = 4;
+        return S_suf_may(w, k) ? S_suf_find(w, k) : 0;
     }
+    *depth = 1;
+    return n > 0 ? w->root[(uint8_t)f[n - 1]] : 0;
+}
+
+/* S_listed's walk of f[0..n) from node (not 0) at depth (S_listed_start). */
+static inline unsigned S_listed_walk(const struct rg_disc_words *w,
+                                     const char *f, size_t n, uint32_t node,
+                                     size_t depth)
+{
     unsigned res = 0;
     for (; node; depth++) {
         const S_wnode *x = &w->walk[node];
@@ -552,16 +568,12 @@ static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
     return res;
 }
 
-/* Whether S_listed of f[0..n) may be nonzero: the last 4 bytes of a word
- * of 4 or more end some role or head (a shorter one is walked). */
-static inline int S_listed_may(const struct rg_disc_words *w, const char *f,
-                               size_t n)
+static inline unsigned S_listed(const struct rg_disc_words *w, const char *f,
+                                size_t n)
 {
-    if (n < 4)
-        return 1;
-    uint32_t k;
-    memcpy(&k, f + n - 4, 4);
-    return S_suf_may(w, k) && S_suf_find(w, k) != 0;
+    size_t depth;
+    uint32_t node = S_listed_start(w, f, n, &depth);
+    return node ? S_listed_walk(w, f, n, node, depth) : 0;
 }
 
 unsigned rg_i_discover_listed(const rg_dict *d, const char *f, size_t n)
@@ -650,26 +662,18 @@ typedef struct S_ctx {
     size_t tb, te;      /* the sentence */
 } S_ctx;
 
-/* rg_i_discover_listed of token i's fold, computed once per token. */
+/* rg_i_discover_listed of token i's fold.  (Not kept per token: nearly
+ * every token is asked once.) */
 static unsigned S_rh(const S_ctx *c, size_t i)
 {
-    uint8_t r = c->s->rh[i];
-    if (!r) {
-        r = (uint8_t)(S_RH_KNOWN |
-                      S_listed(c->w, rg_i_token_fold(c->t, i), c->t->v[i].fold_len));
-        c->s->rh[i] = r;
-    }
-    return r;
+    return S_listed(c->w, rg_i_token_fold(c->t, i), c->t->v[i].fold_len);
 }
 
-static int S_is_role(const S_ctx *c, size_t i)
+/* Whether token i is a capitalised role or head: any of the bits `what`
+ * (S_RH_ROLE, S_RH_HEAD) of its S_rh. */
+static int S_is_listed(const S_ctx *c, size_t i, unsigned what)
 {
-    return S_upper_wc(c->s->wc, i) && (S_rh(c, i) & S_RH_ROLE);
-}
-
-static int S_is_head(const S_ctx *c, size_t i)
-{
-    return S_upper_wc(c->s->wc, i) && (S_rh(c, i) & S_RH_HEAD);
+    return S_upper_wc(c->s->wc, i) && (S_rh(c, i) & what);
 }
 
 /* The set's slot for fold f[0..n) with hash h: its entry, or the empty
@@ -738,6 +742,15 @@ static void S_set_clear(S_set *set)
  * built, so that a document costs O(tokens) either way. */
 #define S_NOUN_SCANS 8
 
+/* Token k (its fold written after an article) to noun_tok. */
+static inline void S_noun_add(S_scr *s, const rg_tokens *toks, size_t k)
+{
+    RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
+    s->noun_tok[s->n_noun++] = (uint32_t)k;
+    uint64_t h = toks->hash[k];
+    s->noun_bloom[h >> 60] |= (uint64_t)1 << ((h >> 54) & 63);
+}
+
 /* The noun of the article at token i (+ 1 < n), if any, to noun_tok:
  * up to three lowercase words, then the noun.  The first of the next four
  * tokens that is capitalised or an article is where that walk stops
@@ -768,8 +781,7 @@ static void S_article_noun(S_scr *s, const rg_tokens *toks, size_t i)
         u++;
     if (u < k)
         return;
-    RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
-    s->noun_tok[s->n_noun++] = (uint32_t)k;
+    S_noun_add(s, toks, k);
 }
 
 /* The index of the lowest set bit of m (m != 0). */
@@ -792,6 +804,36 @@ static inline uint64_t S_pack8(uint64_t m)
     return (((m >> 7) & 0x0101010101010101ULL) * 0x0102040810204080ULL) >> 56;
 }
 
+#if S_SSE2
+/* 16 bytes from p as a vector. */
+static inline __m128i S_load16(const uint8_t *p)
+{
+    return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+/* Bit 7 of each of the 16 bytes of v, as 16 bits. */
+static inline uint64_t S_bits16(__m128i v)
+{
+    return (uint64_t)(unsigned)_mm_movemask_epi8(v);
+}
+
+/* Bit 2 of each of the 16 bytes of v (S_W_ARTICLE), as 16 bits: shifted to
+ * bit 7 of its byte (a 16-bit lane's shift moves the low byte's bits into
+ * the high byte's low bits only). */
+static inline uint64_t S_bits16_2(__m128i v)
+{
+    return S_bits16(_mm_slli_epi16(v, 5));
+}
+
+/* S_cand64's bits of tokens [i, i + 16) (all before the last token). */
+static inline uint64_t S_cand16(const uint8_t *wc, const uint8_t *cov,
+                                size_t i)
+{
+    return S_bits16(S_load16(wc + i)) &
+           S_bits16(_mm_cmpeq_epi8(S_load16(cov + i), _mm_setzero_si128()));
+}
+#endif
+
 /* The uncovered capitalised words among tokens [base, base + 64) as bits
  * (token base + j: bit j); wc and cov hold 8 bytes past the last token
  * (n), which are 0.  The 8 steps of a whole block written out: a loop's
@@ -801,9 +843,16 @@ static inline uint64_t S_cand64(const uint8_t *wc, const uint8_t *cov,
 {
 #define S_C8(j) (S_pack8(S_upper8_all(wc, base + (j)) & ~S_nz8(cov, base + (j))) \
                  << (j))
+#if S_SSE2
+    if (base + 64 <= n)
+        return S_cand16(wc, cov, base) | S_cand16(wc, cov, base + 16) << 16 |
+               S_cand16(wc, cov, base + 32) << 32 |
+               S_cand16(wc, cov, base + 48) << 48;
+#else
     if (base + 64 <= n)
         return S_C8(0) | S_C8(8) | S_C8(16) | S_C8(24) | S_C8(32) |
                S_C8(40) | S_C8(48) | S_C8(56);
+#endif
     uint64_t cand = 0;
     for (size_t j = 0; base + j < n; j += 8)
         cand |= S_C8(j);
@@ -846,6 +895,28 @@ static void S_collect_nouns(S_scr *s, const rg_tokens *toks)
         direct |= S_pack8(art & y & ~dict) << (j);                       \
         walk |= S_pack8(art & ~(y | (y << 5))) << (j);                   \
     } while (0)
+#if S_SSE2
+        if (base + 64 <= n) {
+            /* 16 tokens a step: the articles, and the capitalised words,
+             * articles and tokens of dictionary mentions one token
+             * further on (token base + 64 is readable: wc and cov hold 8
+             * bytes past the last token). */
+            for (size_t j = 0; j < 64; j += 16) {
+                __m128i x = S_load16(s->wc + base + j);
+                __m128i y = S_load16(s->wc + base + j + 1);
+                __m128i c = S_load16(s->cov + base + j + 1);
+                uint64_t art = S_bits16_2(x);
+                uint64_t up1 = S_bits16(y), art1 = S_bits16_2(y);
+                uint64_t dict1 =
+                    S_bits16(_mm_cmpeq_epi8(c, _mm_set1_epi8(1)));
+                direct |= (art & up1 & ~dict1) << j;
+                walk |= (art & ~(up1 | art1)) << j;
+            }
+        } else {
+            for (size_t j = 0; base + j < n; j += 8)
+                S_N8(j);
+        }
+#else
         if (base + 64 <= n) {   /* written out: no loop exit to miss */
             S_N8(0);
             S_N8(8);
@@ -859,16 +930,25 @@ static void S_collect_nouns(S_scr *s, const rg_tokens *toks)
             for (size_t j = 0; base + j < n; j += 8)
                 S_N8(j);
         }
+#endif
 #undef S_N8
         if (n - 1 - base < 64) {   /* an article needs a token after it */
             direct &= ((uint64_t)1 << (n - 1 - base)) - 1;
             walk &= ((uint64_t)1 << (n - 1 - base)) - 1;
         }
+        /* Room for the whole block's nouns first: the pointers and the
+         * count stay in registers over its loop. */
+        RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 64);
+        uint32_t *nt = s->noun_tok;
+        size_t nn = s->n_noun;
+        uint64_t *bloom = s->noun_bloom;
+        const uint64_t *hash = toks->hash;
         for (; direct; direct &= direct - 1) {
-            RG_GROW(s->noun_tok, s->cap_noun, s->n_noun + 1);
-            s->noun_tok[s->n_noun++] =
-                (uint32_t)(base + S_ctz64(direct) + 1);
+            size_t k = base + S_ctz64(direct) + 1;
+            nt[nn++] = (uint32_t)k;
+            bloom[hash[k] >> 60] |= (uint64_t)1 << ((hash[k] >> 54) & 63);
         }
+        s->n_noun = nn;
         for (; walk; walk &= walk - 1)
             S_article_noun(s, toks, base + S_ctz64(walk));
     }
@@ -887,10 +967,13 @@ static void S_collect_nouns(S_scr *s, const rg_tokens *toks)
 static int S_noun(S_scr *s, const rg_tokens *t, size_t i)
 {
     if (!s->nouns_made) {
+        memset(s->noun_bloom, 0, sizeof(s->noun_bloom));
         S_collect_nouns(s, t);
         s->nouns_made = 1;
     }
     uint64_t h = t->hash[i];
+    if (!((s->noun_bloom[h >> 60] >> ((h >> 54) & 63)) & 1))
+        return 0;   /* no noun of the document has its bit */
     size_t n = t->v[i].fold_len;
     const char *f = rg_i_token_fold(t, i);
     if (s->noun_asks++ < S_NOUN_SCANS) {
@@ -941,7 +1024,7 @@ static int S_nonname(const S_ctx *c, size_t i)
         }
     if (S_noun(c->s, c->t, i))
         return 1;
-    return S_is_role(c, i) || S_is_head(c, i);
+    return S_is_listed(c, i, S_RH_ROLE | S_RH_HEAD);
 }
 
 /* A name word that may begin a name or follow another (no compound tail). */
@@ -1310,7 +1393,7 @@ static void S_org_at(S_ctx *c, rg_mentions *m, size_t h, uint32_t sent,
         size_t n = c->t->v[a - 1].fold_len;
         if (!(S_ends(f, n, "e") || S_ends(f, n, "en") || S_ends(f, n, "er") ||
               S_ends(f, n, "es") || S_ends(f, n, "em")) ||
-            S_stop_word(c->s, a - 1) || S_is_role(c, a - 1))
+            S_stop_word(c->s, a - 1) || S_is_listed(c, a - 1, S_RH_ROLE))
             break;
         a--;
     }
@@ -1433,22 +1516,29 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     s->n_hits = 0;
     if (s->cap_cov < toks->n) {
         free(s->cov);
-        free(s->rh);
         s->cov = rg_i_xmalloc(toks->n + 8);   /* + 8: S_nz8 */
-        s->rh = rg_i_xmalloc(toks->n);
         s->cap_cov = toks->n;
     }
     memset(s->cov, 0, toks->n + 8);
-    memset(s->rh, 0, toks->n);
     /* The lists hold words only, and every use of a class below is of a
      * word (no number or punctuation mark is in a list). */
     s->wc = m->tok_cls;
     s->ids = m->tok_id;
     s->vcls = rg_i_gazetteer_word_classes(d->gaz);
-    /* Tokens of dictionary mentions (a few each). */
-    for (size_t i = 0; i < m->n; i++)
-        for (uint32_t u = m->v[i].tok_begin; u < m->v[i].tok_end; u++)
-            s->cov[u] = 1;
+    /* Tokens of dictionary mentions (a few each; most have one: it is
+     * written first, the loop then is for the others), the arrays in
+     * locals (the byte stores could change them as far as the compiler
+     * knows). */
+    {
+        uint8_t *cv = s->cov;
+        const rg_mention *mv = m->v;
+        for (size_t i = 0, nm = m->n; i < nm; i++) {
+            uint32_t u = mv[i].tok_begin, e = mv[i].tok_end;
+            cv[u] = 1;
+            while (++u < e)
+                cv[u] = 1;
+        }
+    }
     /* Triggers.  Every rule begins at a capitalised word (most tokens are
      * not) outside a mention: those of each 64 tokens as bits, in text
      * order, the sentence of each followed along (one loop exit per 64
@@ -1457,25 +1547,34 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
     size_t si = 0;
     c.tb = sents->v[0].tok_begin;
     c.te = sents->v[0].tok_end;
+    /* The sentence's end and the coverage in locals too: c and s go to
+     * the rules, so their fields would be loaded again for every word. */
+    size_t cte = c.te;
+    const uint8_t *cov = s->cov;
     for (size_t base = 0; base < toks->n && si < sents->n; base += 64) {
-        uint64_t cand = S_cand64(s->wc, s->cov, base, toks->n);
+        uint64_t cand = S_cand64(s->wc, cov, base, toks->n);
         for (; cand; cand &= cand - 1) {
             size_t i = base + S_ctz64(cand);
-            if (s->cov[i])
+            if (cov[i])
                 continue;   /* by a hit found at a word before */
-            while (i >= c.te && ++si < sents->n) {
-                c.tb = sents->v[si].tok_begin;
-                c.te = sents->v[si].tok_end;
+            if (i >= cte) {
+                while (i >= c.te && ++si < sents->n) {
+                    c.tb = sents->v[si].tok_begin;
+                    c.te = sents->v[si].tok_end;
+                }
+                if (si >= sents->n)
+                    break;
+                cte = c.te;
             }
-            if (si >= sents->n)
-                break;
             if (i < c.tb)
                 continue;   /* in no sentence */
             const char *f = rg_i_token_fold(toks, i);
             size_t n = toks->v[i].fold_len;
             /* Most capitalised words can fire no rule: no title (a length
              * some title has, a dot after it), and neither a first name
-             * nor a word whose last 4 bytes end a role or head. */
+             * nor a word whose role and head walk has a node to begin at
+             * (its last 4 bytes end a role or head; kept for the walk
+             * below). */
             /* (Bits and-ed, not branches: for a capitalised word they
              * are as good as random.) */
             int may_title =
@@ -1483,8 +1582,10 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
                 (n + 2 <= 16);
             may_title = may_title && i + 1 < c.te &&
                         S_punct(toks, i + 1, '.');
+            uint32_t node = 0;
+            size_t depth = 0;
             if (!(may_title | S_in(s, i, S_W_FIRST)) &&
-                !S_listed_may(words, f, n))
+                !(node = S_listed_start(words, f, n, &depth)))
                 continue;
             /* 2: a title "Dr." (the dot is its own token) */
             if (may_title) {
@@ -1502,7 +1603,8 @@ void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,
              * first name does (rule 4 is for those that are neither). */
             if (!S_in(s, i, S_W_FIRST) && !S_may_trigger(&c, i))
                 continue;
-            unsigned rh = S_rh(&c, i);
+            unsigned rh = node ? S_listed_walk(words, f, n, node, depth)
+                               : S_listed(words, f, n);
             if (rh & S_RH_ROLE) {
                 S_person_after(&c, m, i, (uint32_t)si, text);
                 continue;

@@ -15,8 +15,8 @@
  * later mentions of each found name, and of a person's bare surname
  * ("Kahl" after "Bruno Kahl"), in the same document.  Keeps text order.
  * Needs what rg_i_find_mentions sets before it calls this: m->tok_id and
- * m->tok_cls (rg_i_gazetteer_ids of `toks` with d->gaz, and 8 zero bytes
- * after them).
+ * m->tok_cls (rg_i_gazetteer_ids of `toks` with d->gaz, and at least 8
+ * zero bytes after them).
  * Time complexity: O(tokens * L), L the longest word (compound heads).
  */
 void rg_i_discover(rg_mentions *m, const rg_dict *d, const rg_tokens *toks,

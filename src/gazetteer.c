@@ -28,6 +28,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* rg_i_gazetteer_match_doc's scan takes the bits of 16 class bytes with
+ * one SSE2 instruction (pmovmskb: bit 7 of each byte) where there is
+ * SSE2. */
+#if defined(__SSE2__) && defined(__GNUC__) && RG_LITTLE_ENDIAN
+#include <emmintrin.h>
+#define S_SSE2 1
+#else
+#define S_SSE2 0
+#endif
+
 /* An alias with more lowercase words than this gets only two variants of
  * them (as written, and with its first word capitalised) instead of every
  * combination, which grows as 2^k.  No real name comes near it. */
@@ -75,25 +85,6 @@ typedef struct S_lex {
 /* Ids fit below the length bits (and id + 1 too). */
 #define S_LEX_MAX_WORDS (S_LEX_ID_MASK - 1)
 
-/* Whether a[0..n) and b[0..n) are equal, n >= 8: 8-byte loads, the last
- * overlapping the one before (no padding needed, no call). */
-static inline int S_same_long(const char *a, const char *b, size_t n)
-{
-    uint64_t x, y;
-    size_t k = 0;
-    for (; k + 8 <= n; k += 8) {
-        memcpy(&x, a + k, 8);
-        memcpy(&y, b + k, 8);
-        if (x != y)
-            return 0;
-    }
-    if (k == n)
-        return 1;
-    memcpy(&x, a + n - 8, 8);
-    memcpy(&y, b + n - 8, 8);
-    return x == y;
-}
-
 /* Whether the word of a slot whose info f has the length bits of s[0..n)
  * (and whose hash is h, that of s) is s. */
 static inline int S_lex_same(const S_lex *x, uint32_t f, const char *s,
@@ -102,7 +93,7 @@ static inline int S_lex_same(const S_lex *x, uint32_t f, const char *s,
     if (n <= 8)
         return 1;   /* decided by the hash and the length (above) */
     const struct S_lex_word *w = &x->w[(f & S_LEX_ID_MASK) - 1];
-    return w->len == n && S_same_long(x->chars + w->off, s, n);
+    return w->len == n && rg_i_verbs_same(x->chars + w->off, s, n);
 }
 
 /* The id of s[0..n) (hash h), or -1. */
@@ -325,8 +316,8 @@ static void S_add_cand(rg_gazetteer *g, const rg_dict *d, uint32_t s,
             link = &c->next;
     }
     RG_GROW(g->cands, g->cap_cands, g->ncands + 1);
-    g->cands[g->ncands] = (rg_cand){alias, head, rank, form,
-                                    (uint8_t)(generated != 0)};
+    g->cands[g->ncands] = (rg_cand){alias, head, al->actor, rank, form,
+                                    d->actors[al->actor].type};
     g->accept[s] = (uint32_t)g->ncands++;
 }
 
@@ -620,27 +611,69 @@ const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g)
     return g ? g->disc : NULL;
 }
 
-/* S_lex_find of a word of more than 8 bytes from slot j (info f, not
- * empty) on, out of rg_i_gazetteer_ids's loop: the hash first, the bytes
- * only of a word with the same hash and length. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static const S_lex_slot *S_lex_find_long(const S_lex *x, const char *s,
-                                         size_t n, uint64_t h, size_t j,
-                                         uint32_t f)
+/* rg_i_gazetteer_ids of one token t (hash h): its id to *id, its classes
+ * to *cls.  The slots by byte offset: (h & mask) * 16 is (h << 4) &
+ * bmask, and the offset goes into the load's address as it is. */
+static inline void S_token_id(const S_lex *x, const char *slot, size_t bmask,
+                              const char *fold, const rg_token *t,
+                              uint64_t h, int32_t *id, uint8_t *cls)
 {
-    for (;;) {
-        if (x->slot[j].h == h && (f & ~S_LEX_ID_MASK) == S_LEX_LEN(9)) {
-            const struct S_lex_word *w = &x->w[(f & S_LEX_ID_MASK) - 1];
-            if (w->len == n && S_same_long(x->chars + w->off, s, n))
-                return &x->slot[j];
+    /* RG_TF_UPPER is of word tokens only (tokens.h). */
+    _Static_assert(RG_TF_UPPER << 4 == RG_WC_UPPER_WORD,
+                   "the flag moved to the class bit by one shift");
+    uint8_t c = (uint8_t)((t->flags & RG_TF_UPPER) << 4);
+    int32_t r = -1;
+    _Static_assert(sizeof(S_lex_slot) == 16, "slots of 16 bytes");
+    size_t j = ((size_t)h << 4) & bmask;
+    const S_lex_slot *e = (const S_lex_slot *)(slot + j);
+    uint32_t f = e->info;
+    /* Most misses end at an empty first slot (a quarter are full); a hit
+     * is (nearly always) the first slot with its hash. */
+    if (f) {
+        size_t len = t->fold_len;
+        if (len <= 8) {
+            /* The hash and the length decide (S_lex). */
+            uint32_t lc = S_LEX_LEN(len);
+            for (;;) {
+                /* f's length bits equal lc's when f ^ lc has only id
+                 * bits: then f ^ lc is the id + 1 (no masked copy of
+                 * f). */
+                uint32_t fx = f ^ lc;
+                if (e->h == h && fx <= S_LEX_ID_MASK) {
+                    r = (int32_t)(fx - 1);
+                    c |= (uint8_t)e->cls;
+                    break;
+                }
+                j = (j + sizeof(S_lex_slot)) & bmask;
+                e = (const S_lex_slot *)(slot + j);
+                f = e->info;
+                if (!f)
+                    break;
+            }
+        } else {
+            /* A longer word: its bytes compared too, for a slot with its
+             * hash and length bits (inline: a call would make the loop
+             * keep its values on the stack). */
+            const char *w = fold + t->fold;
+            for (;;) {
+                uint32_t fx = f ^ S_LEX_LEN(9);
+                if (e->h == h && fx <= S_LEX_ID_MASK &&
+                    x->w[fx - 1].len == len &&
+                    rg_i_verbs_same(x->chars + x->w[fx - 1].off, w, len)) {
+                    r = (int32_t)(fx - 1);
+                    c |= (uint8_t)e->cls;
+                    break;
+                }
+                j = (j + sizeof(S_lex_slot)) & bmask;
+                e = (const S_lex_slot *)(slot + j);
+                f = e->info;
+                if (!f)
+                    break;
+            }
         }
-        j = (j + 1) & x->mask;
-        f = x->slot[j].info;
-        if (!f)
-            return NULL;
     }
+    *id = r;
+    *cls = c;
 }
 
 void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
@@ -650,60 +683,22 @@ void rg_i_gazetteer_ids(const rg_gazetteer *g, const rg_tokens *toks,
      * alias any memory, so fields read through g or toks would be loaded
      * again for every token. */
     const S_lex *x = &g->vocab;
-    /* The slots by byte offset: (h & mask) * 16 is (h << 4) & bmask, and
-     * the offset goes into the load's address as it is. */
     const char *slot = (const char *)x->slot;
     const size_t bmask = x->mask * sizeof(S_lex_slot);
     const rg_token *v = toks->v;
     const uint64_t *hash = toks->hash;
     const char *fold = toks->fold;
     const size_t n = toks->n;
-    for (size_t i = 0; i < n; i++) {
-        const rg_token *t = &v[i];
-        uint64_t h = hash[i];
-        /* RG_TF_UPPER is of word tokens only (tokens.h). */
-        _Static_assert(RG_TF_UPPER << 4 == RG_WC_UPPER_WORD,
-                       "the flag moved to the class bit by one shift");
-        uint8_t c = (uint8_t)((t->flags & RG_TF_UPPER) << 4);
-        int32_t id = -1;
-        _Static_assert(sizeof(S_lex_slot) == 16, "slots of 16 bytes");
-        size_t j = ((size_t)h << 4) & bmask;
-        const S_lex_slot *e = (const S_lex_slot *)(slot + j);
-        uint32_t f = e->info;
-        /* Most misses end at an empty first slot (a quarter are full); a
-         * hit is (nearly always) the first slot with its hash. */
-        if (f) {
-            size_t len = t->fold_len;
-            if (len <= 8) {
-                /* The hash and the length decide (S_lex). */
-                uint32_t lc = S_LEX_LEN(len);
-                for (;;) {
-                    /* f's length bits equal lc's when f ^ lc has only
-                     * id bits: then f ^ lc is the id + 1 (no masked
-                     * copy of f). */
-                    uint32_t fx = f ^ lc;
-                    if (e->h == h && fx <= S_LEX_ID_MASK) {
-                        id = (int32_t)(fx - 1);
-                        c |= (uint8_t)e->cls;
-                        break;
-                    }
-                    j = (j + sizeof(S_lex_slot)) & bmask;
-                    e = (const S_lex_slot *)(slot + j);
-                    f = e->info;
-                    if (!f)
-                        break;
-                }
-            } else {
-                e = S_lex_find_long(x, fold + t->fold, len, h, j >> 4, f);
-                if (e) {
-                    id = (int32_t)((e->info & S_LEX_ID_MASK) - 1);
-                    c |= (uint8_t)e->cls;
-                }
-            }
-        }
-        ids[i] = id;
-        cls[i] = c;
+    /* Two tokens a round: the loop's own steps (five pointers or
+     * counters and the exit) are shared by both. */
+    size_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        S_token_id(x, slot, bmask, fold, &v[i], hash[i], &ids[i], &cls[i]);
+        S_token_id(x, slot, bmask, fold, &v[i + 1], hash[i + 1], &ids[i + 1],
+                   &cls[i + 1]);
     }
+    if (i < n)
+        S_token_id(x, slot, bmask, fold, &v[i], hash[i], &ids[i], &cls[i]);
 }
 
 const rg_cand *rg_i_gazetteer_cand(const rg_gazetteer *g, uint32_t i)
@@ -743,24 +738,43 @@ void rg_i_gazetteer_free(rg_gazetteer *g)
     free(g);
 }
 
+/* What a walk of the trie reads, taken from the gazetteer once per call
+ * of a matcher: the stores of its matches could change the fields of g
+ * as far as the compiler knows, so read through g they would be loaded
+ * again for every walk. */
+typedef struct S_trie {
+    const uint64_t *keys;
+    const uint32_t *child;
+    const uint32_t *accept;
+    size_t mask;
+    unsigned shift;
+    uint32_t n_alias_words;
+} S_trie;
+
+static inline S_trie S_trie_of(const rg_gazetteer *g)
+{
+    return (S_trie){g->keys, g->child, g->accept, g->nslots - 1, g->shift,
+                    g->n_alias_words};
+}
+
 /* Goes on with a walk of the trie from state st (0: the root) at token
  * j, up to token end: the longest alias accepted on the way, if any, in
  * *best and *best_end.  The edge lookup is inline. */
-static inline void S_walk(const rg_gazetteer *g, const int32_t *ids,
+static inline void S_walk(const S_trie *t, const int32_t *ids,
                           const uint8_t *cls, size_t j, size_t end,
                           uint32_t st, uint32_t *best, size_t *best_end)
 {
-    const uint64_t *keys = g->keys;
-    const uint32_t *child = g->child;
-    const uint32_t *accept = g->accept;
-    const size_t mask = g->nslots - 1;
-    const unsigned shift = g->shift;
+    const uint64_t *keys = t->keys;
+    const uint32_t *child = t->child;
+    const uint32_t *accept = t->accept;
+    const size_t mask = t->mask;
+    const unsigned shift = t->shift;
     for (; j < end; j++) {
         /* A token no alias contains ends the walk: its id is -1, or one
          * of the words interned after the aliases' (the first has
          * classes: it begins an alias). */
         int32_t id = ids[j];
-        if ((uint32_t)id >= g->n_alias_words)
+        if ((uint32_t)id >= t->n_alias_words)
             break;
         uint64_t key = S_key(st, (uint32_t)id, cls[j] >> 7);
         size_t k = S_slot_of(key, shift);
@@ -785,6 +799,7 @@ static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
                         const uint8_t *cls, size_t begin, size_t end,
                         rg_matches *out)
 {
+    const S_trie t = S_trie_of(g);
     size_t i = begin;
     for (;;) {
         /* Most tokens begin no alias: eight class bytes at a time. */
@@ -799,7 +814,7 @@ static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
         }
         size_t best_end = 0;
         uint32_t best = RG_NO_CAND;
-        S_walk(g, ids, cls, i, end, 0, &best, &best_end);
+        S_walk(&t, ids, cls, i, end, 0, &best, &best_end);
         if (best == RG_NO_CAND) {
             i++;
             continue;
@@ -815,18 +830,51 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
                               const uint8_t *cls, size_t n,
                               const rg_sentences *sents, rg_matches *out)
 {
-    const uint32_t *accept = g->accept;
-    const uint32_t n_alias_words = g->n_alias_words;
+    const S_trie t = S_trie_of(g);
+    const uint32_t *accept = t.accept;
+    const uint32_t n_alias_words = t.n_alias_words;
     const uint32_t *root = g->root;
+    const rg_cand *cands = g->cands;
     const rg_sentence *sv = sents->v;
     const size_t ns = sents->n;
-    const uint64_t ones = 0x0101010101010101ULL;
-    size_t s = 0, i = 0;
+    if (ns == 0)
+        return;
+    /* The sentence s is [sb, se). */
+    size_t s = 0, sb = sv[0].tok_begin, se = sv[0].tok_end, i = 0;
     for (;;) {
-        /* Most tokens begin no alias: eight class bytes at a time, over
-         * the 8 zero bytes after the last too (no tail loop). */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+        /* Most tokens begin no alias: 16 (or eight) class bytes at a
+         * time, over the RG_WC_PAD zero bytes after the last too (no tail
+         * loop). */
+#if S_SSE2
+        /* Exact: a byte counts when it has the start bit of its own
+         * capitalisation (RG_WC_START_UPPER with RG_WC_UPPER_WORD,
+         * RG_WC_START_LOWER without), each shifted to bit 7 (a 16-bit
+         * lane's shift moves the low byte's bits into the high byte's low
+         * bits only).  A token that begins an alias only in the other
+         * capitalisation (a fifth of those with a start bit) is not
+         * stopped at. */
+        _Static_assert(RG_WC_START_UPPER == 1 && RG_WC_START_LOWER == 2 &&
+                           RG_WC_UPPER_WORD == 0x80 && RG_WC_PAD >= 16,
+                       "the bits the scan shifts to bit 7");
+        for (;;) {
+            __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(cls + i));
+            unsigned up = (unsigned)_mm_movemask_epi8(w);
+            unsigned su = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(w, 7));
+            unsigned sl = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(w, 6));
+            unsigned m = (su & up) | (sl & ~up);
+            if (m) {
+                i += (size_t)__builtin_ctz(m);
+                break;
+            }
+            i += 16;
+            if (i >= n)
+                break;
+        }
+        if (i >= n)
+            break;
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        const uint64_t ones = 0x0101010101010101ULL;
         /* Exact: a byte counts when it has the start bit of its own
          * capitalisation (RG_WC_START_UPPER with RG_WC_UPPER_WORD,
          * RG_WC_START_LOWER without), in bit 0 of each byte.  A token
@@ -862,15 +910,20 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
         }
 #endif
         /* The sentence of token i: a match stays within it. */
-        while (s < ns && sv[s].tok_end <= i)
-            s++;
-        if (s == ns)
-            break;
-        if (i < sv[s].tok_begin) {   /* in no sentence */
-            i = sv[s].tok_begin;
+        if (i >= se) {
+            do
+                s++;
+            while (s < ns && sv[s].tok_end <= i);
+            if (s == ns)
+                break;
+            sb = sv[s].tok_begin;
+            se = sv[s].tok_end;
+        }
+        if (i < sb) {   /* in no sentence */
+            i = sb;
             continue;
         }
-        size_t end = sv[s].tok_end;
+        size_t end = se;
         size_t best_end = 0;
         uint32_t best = RG_NO_CAND;
         /* The first step by the root's table (the scan stops only at a
@@ -883,15 +936,14 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
             best_end = i + 1;
         }
         if (st)
-            S_walk(g, ids, cls, i + 1, end, st, &best, &best_end);
+            S_walk(&t, ids, cls, i + 1, end, st, &best, &best_end);
         if (best == RG_NO_CAND) {
             i++;
             continue;
         }
         RG_GROW(out->v, out->cap, out->n + 1);
         out->v[out->n++] = (rg_match){(uint32_t)i, (uint32_t)best_end,
-                                      g->cands[best].alias, best,
-                                      (uint32_t)s};
+                                      cands[best].alias, best, (uint32_t)s};
         i = best_end;
     }
 }

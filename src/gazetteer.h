@@ -40,9 +40,11 @@ void rg_i_gazetteer_free(rg_gazetteer *g);
 typedef struct rg_cand {
     uint32_t alias;     /* index into rg_dict.aliases: the listed alias */
     uint32_t next;      /* next candidate of the same match, or RG_NO_CAND */
+    uint32_t actor;     /* its alias's actor (rg_alias.actor), and */
     uint16_t rank;      /* load call * 2 + listed (not generated) */
     uint8_t form;       /* enum rg_form: the alias's, or the generated one */
-    uint8_t generated;  /* 1 when a rule of morph.c made this variant */
+    uint8_t type;       /* that actor's type: mentions.c reads both for
+                           every match (no alias or actor record) */
 } rg_cand;
 
 #define RG_NO_CAND UINT32_MAX
@@ -146,10 +148,12 @@ const rg_cand *rg_i_gazetteer_cands(const rg_gazetteer *g);
 /* rg_i_gazetteer_match over every sentence of `sents` (in order, within
  * tokens [0, n)), with the ids and classes rg_i_gazetteer_ids gave for
  * the n tokens: the matches of each sentence, in text order, appended to
- * `out`.  cls must be readable (and zero) for 8 bytes after cls[n - 1]:
- * the scan for the tokens that can begin an alias goes eight at a time
- * over the whole document, not stopping at each sentence's end.
+ * `out`.  cls must be readable (and zero) for RG_WC_PAD bytes after
+ * cls[n - 1]: the scan for the tokens that can begin an alias goes 16 (or
+ * 8) at a time over the whole document, not stopping at each sentence's
+ * end.
  * Time complexity: O(n * L). */
+#define RG_WC_PAD 16
 void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
                               const uint8_t *cls, size_t n,
                               const rg_sentences *sents, rg_matches *out);

@@ -116,10 +116,9 @@ static uint8_t S_form(const rg_tokens *toks, const rg_match *mt, uint8_t form)
  * without a place reading; an ambiguous short name not resolved, which
  * counts in m->unresolved).  See mentions.h for the rules.
  */
-static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
-                               const rg_cand *cands, const uint16_t *vcls,
-                               const rg_tokens *toks, const rg_sentence *sent,
-                               const rg_match *mt)
+static const rg_cand *S_choose(rg_mentions *m, const rg_cand *cands,
+                               const uint16_t *vcls, const rg_tokens *toks,
+                               const rg_sentence *sent, const rg_match *mt)
 {
     const rg_cand *head = &cands[mt->cand];
     if (head->next == RG_NO_CAND)   /* the usual case: one reading */
@@ -131,8 +130,7 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
     size_t n_short = 0;
     for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
         const rg_cand *c = &cands[i];
-        const rg_actor *a = &d->actors[d->aliases[c->alias].actor];
-        if (a->type == RG_TYPE_LOCATION && !place)
+        if (c->type == RG_TYPE_LOCATION && !place)
             place = c;
         if (c->form == RG_FORM_METONYM && !metonym)
             metonym = c;
@@ -149,7 +147,7 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
     uint32_t best_seen = 0;
     for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
         const rg_cand *c = &cands[i];
-        uint32_t actor = d->aliases[c->alias].actor;
+        uint32_t actor = c->actor;
         if (c->form == RG_FORM_SHORT && m->seen[actor] > best_seen) {
             best_seen = m->seen[actor];
             best = c;
@@ -163,9 +161,8 @@ static const rg_cand *S_choose(rg_mentions *m, const rg_dict *d,
     const rg_cand *first = NULL;
     for (uint32_t i = mt->cand; i != RG_NO_CAND;) {
         const rg_cand *c = &cands[i];
-        const rg_actor *a = &d->actors[d->aliases[c->alias].actor];
         if (c->form == RG_FORM_SHORT) {
-            if (a->type == RG_TYPE_PERSON) {
+            if (c->type == RG_TYPE_PERSON) {
                 m->unresolved++;
                 return NULL;
             }
@@ -195,12 +192,12 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
     /* One lookup per token, for matching and discovery. */
     if (out->cap_tok_id < toks->n || !out->tok_cls) {
         RG_GROW(out->tok_id, out->cap_tok_id, toks->n);
-        out->tok_cls = rg_i_xrealloc(out->tok_cls, out->cap_tok_id + 8);
+        out->tok_cls = rg_i_xrealloc(out->tok_cls, out->cap_tok_id + RG_WC_PAD);
     }
     rg_i_gazetteer_ids(d->gaz, toks, out->tok_id, out->tok_cls);
-    /* 8 bytes of no class after the last: discovery reads the class bytes
-     * 8 at a time up to the end. */
-    memset(out->tok_cls + toks->n, 0, 8);
+    /* Bytes of no class after the last: matching and discovery read the
+     * class bytes 8 or 16 at a time up to the end. */
+    memset(out->tok_cls + toks->n, 0, RG_WC_PAD);
     out->tok_n = toks->n;
     /* The matches of every sentence, in order, in one pass over the
      * document's class bytes. */
@@ -209,36 +206,45 @@ void rg_i_find_mentions(rg_mentions *out, const rg_dict *d,
                              &out->scratch);
     const rg_cand *cands = rg_i_gazetteer_cands(d->gaz);
     const uint16_t *vcls = rg_i_gazetteer_word_classes(d->gaz);
-    for (size_t i = 0; i < out->scratch.n; i++) {
-        const rg_match *mt = &out->scratch.v[i];
+    /* At most a mention per match: room for them first, and the arrays
+     * and the count in locals over the loop (its stores could otherwise
+     * change them as far as the compiler knows). */
+    RG_GROW(out->v, out->cap, out->scratch.n);
+    rg_mention *mv = out->v;
+    size_t mn = 0;
+    uint32_t *seen = out->seen;
+    const rg_token *tv = toks->v;
+    const rg_match *matches = out->scratch.v;
+    for (size_t i = 0, nm = out->scratch.n; i < nm; i++) {
+        const rg_match *mt = &matches[i];
         size_t s = mt->sentence;
         const rg_sentence *sent = &sents->v[s];
-        const rg_cand *c = S_choose(out, d, cands, vcls, toks, sent, mt);
+        const rg_cand *c = S_choose(out, cands, vcls, toks, sent, mt);
         if (!c)
             continue;
-        uint32_t actor = d->aliases[c->alias].actor;
+        uint32_t actor = c->actor;
         /* Colour coalitions of German politics are named after flags:
          * "Jamaika-Koalition", "Kenia-Koalition" are no states. */
-        uint8_t type = d->actors[actor].type;
+        uint8_t type = c->type;
         if (type == RG_TYPE_COUNTRY &&
-            (toks->v[mt->tok_end - 1].flags & RG_TF_HYPHEN_AFTER) &&
+            (tv[mt->tok_end - 1].flags & RG_TF_HYPHEN_AFTER) &&
             mt->tok_end + 1 < toks->n &&
             strncmp(rg_i_token_fold(toks, mt->tok_end + 1), "koalition",
                     9) == 0)
             continue;
-        RG_GROW(out->v, out->cap, out->n + 1);
-        out->v[out->n++] = (rg_mention){
+        mv[mn++] = (rg_mention){
             .sentence = (uint32_t)s,
-            .start = toks->v[mt->tok_begin].start,
-            .end = toks->v[mt->tok_end - 1].end,
+            .start = tv[mt->tok_begin].start,
+            .end = tv[mt->tok_end - 1].end,
             .actor = actor,
             .tok_begin = mt->tok_begin,
             .tok_end = mt->tok_end,
             .form = S_form(toks, mt, c->form),
             .type = type,
         };
-        out->seen[actor] = (uint32_t)out->n;
+        seen[actor] = (uint32_t)mn;
     }
+    out->n = mn;
     if (out->discover)
         rg_i_discover(out, d, toks, sents);
     /* Forget this document's actors (only those seen: the table may be

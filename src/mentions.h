@@ -55,7 +55,7 @@ typedef struct rg_mentions {
                               gazetteer's vocabulary or -1 (one lookup per
                               token for matching and discovery) */
     uint8_t *tok_cls;      /* per token: its classes (rg_i_gazetteer_ids),
-                              then 8 zero bytes */
+                              then RG_WC_PAD zero bytes */
     size_t cap_tok_id;     /* of tok_id and tok_cls */
     size_t tok_n;          /* tokens tok_id and tok_cls hold (those of
                               the last call; 0 when it had no gazetteer):

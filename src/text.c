@@ -474,10 +474,12 @@ static size_t S_simple_run(const unsigned char *in, size_t len, size_t i,
                         _mm_cmpeq_epi8(_mm_or_si128(b, one), c3))
                         << 16;
                 /* Continuation bytes 80..BF: below C0 as signed bytes,
-                 * which ASCII is not (one compare). */
+                 * which ASCII is not: the sign of the saturating
+                 * difference, one instruction (gcc makes the compare
+                 * with a constant two). */
                 uint32_t tail =
-                    (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(top, a)) |
-                    (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(top, b))
+                    (uint32_t)_mm_movemask_epi8(_mm_subs_epi8(a, top)) |
+                    (uint32_t)_mm_movemask_epi8(_mm_subs_epi8(b, top))
                         << 16;
                 if (!(lead >> 31) && tail == lead << 1 &&
                     m == (lead | tail)) {

@@ -118,6 +118,19 @@ int rg_i_verbs_header(char *const *f, size_t nf)
 /* A malloc'd case fold of s (valid UTF-8), as the tokenizer folds. */
 static char *S_fold(const char *s)
 {
+    /* ASCII (most of the lexicon's words, and every field but some
+     * forms): its case fold is the ASCII lowercase, and it composes with
+     * nothing; utf8proc for the rest. */
+    size_t n0 = 0;
+    while (s[n0] && (unsigned char)s[n0] < 0x80)
+        n0++;
+    if (!s[n0]) {
+        char *r = rg_i_xstrdup(s);
+        for (char *p = r; *p; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p - 'A' + 'a');
+        return r;
+    }
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t n = utf8proc_map(
         (const utf8proc_uint8_t *)s, 0, &out,

@@ -154,7 +154,9 @@ typedef struct rg_verb_wtab {
 const rg_verb_wtab *rg_i_verbs_wtab(const rg_verbs *v);
 
 /* Whether a[0..n) and b[0..n) are equal: loads of 1, 4 or 8 bytes that
- * overlap instead of a byte loop or a call (the words are short). */
+ * overlap instead of a byte loop or a call (the words are short).  Also
+ * the comparison of the gazetteer's vocabulary for its words of more than
+ * 8 bytes (gazetteer.c). */
 static inline int rg_i_verbs_same(const char *a, const char *b, size_t n)
 {
     if (n >= 8) {

@@ -351,9 +351,9 @@ Test(gazetteer, one_lookup_per_token_matches_alike)
         const char *text = texts[k];
         rg_i_tokenize(&T, text, strlen(text));
         ids = rg_i_xrealloc(ids, (T.n + 1) * sizeof(*ids));
-        cls = rg_i_xrealloc(cls, T.n + 8);
+        cls = rg_i_xrealloc(cls, T.n + RG_WC_PAD);
         rg_i_gazetteer_ids(D->gaz, &T, ids, cls);
-        memset(cls + T.n, 0, 8);   /* rg_i_gazetteer_match_doc's padding */
+        memset(cls + T.n, 0, RG_WC_PAD);   /* rg_i_gazetteer_match_doc's padding */
         for (size_t i = 0; i < T.n; i++) {
             int up = T.v[i].kind == RG_TOK_WORD && (T.v[i].flags & RG_TF_UPPER);
             cr_expect_eq((cls[i] & RG_WC_UPPER_WORD) != 0, up, "%s: %zu", text, i);
