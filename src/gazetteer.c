@@ -611,6 +611,16 @@ const struct rg_disc_words *rg_i_gazetteer_disc(const rg_gazetteer *g)
     return g ? g->disc : NULL;
 }
 
+/* The probe's step to the next slot (byte offset *j, slot *e): its info,
+ * 0 for an empty slot, which ends the probe. */
+static inline uint32_t S_next_slot(const char *slot, size_t bmask, size_t *j,
+                                   const S_lex_slot **e)
+{
+    *j = (*j + sizeof(S_lex_slot)) & bmask;
+    *e = (const S_lex_slot *)(slot + *j);
+    return (*e)->info;
+}
+
 /* rg_i_gazetteer_ids of one token t (hash h): its id to *id, its classes
  * to *cls.  The slots by byte offset: (h & mask) * 16 is (h << 4) &
  * bmask, and the offset goes into the load's address as it is. */
@@ -644,10 +654,7 @@ static inline void S_token_id(const S_lex *x, const char *slot, size_t bmask,
                     c |= (uint8_t)e->cls;
                     break;
                 }
-                j = (j + sizeof(S_lex_slot)) & bmask;
-                e = (const S_lex_slot *)(slot + j);
-                f = e->info;
-                if (!f)
+                if (!(f = S_next_slot(slot, bmask, &j, &e)))
                     break;
             }
         } else {
@@ -664,10 +671,7 @@ static inline void S_token_id(const S_lex *x, const char *slot, size_t bmask,
                     c |= (uint8_t)e->cls;
                     break;
                 }
-                j = (j + sizeof(S_lex_slot)) & bmask;
-                e = (const S_lex_slot *)(slot + j);
-                f = e->info;
-                if (!f)
+                if (!(f = S_next_slot(slot, bmask, &j, &e)))
                     break;
             }
         }
