@@ -797,6 +797,46 @@ static inline void S_walk(const S_trie *t, const int32_t *ids,
     }
 }
 
+/* The scan of rg_i_gazetteer_match_doc: the offset of the first of the
+ * S_SCAN_STEP class bytes at p that has the start bit of its own
+ * capitalisation (RG_WC_START_UPPER with RG_WC_UPPER_WORD,
+ * RG_WC_START_LOWER without), or S_SCAN_STEP when none has.  A token that
+ * begins an alias only in the other capitalisation (a fifth of those with
+ * a start bit) is not stopped at. */
+#if S_SSE2
+#define S_SCAN_STEP 16
+static inline size_t S_scan_step(const uint8_t *p)
+{
+    /* Each bit shifted to bit 7 (a 16-bit lane's shift moves the low
+     * byte's bits into the high byte's low bits only). */
+    _Static_assert(RG_WC_START_UPPER == 1 && RG_WC_START_LOWER == 2 &&
+                       RG_WC_UPPER_WORD == 0x80 && RG_WC_PAD >= 16,
+                   "the bits the scan shifts to bit 7");
+    __m128i w = _mm_loadu_si128((const __m128i *)(const void *)p);
+    unsigned up = (unsigned)_mm_movemask_epi8(w);
+    unsigned su = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(w, 7));
+    unsigned sl = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(w, 6));
+    unsigned m = (su & up) | (sl & ~up);
+    return m ? (size_t)__builtin_ctz(m) : S_SCAN_STEP;
+}
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define S_SCAN_STEP 8
+static inline size_t S_scan_step(const uint8_t *p)
+{
+    /* Each bit shifted to bit 0 of its byte. */
+    _Static_assert(RG_WC_START_UPPER == 1 && RG_WC_START_LOWER == 2 &&
+                       RG_WC_UPPER_WORD == 0x80 && RG_WC_PAD >= 8,
+                   "the bits the scan shifts to bit 0");
+    const uint64_t ones = 0x0101010101010101ULL;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t up = (w >> 7) & ones;
+    w = ((w & up) | ((w >> 1) & ~up)) & ones;
+    return w ? (size_t)(__builtin_ctzll(w) >> 3) : S_SCAN_STEP;
+}
+#endif
+
 /* The matcher with the ids and classes of rg_i_gazetteer_ids: the walk
  * with its tables in locals and the edge lookup inline. */
 static void S_match_ids(const rg_gazetteer *g, const int32_t *ids,
@@ -846,58 +886,14 @@ void rg_i_gazetteer_match_doc(const rg_gazetteer *g, const int32_t *ids,
     /* The sentence s is [sb, se). */
     size_t s = 0, sb = sv[0].tok_begin, se = sv[0].tok_end, i = 0;
     for (;;) {
-        /* Most tokens begin no alias: 16 (or eight) class bytes at a
-         * time, over the RG_WC_PAD zero bytes after the last too (no tail
+        /* Most tokens begin no alias: S_SCAN_STEP class bytes at a time,
+         * over the RG_WC_PAD zero bytes after the last too (no tail
          * loop). */
-#if S_SSE2
-        /* Exact: a byte counts when it has the start bit of its own
-         * capitalisation (RG_WC_START_UPPER with RG_WC_UPPER_WORD,
-         * RG_WC_START_LOWER without), each shifted to bit 7 (a 16-bit
-         * lane's shift moves the low byte's bits into the high byte's low
-         * bits only).  A token that begins an alias only in the other
-         * capitalisation (a fifth of those with a start bit) is not
-         * stopped at. */
-        _Static_assert(RG_WC_START_UPPER == 1 && RG_WC_START_LOWER == 2 &&
-                           RG_WC_UPPER_WORD == 0x80 && RG_WC_PAD >= 16,
-                       "the bits the scan shifts to bit 7");
+#ifdef S_SCAN_STEP
         for (;;) {
-            __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(cls + i));
-            unsigned up = (unsigned)_mm_movemask_epi8(w);
-            unsigned su = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(w, 7));
-            unsigned sl = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(w, 6));
-            unsigned m = (su & up) | (sl & ~up);
-            if (m) {
-                i += (size_t)__builtin_ctz(m);
-                break;
-            }
-            i += 16;
-            if (i >= n)
-                break;
-        }
-        if (i >= n)
-            break;
-#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        const uint64_t ones = 0x0101010101010101ULL;
-        /* Exact: a byte counts when it has the start bit of its own
-         * capitalisation (RG_WC_START_UPPER with RG_WC_UPPER_WORD,
-         * RG_WC_START_LOWER without), in bit 0 of each byte.  A token
-         * that begins an alias only in the other capitalisation (a
-         * fifth of those with a start bit) is not stopped at. */
-        _Static_assert(RG_WC_START_UPPER == 1 && RG_WC_START_LOWER == 2 &&
-                           RG_WC_UPPER_WORD == 0x80,
-                       "the bits the scan shifts to bit 0");
-        for (;;) {
-            uint64_t w;
-            memcpy(&w, cls + i, 8);
-            uint64_t up = (w >> 7) & ones;
-            w = ((w & up) | ((w >> 1) & ~up)) & ones;
-            if (w) {
-                i += (size_t)(__builtin_ctzll(w) >> 3);
-                break;
-            }
-            i += 8;
-            if (i >= n)
+            size_t k = S_scan_step(cls + i);
+            i += k;
+            if (k < S_SCAN_STEP || i >= n)
                 break;
         }
         if (i >= n)
